@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The slice of <stdlib.h> a root task can have: the heap (<cairn/heap.h>), qsort, and the two
+// ways to end: exit(status) (prints the exit line, suspends) and abort() (status -1).
+#pragma once
+
+#include <stddef.h>
+
+#include <cairn/heap.h>
+
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+
+/* Sort n elements of size bytes each at base, ordered by cmp (negative, zero, positive).
+ * Not stable; O(n log n) comparisons, no recursion, no allocation. */
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+/* End the root task: prints "root task exited with status N" and suspends the thread. */
+_Noreturn void exit(int status);
+/* Print "aborted: abort() called" and end the root task with status -1. */
+_Noreturn void abort(void);
+
+static inline int abs(int v)
+{
+    return v < 0 ? -v : v;
+}
+
+static inline long labs(long v)
+{
+    return v < 0 ? -v : v;
+}

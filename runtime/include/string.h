@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Memory and string functions for root tasks (runtime/string.c). The compiler may emit calls
+// to memcpy, memmove, memset and memcmp on its own, so these exist even if you never call them.
+#pragma once
+
+#include <stddef.h>
+
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+void *memchr(const void *s, int c, size_t n);
+
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t max);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strcpy(char *restrict dst, const char *restrict src);
+char *strncpy(char *restrict dst, const char *restrict src, size_t n);
+char *strcat(char *restrict dst, const char *restrict src);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);

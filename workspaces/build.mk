@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Builds every step of every tutorial workspace, so a top-level `make` proves they all
+# compile and link. Included by the top-level Makefile after runtime/build.mk.
+#
+# A workspace is workspaces/root-task/<name>/ with a three-line Makefile (NAME, SRCS, include
+# mk/roottask.mk). Its steps are the names of its expect/<step>.txt files; "default" is the
+# program with no step selected. Step S is compiled with -DSTEP_<S>=1 -DSTEP=\"S\", where
+# <S> is S with '.' and '-' turned into '_' (2.A -> STEP_2_A); "default" gets STEP_DEFAULT.
+#
+#   ELF of one step:  build/workspaces/<name>/<step>/<name>.elf
+#   one step by hand: make workspace-elf WS=<name> [STEP=<step>]   (mk/roottask.mk uses this)
+
+WORKSPACES_DIR  := $(ROOT)/workspaces/root-task
+WORKSPACES_OUT  := $(BUILD)/workspaces
+WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)/*/Makefile)))
+
+# SRCS as written in a workspace's Makefile ("SRCS := a.c b.c").
+ws_srcs = $(shell sed -n 's/^SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
+# Steps of a workspace: its expect files, plus "default", plus the step asked for on the
+# command line (so `make workspace-elf STEP=2.H` works before 2.H has an expect file).
+ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))) \
+                  $(if $(filter $(1),$(WS)),$(or $(STEP),default)))
+ws_step_macro = STEP_$(subst .,_,$(subst -,_,$(if $(filter default,$(1)),DEFAULT,$(1))))
+ws_elf = $(WORKSPACES_OUT)/$(1)/$(2)/$(1).elf
+
+# $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
+define ws_step_rules
+WS_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/%.o,$$(call ws_srcs,$(1)))
+
+$(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(WORKSPACES_DIR)/$(1)/%.c
+	$$(call compile_user_c,$$@,$$<,-D$(call ws_step_macro,$(2))=1 -DSTEP=\"$(2)\")
+
+$(call ws_elf,$(1),$(2)): $$(WS_OBJS_$(1)_$(2)) $$(ROOTTASK_LINK_DEPS)
+	$$(call link_roottask,$$@,$$(WS_OBJS_$(1)_$(2)))
+
+WORKSPACE_ELFS += $(call ws_elf,$(1),$(2))
+-include $$(WS_OBJS_$(1)_$(2):.o=.d)
+endef
+
+WORKSPACE_ELFS :=
+$(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
+    $(eval $(call ws_step_rules,$(ws),$(step)))))
+
+.PHONY: workspaces workspace-elf
+workspaces: $(WORKSPACE_ELFS)
+
+workspace-elf: $(if $(WS),$(call ws_elf,$(WS),$(or $(STEP),default)))
+	$(if $(WS),,$(error set WS=<workspace name>, e.g. WS=hello-world))
+	$(if $(filter $(WS),$(WORKSPACE_NAMES)),,$(error no workspace $(WS) in $(WORKSPACES_DIR)))
+	@echo "root task: $(call ws_elf,$(WS),$(or $(STEP),default))"
+
+ALL_TARGETS += $(WORKSPACE_ELFS)
