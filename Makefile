@@ -1,0 +1,47 @@
+# Cairn: top-level entry points. Everything builds out of tree into build/.
+#   make                 kernel, libraries, every workspace, the test suites
+#   make test            host unit tests, then system tests in QEMU; ends "N passed, N failed"
+#   make simulate ROOTTASK=/abs/task.elf    boot any root task in QEMU
+#   make image ROOTTASK=/abs/task.elf IMAGE=out.elf   write the bootable image
+#   make debug ROOTTASK=...                 QEMU waiting for gdb, plus the gdb command line
+#   make bench [ROOTTASK=...]               instruction counts per operation (-icount)
+#   make lint            header self-containment, format, arch-boundary checks
+ROOT  := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD := $(ROOT)/build
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+include $(ROOT)/mk/toolchain.mk
+include $(ROOT)/mk/deps.mk
+include $(ROOT)/mk/flags.mk
+include $(ROOT)/mk/qemu.mk
+include $(ROOT)/mk/config.mk
+include $(ROOT)/libsel4/build.mk
+include $(ROOT)/runtime/build.mk
+include $(ROOT)/kernel/build.mk
+include $(ROOT)/mk/image.mk
+include $(wildcard $(ROOT)/tests/unit/build.mk $(ROOT)/tests/system/build.mk \
+                   $(ROOT)/bench/build.mk $(ROOT)/workspaces/build.mk)
+
+.PHONY: all test test-unit test-system bench simulate image debug lint clean qemu-cmd
+
+all: $(ALL_TARGETS)
+
+# `make test` runs every suite and always finishes with one summary line. Each suite
+# appends its "N passed, N failed" result to build/results/; the summary adds them up.
+test:
+	@rm -rf $(BUILD)/results && mkdir -p $(BUILD)/results
+	@$(MAKE) --no-print-directory test-unit test-system; rc=$$?; \
+	  $(PYTHON) $(ROOT)/tools/summarize.py $(BUILD)/results; s=$$?; \
+	  [ $$rc -eq 0 ] && [ $$s -eq 0 ]
+
+lint:
+	@bash $(ROOT)/tools/lint.sh
+
+clean:
+	rm -rf $(BUILD)
+
+qemu-cmd:
+	@echo "$(call qemu_cmd,<image.elf>)"

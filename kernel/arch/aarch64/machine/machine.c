@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Machine hooks of arch/api.h: halt (PSCI power-off, so QEMU exits), idle, and the
+// per-thread FPU and TLS register switch.
+#include "arch/api.h"
+
+#include "sysreg.h"
+
+void fpu_save(struct fpu_state *s);
+void fpu_load(const struct fpu_state *s);
+
+// Exception level QEMU entered the kernel at (2 with virtualization=on); decides the PSCI
+// conduit: HVC when there is no EL2 of ours in the way, SMC otherwise.
+word_t machine_boot_el;
+
+#define PSCI_SYSTEM_OFF 0x84000008u
+
+void arch_halt(void)
+{
+    register word_t x0 __asm__("x0") = PSCI_SYSTEM_OFF;
+    if (machine_boot_el == 2) {
+        __asm__ volatile("smc #0" : "+r"(x0)::"memory");
+    } else {
+        __asm__ volatile("hvc #0" : "+r"(x0)::"memory");
+    }
+    for (;;) {
+        __asm__ volatile("wfi");
+    }
+}
+
+void arch_idle_wait(void)
+{
+    __asm__ volatile("wfi" ::: "memory");
+}
+
+void arch_fpu_switch(struct fpu_state *save, const struct fpu_state *load)
+{
+    if (save) {
+        fpu_save(save);
+    }
+    if (load) {
+        fpu_load(load);
+    }
+}
+
+void arch_fpu_enable(bool enable)
+{
+    // FPEN 0b11: no traps; 0b01: EL0 traps, the kernel (fpu_save) may still use it.
+    MSR("cpacr_el1", enable ? (3u << 20) : (1u << 20));
+    ISB();
+}
+
+void arch_tls_save(struct user_context *ctx)
+{
+    MRS("tpidr_el0", ctx->tpidr_el0);
+    MRS("tpidrro_el0", ctx->tpidrro_el0);
+}
+
+void arch_tls_load(const struct user_context *ctx)
+{
+    MSR("tpidr_el0", ctx->tpidr_el0);
+    MSR("tpidrro_el0", ctx->tpidrro_el0);
+}

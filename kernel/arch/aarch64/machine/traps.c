@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The C side of the exception vectors: classify what EL0 did (syscall, VM fault, other
+// exception) and hand it to the generic api/ handlers; kernel-mode exceptions are bugs.
+#include "api/syscall.h"
+#include "api/faults.h"
+#include "assert.h"
+#include "lib/printf.h"
+#include "state.h"
+#include "sysreg.h"
+
+#define ESR_EC(esr) (((esr) >> 26) & 0x3f)
+#define EC_SVC64 0x15
+#define EC_IABT_LOWER 0x20
+#define EC_DABT_LOWER 0x24
+
+NORETURN void c_handle_user_sync(void);
+NORETURN void c_handle_user_interrupt(void);
+NORETURN void c_handle_user_serror(void);
+NORETURN void c_handle_kernel_exception(word_t kind, word_t esr, word_t elr, word_t far);
+
+void c_handle_user_sync(void)
+{
+    word_t esr = read_esr();
+    struct user_context *ctx = &ks_cur_thread->ctx;
+    switch (ESR_EC(esr)) {
+    case EC_SVC64:
+        ctx->fault_ip = ctx->elr - 4;
+        handle_syscall(ctx->x[REG_SYSCALL]);
+        break;
+    case EC_DABT_LOWER:
+        ctx->fault_ip = ctx->elr;
+        handle_vm_fault(false, read_far(), esr);
+        break;
+    case EC_IABT_LOWER:
+        ctx->fault_ip = ctx->elr;
+        handle_vm_fault(true, ctx->elr, esr);
+        break;
+    default:
+        ctx->fault_ip = ctx->elr;
+        handle_user_exception(esr);
+        break;
+    }
+    kernel_exit();
+}
+
+void c_handle_user_interrupt(void)
+{
+    // No interrupt sources are enabled yet; nothing to do but return.
+    kernel_exit();
+}
+
+void c_handle_user_serror(void)
+{
+    panic("SError from user space (esr %p)", (void *)read_esr());
+}
+
+void c_handle_kernel_exception(word_t kind, word_t esr, word_t elr, word_t far)
+{
+    panic("kernel exception %lu: esr %p elr %p far %p", kind, (void *)esr, (void *)elr,
+          (void *)far);
+}

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Exception vectors and the user context save/restore. While a thread runs at EL0,
+// SP_EL1 points at its struct user_context (object/tcb.h, arch/aarch64/regs.h), so an
+// exception from EL0 saves registers straight into the TCB and then switches to the
+// kernel stack. restore_user_context() is the only way back to EL0.
+
+#define CTX_SP 0xf8
+#define CTX_ELR 0x100
+
+    .macro save_user_context
+    stp x0, x1, [sp, #0x00]
+    stp x2, x3, [sp, #0x10]
+    stp x4, x5, [sp, #0x20]
+    stp x6, x7, [sp, #0x30]
+    stp x8, x9, [sp, #0x40]
+    stp x10, x11, [sp, #0x50]
+    stp x12, x13, [sp, #0x60]
+    stp x14, x15, [sp, #0x70]
+    stp x16, x17, [sp, #0x80]
+    stp x18, x19, [sp, #0x90]
+    stp x20, x21, [sp, #0xa0]
+    stp x22, x23, [sp, #0xb0]
+    stp x24, x25, [sp, #0xc0]
+    stp x26, x27, [sp, #0xd0]
+    stp x28, x29, [sp, #0xe0]
+    mrs x21, sp_el0
+    stp x30, x21, [sp, #0xf0]
+    mrs x22, elr_el1
+    mrs x23, spsr_el1
+    stp x22, x23, [sp, #0x100]
+    adrp x19, kernel_stack_top
+    add x19, x19, :lo12:kernel_stack_top
+    mov sp, x19
+    .endm
+
+    // Kernel-mode exceptions are kernel bugs: report and halt.
+    .macro kernel_trap kind
+    .balign 0x80
+    stp x29, x30, [sp, #-16]!
+    mov x0, #\kind
+    mrs x1, esr_el1
+    mrs x2, elr_el1
+    mrs x3, far_el1
+    b c_handle_kernel_exception
+    .endm
+
+    .macro user_trap handler
+    .balign 0x80
+    save_user_context
+    b \handler
+    .endm
+
+    .section .text
+    .balign 2048
+    .global arm_vectors
+arm_vectors:
+    kernel_trap 0   // current EL, SP_EL0: sync
+    kernel_trap 1   //                     irq
+    kernel_trap 2   //                     fiq
+    kernel_trap 3   //                     serror
+    kernel_trap 4   // current EL, SP_ELx: sync
+    kernel_trap 5   //                     irq
+    kernel_trap 6   //                     fiq
+    kernel_trap 7   //                     serror
+    user_trap c_handle_user_sync       // lower EL, AArch64: sync
+    user_trap c_handle_user_interrupt  //                    irq
+    user_trap c_handle_user_interrupt  //                    fiq
+    user_trap c_handle_user_serror     //                    serror
+    user_trap c_handle_user_sync       // lower EL, AArch32 (not supported: user exception)
+    user_trap c_handle_user_interrupt
+    user_trap c_handle_user_interrupt
+    user_trap c_handle_user_serror
+
+// void restore_user_context(struct user_context *ctx) -- noreturn.
+// Loads the thread's registers and returns to EL0, leaving SP_EL1 = ctx for the next entry.
+    .global restore_user_context
+restore_user_context:
+    mov sp, x0
+    ldp x22, x23, [sp, #0x100]
+    msr elr_el1, x22
+    msr spsr_el1, x23
+    ldp x30, x21, [sp, #0xf0]
+    msr sp_el0, x21
+    ldp x0, x1, [sp, #0x00]
+    ldp x2, x3, [sp, #0x10]
+    ldp x4, x5, [sp, #0x20]
+    ldp x6, x7, [sp, #0x30]
+    ldp x8, x9, [sp, #0x40]
+    ldp x10, x11, [sp, #0x50]
+    ldp x12, x13, [sp, #0x60]
+    ldp x14, x15, [sp, #0x70]
+    ldp x16, x17, [sp, #0x80]
+    ldp x18, x19, [sp, #0x90]
+    ldp x20, x21, [sp, #0xa0]
+    ldp x22, x23, [sp, #0xb0]
+    ldp x24, x25, [sp, #0xc0]
+    ldp x26, x27, [sp, #0xd0]
+    ldp x28, x29, [sp, #0xe0]
+    eret
+
+    .section .bss
+    .balign 16
+kernel_stack:
+    .zero 16384
+    .global kernel_stack_top
+kernel_stack_top:

@@ -1,0 +1,55 @@
+# Kernel sources, listed explicitly: adding a file is a reviewed decision.
+#   KERNEL_GENERIC   generic C, compiled for the target and for host unit tests
+#   KERNEL_ARCH      host-safe arch C (pure functions), also compiled for the host
+#   KERNEL_MACHINE   target-only: system registers, MMIO, assembly
+K := $(ROOT)/kernel
+
+KERNEL_GENERIC := \
+	$(K)/state.c \
+	$(K)/lib/string.c \
+	$(K)/lib/printf.c \
+	$(K)/boot/elf.c \
+	$(K)/boot/untyped_split.c \
+	$(K)/vm/pt_walk.c
+
+KERNEL_ARCH :=
+
+# Generic C that needs the real machine around it (boot order, the syscall entry).
+KERNEL_TARGET_GENERIC := \
+	$(K)/boot/boot.c
+
+KERNEL_MACHINE := \
+	$(K)/arch/aarch64/machine/head.S \
+	$(K)/arch/aarch64/machine/vectors.S \
+	$(K)/arch/aarch64/machine/fpu.S \
+	$(K)/arch/aarch64/machine/traps.c \
+	$(K)/arch/aarch64/machine/mmu.c \
+	$(K)/arch/aarch64/machine/pl011.c \
+	$(K)/arch/aarch64/machine/machine.c
+
+KERNEL_INCLUDES := -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE)
+
+# One build directory per configuration, so a bench or 13-bit-CNode kernel never mixes
+# objects with the default one.
+KERNEL_CONFIG_NAME := cnode$(ROOT_CNODE_SIZE_BITS)$(if $(filter 1,$(BENCH)),-bench)
+KERNEL_BUILD := $(BUILD)/kernel/$(KERNEL_CONFIG_NAME)
+KERNEL_SRCS := $(KERNEL_GENERIC) $(KERNEL_ARCH) $(KERNEL_TARGET_GENERIC) $(KERNEL_MACHINE)
+KERNEL_OBJS := $(patsubst $(K)/%,$(KERNEL_BUILD)/%.o,$(KERNEL_SRCS))
+KERNEL_OBJ := $(KERNEL_BUILD)/kernel.o
+KERNEL_LDS := $(K)/arch/aarch64/machine/kernel.ld
+
+$(KERNEL_BUILD)/%.c.o: $(K)/%.c
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(KERNEL_CFLAGS) $(KERNEL_CONFIG_FLAGS) $(KERNEL_INCLUDES) -MMD -MP -c -o $@ $<
+
+$(KERNEL_BUILD)/%.S.o: $(K)/%.S
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(KERNEL_CFLAGS) $(KERNEL_CONFIG_FLAGS) $(KERNEL_INCLUDES) -MMD -MP -c -o $@ $<
+
+# All kernel objects in one relocatable file; mk/image.mk links it with a root task.
+$(KERNEL_OBJ): $(KERNEL_OBJS)
+	$(CROSS_LD) -r -o $@ $^
+
+-include $(KERNEL_OBJS:.o=.d)
+
+ALL_TARGETS += $(KERNEL_OBJ) $(MKIMAGE)

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Fixed kernel configuration. Build-time settings (mk/config.mk) arrive as -D flags;
+// this header gives them defaults and checks their ranges.
+#pragma once
+
+#ifndef CONFIG_ROOT_CNODE_SIZE_BITS
+#define CONFIG_ROOT_CNODE_SIZE_BITS 12
+#endif
+#if CONFIG_ROOT_CNODE_SIZE_BITS < 7 || CONFIG_ROOT_CNODE_SIZE_BITS > 26
+#error "CONFIG_ROOT_CNODE_SIZE_BITS must be in [7, 26], as in seL4"
+#endif
+
+#ifndef CONFIG_BENCH
+#define CONFIG_BENCH 0
+#endif
+#ifndef CONFIG_DEBUG_PRINTING
+#define CONFIG_DEBUG_PRINTING 1
+#endif
+#ifndef CONFIG_RAM_MB
+#define CONFIG_RAM_MB 1024
+#endif
+
+// seL4's CONFIG_RETYPE_FAN_OUT_LIMIT: most objects one Untyped_Retype may create.
+#define CONFIG_RETYPE_FAN_OUT_LIMIT 256
+// seL4's KernelUserStackTraceLength: words of user stack in a fault report.
+#define CONFIG_USER_STACK_TRACE_LENGTH 16
+// Scheduler: 256 priorities, round robin within one.
+#define CONFIG_NUM_PRIORITIES 256
+#define CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS 230

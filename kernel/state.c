@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Definitions of the global kernel state declared in state.h.
+#include "state.h"
+
+#include "lib/string.h"
+
+struct tcb *ks_cur_thread;
+struct tcb *ks_sched_action;
+struct tcb *ks_fpu_owner;
+struct tcb *ks_ready_head[CONFIG_NUM_PRIORITIES];
+struct tcb *ks_ready_tail[CONFIG_NUM_PRIORITIES];
+word_t ks_ready_bitmap[CONFIG_NUM_PRIORITIES / 64];
+struct asid_pool *ks_asid_table[1u << seL4_NumASIDPoolsBits];
+word_t ks_work_units;
+
+void state_reset(void)
+{
+    ks_cur_thread = NULL;
+    ks_sched_action = NULL;
+    ks_fpu_owner = NULL;
+    memset(ks_ready_head, 0, sizeof(ks_ready_head));
+    memset(ks_ready_tail, 0, sizeof(ks_ready_tail));
+    memset(ks_ready_bitmap, 0, sizeof(ks_ready_bitmap));
+    memset(ks_asid_table, 0, sizeof(ks_asid_table));
+    ks_work_units = 0;
+}

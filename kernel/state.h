@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// All global mutable kernel state (ks_*). Single core, no locks: the kernel runs with
+// interrupts masked and one thread of control.
+#pragma once
+
+#include "types.h"
+#include "config.h"
+#include "object/tcb.h"
+
+struct asid_pool;
+
+extern struct tcb *ks_cur_thread;      // thread whose context is live (NULL: idle)
+extern struct tcb *ks_sched_action;    // thread chosen to run next, or NULL to keep current
+extern struct tcb *ks_fpu_owner;       // thread whose FP/SIMD state is in the registers
+extern struct tcb *ks_ready_head[CONFIG_NUM_PRIORITIES];
+extern struct tcb *ks_ready_tail[CONFIG_NUM_PRIORITIES];
+extern word_t ks_ready_bitmap[CONFIG_NUM_PRIORITIES / 64];
+// The top-level ASID table: 2^seL4_NumASIDPoolsBits pools of 2^seL4_ASIDPoolIndexBits ASIDs.
+extern struct asid_pool *ks_asid_table[1u << seL4_NumASIDPoolsBits];
+// Number of times a preemption point has been consulted (host tests may force preemption).
+extern word_t ks_work_units;
+
+// Reset all state to its boot value (used by host unit tests between cases).
+void state_reset(void);

@@ -1,0 +1,11 @@
+# Build-time kernel configuration (seL4's CMake options, in make form).
+# Root CNode size in bits: 12 as in seL4; seL4's own test suite needs 13.
+ROOT_CNODE_SIZE_BITS ?= 12
+# Benchmark build: lets EL0 read and enable the cycle counter (seL4 KernelArmExportPMUUser).
+BENCH ?= 0
+# Debug printing of rejected invocations in seL4's userError form.
+DEBUG_PRINTING ?= 1
+
+KERNEL_CONFIG_FLAGS := -DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS) \
+                       -DCONFIG_BENCH=$(BENCH) -DCONFIG_DEBUG_PRINTING=$(DEBUG_PRINTING) \
+                       -DCONFIG_RAM_MB=$(QEMU_MEM_MB)
