@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Architecture-independent object types for Untyped_Retype (facts sheet §6.1).
+// The numbering continues in sel4_arch/objecttype.h and arch/objecttype.h; include
+// <sel4/arch/objecttype.h> for the complete list. Pure header.
+#pragma once
+
+#include <sel4/simple_types.h>
+
+typedef enum api_object {
+    seL4_UntypedObject = 0,
+    seL4_TCBObject = 1,
+    seL4_EndpointObject = 2,
+    seL4_NotificationObject = 3,
+    seL4_CapTableObject = 4,
+    // No SchedContext/Reply objects: Cairn is non-MCS.
+    seL4_NonArchObjectTypeCount = 5,
+} seL4_ObjectType;
+
+typedef seL4_Word api_object_t;
+
+// Pre-notification name of the notification object.
+#define seL4_AsyncEndpointObject seL4_NotificationObject

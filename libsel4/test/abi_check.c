@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Compile-time checks of the ABI numbers libsel4 must share with the kernel (facts
+// sheet §1, §4, §5, §6, §7). Nothing runs: tools/check_headers.sh compiles this file
+// for the target and the host, and any wrong number is a build error. The host build
+// sees only the pure headers the kernel uses; the target build sees all of libsel4.
+#include <sel4/arch/invocation.h>
+#include <sel4/arch/objecttype.h>
+#include <sel4/arch/types.h>
+#include <sel4/bootinfo_types.h>
+#include <sel4/constants.h>
+#include <sel4/errors.h>
+#include <sel4/shared_types.h>
+#include <sel4/sel4_arch/constants.h>
+#include <sel4/sel4_arch/types.h>
+#include <sel4/syscall.h>
+#if defined(__aarch64__)
+#include <sel4/sel4.h>
+#endif
+
+#define ABI(what, cond) _Static_assert(cond, what)
+
+// Syscall numbers (§1.2).
+ABI("SysCall", seL4_SysCall == -1);
+ABI("SysReplyRecv", seL4_SysReplyRecv == -2);
+ABI("SysSend", seL4_SysSend == -3);
+ABI("SysNBSend", seL4_SysNBSend == -4);
+ABI("SysRecv", seL4_SysRecv == -5);
+ABI("SysReply", seL4_SysReply == -6);
+ABI("SysYield", seL4_SysYield == -7);
+ABI("SysNBRecv", seL4_SysNBRecv == -8);
+ABI("SysDebugPutChar", seL4_SysDebugPutChar == -9);
+ABI("SysDebugDumpScheduler", seL4_SysDebugDumpScheduler == -10);
+ABI("SysDebugHalt", seL4_SysDebugHalt == -11);
+ABI("SysDebugCapIdentify", seL4_SysDebugCapIdentify == -12);
+ABI("SysDebugSnapshot", seL4_SysDebugSnapshot == -13);
+ABI("SysDebugNameThread", seL4_SysDebugNameThread == -14);
+
+// Invocation labels (§4.2).
+ABI("UntypedRetype", UntypedRetype == 1);
+ABI("TCBReadRegisters", TCBReadRegisters == 2);
+ABI("TCBSetTLSBase", TCBSetTLSBase == 15);
+ABI("TCBSetFlags", TCBSetFlags == 16);
+ABI("CNodeRevoke", CNodeRevoke == 17);
+ABI("CNodeCopy", CNodeCopy == 20);
+ABI("CNodeSaveCaller", CNodeSaveCaller == 25);
+ABI("IRQIssueIRQHandler", IRQIssueIRQHandler == 26);
+ABI("DomainSetSet", DomainSetSet == 30);
+ABI("DomainScheduleSetStart", DomainScheduleSetStart == 32);
+ABI("nInvocationLabels", nInvocationLabels == 33);
+ABI("ARMVSpaceClean_Data", ARMVSpaceClean_Data == 33);
+ABI("ARMSMCCall", ARMSMCCall == 37);
+ABI("nSeL4ArchInvocationLabels", nSeL4ArchInvocationLabels == 38);
+ABI("ARMPageTableMap", ARMPageTableMap == 38);
+ABI("ARMPageMap", ARMPageMap == 40);
+ABI("ARMPageGetAddress", ARMPageGetAddress == 46);
+ABI("ARMASIDControlMakePool", ARMASIDControlMakePool == 47);
+ABI("ARMASIDPoolAssign", ARMASIDPoolAssign == 48);
+ABI("ARMIRQIssueIRQHandlerTrigger", ARMIRQIssueIRQHandlerTrigger == 49);
+ABI("ARMIRQIssueSGISignal", ARMIRQIssueSGISignal == 50);
+ABI("nArchInvocationLabels", nArchInvocationLabels == 51);
+
+// Errors (§5.1).
+ABI("NoError", seL4_NoError == 0);
+ABI("InvalidArgument", seL4_InvalidArgument == 1);
+ABI("InvalidCapability", seL4_InvalidCapability == 2);
+ABI("IllegalOperation", seL4_IllegalOperation == 3);
+ABI("RangeError", seL4_RangeError == 4);
+ABI("AlignmentError", seL4_AlignmentError == 5);
+ABI("FailedLookup", seL4_FailedLookup == 6);
+ABI("TruncatedMessage", seL4_TruncatedMessage == 7);
+ABI("DeleteFirst", seL4_DeleteFirst == 8);
+ABI("RevokeFirst", seL4_RevokeFirst == 9);
+ABI("NotEnoughMemory", seL4_NotEnoughMemory == 10);
+ABI("NumErrors", seL4_NumErrors == 11);
+
+// Object types (§6.1).
+ABI("UntypedObject", seL4_UntypedObject == 0);
+ABI("TCBObject", seL4_TCBObject == 1);
+ABI("EndpointObject", seL4_EndpointObject == 2);
+ABI("NotificationObject", seL4_NotificationObject == 3);
+ABI("CapTableObject", seL4_CapTableObject == 4);
+ABI("HugePageObject", seL4_ARM_HugePageObject == 5);
+ABI("VSpaceObject", seL4_ARM_VSpaceObject == 6);
+ABI("SmallPageObject", seL4_ARM_SmallPageObject == 7);
+ABI("LargePageObject", seL4_ARM_LargePageObject == 8);
+ABI("PageTableObject", seL4_ARM_PageTableObject == 9);
+ABI("ObjectTypeCount", seL4_ObjectTypeCount == 10);
+ABI("VCPUObject", seL4_ARM_VCPUObject == 0xfffe);
+ABI("IOPageTableObject", seL4_ARM_IOPageTableObject == 0xffff);
+ABI("PageDirectoryObject alias", seL4_ARM_PageDirectoryObject == seL4_ARM_PageTableObject);
+ABI("PGD alias", seL4_ARM_PageGlobalDirectoryObject == seL4_ARM_VSpaceObject);
+
+// Sizes (§6.2).
+ABI("TCBBits", seL4_TCBBits == 11);
+ABI("SlotBits", seL4_SlotBits == 5);
+ABI("EndpointBits", seL4_EndpointBits == 4);
+ABI("NotificationBits", seL4_NotificationBits == 5);
+ABI("VSpaceBits", seL4_VSpaceBits == 12);
+ABI("UserTop", seL4_UserTop == 0x00007fffffffffffull);
+
+// Faults (§10).
+ABI("Fault_VMFault", seL4_Fault_VMFault == 5);
+ABI("Fault_UserException", seL4_Fault_UserException == 3);
+ABI("VMFault_Length", seL4_VMFault_Length == 4);
+ABI("UnknownSyscall_Length", seL4_UnknownSyscall_Length == 13);
+ABI("UserException_Length", seL4_UserException_Length == 5);
+ABI("CapFault_GuardMismatch_BitsFound", seL4_CapFault_GuardMismatch_BitsFound == 6);
+
+// IPC buffer (§2.4).
+ABI("IPCBuffer size", sizeof(seL4_IPCBuffer) == 1024);
+ABI("IPCBuffer align", _Alignof(seL4_IPCBuffer) == 1024);
+ABI("msg offset", __builtin_offsetof(seL4_IPCBuffer, msg) == 0x008);
+ABI("userData offset", __builtin_offsetof(seL4_IPCBuffer, userData) == 0x3c8);
+ABI("caps_or_badges offset", __builtin_offsetof(seL4_IPCBuffer, caps_or_badges) == 0x3d0);
+ABI("receiveCNode offset", __builtin_offsetof(seL4_IPCBuffer, receiveCNode) == 0x3e8);
+ABI("receiveDepth offset", __builtin_offsetof(seL4_IPCBuffer, receiveDepth) == 0x3f8);
+ABI("MsgMaxLength", seL4_MsgMaxLength == 120);
+ABI("MsgMaxExtraCaps", seL4_MsgMaxExtraCaps == 3);
+
+// BootInfo (§7).
+ABI("BootInfo size", sizeof(seL4_BootInfo) == 3848);
+ABI("BootInfo ipcBuffer", __builtin_offsetof(seL4_BootInfo, ipcBuffer) == 0x20);
+ABI("BootInfo empty", __builtin_offsetof(seL4_BootInfo, empty) == 0x28);
+ABI("BootInfo untyped", __builtin_offsetof(seL4_BootInfo, untyped) == 0x98);
+ABI("BootInfo untypedList", __builtin_offsetof(seL4_BootInfo, untypedList) == 0xa8);
+ABI("UntypedDesc sizeBits", __builtin_offsetof(seL4_UntypedDesc, sizeBits) == 8);
+ABI("UntypedDesc isDevice", __builtin_offsetof(seL4_UntypedDesc, isDevice) == 9);
+ABI("NumInitialCaps", seL4_NumInitialCaps == 16);
+ABI("CapInitThreadIPCBuffer", seL4_CapInitThreadIPCBuffer == 10);
+ABI("FDT header id", SEL4_BOOTINFO_HEADER_FDT == 6);
+
+// UserContext order (§9): pc first, x30 ends the frame group, tpidrro_el0 last.
+ABI("UserContext pc", __builtin_offsetof(seL4_UserContext, pc) == 0);
+ABI("UserContext x30", __builtin_offsetof(seL4_UserContext, x30) == 16 * 8);
+ABI("UserContext x9", __builtin_offsetof(seL4_UserContext, x9) == 17 * 8);
+ABI("UserContext tpidrro_el0", __builtin_offsetof(seL4_UserContext, tpidrro_el0) == 35 * 8);
+
+// VM attributes (§9.1) and rights bits (§3.2).
+ABI("PageCacheable", seL4_ARM_PageCacheable == 1);
+ABI("Default_VMAttributes", seL4_ARM_Default_VMAttributes == 3);
+ABI("ExecuteNever", seL4_ARM_ExecuteNever == 4);
+ABI("MaxPrio", seL4_MaxPrio == 255);
+
+#if defined(__aarch64__)
+ABI("deprecated PD map alias", ARMPageDirectoryMap == ARMPageTableMap);
+ABI("Mapping no PT", SEL4_MAPPING_LOOKUP_NO_PT == 21);
+ABI("Mapping no PD", SEL4_MAPPING_LOOKUP_NO_PD == 30);
+ABI("Mapping no PUD", SEL4_MAPPING_LOOKUP_NO_PUD == 39);
+ABI("Mapping MR", SEL4_MAPPING_LOOKUP_LEVEL == 2);
+#endif
