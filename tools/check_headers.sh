@@ -14,6 +14,7 @@ FLAGS=(-std=c11 -ffreestanding -Wall -Wextra -Werror -Wshadow -Wstrict-prototype
 
 # Headers the kernel includes; they must stay free of asm and thread-locals.
 PURE=(sel4/macros.h sel4/simple_types.h sel4/constants.h sel4/errors.h sel4/syscall.h
+      sel4/invocation_generic.h sel4/objecttype_generic.h
       sel4/invocation.h sel4/sel4_arch/invocation.h sel4/arch/invocation.h
       sel4/objecttype.h sel4/sel4_arch/objecttype.h sel4/arch/objecttype.h
       sel4/bootinfo_types.h sel4/shared_types.h sel4/sel4_arch/constants.h

@@ -3,8 +3,8 @@
 // sheet §1, §4, §5, §6, §7). Nothing runs: tools/check_headers.sh compiles this file
 // for the target and the host, and any wrong number is a build error. The host build
 // sees only the pure headers the kernel uses; the target build sees all of libsel4.
-#include <sel4/arch/invocation.h>
-#include <sel4/arch/objecttype.h>
+#include <sel4/invocation.h>
+#include <sel4/objecttype.h>
 #include <sel4/arch/types.h>
 #include <sel4/bootinfo_types.h>
 #include <sel4/constants.h>

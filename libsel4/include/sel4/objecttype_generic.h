@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Architecture-independent object types for Untyped_Retype (facts sheet §6.1).
-// The numbering continues in sel4_arch/objecttype.h and arch/objecttype.h; include
-// <sel4/arch/objecttype.h> for the complete list. Pure header.
+// The numbering continues in sel4_arch/objecttype.h and arch/objecttype.h. Include
+// <sel4/objecttype.h>, which gives the complete list. Pure header.
 #pragma once
 
 #include <sel4/simple_types.h>

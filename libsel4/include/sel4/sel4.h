@@ -13,7 +13,7 @@
 #include <sel4/syscalls.h>
 #include <sel4/arch/syscalls.h>
 #include <sel4/sel4_arch/syscalls.h>
-#include <sel4/arch/invocation.h>
+#include <sel4/invocation.h>
 #include <sel4/sel4_client.h>
 #include <sel4/bootinfo_types.h>
 #include <sel4/bootinfo.h>

@@ -4,7 +4,7 @@
 // Pure header.
 #pragma once
 
-#include <sel4/objecttype.h>
+#include <sel4/objecttype_generic.h>
 #include <sel4/sel4_arch/objecttype.h>
 
 typedef enum _object {

@@ -3,7 +3,7 @@
 // generic numbering (facts sheet §4.2). Pure header.
 #pragma once
 
-#include <sel4/invocation.h>
+#include <sel4/invocation_generic.h>
 
 enum sel4_arch_invocation_label {
     ARMVSpaceClean_Data = nInvocationLabels, // 33
