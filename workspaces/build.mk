@@ -7,8 +7,13 @@
 # program with no step selected. Step S is compiled with -DSTEP_<S>=1 -DSTEP=\"S\", where
 # <S> is S with '.' and '-' turned into '_' (2.A -> STEP_2_A); "default" gets STEP_DEFAULT.
 #
-#   ELF of one step:  build/workspaces/<name>/<step>/<name>.elf
-#   one step by hand: make workspace-elf WS=<name> [STEP=<step>]   (mk/roottask.mk uses this)
+#   ELF of one step:   build/workspaces/<name>/<step>/<name>.elf
+#   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
+#   one step by hand:  make workspace-elf WS=<name> [STEP=<step>]   (mk/roottask.mk uses this)
+#
+# For the system tests, WORKSPACE_CASES lists every step that has an expect file as
+# NAME:IMAGE:EXPECTFILE (the harness's --case form), NAME being <workspace>/<step>;
+# WORKSPACE_IMAGES lists those images.
 
 WORKSPACES_DIR  := $(ROOT)/workspaces/root-task
 WORKSPACES_OUT  := $(BUILD)/workspaces
@@ -33,16 +38,26 @@ $(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(WORKSPACES_DIR)/$(1)/%.c
 $(call ws_elf,$(1),$(2)): $$(WS_OBJS_$(1)_$(2)) $$(ROOTTASK_LINK_DEPS)
 	$$(call link_roottask,$$@,$$(WS_OBJS_$(1)_$(2)))
 
+$(WORKSPACES_OUT)/$(1)/$(2)/image.elf: $(call ws_elf,$(1),$(2)) $$(IMAGE_INPUTS)
+	$$(call image_recipe,$$<,$$@)
+
 WORKSPACE_ELFS += $(call ws_elf,$(1),$(2))
+ifneq ($(wildcard $(WORKSPACES_DIR)/$(1)/expect/$(2).txt),)
+WORKSPACE_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf
+WORKSPACE_CASES += $(1)/$(2):$(WORKSPACES_OUT)/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
+endif
 -include $$(WS_OBJS_$(1)_$(2):.o=.d)
 endef
 
 WORKSPACE_ELFS :=
+WORKSPACE_IMAGES :=
+WORKSPACE_CASES :=
 $(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
     $(eval $(call ws_step_rules,$(ws),$(step)))))
 
-.PHONY: workspaces workspace-elf
+.PHONY: workspaces workspace-elf workspace-images
 workspaces: $(WORKSPACE_ELFS)
+workspace-images: $(WORKSPACE_IMAGES)
 
 workspace-elf: $(if $(WS),$(call ws_elf,$(WS),$(or $(STEP),default)))
 	$(if $(WS),,$(error set WS=<workspace name>, e.g. WS=hello-world))
