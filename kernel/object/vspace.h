@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// VSpace objects (the level-0 translation table) and the VSpace cache-maintenance
+// invocations (ARM_VSpace_Clean_Data ... Unify_Instruction; sheet §9), plus activating a
+// thread's VSpace on the CPU. ASIDs themselves live in asid.c.
+#pragma once
+
+#include "types.h"
+#include "api/failures.h"
+#include "cspace/cap.h"
+#include "arch/aarch64/pte.h"
+
+struct invocation;
+struct tcb;
+
+// The VSpace root a VSpace cap names, provided the cap has an ASID and that ASID still maps
+// to this very root; NULL otherwise. Pure.
+pte_t *vspace_from_cap(cap_t vspace_cap);
+
+// Decode and invoke a VSpace invocation (inv->cap is a VSpace cap). Labels
+// ARMVSpace{Clean,Invalidate,CleanInvalidate}_Data and ARMVSpaceUnify_Instruction with
+// MR0 start, MR1 end (user vaddrs). Errors in order: TruncatedMessage, InvalidArgument(1)
+// (end <= start), IllegalOperation (end above seL4_UserTop), InvalidCapability(0) (no
+// ASID), FailedLookup (ASID gone), InvalidCapability(0) (ASID names another VSpace),
+// RangeError(start, last byte of start's frame) (range crosses a frame), IllegalOperation
+// (Invalidate on a mapping without write rights). An unmapped start succeeds doing nothing.
+// Other labels: IllegalOperation.
+exception_t decode_vspace_invocation(struct invocation *inv);
+
+// Make t's VSpace the current user address space: its root and ASID if t's VSpace cap is
+// valid (has an ASID that still maps to it), otherwise "no user address space" so every
+// user access faults (seL4's setVMRoot). t may be NULL (idle).
+void vspace_activate(const struct tcb *t);
