@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# System tests in QEMU (STYLE.md §10): builds the test-suite root task, the expect-fault
+# root tasks and the images that carry them, and runs them with tests/system/harness/run.py.
+# Included by the top-level Makefile after mk/image.mk, runtime/build.mk and kernel/build.mk.
+#
+#   make test-system [TESTS='CNODE*']   all parts below; each part writes one result file
+#   make test-harness                   the harness's own self-test (no QEMU)
+#   make test-suite [TESTS=...]         the suite root task, one boot
+#   make test-faults                    expect-fault cases, one boot each
+#   make test-workspaces                every workspace step's expect file, one boot each
+#
+# Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
+# build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
+# are a quick link), so a step that no longer builds shows up as a failed case instead of
+# an old image passing.
+
+SYSTEST_DIR     := $(ROOT)/tests/system
+SYSTEST_OUT     := $(BUILD)/tests/system
+SYSTEST_LOGS    := $(SYSTEST_OUT)/logs
+SYSTEST_RESULTS := $(BUILD)/results
+SYSTEST_HARNESS := $(PYTHON) $(SYSTEST_DIR)/harness/run.py
+# The one QEMU command line (mk/qemu.mk) with the harness's {image} placeholder.
+SYSTEST_QEMU     = $(call qemu_cmd,{image})
+
+# Suite test selection: IDs or prefixes ending in '*', separated by commas.
+TESTS ?= *
+
+# ---- the suite root task ----------------------------------------------------------------
+
+SUITE_OUT   := $(SYSTEST_OUT)/suite
+SUITE_SRCS  := main.c boot.c regs_probe.S
+SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
+SUITE_ELF   := $(SUITE_OUT)/suite.elf
+SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
+# TESTS is compiled into main.o; this file changes only when TESTS does.
+SUITE_SELECTION := $(SUITE_OUT)/tests-selection
+
+$(SUITE_SELECTION): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(TESTS)' | cmp -s - $@ || printf '%s\n' '$(TESTS)' > $@
+
+$(SUITE_OUT)/main.o: $(SYSTEST_DIR)/suite/main.c $(SUITE_SELECTION)
+	$(call compile_user_c,$@,$<,'-DTESTS="$(TESTS)"')
+
+$(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.c
+	$(call compile_user_c,$@,$<,-DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS))
+
+$(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.S
+	$(call compile_user_c,$@,$<)
+
+$(SUITE_ELF): $(SUITE_OBJS) $(ROOTTASK_LINK_DEPS)
+	$(call link_roottask,$@,$(SUITE_OBJS))
+
+$(SUITE_IMAGE): $(SUITE_ELF) $(IMAGE_INPUTS)
+	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$@)"
+	$(call image_recipe,$<,$@)
+
+-include $(SUITE_OBJS:.o=.d)
+
+# ---- expect-fault root tasks: one image per expect file in tests/system/faults/expect/ ----
+
+FAULTS_OUT    := $(SYSTEST_OUT)/faults
+FAULT_CASES   := $(basename $(notdir $(wildcard $(SYSTEST_DIR)/faults/expect/*.txt)))
+FAULT_IMAGES  := $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/image.elf)
+
+$(FAULTS_OUT)/%/main.o: $(SYSTEST_DIR)/faults/main.c
+	$(call compile_user_c,$@,$<,'-DFAULT_CASE="$*"')
+
+$(FAULTS_OUT)/%/faults.elf: $(FAULTS_OUT)/%/main.o $(ROOTTASK_LINK_DEPS)
+	$(call link_roottask,$@,$<)
+
+$(FAULTS_OUT)/%/image.elf: $(FAULTS_OUT)/%/faults.elf $(IMAGE_INPUTS)
+	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$@)"
+	$(call image_recipe,$<,$@)
+
+FAULT_HARNESS_ARGS := $(foreach c,$(FAULT_CASES),\
+    --case faults/$(c):$(FAULTS_OUT)/$(c)/image.elf:$(SYSTEST_DIR)/faults/expect/$(c).txt)
+
+.SECONDARY: $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.o $(FAULTS_OUT)/$(c)/faults.elf)
+-include $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.d)
+
+# ---- workspace steps (workspaces/test.mk: WS_TEST_IMAGES, WS_TEST_CASES) ------------------
+
+include $(ROOT)/workspaces/test.mk
+
+# ---- running ---------------------------------------------------------------------------
+
+# $(call systest_part,PART,IMAGES,HARNESS_ARGUMENTS)
+# Rebuild the part's images (-k: a broken one only fails its own case), then boot them.
+# The result file is written first as one failure, so a harness that dies still counts.
+define systest_part
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/$(1)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-$(1).txt
+	@rm -f $(2)
+	@$(MAKE) --no-print-directory -k $(2) || \
+	    echo "cairn: some $(1) images did not build; their cases fail below"
+	@echo "  RUN     $(1): run.py --qemu '$(SYSTEST_QEMU)' ... (logs: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS)/$(1)))"
+	@$(SYSTEST_HARNESS) --qemu '$(SYSTEST_QEMU)' --log-dir $(SYSTEST_LOGS)/$(1) \
+	    --result $(SYSTEST_RESULTS)/system-$(1).txt $(3)
+endef
+
+SYSTEST_PARTS := test-harness test-suite test-faults test-workspaces
+.PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
+FORCE:
+
+# Every part runs even when an earlier one fails; the status says whether all passed.
+test-system:
+	@rc=0; for part in $(SYSTEST_PARTS); do \
+	    $(MAKE) --no-print-directory $$part || rc=1; done; exit $$rc
+
+test-harness:
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-harness.txt
+	@echo "  RUN     harness self-test: $(PYTHON) tests/system/harness/test_run.py"
+	@$(PYTHON) $(SYSTEST_DIR)/harness/test_run.py --result $(SYSTEST_RESULTS)/system-harness.txt \
+	    > $(SYSTEST_LOGS)/harness-selftest.log 2>&1; rc=$$?; \
+	    if [ $$rc -ne 0 ]; then tail -n 40 $(SYSTEST_LOGS)/harness-selftest.log; fi; \
+	    tail -n 1 $(SYSTEST_LOGS)/harness-selftest.log; exit $$rc
+
+test-suite:
+	$(call systest_part,suite,$(SUITE_IMAGE),--suite suite:$(SUITE_IMAGE))
+
+test-faults:
+	$(call systest_part,faults,$(FAULT_IMAGES),$(FAULT_HARNESS_ARGS))
+
+test-workspaces:
+ifeq ($(strip $(WS_TEST_CASES)),)
+	@mkdir -p $(SYSTEST_RESULTS)
+	@echo "  RUN     workspaces: no expect files"
+	@echo "0 passed, 0 failed" > $(SYSTEST_RESULTS)/system-workspaces.txt
+else
+	$(call systest_part,workspaces,$(WS_TEST_IMAGES),$(WS_TEST_CASES))
+endif
+
+# Build (not run) everything the system tests boot.
+system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) $(WS_TEST_IMAGES)
+
+ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES)
