@@ -8,6 +8,7 @@
 #   make test-suite [TESTS=...]         the suite root task, one boot
 #   make test-faults                    expect-fault cases, one boot each
 #   make test-workspaces                every workspace step's expect file, one boot each
+#                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
 #
 # Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
 # build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
@@ -79,9 +80,8 @@ FAULT_HARNESS_ARGS := $(foreach c,$(FAULT_CASES),\
 .SECONDARY: $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.o $(FAULTS_OUT)/$(c)/faults.elf)
 -include $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.d)
 
-# ---- workspace steps (workspaces/test.mk: WS_TEST_IMAGES, WS_TEST_CASES) ------------------
-
-include $(ROOT)/workspaces/test.mk
+# Workspace steps: workspaces/build.mk (included after this file; used only in recipes)
+# defines WORKSPACE_IMAGES and WORKSPACE_CASES (NAME:IMAGE:EXPECTFILE, one per expect file).
 
 # ---- running ---------------------------------------------------------------------------
 
@@ -124,15 +124,11 @@ test-faults:
 	$(call systest_part,faults,$(FAULT_IMAGES),$(FAULT_HARNESS_ARGS))
 
 test-workspaces:
-ifeq ($(strip $(WS_TEST_CASES)),)
-	@mkdir -p $(SYSTEST_RESULTS)
-	@echo "  RUN     workspaces: no expect files"
-	@echo "0 passed, 0 failed" > $(SYSTEST_RESULTS)/system-workspaces.txt
-else
-	$(call systest_part,workspaces,$(WS_TEST_IMAGES),$(WS_TEST_CASES))
-endif
+	$(if $(strip $(WORKSPACE_CASES)),\
+	    $(call systest_part,workspaces,$(WORKSPACE_IMAGES),$(addprefix --case ,$(WORKSPACE_CASES))),\
+	    @echo "  RUN     workspaces: no expect files")
 
 # Build (not run) everything the system tests boot.
-system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) $(WS_TEST_IMAGES)
+system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
 ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES)
