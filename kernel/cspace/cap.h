@@ -233,3 +233,8 @@ static inline cap_t cap_zombie_new(pptr_t ptr, unsigned bits, bool is_tcb, word_
 static inline unsigned cap_zombie_bits(cap_t c) { return (unsigned)cap_field(c, 44, 6); }
 static inline bool cap_zombie_is_tcb(cap_t c) { return cap_field(c, 50, 1); }
 static inline word_t cap_zombie_remaining(cap_t c) { return c.words[1]; }
+static inline cap_t cap_zombie_set_remaining(cap_t c, word_t n)
+{
+    c.words[1] = n;
+    return c;
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// CPtr resolution through guarded CNodes (seL4 manual §3.1.4, seL4 resolveAddressBits),
+// and the two lookups every invocation uses: a thread's CSpace at full depth, and the
+// (root, index, depth) triple of CNode-style arguments. Failures are lookup_fault records.
+#pragma once
+
+#include "types.h"
+#include "api/failures.h"
+#include "cspace/cte.h"
+
+struct invocation;
+struct tcb;
+
+/*
+ * Resolve the top `n_bits` bits of `cptr` starting at CNode cap `node` (seL4's
+ * resolveAddressBits). Each level consumes guard_size + radix bits: the guard must match
+ * the next guard_size bits, then radix bits index the CNode. Resolution stops when the
+ * bits are used up, or early when the slot reached does not hold a CNode cap.
+ *
+ *   EXC_NONE: *slot is the slot reached, *bits_left the bits not yet resolved (0 unless
+ *             resolution stopped at a non-CNode cap).
+ *   EXC_LOOKUP_FAULT: *lf says why (InvalidRoot, GuardMismatch, DepthMismatch).
+ * Reads only.
+ */
+exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct lookup_fault *lf,
+                                 struct cte **slot, word_t *bits_left);
+
+/*
+ * The slot `cptr` names in thread t's CSpace, resolved at the full 64-bit depth (seL4's
+ * lookupSlot). The slot may be empty, and may be reached with bits left over (a non-CNode
+ * cap stops resolution; seL4 accepts that). EXC_NONE with *slot, or EXC_LOOKUP_FAULT
+ * with *lf filled. Reads only.
+ */
+exception_t lookup_slot(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot);
+
+/*
+ * As lookup_slot, but returns the cap in the slot (seL4's lookupCap). On failure *cap is
+ * a null cap.
+ */
+exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_t *cap);
+
+/*
+ * Look up the slot a CNode-style argument triple names (seL4's lookupSlotForCNodeOp):
+ * `root` must be a CNode cap, `depth` in [1, 64], and resolution must use exactly
+ * `depth` bits. On failure fills inv->error and returns EXC_SYSCALL_ERROR:
+ *   root not a CNode         FailedLookup(is_source, InvalidRoot)
+ *   depth outside [1, 64]    RangeError(1, 64)
+ *   resolution fails         FailedLookup(is_source, the lookup fault)
+ *   bits left over           FailedLookup(is_source, DepthMismatch(bits_left, 0))
+ * On success *slot is the slot (possibly empty). Reads kernel state only.
+ */
+exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index,
+                                     word_t depth, bool is_source, struct cte **slot);

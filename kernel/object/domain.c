@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The domain cap with a single domain (seL4 domain.c, CONFIG_NUM_DOMAINS = 1): DomainSet_Set
+// accepts only domain 0; the schedule has one entry plus its end marker. There is no domain
+// switching to do, so invocations only record what they are told.
+#include "object/domain.h"
+
+#include "util.h"
+#include "api/invocation.h"
+#include "object/tcb.h"
+#include "sched/sched.h"
+
+#define NUM_DOMAINS 1
+// Entries in the domain schedule: one real entry and the end marker (seL4 default with a
+// single domain: 2).
+#define DOMAIN_SCHEDULE_LENGTH 2
+// A schedule entry: domain in bits 63:56, duration (ticks) in 55:0; 0 is an end marker.
+#define DSCHED_DOMAIN_SHIFT 56
+#define DSCHED_MAX_DURATION MASK(56)
+
+// TODO(#3): move into state.c with the other ks_* globals.
+static word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
+static word_t ks_dom_schedule_start;
+
+void domain_init(void)
+{
+    ks_dom_schedule[0] = DSCHED_MAX_DURATION; // domain 0, forever
+    ks_dom_schedule[1] = 0;
+    ks_dom_schedule_start = 0;
+}
+
+static exception_t decode_domain_set_set(struct invocation *inv)
+{
+    // No domain argument: TruncatedMessage.
+    if (inv->length == 0) {
+        USER_ERROR(inv->thread, "Domain Configure: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    word_t domain = inv_mr(inv, 0);
+
+    // Domain does not exist: InvalidArgument(0).
+    if (domain >= NUM_DOMAINS) {
+        USER_ERROR(inv->thread, "Domain Configure: invalid domain (%lu >= %u).", domain,
+                   (unsigned)NUM_DOMAINS);
+        return error_invalid_argument(inv, 0);
+    }
+
+    // No thread cap: TruncatedMessage.
+    if (inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "Domain Configure: Truncated message.");
+        return error_truncated_message(inv);
+    }
+
+    // Extra cap is not a thread cap: InvalidArgument(1).
+    cap_t tcap = inv->extra[0].cap;
+    if (cap_type(tcap) != CAP_THREAD) {
+        USER_ERROR(inv->thread, "Domain Configure: thread cap required.");
+        return error_invalid_argument(inv, 1);
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    tcb_from_pptr(cap_ptr(tcap))->domain = domain;
+    return EXC_NONE;
+}
+
+static exception_t decode_domain_schedule_configure(struct invocation *inv)
+{
+    // Fewer than 3 MRs (index, domain, 64-bit duration): TruncatedMessage.
+    if (inv->length < 3) {
+        USER_ERROR(inv->thread, "Domain Schedule Configure: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    word_t index = inv_mr(inv, 0);
+    word_t domain = inv_mr(inv, 1);
+    word_t duration = inv_mr(inv, 2);
+
+    // Index of the end marker or beyond: RangeError(0, length - 2).
+    if (index >= DOMAIN_SCHEDULE_LENGTH - 1) {
+        USER_ERROR(inv->thread, "Domain Schedule Configure: Invalid index.");
+        return error_range(inv, 0, DOMAIN_SCHEDULE_LENGTH - 2);
+    }
+
+    // Domain does not exist: RangeError(0, domains - 1).
+    if (domain >= NUM_DOMAINS) {
+        USER_ERROR(inv->thread, "Domain Schedule Configure: Invalid domain.");
+        return error_range(inv, 0, NUM_DOMAINS - 1);
+    }
+
+    // Duration above 56 bits: InvalidArgument(2).
+    if (duration > DSCHED_MAX_DURATION) {
+        USER_ERROR(inv->thread, "Domain Schedule Configure: Duration must fit in 56 bits.");
+        return error_invalid_argument(inv, 2);
+    }
+
+    // End marker with a non-zero domain: InvalidArgument(1).
+    if (duration == 0 && domain != 0) {
+        USER_ERROR(inv->thread, "Domain Schedule Configure: Both domain and duration must be "
+                                "zero for end markers.");
+        return error_invalid_argument(inv, 1);
+    }
+
+    // Turning the starting entry into an end marker: InvalidArgument(2).
+    if (index == ks_dom_schedule_start && duration == 0) {
+        USER_ERROR(inv->thread,
+                   "Domain Schedule Configure: Starting schedule's duration must not be zero.");
+        return error_invalid_argument(inv, 2);
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    ks_dom_schedule[index] = (domain << DSCHED_DOMAIN_SHIFT) | duration;
+    return EXC_NONE;
+}
+
+static exception_t decode_domain_schedule_set_start(struct invocation *inv)
+{
+    // No index: TruncatedMessage (seL4's text names Configure here too).
+    if (inv->length < 1) {
+        USER_ERROR(inv->thread, "Domain Schedule Configure: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    word_t index = inv_mr(inv, 0);
+
+    // Index beyond the schedule: RangeError(0, length - 1).
+    if (index >= DOMAIN_SCHEDULE_LENGTH) {
+        USER_ERROR(inv->thread, "Domain Schedule Set Start: Invalid index.");
+        return error_range(inv, 0, DOMAIN_SCHEDULE_LENGTH - 1);
+    }
+
+    // Starting at an end marker: InvalidArgument(0).
+    if (ks_dom_schedule[index] == 0) {
+        USER_ERROR(inv->thread,
+                   "Domain Schedule Set Start: Starting schedule must not be an end marker.");
+        return error_invalid_argument(inv, 0);
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    ks_dom_schedule_start = index;
+    sched_reschedule_required();
+    return EXC_NONE;
+}
+
+exception_t decode_domain_invocation(struct invocation *inv)
+{
+    switch (inv->label) {
+    case DomainSetSet:
+        return decode_domain_set_set(inv);
+    case DomainScheduleConfigure:
+        return decode_domain_schedule_configure(inv);
+    case DomainScheduleSetStart:
+        return decode_domain_schedule_set_start(inv);
+    default:
+        // Any other label: IllegalOperation.
+        return error_illegal_operation(inv);
+    }
+}

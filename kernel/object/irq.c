@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// IRQ control and IRQ handler caps (seL4 interrupt.c and arm/object/interrupt.c): handing
+// out one handler cap per line, binding a notification to a line (a copy of the cap kept
+// in a kernel slot per line, a CDT child of the caller's cap), Ack and Clear. Interrupt
+// delivery and GIC masking are the interrupt path's job; this file records the bindings.
+#include "object/irq.h"
+
+#include "assert.h"
+#include "util.h"
+#include "api/invocation.h"
+#include "cspace/cdt.h"
+#include "cspace/lookup.h"
+#include "lib/string.h"
+#include "sched/sched.h"
+#include <sel4/arch/invocation.h>
+
+#define IRQ_COUNT (IRQ_MAX + 1)
+
+// TODO(#3): move into state.c with the other ks_* globals.
+static enum irq_state ks_irq_state[IRQ_COUNT];
+static struct cte ks_irq_node[IRQ_COUNT]; // notification cap each line signals
+static bool ks_irq_edge_triggered[IRQ_COUNT];
+
+void irq_init(void)
+{
+    memset(ks_irq_state, 0, sizeof(ks_irq_state));
+    memset(ks_irq_node, 0, sizeof(ks_irq_node));
+    memset(ks_irq_edge_triggered, 0, sizeof(ks_irq_edge_triggered));
+    ks_irq_state[IRQ_KERNEL_TIMER] = IRQ_TIMER;
+}
+
+enum irq_state irq_get_state(word_t irq)
+{
+    kassert(irq <= IRQ_MAX);
+    return ks_irq_state[irq];
+}
+
+struct cte *irq_notification_slot(word_t irq)
+{
+    kassert(irq <= IRQ_MAX);
+    return &ks_irq_node[irq];
+}
+
+void irq_handler_deleted(word_t irq)
+{
+    kassert(irq <= IRQ_MAX);
+    cte_delete_one(&ks_irq_node[irq]);
+    ks_irq_state[irq] = IRQ_INACTIVE;
+}
+
+// The CPtr of extra cap i as the caller wrote it (for debug messages only).
+UNUSED static word_t extra_cptr(const struct invocation *inv, unsigned i)
+{
+    // IPC buffer words: tag, msg[120], userData, then caps_or_badges[].
+    return inv->ipc_buffer ? inv->ipc_buffer[seL4_MsgMaxLength + 2 + i] : 0;
+}
+
+// ---- IRQ control ---------------------------------------------------------------------------
+
+static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge,
+                                      struct cte *dest)
+{
+    ks_irq_state[irq] = IRQ_SIGNAL;
+    ks_irq_edge_triggered[irq] = edge;
+    cdt_insert(cap_irq_handler_new(irq), control, dest);
+    return EXC_NONE;
+}
+
+/*
+ * The checks shared by IRQControl_Get and GetTrigger, after the message length check:
+ * irq range, line free, destination slot. On success *dest is the empty slot.
+ */
+static exception_t decode_irq_claim(struct invocation *inv, word_t irq, word_t index, word_t depth,
+                                    struct cte **dest)
+{
+    exception_t status;
+
+    // IRQ number above the platform's highest: RangeError(0, IRQ_MAX).
+    if (irq > IRQ_MAX) {
+        USER_ERROR(inv->thread, "Rejecting request for IRQ %u. IRQ is out of range [0..%u].",
+                   (unsigned)irq, (unsigned)IRQ_MAX);
+        return error_range(inv, 0, IRQ_MAX);
+    }
+
+    // Line already handed out or used by the kernel: RevokeFirst.
+    if (ks_irq_state[irq] != IRQ_INACTIVE) {
+        USER_ERROR(inv->thread, "Rejecting request for IRQ %u. Already active.", (unsigned)irq);
+        return error_revoke_first(inv);
+    }
+
+    // Destination slot lookup: FailedLookup (not source) or RangeError.
+    status = lookup_slot_for_cnode_op(inv, inv->extra[0].cap, index, depth, false, dest);
+    if (status != EXC_NONE) {
+        USER_ERROR(inv->thread, "Target slot for new IRQ Handler cap invalid: cap %lu, IRQ %u.",
+                   extra_cptr(inv, 0), (unsigned)irq);
+        return status;
+    }
+
+    // Destination slot occupied: DeleteFirst.
+    if (!cap_is_null((*dest)->cap)) {
+        USER_ERROR(inv->thread, "Target slot for new IRQ Handler cap not empty: cap %lu, IRQ %u.",
+                   extra_cptr(inv, 0), (unsigned)irq);
+        return error_delete_first(inv);
+    }
+    return EXC_NONE;
+}
+
+exception_t decode_irq_control_invocation(struct invocation *inv)
+{
+    struct cte *dest;
+    exception_t status;
+
+    switch (inv->label) {
+    case IRQIssueIRQHandler:
+        // Fewer than 3 MRs or no destination root: TruncatedMessage.
+        if (inv->length < 3 || inv->extra_count < 1) {
+            return error_truncated_message(inv);
+        }
+        status = decode_irq_claim(inv, inv_mr(inv, 0), inv_mr(inv, 1), inv_mr(inv, 2), &dest);
+        if (status != EXC_NONE) {
+            return status;
+        }
+        thread_set_state(inv->thread, TS_RESTART);
+        return invoke_irq_control(inv->slot, inv_mr(inv, 0), false, dest);
+
+    case ARMIRQIssueIRQHandlerTrigger:
+        // Fewer than 4 MRs or no destination root: TruncatedMessage.
+        if (inv->length < 4 || inv->extra_count < 1) {
+            return error_truncated_message(inv);
+        }
+        status = decode_irq_claim(inv, inv_mr(inv, 0), inv_mr(inv, 2), inv_mr(inv, 3), &dest);
+        if (status != EXC_NONE) {
+            return status;
+        }
+        thread_set_state(inv->thread, TS_RESTART);
+        return invoke_irq_control(inv->slot, inv_mr(inv, 0), inv_mr(inv, 1) != 0, dest);
+
+    case ARMIRQIssueSGISignal:
+        // Fewer than 4 MRs or no destination root: TruncatedMessage.
+        if (inv->length < 4 || inv->extra_count < 1) {
+            USER_ERROR(inv->thread, "IRQControl: IssueSGISignal: Truncated message.");
+            return error_truncated_message(inv);
+        }
+        // TODO(#3): SGI signal caps; until then answered as on a GIC without SGIs.
+        USER_ERROR(inv->thread, "IRQControl: IssueSGISignal not available on this platform.");
+        return error_illegal_operation(inv);
+
+    default:
+        // Any other label: IllegalOperation.
+        return error_illegal_operation(inv);
+    }
+}
+
+// ---- IRQ handler ---------------------------------------------------------------------------
+
+exception_t decode_irq_handler_invocation(struct invocation *inv)
+{
+    word_t irq = cap_irq_handler_irq(inv->cap);
+    struct cte *node = &ks_irq_node[irq];
+
+    switch (inv->label) {
+    case IRQAckIRQ:
+        // TODO(#3): unmask the line at the GIC once interrupt delivery exists.
+        thread_set_state(inv->thread, TS_RESTART);
+        return EXC_NONE;
+
+    case IRQSetIRQHandler: {
+        // No notification cap: TruncatedMessage.
+        if (inv->extra_count < 1) {
+            return error_truncated_message(inv);
+        }
+        cap_t ntfn = inv->extra[0].cap;
+        // Not a notification cap, or one without send right: InvalidCapability(0)
+        // (seL4 reports cap number 0 here, not 1).
+        if (cap_type(ntfn) != CAP_NOTIFICATION || !(cap_ipc_rights(ntfn) & CAP_RIGHT_WRITE)) {
+            if (cap_type(ntfn) != CAP_NOTIFICATION) {
+                USER_ERROR(inv->thread,
+                           "IRQSetHandler: provided cap is not an notification capability.");
+            } else {
+                USER_ERROR(inv->thread,
+                           "IRQSetHandler: caller does not have send rights on the endpoint.");
+            }
+            return error_invalid_capability(inv, 0);
+        }
+        thread_set_state(inv->thread, TS_RESTART);
+        cte_delete_one(node);
+        cdt_insert(ntfn, inv->extra[0].slot, node);
+        return EXC_NONE;
+    }
+
+    case IRQClearIRQHandler:
+        thread_set_state(inv->thread, TS_RESTART);
+        cte_delete_one(node);
+        return EXC_NONE;
+
+    default:
+        // Any other label: IllegalOperation.
+        USER_ERROR(inv->thread, "IRQHandler: Illegal operation.");
+        return error_illegal_operation(inv);
+    }
+}
