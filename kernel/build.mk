@@ -8,15 +8,41 @@ KERNEL_GENERIC := \
 	$(K)/state.c \
 	$(K)/lib/string.c \
 	$(K)/lib/printf.c \
+	$(K)/lib/panic.c \
 	$(K)/boot/elf.c \
 	$(K)/boot/untyped_split.c \
-	$(K)/vm/pt_walk.c
+	$(K)/vm/pt_walk.c \
+	$(K)/vm/vspace_dump.c \
+	$(K)/cspace/lookup.c \
+	$(K)/cspace/cdt.c \
+	$(K)/object/objecttype.c \
+	$(K)/object/untyped.c \
+	$(K)/object/cnode.c \
+	$(K)/object/notification.c \
+	$(K)/object/endpoint.c \
+	$(K)/object/irq.c \
+	$(K)/object/domain.c \
+	$(K)/object/tcb.c \
+	$(K)/object/arch_object.c \
+	$(K)/object/frame.c \
+	$(K)/object/page_table.c \
+	$(K)/object/vspace.c \
+	$(K)/object/asid.c \
+	$(K)/api/invocation.c \
+	$(K)/api/faults.c \
+	$(K)/api/ipc.c \
+	$(K)/api/debug.c \
+	$(K)/api/syscall.c \
+	$(K)/sched/sched.c
 
-KERNEL_ARCH :=
+KERNEL_ARCH := \
+	$(K)/arch/aarch64/esr.c
 
 # Generic C that needs the real machine around it (boot order, the syscall entry).
 KERNEL_TARGET_GENERIC := \
-	$(K)/boot/boot.c
+	$(K)/boot/boot.c \
+	$(K)/boot/initial_thread.c \
+	$(K)/boot/bootinfo.c
 
 KERNEL_MACHINE := \
 	$(K)/arch/aarch64/machine/head.S \
@@ -40,15 +66,17 @@ KERNEL_LDS := $(K)/arch/aarch64/machine/kernel.ld
 
 $(KERNEL_BUILD)/%.c.o: $(K)/%.c
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(KERNEL_CFLAGS) $(KERNEL_CONFIG_FLAGS) $(KERNEL_INCLUDES) -MMD -MP -c -o $@ $<
+	@echo "  CC      $(patsubst $(ROOT)/%,%,$<)"
+	@$(CROSS_CC) $(KERNEL_CFLAGS) $(KERNEL_CONFIG_FLAGS) $(KERNEL_INCLUDES) -MMD -MP -c -o $@ $<
 
 $(KERNEL_BUILD)/%.S.o: $(K)/%.S
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(KERNEL_CFLAGS) $(KERNEL_CONFIG_FLAGS) $(KERNEL_INCLUDES) -MMD -MP -c -o $@ $<
+	@echo "  CC      $(patsubst $(ROOT)/%,%,$<)"
+	@$(CROSS_CC) $(KERNEL_CFLAGS) $(KERNEL_CONFIG_FLAGS) $(KERNEL_INCLUDES) -MMD -MP -c -o $@ $<
 
 # All kernel objects in one relocatable file; mk/image.mk links it with a root task.
 $(KERNEL_OBJ): $(KERNEL_OBJS)
-	$(CROSS_LD) -r -o $@ $^
+	@$(CROSS_LD) -r -o $@ $^
 
 -include $(KERNEL_OBJS:.o=.d)
 

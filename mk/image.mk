@@ -11,7 +11,7 @@ define image_recipe
 	@$(MKIMAGE) check $(1) $(QEMU_MEM_MB)
 	@$(CROSS_CC) $(KERNEL_CFLAGS) -c -o $(2).blob.o \
 	    -DROOTTASK_PATH='"$(abspath $(1))"' $(ROOT)/kernel/boot/roottask_blob.S
-	@$(CROSS_LD) -nostdlib -T $(KERNEL_LDS) -o $(2) $(KERNEL_OBJ) $(2).blob.o
+	@$(CROSS_LD) -nostdlib --no-warn-rwx-segments -T $(KERNEL_LDS) -o $(2) $(KERNEL_OBJ) $(2).blob.o
 	@rm -f $(2).blob.o
 endef
 

@@ -43,5 +43,7 @@ void arch_fpu_enable(bool enable);
 // ---- machine ------------------------------------------------------------------------------
 // Stop the machine for good (seL4_DebugHalt, kernel panic). Under QEMU this powers off.
 __attribute__((noreturn)) void arch_halt(void);
+// Bench builds: let EL0 read and enable the cycle counter (seL4's KernelArmExportPMUUser).
+void arch_export_pmu_user(void);
 // Wait for an interrupt with interrupts enabled (the idle loop).
 void arch_idle_wait(void);

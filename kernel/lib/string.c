@@ -31,7 +31,7 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n)
     const unsigned char *s = src;
     if ((((word_t)d | (word_t)s) & 7) == 0) {
         for (; n >= 8; n -= 8, d += 8, s += 8) {
-            *(word_t *)d = *(const word_t *)s;
+            *(word_t *)(void *)d = *(const word_t *)(const void *)s;
         }
     }
     while (n--) {

@@ -23,7 +23,8 @@ fpu_save:
     stp q30, q31, [x0, #0x1e0]
     mrs x1, fpsr
     mrs x2, fpcr
-    stp x1, x2, [x0, #0x200]
+    add x0, x0, #0x200
+    stp x1, x2, [x0]
     ret
 
 // void fpu_load(const struct fpu_state *s)
@@ -45,7 +46,8 @@ fpu_load:
     ldp q26, q27, [x0, #0x1a0]
     ldp q28, q29, [x0, #0x1c0]
     ldp q30, q31, [x0, #0x1e0]
-    ldp x1, x2, [x0, #0x200]
+    add x0, x0, #0x200
+    ldp x1, x2, [x0]
     msr fpsr, x1
     msr fpcr, x2
     ret

@@ -4,6 +4,7 @@
 #include "arch/api.h"
 
 #include "sysreg.h"
+#include "util.h"
 
 void fpu_save(struct fpu_state *s);
 void fpu_load(const struct fpu_state *s);
@@ -59,4 +60,12 @@ void arch_tls_load(const struct user_context *ctx)
 {
     MSR("tpidr_el0", ctx->tpidr_el0);
     MSR("tpidrro_el0", ctx->tpidrro_el0);
+}
+
+void arch_export_pmu_user(void)
+{
+    MSR("pmuserenr_el0", 0xf);       // EN, SW, CR, ER: EL0 may read and program the PMU
+    MSR("pmcntenset_el0", BIT(31));  // the cycle counter
+    MSR("pmcr_el0", 0x1);            // E: counters on
+    ISB();
 }

@@ -5,6 +5,7 @@
 
 #include "plat/qemu-virt/platform.h"
 #include "sysreg.h"
+#include "util.h"
 
 pptr_t paddr_to_pptr(paddr_t pa)
 {

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Fault recording, delivery and reporting. A thread whose fault handler CPtr does not
+// name an endpoint it may send to gets seL4's double-fault report on the console (plus a
+// decoded line of our own) and is stopped; the kernel carries on.
+#include "api/faults.h"
+
+#include "abi.h"
+#include "api/ipc.h"
+#include "arch/aarch64/esr.h"
+#include "arch/api.h"
+#include "config.h"
+#include "cspace/lookup.h"
+#include "lib/printf.h"
+#include "sched/sched.h"
+#include "state.h"
+#include "vm/pt_walk.h"
+
+void handle_vm_fault(bool is_instruction, vptr_t addr, word_t esr)
+{
+    struct tcb *t = ks_cur_thread;
+    t->fault.type = seL4_Fault_VMFault;
+    t->fault.w[0] = addr;
+    t->fault.w[1] = esr & MASK(32);
+    t->fault.w[2] = is_instruction;
+    handle_fault(t);
+}
+
+void handle_user_exception(word_t esr)
+{
+    struct tcb *t = ks_cur_thread;
+    t->fault.type = seL4_Fault_UserException;
+    t->fault.w[0] = esr & MASK(32);
+    handle_fault(t);
+}
+
+unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs)
+{
+    mrs[0] = lf->type;
+    switch (lf->type) {
+    case seL4_MissingCapability:
+        mrs[1] = lf->bits_left;
+        return 2;
+    case seL4_DepthMismatch:
+        mrs[1] = lf->bits_left;
+        mrs[2] = lf->bits_found;
+        return 3;
+    case seL4_GuardMismatch:
+        mrs[1] = lf->bits_left;
+        mrs[2] = lf->guard_found;
+        mrs[3] = lf->bits_found;
+        return 4;
+    default:
+        return 1;
+    }
+}
+
+unsigned fault_message_mrs(const struct tcb *t, word_t *mrs)
+{
+    const struct fault *f = &t->fault;
+    const struct user_context *ctx = &t->ctx;
+    switch (f->type) {
+    case seL4_Fault_CapFault:
+        mrs[0] = ctx->fault_ip;
+        mrs[1] = f->w[0];
+        mrs[2] = f->w[1];
+        return 3 + lookup_fault_mrs(&f->lookup, &mrs[3]);
+    case seL4_Fault_VMFault:
+        mrs[0] = ctx->fault_ip;
+        mrs[1] = f->w[0];
+        mrs[2] = f->w[2];
+        mrs[3] = f->w[1];
+        return seL4_VMFault_Length;
+    case seL4_Fault_UnknownSyscall:
+        for (unsigned i = 0; i < 8; i++) {
+            mrs[i] = ctx->x[i];
+        }
+        mrs[8] = ctx->fault_ip;
+        mrs[9] = ctx->sp;
+        mrs[10] = ctx->elr;
+        mrs[11] = ctx->spsr;
+        mrs[12] = f->w[0];
+        return seL4_UnknownSyscall_Length;
+    case seL4_Fault_UserException:
+        mrs[0] = ctx->fault_ip;
+        mrs[1] = ctx->sp;
+        mrs[2] = ctx->spsr;
+        mrs[3] = f->w[0];
+        mrs[4] = 0;
+        return seL4_UserException_Length;
+    default:
+        return 0;
+    }
+}
+
+void fault_print(const struct fault *f)
+{
+    switch (f->type) {
+    case seL4_Fault_NullFault:
+        kprintf("null fault");
+        break;
+    case seL4_Fault_CapFault:
+        kprintf("cap fault in %s phase at address %p", f->w[1] ? "receive" : "send",
+                (void *)f->w[0]);
+        break;
+    case seL4_Fault_VMFault:
+        kprintf("vm fault on %s at address %p with status %p", f->w[2] ? "code" : "data",
+                (void *)f->w[0], (void *)f->w[1]);
+        break;
+    case seL4_Fault_UnknownSyscall:
+        kprintf("unknown syscall %p", (void *)f->w[0]);
+        break;
+    case seL4_Fault_UserException:
+        kprintf("user exception %p code %p", (void *)f->w[0], (void *)0);
+        break;
+    default:
+        kprintf("unknown fault");
+        break;
+    }
+}
+
+// Read one word of t's memory through its VSpace, as the fault report's stack dump does.
+static bool read_user_word(const struct tcb *t, vptr_t va, word_t *out)
+{
+    cap_t vs = t->slots[TCB_VTABLE].cap;
+    if (cap_type(vs) != CAP_VSPACE || va > seL4_UserTop) {
+        return false;
+    }
+    struct pt_slot s = pt_lookup_slot((pte_t *)cap_ptr(vs), va);
+    if (!pte_is_frame(*s.pte, s.level)) {
+        return false;
+    }
+    paddr_t pa = pte_paddr(*s.pte) + (va & MASK(s.bits_left));
+    *out = *(const word_t *)paddr_to_pptr(pa);
+    return true;
+}
+
+static void print_user_stack(const struct tcb *t)
+{
+    word_t sp = t->ctx.sp;
+    if (cap_type(t->slots[TCB_VTABLE].cap) != CAP_VSPACE) {
+        kprintf("Invalid vspace\n");
+        return;
+    }
+    if (!IS_ALIGNED(sp, seL4_WordSizeBits)) {
+        kprintf("SP %p not aligned\n", (void *)sp);
+        return;
+    }
+    for (unsigned i = 0; i < CONFIG_USER_STACK_TRACE_LENGTH; i++) {
+        vptr_t va = sp + i * sizeof(word_t);
+        word_t w;
+        if (read_user_word(t, va, &w)) {
+            kprintf("0x%lx: 0x%lx\n", va, w);
+        } else {
+            kprintf("0x%lx: INVALID\n", va);
+        }
+    }
+}
+
+// seL4's report for a fault nobody can handle (the "double fault": delivering the first
+// fault failed with a cap fault on the handler CPtr), then our decoded line.
+static void report_unhandled_fault(struct tcb *t, const struct fault *handler_fault)
+{
+    kprintf("Caught ");
+    fault_print(handler_fault);
+    kprintf("\nwhile trying to handle:\n");
+    fault_print(&t->fault);
+    kprintf("\nin thread %p \"%s\" at address %p\n", (void *)t, t->name, (void *)t->ctx.fault_ip);
+    kprintf("With stack:\n");
+    print_user_stack(t);
+    if (t->fault.type == seL4_Fault_VMFault || t->fault.type == seL4_Fault_UserException) {
+        char text[160];
+        esr_describe(t->fault.type == seL4_Fault_VMFault ? t->fault.w[1] : t->fault.w[0], text,
+                     sizeof(text));
+        kprintf("Cairn: thread \"%s\" stopped: %s\n", t->name, text);
+    } else {
+        kprintf("Cairn: thread \"%s\" stopped (no fault handler)\n", t->name);
+    }
+}
+
+void handle_fault(struct tcb *t)
+{
+    struct lookup_fault lf = {0};
+    cap_t handler;
+    bool found = lookup_cap(t, t->fault_handler, &lf, &handler) == EXC_NONE;
+    if (found && cap_type(handler) == CAP_ENDPOINT &&
+        (cap_ipc_rights(handler) & CAP_RIGHT_WRITE) &&
+        (cap_ipc_rights(handler) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY))) {
+        endpoint_send_fault(t, handler);
+        return;
+    }
+    if (found) {
+        // The CPtr resolved, but not to a usable endpoint: seL4 reports MissingCapability(0).
+        lf = (struct lookup_fault){.type = seL4_MissingCapability, .bits_left = 0};
+    }
+    struct fault handler_fault = {.type = seL4_Fault_CapFault, .w = {t->fault_handler, 0, 0}, .lookup = lf};
+    report_unhandled_fault(t, &handler_fault);
+    thread_set_state(t, TS_INACTIVE);
+}

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// handle_syscall: from seL4's syscall number (sheet §1.2) to its handler, then the one
+// shared exit path. API syscalls are -1..-8; the debug ones go through the unknown-syscall
+// path first, as in seL4, and anything else raises an UnknownSyscall fault.
+#include "api/syscall.h"
+
+#include "abi.h"
+#include "api/debug.h"
+#include "api/faults.h"
+#include "api/ipc.h"
+#include "arch/api.h"
+#include "sched/sched.h"
+#include "state.h"
+
+// seL4_SysDebugPutChar .. seL4_SysDebugNameThread and the rest of the debug range.
+static bool handle_debug_syscall(word_t number)
+{
+    struct tcb *t = ks_cur_thread;
+    switch ((sword_t)number) {
+    case seL4_SysDebugPutChar:
+        arch_putchar((char)(t->ctx.x[0] & 0xff));
+        return true;
+    case seL4_SysDebugDumpScheduler:
+        debug_dump_scheduler();
+        return true;
+    case seL4_SysDebugHalt:
+        debug_halt(t);
+        return true;
+    case seL4_SysDebugCapIdentify:
+        t->ctx.x[0] = debug_cap_identify(t, t->ctx.x[0]);
+        return true;
+    case seL4_SysDebugSnapshot:
+        debug_snapshot(t);
+        return true;
+    case seL4_SysDebugNameThread:
+        debug_name_thread(t, t->ctx.x[0]);
+        return true;
+    default:
+        if (number == CAIRN_SYS_DEBUG_DUMP_VSPACE) {
+            debug_dump_vspace(t, t->ctx.x[0]);
+            return true;
+        }
+        return false;
+    }
+}
+
+void handle_syscall(word_t number)
+{
+    struct tcb *t = ks_cur_thread;
+    switch ((sword_t)number) {
+    case seL4_SysCall:
+        handle_invocation(t, true, true);
+        break;
+    case seL4_SysSend:
+        handle_invocation(t, false, true);
+        break;
+    case seL4_SysNBSend:
+        handle_invocation(t, false, false);
+        break;
+    case seL4_SysRecv:
+        handle_recv(t, true);
+        break;
+    case seL4_SysNBRecv:
+        handle_recv(t, false);
+        break;
+    case seL4_SysReply:
+        handle_reply(t);
+        break;
+    case seL4_SysReplyRecv:
+        handle_reply(t);
+        handle_recv(t, true);
+        break;
+    case seL4_SysYield:
+        sched_yield();
+        break;
+    default:
+        if (!handle_debug_syscall(number)) {
+            t->fault.type = seL4_Fault_UnknownSyscall;
+            t->fault.w[0] = number;
+            handle_fault(t);
+        }
+        break;
+    }
+}
+
+NORETURN void restore_user_context(struct user_context *ctx);
+
+void kernel_exit(void)
+{
+    for (;;) {
+        schedule();
+        struct tcb *t = ks_cur_thread;
+        if (t) {
+            if (t->state == TS_RESTART) {
+                // Re-execute the svc or faulting instruction (seL4's activateThread).
+                t->ctx.elr = t->ctx.fault_ip;
+                t->state = TS_RUNNING;
+            }
+            restore_user_context(&t->ctx);
+        }
+        // Nothing runnable: wait for an interrupt, then look again.
+        arch_idle_wait();
+    }
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Fixed-priority round-robin scheduler over 256 ready queues with a bitmap for the
+// highest non-empty priority. The current thread is not kept in a ready queue; it is
+// queued again when it stops being current while still runnable.
+#include "sched/sched.h"
+
+#include "arch/api.h"
+#include "state.h"
+
+static void bitmap_set(word_t prio)
+{
+    ks_ready_bitmap[prio / 64] |= BIT(prio % 64);
+}
+
+static void bitmap_clear(word_t prio)
+{
+    ks_ready_bitmap[prio / 64] &= ~BIT(prio % 64);
+}
+
+// Highest priority with a queued thread, or -1.
+static int highest_ready_priority(void)
+{
+    for (int i = (int)ARRAY_SIZE(ks_ready_bitmap) - 1; i >= 0; i--) {
+        if (ks_ready_bitmap[i]) {
+            return i * 64 + 63 - (int)clz64(ks_ready_bitmap[i]);
+        }
+    }
+    return -1;
+}
+
+void sched_enqueue(struct tcb *t)
+{
+    if (t->in_ready_queue) {
+        return;
+    }
+    word_t p = t->priority;
+    t->sched_prev = NULL;
+    t->sched_next = ks_ready_head[p];
+    if (ks_ready_head[p]) {
+        ks_ready_head[p]->sched_prev = t;
+    } else {
+        ks_ready_tail[p] = t;
+    }
+    ks_ready_head[p] = t;
+    t->in_ready_queue = true;
+    bitmap_set(p);
+}
+
+void sched_append(struct tcb *t)
+{
+    if (t->in_ready_queue) {
+        return;
+    }
+    word_t p = t->priority;
+    t->sched_next = NULL;
+    t->sched_prev = ks_ready_tail[p];
+    if (ks_ready_tail[p]) {
+        ks_ready_tail[p]->sched_next = t;
+    } else {
+        ks_ready_head[p] = t;
+    }
+    ks_ready_tail[p] = t;
+    t->in_ready_queue = true;
+    bitmap_set(p);
+}
+
+void sched_dequeue(struct tcb *t)
+{
+    if (!t->in_ready_queue) {
+        return;
+    }
+    word_t p = t->priority;
+    if (t->sched_prev) {
+        t->sched_prev->sched_next = t->sched_next;
+    } else {
+        ks_ready_head[p] = t->sched_next;
+    }
+    if (t->sched_next) {
+        t->sched_next->sched_prev = t->sched_prev;
+    } else {
+        ks_ready_tail[p] = t->sched_prev;
+    }
+    if (!ks_ready_head[p]) {
+        bitmap_clear(p);
+    }
+    t->sched_next = t->sched_prev = NULL;
+    t->in_ready_queue = false;
+}
+
+// Reschedule marker: a non-NULL ks_sched_action that is not a real thread.
+#define SCHED_CHOOSE_NEW ((struct tcb *)1)
+
+void sched_reschedule_required(void)
+{
+    if (ks_sched_action && ks_sched_action != SCHED_CHOOSE_NEW) {
+        sched_enqueue(ks_sched_action);
+    }
+    ks_sched_action = SCHED_CHOOSE_NEW;
+}
+
+void thread_set_state(struct tcb *t, enum thread_state s)
+{
+    t->state = s;
+    if (!thread_is_runnable(t)) {
+        sched_dequeue(t);
+        if (t == ks_cur_thread) {
+            sched_reschedule_required();
+        }
+    }
+}
+
+void sched_possible_switch_to(struct tcb *t)
+{
+    if (ks_cur_thread && t->priority <= ks_cur_thread->priority) {
+        sched_append(t);
+        return;
+    }
+    if (ks_sched_action == NULL && ks_cur_thread && thread_is_runnable(ks_cur_thread)) {
+        ks_sched_action = t;
+        return;
+    }
+    sched_append(t);
+    sched_reschedule_required();
+}
+
+void sched_yield(void)
+{
+    struct tcb *t = ks_cur_thread;
+    sched_dequeue(t);
+    sched_append(t);
+    sched_reschedule_required();
+}
+
+void sched_switch_to(struct tcb *t)
+{
+    struct tcb *old = ks_cur_thread;
+    if (t) {
+        sched_dequeue(t); // the current thread is never in a ready queue
+    }
+    if (old == t) {
+        return;
+    }
+    if (old) {
+        arch_tls_save(&old->ctx);
+    }
+    if (t) {
+        cap_t vs = t->slots[TCB_VTABLE].cap;
+        if (cap_type(vs) == CAP_VSPACE && cap_vspace_has_asid(vs)) {
+            arch_set_vspace(pptr_to_paddr(cap_ptr(vs)), cap_vspace_asid(vs));
+        } else {
+            arch_set_vspace(0, 0);
+        }
+        arch_tls_load(&t->ctx);
+        if (ks_fpu_owner != t) {
+            arch_fpu_switch(ks_fpu_owner ? &ks_fpu_owner->fpu : NULL, &t->fpu);
+            ks_fpu_owner = t;
+        }
+        arch_fpu_enable(!(t->flags & seL4_TCBFlag_fpuDisabled));
+    }
+    ks_cur_thread = t;
+}
+
+void schedule(void)
+{
+    struct tcb *action = ks_sched_action;
+    if (action == NULL) {
+        if (ks_cur_thread && thread_is_runnable(ks_cur_thread)) {
+            return;
+        }
+        action = SCHED_CHOOSE_NEW;
+    }
+    struct tcb *cur = ks_cur_thread;
+    if (action != SCHED_CHOOSE_NEW) {
+        // A woken thread was picked directly; the current one goes back to its queue.
+        if (cur && cur != action && thread_is_runnable(cur)) {
+            sched_enqueue(cur);
+        }
+        ks_sched_action = NULL;
+        sched_switch_to(action);
+        return;
+    }
+    ks_sched_action = NULL;
+    if (cur && thread_is_runnable(cur)) {
+        sched_enqueue(cur);
+    }
+    int p = highest_ready_priority();
+    sched_switch_to(p < 0 ? NULL : ks_ready_head[p]);
+}
