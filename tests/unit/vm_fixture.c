@@ -117,6 +117,11 @@ void vm_hw_clear(void)
     hw_reset();
 }
 
+unsigned vm_hw_call_total(void)
+{
+    return hw_call_count();
+}
+
 unsigned vm_hw_tlb_va_count(void)
 {
     return hw_count(HW_TLB_VA);

@@ -62,6 +62,7 @@ pte_t vm_pte_at(struct vm_fixture *f, vptr_t vaddr, unsigned level);
 
 // Machine hooks seen by the fake hardware since vm_setup / the last vm_hw_clear.
 void vm_hw_clear(void);
+unsigned vm_hw_call_total(void);
 unsigned vm_hw_tlb_va_count(void);
 bool vm_hw_tlb_va_seen(word_t asid, vptr_t va);
 unsigned vm_hw_tlb_asid_count(void);
