@@ -64,14 +64,14 @@ void cairn_bootinfo_print(const seL4_BootInfo *bi)
     print_region("userImagePaging", bi->userImagePaging);
     print_region("extraBIPages", bi->extraBIPages);
     print_region("untyped", bi->untyped);
-    cairn_printf("  untyped memory   %lu KiB RAM, %lu KiB device\n", (unsigned long)(ram >> 10),
-                 (unsigned long)(device >> 10));
+    cairn_printf("  untyped memory   %lu KiB RAM, %lu MiB device\n", (unsigned long)(ram >> 10),
+                 (unsigned long)(device >> 20));
 }
 
 void cairn_bootinfo_print_untypeds(const seL4_BootInfo *bi)
 {
     cairn_for_each_untyped(bi, slot, desc) {
-        cairn_printf("  slot %4lu  paddr %#014lx  size bits %2u  %s\n", (unsigned long)slot,
+        cairn_printf("  slot %4lu  paddr 0x%012lx  size bits %2u  %s\n", (unsigned long)slot,
                      (unsigned long)desc->paddr, (unsigned)desc->sizeBits,
                      desc->isDevice ? "device" : "ram");
     }
