@@ -1,0 +1,66 @@
+# Host unit tests (cmocka): the kernel's generic and host-safe arch sources compiled for the
+# host with sanitizers, linked with the fakes in tests/unit/fake/ and the fixture builders,
+# one binary per tests/unit/test_*.c. `make test-unit` runs them all, prints cmocka's output
+# and writes "N passed, N failed" to $(BUILD)/results/unit.txt.
+#
+# lib/string.c is left out on the host: the C library provides the same functions (and
+# its sanitizer-aware versions).
+
+UNIT_DIR := $(ROOT)/tests/unit
+UNIT_BUILD := $(BUILD)/unit
+UNIT_RESULT := $(BUILD)/results/unit.txt
+
+UNIT_KERNEL_SRCS := $(filter-out $(K)/lib/string.c,$(KERNEL_GENERIC) $(KERNEL_ARCH))
+UNIT_SUPPORT_SRCS := $(wildcard $(UNIT_DIR)/fake/*.c) \
+                     $(filter-out $(UNIT_DIR)/test_%.c,$(wildcard $(UNIT_DIR)/*.c))
+UNIT_TEST_SRCS := $(wildcard $(UNIT_DIR)/test_*.c)
+
+UNIT_CFLAGS := $(HOST_CFLAGS) $(KERNEL_CONFIG_FLAGS) -I$(K)/include -I$(K) \
+               -I$(LIBSEL4_INCLUDE) -I$(UNIT_DIR)
+
+UNIT_KERNEL_OBJS := $(patsubst $(K)/%.c,$(UNIT_BUILD)/kernel/%.o,$(UNIT_KERNEL_SRCS))
+UNIT_SUPPORT_OBJS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_BUILD)/support/%.o,$(UNIT_SUPPORT_SRCS))
+UNIT_BINS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_BUILD)/%,$(UNIT_TEST_SRCS))
+
+$(UNIT_BUILD)/kernel/%.o: $(K)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $(patsubst $(ROOT)/%,%,$<)"
+	@$(HOST_CC) $(UNIT_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(UNIT_BUILD)/support/%.o: $(UNIT_DIR)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $(patsubst $(ROOT)/%,%,$<)"
+	@$(HOST_CC) $(UNIT_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(UNIT_BUILD)/test_%.o: $(UNIT_DIR)/test_%.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $(patsubst $(ROOT)/%,%,$<)"
+	@$(HOST_CC) $(UNIT_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(UNIT_BUILD)/test_%: $(UNIT_BUILD)/test_%.o $(UNIT_KERNEL_OBJS) $(UNIT_SUPPORT_OBJS)
+	@echo "  HOSTLD  $(patsubst $(BUILD)/%,build/%,$@)"
+	@$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -lcmocka
+
+-include $(UNIT_KERNEL_OBJS:.o=.d) $(UNIT_SUPPORT_OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+# Leak checking is off: LeakSanitizer calls POSIX sched_yield() while it stops the world,
+# and the kernel's sched_yield (sched/sched.h) takes its place in the test binaries.
+UNIT_ENV := ASAN_OPTIONS=detect_leaks=0
+
+# Runs every binary even when one fails or crashes. A binary that dies before cmocka's
+# summary counts as one failure. The result line sums cmocka's PASSED/FAILED counts.
+test-unit: $(UNIT_BINS)
+	@mkdir -p $(dir $(UNIT_RESULT))
+	@pass=0; fail=0; \
+	for t in $(UNIT_BINS); do \
+	  out=$$($(UNIT_ENV) $$t 2>&1); rc=$$?; printf '%s\n' "$$out"; \
+	  p=$$(printf '%s\n' "$$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1); \
+	  f=$$(printf '%s\n' "$$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1); \
+	  pass=$$((pass + $${p:-0})); fail=$$((fail + $${f:-0})); \
+	  if [ -z "$$p$$f" ] || { [ $$rc -ne 0 ] && [ -z "$$f" ]; }; then \
+	    echo "unit: $$(basename $$t) exited with status $$rc before its summary"; \
+	    fail=$$((fail + 1)); \
+	  fi; \
+	done; \
+	echo "$$pass passed, $$fail failed" | tee $(UNIT_RESULT); \
+	[ $$fail -eq 0 ]

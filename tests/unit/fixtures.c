@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Fixture builders for the unit tests (see fixtures.h).
+#include "fixtures.h"
+
+#include <string.h>
+
+#include "state.h"
+#include "util.h"
+#include "cspace/cdt.h"
+#include "object/domain.h"
+#include "object/irq.h"
+#include "object/objecttype.h"
+
+struct fx fx;
+
+
+struct cte *fx_slot(word_t i)
+{
+    return &fx.root[i];
+}
+
+void fx_setup(void)
+{
+    state_reset();
+    phys_reset();
+    hw_reset();
+    irq_init();
+    domain_init();
+    preemption_force_after(0);
+    memset(fx.ipc_buffer, 0, sizeof(fx.ipc_buffer));
+
+    fx.thread = fx_tcb();
+    fx.thread->priority = 100;
+    fx.thread->mcp = 255;
+    fx.thread->state = TS_RUNNING;
+    ks_cur_thread = fx.thread;
+
+    fx.root = phys_alloc(FX_ROOT_BITS + seL4_SlotBits);
+    fx.root_cap = cap_cnode_new((pptr_t)fx.root, FX_ROOT_BITS, 64 - FX_ROOT_BITS, 0);
+    tcb_slot(fx.thread, TCB_CTABLE)->cap = fx.root_cap;
+    fx.root[seL4_CapInitThreadCNode].cap = fx.root_cap;
+}
+
+int fx_setup_cmocka(void **state)
+{
+    (void)state;
+    fx_setup();
+    return 0;
+}
+
+struct tcb *fx_tcb(void)
+{
+    pptr_t p = (pptr_t)phys_alloc(seL4_TCBBits);
+    create_object(seL4_TCBObject, p, 0, false);
+    return tcb_from_pptr(p);
+}
+
+struct cte *fx_untyped(word_t slot, unsigned bits, bool device)
+{
+    pptr_t p = (pptr_t)phys_alloc(bits);
+    fx.root[slot].cap = cap_untyped_new(p, bits, device, 0);
+    return &fx.root[slot];
+}
+
+struct cte *fx_object(word_t slot, word_t type, unsigned bits)
+{
+    pptr_t p = (pptr_t)phys_alloc((unsigned)object_size_bits(type, bits));
+    fx.root[slot].cap = create_object(type, p, bits, false);
+    return &fx.root[slot];
+}
+
+struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const word_t *mrs,
+                         struct cte *extra0, struct cte *extra1)
+{
+    struct invocation inv;
+    memset(&inv, 0, sizeof(inv));
+    inv.thread = fx.thread;
+    inv.cptr = (word_t)(slot - fx.root);
+    inv.cap = slot->cap;
+    inv.slot = slot;
+    inv.label = label;
+    inv.length = length;
+    inv.ipc_buffer = fx.ipc_buffer;
+    inv.is_call = true;
+    for (unsigned i = 0; i < length; i++) {
+        if (i < FAST_MSG_REGS) {
+            ctx_set_mr(&fx.thread->ctx, i, mrs[i]);
+        } else {
+            fx.ipc_buffer[1 + i] = mrs[i];
+        }
+    }
+    struct cte *extras[2] = { extra0, extra1 };
+    for (unsigned i = 0; i < 2 && extras[i] != NULL; i++) {
+        inv.extra[i].cap = extras[i]->cap;
+        inv.extra[i].slot = extras[i];
+        inv.extra_count = i + 1;
+        fx.ipc_buffer[seL4_MsgMaxLength + 2 + i] = (word_t)(extras[i] - fx.root);
+    }
+    return inv;
+}
+
+// Kernel state outside the arena that a decode must not touch either.
+static struct tcb *snap_cur, *snap_action;
+static word_t snap_bitmap[CONFIG_NUM_PRIORITIES / 64];
+
+void fx_snapshot(void)
+{
+    phys_snapshot_take();
+    snap_cur = ks_cur_thread;
+    snap_action = ks_sched_action;
+    memcpy(snap_bitmap, ks_ready_bitmap, sizeof(snap_bitmap));
+}
+
+void fx_assert_unchanged(void)
+{
+    assert_true(phys_snapshot_unchanged());
+    assert_ptr_equal(ks_cur_thread, snap_cur);
+    assert_ptr_equal(ks_sched_action, snap_action);
+    assert_memory_equal(snap_bitmap, ks_ready_bitmap, sizeof(snap_bitmap));
+}
