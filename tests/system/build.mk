@@ -7,6 +7,7 @@
 #   make test-harness                   the harness's own self-test (no QEMU)
 #   make test-suite [TESTS=...]         the suite root task, one boot
 #   make test-faults                    expect-fault cases, one boot each
+#   make test-external                  a raw seL4-ABI root task via `make image`; mkimage refusals
 #   make test-workspaces                every workspace step's expect file, one boot each
 #                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
 #
@@ -80,6 +81,20 @@ FAULT_HARNESS_ARGS := $(foreach c,$(FAULT_CASES),\
 .SECONDARY: $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.o $(FAULTS_OUT)/$(c)/faults.elf)
 -include $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.d)
 
+# ---- a root task from outside: seL4 ABI only, packed with the user-facing `make image` ----
+
+EXTERNAL_OUT   := $(SYSTEST_OUT)/external
+EXTERNAL_ELF   := $(EXTERNAL_OUT)/raw-task.elf
+EXTERNAL_IMAGE := $(EXTERNAL_OUT)/raw-task-image.elf
+
+$(EXTERNAL_ELF): $(SYSTEST_DIR)/external/raw_task.S
+	@mkdir -p $(dir $@)
+	@echo "  LD      $(patsubst $(ROOT)/%,%,$@) (no Cairn runtime, no libsel4)"
+	@$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $@ $<
+
+$(EXTERNAL_IMAGE): $(EXTERNAL_ELF) $(IMAGE_INPUTS)
+	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
+
 # Workspace steps: workspaces/build.mk (included after this file; used only in recipes)
 # defines WORKSPACE_IMAGES and WORKSPACE_CASES (NAME:IMAGE:EXPECTFILE, one per expect file).
 
@@ -99,7 +114,7 @@ define systest_part
 	    --result $(SYSTEST_RESULTS)/system-$(1).txt $(3)
 endef
 
-SYSTEST_PARTS := test-harness test-suite test-faults test-workspaces
+SYSTEST_PARTS := test-harness test-suite test-faults test-external test-workspaces
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -123,6 +138,13 @@ test-suite:
 test-faults:
 	$(call systest_part,faults,$(FAULT_IMAGES),$(FAULT_HARNESS_ARGS))
 
+test-external:
+	$(call systest_part,external,$(EXTERNAL_IMAGE),\
+	    --case external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt)
+	@echo "  RUN     mkimage refusals: tests/system/external/mkimage_rejects.sh"
+	@bash $(SYSTEST_DIR)/external/mkimage_rejects.sh $(MKIMAGE) $(EXTERNAL_ELF) $(CROSS_CC) \
+	    $(EXTERNAL_OUT)/bad $(QEMU_MEM_MB) $(SYSTEST_RESULTS)/system-mkimage.txt
+
 test-workspaces:
 	$(if $(strip $(WORKSPACE_CASES)),\
 	    $(call systest_part,workspaces,$(WORKSPACE_IMAGES),$(addprefix --case ,$(WORKSPACE_CASES))),\
@@ -131,4 +153,4 @@ test-workspaces:
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
-ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES)
+ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(EXTERNAL_IMAGE)

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A root task written against the seL4 ABI alone: no Cairn runtime, no libsel4, raw `svc`
+// with seL4's numbers (sheet §1.2, §2.2, §12). Linked at 0x10000000, far from where our
+// runtime links, with a separate writable data segment. It prints a line through
+// seL4_DebugPutChar, checks that x19 survives the call, identifies its TCB cap with
+// seL4_DebugCapIdentify, then suspends itself with a TCB_Suspend Call on slot 1.
+
+#define SYS_CALL -1
+#define SYS_DEBUG_PUT_CHAR -9
+#define SYS_DEBUG_CAP_IDENTIFY -12
+#define TCB_SUSPEND_TAG 0xb000      // label TCBSuspend (11) << 12, no caps, length 0
+#define CAP_INIT_THREAD_TCB 1
+
+    .section .text
+    .global _start
+_start:
+    mov x20, x0                     // BootInfo pointer from the kernel
+    adrp x19, message
+    add x19, x19, :lo12:message
+1:  ldrb w0, [x19], #1
+    cbz w0, 2f
+    mov x7, #SYS_DEBUG_PUT_CHAR
+    svc #0
+    b 1b
+2:  mov x0, #CAP_INIT_THREAD_TCB
+    mov x7, #SYS_DEBUG_CAP_IDENTIFY
+    svc #0
+    cmp x0, #12                     // seL4's thread cap tag
+    adrp x19, ok_line
+    add x19, x19, :lo12:ok_line
+    b.eq 3f
+    adrp x19, bad_line
+    add x19, x19, :lo12:bad_line
+3:  ldrb w0, [x19], #1
+    cbz w0, 4f
+    mov x7, #SYS_DEBUG_PUT_CHAR
+    svc #0
+    b 3b
+4:  adrp x1, counter                // the data segment is writable
+    add x1, x1, :lo12:counter
+    str x20, [x1]
+    mov x0, #CAP_INIT_THREAD_TCB
+    mov x1, #TCB_SUSPEND_TAG
+    mov x7, #SYS_CALL
+    svc #0
+5:  b 5b                            // never reached: the thread is suspended
+
+    .section .rodata
+message:
+    .asciz "external root task: hello through raw seL4_DebugPutChar\n"
+ok_line:
+    .asciz "external root task: slot 1 is a TCB cap, suspending\n"
+bad_line:
+    .asciz "external root task: slot 1 is NOT a TCB cap\n"
+
+    .section .data
+    .balign 8
+counter:
+    .quad 0
