@@ -71,7 +71,7 @@ void handle_syscall(word_t number)
         handle_recv(t, true);
         break;
     case seL4_SysYield:
-        sched_yield();
+        sched_yield_current();
         break;
     default:
         if (!handle_debug_syscall(number)) {

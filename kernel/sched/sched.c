@@ -5,6 +5,7 @@
 #include "sched/sched.h"
 
 #include "arch/api.h"
+#include "object/vspace.h"
 #include "state.h"
 
 static void bitmap_set(word_t prio)
@@ -123,7 +124,7 @@ void sched_possible_switch_to(struct tcb *t)
     sched_reschedule_required();
 }
 
-void sched_yield(void)
+void sched_yield_current(void)
 {
     struct tcb *t = ks_cur_thread;
     sched_dequeue(t);
@@ -144,12 +145,7 @@ void sched_switch_to(struct tcb *t)
         arch_tls_save(&old->ctx);
     }
     if (t) {
-        cap_t vs = t->slots[TCB_VTABLE].cap;
-        if (cap_type(vs) == CAP_VSPACE && cap_vspace_has_asid(vs)) {
-            arch_set_vspace(pptr_to_paddr(cap_ptr(vs)), cap_vspace_asid(vs));
-        } else {
-            arch_set_vspace(0, 0);
-        }
+        vspace_activate(t); // checks that the cap's ASID still maps to its VSpace
         arch_tls_load(&t->ctx);
         if (ks_fpu_owner != t) {
             arch_fpu_switch(ks_fpu_owner ? &ks_fpu_owner->fpu : NULL, &t->fpu);

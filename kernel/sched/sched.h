@@ -28,4 +28,4 @@ void schedule(void);
 void sched_switch_to(struct tcb *t);
 
 // seL4_Yield: move the current thread to the end of its priority's queue.
-void sched_yield(void);
+void sched_yield_current(void);
