@@ -59,6 +59,7 @@ struct cte *fx_untyped(word_t slot, unsigned bits, bool device)
 {
     pptr_t p = (pptr_t)phys_alloc(bits);
     fx.root[slot].cap = cap_untyped_new(p, bits, device, 0);
+    mdb_set_flags(&fx.root[slot], true, true); // as boot writes its caps (seL4 write_slot)
     return &fx.root[slot];
 }
 
@@ -66,6 +67,7 @@ struct cte *fx_object(word_t slot, word_t type, unsigned bits)
 {
     pptr_t p = (pptr_t)phys_alloc((unsigned)object_size_bits(type, bits));
     fx.root[slot].cap = create_object(type, p, bits, false);
+    mdb_set_flags(&fx.root[slot], true, true);
     return &fx.root[slot];
 }
 
