@@ -84,6 +84,7 @@ FAULT_HARNESS_ARGS := $(foreach c,$(FAULT_CASES),\
 # ---- a root task from outside: seL4 ABI only, packed with the user-facing `make image` ----
 
 EXTERNAL_OUT   := $(SYSTEST_OUT)/external
+, := ,
 EXTERNAL_ELF   := $(EXTERNAL_OUT)/raw-task.elf
 EXTERNAL_IMAGE := $(EXTERNAL_OUT)/raw-task-image.elf
 
@@ -141,6 +142,10 @@ test-faults:
 test-external:
 	$(call systest_part,external,$(EXTERNAL_IMAGE),\
 	    --case external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt)
+	@echo "  RUN     external: the same root task, QEMU started at EL2 (virtualization=on)"
+	@$(SYSTEST_HARNESS) --qemu '$(subst -machine $(QEMU_MACHINE),-machine $(QEMU_MACHINE)$(,)virtualization=on,$(SYSTEST_QEMU))' \
+	    --log-dir $(SYSTEST_LOGS)/external-el2 --result $(SYSTEST_RESULTS)/system-external-el2.txt \
+	    --case external/raw-task-el2:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-el2.txt
 	@echo "  RUN     mkimage refusals: tests/system/external/mkimage_rejects.sh"
 	@bash $(SYSTEST_DIR)/external/mkimage_rejects.sh $(MKIMAGE) $(EXTERNAL_ELF) $(CROSS_CC) \
 	    $(EXTERNAL_OUT)/bad $(QEMU_MEM_MB) $(SYSTEST_RESULTS)/system-mkimage.txt

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
+# make lint: checks that need no QEMU.
+#  1. every libsel4 header compiles on its own (tools/check_headers.sh);
+#  2. every kernel header compiles on its own (host compiler; machine headers: cross);
+#  3. inline assembly and volatile MMIO appear only under kernel/arch/aarch64/machine/;
+#  4. kernel, runtime and test C follows .clang-format (clang-format-14).
+set -u
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
+HOST_CC=${HOST_CC:-gcc}
+fail=0
+note() { echo "lint: $*"; }
+
+bash tools/check_headers.sh >/dev/null || { note "libsel4 header check failed (run tools/check_headers.sh)"; fail=1; }
+
+inc="-Ikernel/include -Ikernel -Ilibsel4/include"
+for h in $(git ls-files 'kernel/*.h'); do
+    case $h in
+        kernel/arch/aarch64/machine/*) cc=$CROSS_CC ;;
+        *) cc=$HOST_CC ;;
+    esac
+    if ! echo "#include \"$h\"" | $cc -std=c11 -fsyntax-only -Wall -Werror $inc -I. -x c - 2>/tmp/lint-h.$$; then
+        note "$h does not compile on its own:"; sed 's/^/    /' /tmp/lint-h.$$ | head -5; fail=1
+    fi
+done
+rm -f /tmp/lint-h.$$
+
+bad=$(git ls-files 'kernel/*.c' 'kernel/*.h' | grep -v '^kernel/arch/aarch64/machine/' |
+      xargs grep -nE '__asm__|\basm\b|\bvolatile\b' 2>/dev/null || true)
+if [ -n "$bad" ]; then
+    note "inline assembly or volatile outside kernel/arch/aarch64/machine/:"; echo "$bad" | sed 's/^/    /'
+    fail=1
+fi
+
+if command -v clang-format >/dev/null; then
+    files=$(git ls-files 'kernel/*.c' 'kernel/*.h')
+    if ! clang-format --dry-run --Werror $files >/tmp/lint-fmt.$$ 2>&1; then
+        note "formatting differs from .clang-format (fix: clang-format -i <file>):"
+        grep -o '^[^:]*\.[ch]' /tmp/lint-fmt.$$ | sort -u | sed 's/^/    /'
+        fail=1
+    fi
+    rm -f /tmp/lint-fmt.$$
+else
+    note "clang-format not installed; format check skipped"
+fi
+
+[ $fail -eq 0 ] && note "all checks passed"
+exit $fail
