@@ -22,6 +22,10 @@ static BOOT_CODE void provide_untypeds(struct root_task *rt, const struct phys_r
     struct untyped_block blocks[64];
     unsigned n = untyped_split(r->start, r->end, blocks, ARRAY_SIZE(blocks));
     seL4_BootInfo *bi = rt->bootinfo;
+    if (n > ARRAY_SIZE(blocks)) {
+        kprintf("Too many untyped regions for boot info\n");
+        n = ARRAY_SIZE(blocks);
+    }
     for (unsigned i = 0; i < n; i++) {
         word_t index = rt->next_slot - bi->untyped.start;
         if (index >= CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS ||
