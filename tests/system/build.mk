@@ -8,6 +8,7 @@
 #   make test-suite [TESTS=...]         the suite root task, one boot
 #   make test-faults                    expect-fault cases, one boot each
 #   make test-external                  a raw seL4-ABI root task via `make image`; mkimage refusals
+#   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
 #   make test-workspaces                every workspace step's expect file, one boot each
 #                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
 #
@@ -115,7 +116,7 @@ define systest_part
 	    --result $(SYSTEST_RESULTS)/system-$(1).txt $(3)
 endef
 
-SYSTEST_PARTS := test-harness test-suite test-faults test-external test-workspaces
+SYSTEST_PARTS := test-harness test-suite test-faults test-external test-config test-workspaces
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -149,6 +150,18 @@ test-external:
 	@echo "  RUN     mkimage refusals: tests/system/external/mkimage_rejects.sh"
 	@bash $(SYSTEST_DIR)/external/mkimage_rejects.sh $(MKIMAGE) $(EXTERNAL_ELF) $(CROSS_CC) \
 	    $(EXTERNAL_OUT)/bad $(QEMU_MEM_MB) $(SYSTEST_RESULTS)/system-mkimage.txt
+
+# The root CNode size is a build setting (seL4's own test suite needs 13 bits): run the
+# BOOT tests against a 13-bit kernel, built in its own tree.
+test-config:
+	@mkdir -p $(SYSTEST_RESULTS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-config-cnode13.txt
+	@echo "  RUN     config: BOOT* suite tests with ROOT_CNODE_SIZE_BITS=13"
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/config-cnode13 ROOT_CNODE_SIZE_BITS=13 \
+	    TESTS='BOOT*' test-suite >$(SYSTEST_LOGS)/config-cnode13.log 2>&1; rc=$$?; \
+	    cp $(BUILD)/config-cnode13/results/system-suite.txt \
+	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
+	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
 test-workspaces:
 	$(if $(strip $(WORKSPACE_CASES)),\
