@@ -121,13 +121,13 @@ exception_t error_not_enough_memory(struct invocation *inv, word_t bytes_left)
     return reject(inv, seL4_NotEnoughMemory);
 }
 
-#define ANSI_DARK "\033[30;1m"
+#define ANSI_BOLD "\033[1m"
 #define ANSI_GREEN "\033[32m"
 #define ANSI_RESET "\033[0m"
 
 void user_error_print(const struct tcb *thread, const char *func, int line, const char *fmt, ...)
 {
-    kprintf(ANSI_DARK "<<" ANSI_GREEN "seL4(CPU 0)" ANSI_DARK " [%s/%d T%p \"%s\" @%lx]: ", func,
+    kprintf(ANSI_BOLD "<<" ANSI_GREEN "seL4(CPU 0)" ANSI_BOLD " [%s/%d T%p \"%s\" @%lx]: ", func,
             line, (const void *)thread, thread ? thread->name : "", thread ? thread->ctx.fault_ip : 0);
     va_list ap;
     va_start(ap, fmt);
