@@ -23,6 +23,7 @@ KERNEL_GENERIC := \
 	$(K)/object/irq.c \
 	$(K)/object/domain.c \
 	$(K)/object/tcb.c \
+	$(K)/object/tcb_registers.c \
 	$(K)/object/arch_object.c \
 	$(K)/object/frame.c \
 	$(K)/object/page_table.c \

@@ -194,5 +194,8 @@ void handle_fault(struct tcb *t)
     }
     struct fault handler_fault = {.type = seL4_Fault_CapFault, .w = {t->fault_handler, 0, 0}, .lookup = lf};
     report_unhandled_fault(t, &handler_fault);
+    // The fault was not delivered: forget it, so a later message from t (once resumed)
+    // is not taken for a fault message (seL4 only records a fault it delivers).
+    t->fault.type = seL4_Fault_NullFault;
     thread_set_state(t, TS_INACTIVE);
 }

@@ -190,13 +190,14 @@ static void reply_success(struct tcb *t, word_t length)
 static void invocation_cap_fault(struct tcb *t, cptr_t cptr, const struct lookup_fault *lf,
                                  bool is_blocking)
 {
+    if (!is_blocking) {
+        return; // NBSend: no fault, and nothing left behind in the TCB
+    }
     t->fault.type = seL4_Fault_CapFault;
     t->fault.w[0] = cptr;
     t->fault.w[1] = 0; // send phase
     t->fault.lookup = *lf;
-    if (is_blocking) {
-        handle_fault(t);
-    }
+    handle_fault(t);
 }
 
 // Null, endpoint, notification and reply caps are handled here; everything else is an

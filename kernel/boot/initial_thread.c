@@ -162,5 +162,6 @@ BOOT_CODE void create_root_task(struct boot_alloc *a, const void *elf_file, stru
     cdt_insert(rt->cnode[seL4_CapInitThreadVSpace].cap, &rt->cnode[seL4_CapInitThreadVSpace],
                &t->slots[TCB_VTABLE]);
     cdt_insert(ipc_cap, &rt->cnode[seL4_CapInitThreadIPCBuffer], &t->slots[TCB_BUFFER]);
+    tcb_setup_reply_master(t); // so the root task can Call and be given faults' replies
     rt->tcb = t;
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Endpoint queue cancellation (seL4 endpoint.c cancelIPC/cancelAllIPC/cancelBadgedSends):
-// removing one blocked thread, restarting every queued thread of a dying endpoint, and
-// CNode_CancelBadgedSends. The send/receive rendezvous itself is not here yet.
+// Endpoint queues (seL4 endpoint.c): the send/receive rendezvous (sendIPC, receiveIPC)
+// and cancellation (cancelIPC, cancelAllIPC, cancelBadgedSends). The message and cap
+// transfer and the caller cap are api/ipc.c's; this file only decides who meets whom.
 #include "object/endpoint.h"
 
 #include "assert.h"
 #include "util.h"
+#include "api/ipc.h"
+#include "object/notification.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
 
@@ -41,6 +43,118 @@ static void queue_remove(struct tcb **head, struct tcb **tail, struct tcb *t)
     t->ep_prev = t->ep_next = NULL;
 }
 
+// Put t at the end of ep's queue; the endpoint takes state s (the queue's kind).
+static void ep_append(struct endpoint *ep, struct tcb *t, enum ep_state s)
+{
+    struct tcb *head = ep->head, *tail = ep_tail(ep);
+    t->ep_prev = tail;
+    t->ep_next = NULL;
+    if (tail) {
+        tail->ep_next = t;
+    } else {
+        head = t;
+    }
+    ep_set_queue(ep, head, t, s);
+}
+
+// Take t out of ep's queue; the endpoint goes idle when nobody is left.
+static void ep_dequeue(struct endpoint *ep, struct tcb *t)
+{
+    struct tcb *head = ep->head, *tail = ep_tail(ep);
+    queue_remove(&head, &tail, t);
+    ep_set_queue(ep, head, tail, head ? ep_state(ep) : EP_IDLE);
+}
+
+// ---- the rendezvous ------------------------------------------------------------------------
+
+void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_grant,
+                   bool can_grant_reply, bool is_call, bool blocking)
+{
+    switch (ep_state(ep)) {
+    case EP_IDLE:
+    case EP_SEND:
+        if (!blocking) {
+            return; // NBSend with nobody waiting: the message is dropped
+        }
+        thread_set_state(t, TS_BLOCKED_ON_SEND);
+        t->blocked_on = (pptr_t)ep;
+        t->blocking_badge = badge;
+        t->blocking_can_grant = can_grant;
+        t->blocking_can_grant_reply = can_grant_reply;
+        t->blocking_is_call = is_call;
+        ep_append(ep, t, EP_SEND);
+        return;
+    case EP_RECV: {
+        struct tcb *dest = ep->head;
+        kassert(dest != NULL);
+        ep_dequeue(ep, dest);
+        ipc_transfer(t, ep, badge, can_grant, dest);
+        // The receiver's cap decides whether the reply may grant.
+        bool reply_can_grant = dest->blocking_can_grant;
+        thread_set_state(dest, TS_RUNNING);
+        sched_possible_switch_to(dest);
+        if (is_call) {
+            if (can_grant || can_grant_reply) {
+                ipc_setup_caller_cap(t, dest, reply_can_grant);
+            } else {
+                // No right to be replied to: the caller waits for ever (seL4 does this).
+                thread_set_state(t, TS_INACTIVE);
+            }
+        }
+        return;
+    }
+    }
+}
+
+// Whether n has a signal pending (the notification's Active state).
+static bool ntfn_is_active(const struct notification *n)
+{
+    return (n->tail_and_state & 0x3u) == NTFN_ACTIVE;
+}
+
+void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool blocking)
+{
+    // A pending signal on the bound notification wins over any message.
+    struct notification *bound = (struct notification *)t->bound_notification;
+    if (bound != NULL && ntfn_is_active(bound)) {
+        notification_receive(t, bound, false);
+        return;
+    }
+
+    switch (ep_state(ep)) {
+    case EP_IDLE:
+    case EP_RECV:
+        if (!blocking) {
+            t->ctx.x[REG_CAP] = 0; // NBRecv found nothing: badge 0
+            return;
+        }
+        thread_set_state(t, TS_BLOCKED_ON_RECEIVE);
+        t->blocked_on = (pptr_t)ep;
+        t->blocking_can_grant = can_grant;
+        ep_append(ep, t, EP_RECV);
+        return;
+    case EP_SEND: {
+        struct tcb *sender = ep->head;
+        kassert(sender != NULL);
+        ep_dequeue(ep, sender);
+        ipc_transfer(sender, ep, sender->blocking_badge, sender->blocking_can_grant, t);
+        if (sender->blocking_is_call) {
+            if (sender->blocking_can_grant || sender->blocking_can_grant_reply) {
+                ipc_setup_caller_cap(sender, t, can_grant);
+            } else {
+                thread_set_state(sender, TS_INACTIVE);
+            }
+        } else {
+            thread_set_state(sender, TS_RUNNING);
+            sched_possible_switch_to(sender);
+        }
+        return;
+    }
+    }
+}
+
+// ---- cancellation ------------------------------------------------------------------------------
+
 // A queued thread restarts its system call when it next runs.
 static void restart_queued(struct tcb *t)
 {
@@ -51,9 +165,7 @@ static void restart_queued(struct tcb *t)
 void endpoint_cancel_ipc(struct endpoint *ep, struct tcb *t)
 {
     kassert(ep_state(ep) != EP_IDLE);
-    struct tcb *head = ep->head, *tail = ep_tail(ep);
-    queue_remove(&head, &tail, t);
-    ep_set_queue(ep, head, tail, head ? ep_state(ep) : EP_IDLE);
+    ep_dequeue(ep, t);
     thread_set_state(t, TS_INACTIVE);
 }
 

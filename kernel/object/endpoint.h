@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Endpoint objects: a queue of threads all sending or all receiving (seL4 §4 IPC).
+// Endpoint objects: a queue of threads all sending or all receiving (seL4 manual §4 IPC),
+// the send and receive rendezvous on it, and cancellation. What a message carries and how
+// it is copied is api/ipc.c's business.
 #pragma once
 
 #include "types.h"
@@ -14,6 +16,26 @@ struct endpoint {
 _Static_assert(sizeof(struct endpoint) <= 16, "endpoint fits 1 << seL4_EndpointBits");
 
 struct tcb;
+
+/*
+ * seL4 sendIPC: thread t sends to ep with the sender-side properties of the cap it used.
+ * If a receiver is queued, the message is transferred now (api/ipc.c), the receiver runs,
+ * and a Call either leaves t BlockedOnReply with a caller cap in the receiver's caller
+ * slot (when can_grant or can_grant_reply) or Inactive. Otherwise t is queued
+ * BlockedOnSend (blocking) or nothing happens (NBSend). A fault send is a blocking Call
+ * with can_grant_reply set. Rights were checked by the caller.
+ */
+void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_grant,
+                   bool can_grant_reply, bool is_call, bool blocking);
+
+/*
+ * seL4 receiveIPC: thread t receives on ep through a cap with receive right; can_grant is
+ * that cap's Grant right (it decides whether a later reply may grant caps). A pending
+ * signal on t's bound notification is taken first (x0 = its word). Otherwise the first
+ * queued sender's message is transferred, or t is queued BlockedOnReceive (blocking), or
+ * x0 is set to 0 (NBRecv with nothing to receive).
+ */
+void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool blocking);
 
 // Remove a blocked thread from ep's queue (cancelled IPC).
 void endpoint_cancel_ipc(struct endpoint *ep, struct tcb *t);

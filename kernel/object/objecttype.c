@@ -10,6 +10,7 @@
 #include "state.h"
 #include "lib/string.h"
 #include "cspace/cdt.h"
+#include "api/ipc.h"
 #include "object/arch_object.h"
 #include "object/cnode.h"
 #include "object/domain.h"
@@ -80,9 +81,8 @@ exception_t decode_invocation(struct invocation *inv)
             USER_ERROR(inv->thread, "Attempted to invoke an invalid reply cap #%lu.", inv->cptr);
             return error_invalid_capability(inv, 0);
         }
-        // TODO(#3): replies through a reply cap need the IPC transfer (api/ and sched/).
-        USER_ERROR(inv->thread, "Reply cap #%lu: reply transfer not implemented yet.", inv->cptr);
-        return error_illegal_operation(inv);
+        thread_set_state(inv->thread, TS_RESTART);
+        return reply_from_invocation(inv);
 
     case CAP_THREAD:
         return decode_tcb_invocation(inv);

@@ -84,12 +84,77 @@ static inline bool thread_is_runnable(const struct tcb *t)
     return t->state == TS_RUNNING || t->state == TS_RESTART;
 }
 
-// Stop a thread: cancel whatever IPC it was blocked in and make it Inactive (TCB_Suspend,
-// and deleting the last TCB cap). Safe on an already inactive thread.
+// Whether t is stopped: Inactive or blocked in any IPC (seL4 isStopped).
+static inline bool thread_is_stopped(const struct tcb *t)
+{
+    return t->state == TS_INACTIVE || t->state == TS_BLOCKED_ON_RECEIVE ||
+           t->state == TS_BLOCKED_ON_SEND || t->state == TS_BLOCKED_ON_REPLY ||
+           t->state == TS_BLOCKED_ON_NOTIFICATION;
+}
+
+// Stop a thread (seL4 suspend): cancel whatever IPC it was blocked in, make a running
+// thread's FaultIP its NextIP (so a later resume continues where it was), and make it
+// Inactive. Used by TCB_Suspend and when the last TCB cap goes. Safe on a stopped thread.
 void tcb_suspend(struct tcb *t);
-// Make an inactive thread runnable again at its FaultIP (TCB_Resume). No-op otherwise.
+// Start a stopped thread again (seL4 restart): cancel its IPC, give it a master reply cap
+// if it has none, and make it Restart (it re-executes FaultIP). No-op on a runnable
+// thread. Used by TCB_Resume, Write/CopyRegisters with resume.
 void tcb_resume(struct tcb *t);
-// Cancel the IPC a blocked thread is part of (endpoint or notification queue, reply wait).
+// Cancel the IPC a blocked thread is part of (seL4 cancelIPC): leave an endpoint or
+// notification queue (thread becomes Inactive), or, waiting for a reply, delete the reply
+// cap that names it and forget its fault.
 void tcb_cancel_ipc(struct tcb *t);
-// Decode and invoke a TCB invocation (object/tcb.c).
+// Put the master reply cap into t's TCB_REPLY slot if it is empty (seL4 setupReplyMaster).
+// Every thread that may Call or fault needs it; boot and tcb_resume install it.
+void tcb_setup_reply_master(struct tcb *t);
+// Decode and invoke a TCB invocation (object/tcb.c): seL4's checks in seL4's order, the
+// error record in inv on rejection. Returns EXC_NONE, EXC_SYSCALL_ERROR or EXC_PREEMPTED
+// (Configure/SetSpace/SetIPCBuffer deleting an old cap that takes long to destroy).
 exception_t decode_tcb_invocation(struct invocation *inv);
+
+/*
+ * The register invocations on `target` (object/tcb_registers.c), called by
+ * decode_tcb_invocation. Checks, in seL4's order:
+ *   ReadRegisters(flags, count)   length < 2: TruncatedMessage; count outside [1, 36]:
+ *                                 RangeError(1, 36); target is the caller: IllegalOperation.
+ *                                 Reply: count MRs in seL4_UserContext order (bit 0 of
+ *                                 flags suspends target first).
+ *   WriteRegisters(flags, count, regs...)  length < 2 or length - 2 < count:
+ *                                 TruncatedMessage; target is the caller: IllegalOperation.
+ *                                 Writes min(count, 36) registers, SPSR sanitised; the
+ *                                 thread continues at the new pc; bit 0 resumes it.
+ *   CopyRegisters(flags; source)  length < 1 or no cap: TruncatedMessage; source not a
+ *                                 TCB: InvalidCapability(1). Flags bit 0 suspend source,
+ *                                 1 resume target, 2 frame registers, 3 the others.
+ */
+exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_write_registers(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_copy_registers(struct invocation *inv, struct tcb *target);
+
+/*
+ * Registers by number (object/tcb_registers.c): x0..x30 are 0..30, then the words below.
+ * These name fields of struct user_context, as seL4's register_t names its saved context.
+ */
+enum tcb_register {
+    TCB_REG_X0 = 0,
+    TCB_REG_SP = 31,       // SP_EL0
+    TCB_REG_ELR = 32,      // NextIP
+    TCB_REG_SPSR = 33,
+    TCB_REG_FAULT_IP = 34, // the restart PC
+    TCB_REG_TPIDR = 35,
+    TCB_REG_TPIDRRO = 36,
+};
+
+// seL4_UserContext order (libsel4 sel4_arch/types.h): 17 frame registers (pc = FaultIP,
+// sp, spsr, x0..x8, x16, x17, x18, x29, x30), then 19 general ones (x9..x15, x19..x28,
+// tpidr_el0, tpidrro_el0).
+#define TCB_FRAME_REGISTERS 17
+#define TCB_GP_REGISTERS 19
+#define TCB_USER_CONTEXT_WORDS (TCB_FRAME_REGISTERS + TCB_GP_REGISTERS)
+extern const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS];
+
+// Read register `reg` (enum tcb_register) of t's saved context.
+word_t tcb_get_register(const struct tcb *t, unsigned reg);
+// Write register `reg` of t's saved context; an SPSR value is sanitised first (EL0t with
+// FIQ masked, only NZCV kept from v), as seL4 does for every user-supplied SPSR.
+void tcb_set_register(struct tcb *t, unsigned reg, word_t v);

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A thread's registers: the seL4_UserContext order, access to the saved context by
+// register number, SPSR sanitising (seL4 registerset.c, sanitiseRegister), and the three
+// register invocations TCB_ReadRegisters, TCB_WriteRegisters and TCB_CopyRegisters
+// (seL4 tcb.c decode/invokeTCB_*Registers). The other TCB invocations are in tcb.c.
+#include "object/tcb.h"
+
+#include "assert.h"
+#include "util.h"
+#include "state.h"
+#include "api/invocation.h"
+#include "api/ipc.h"
+#include "sched/sched.h"
+#include "arch/api.h"
+
+const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS] = {
+    // frame registers
+    TCB_REG_FAULT_IP, TCB_REG_SP, TCB_REG_SPSR, 0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 29, 30,
+    // general registers
+    9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, TCB_REG_TPIDR,
+    TCB_REG_TPIDRRO,
+};
+
+// SPSR as a user may set it: EL0t, FIQ masked (seL4 PSTATE_USER, debug build), own NZCV.
+static word_t sanitise_spsr(word_t v)
+{
+    return (v & SPSR_NZCV_MASK) | SPSR_USER_DEFAULT;
+}
+
+word_t tcb_get_register(const struct tcb *t, unsigned reg)
+{
+    const struct user_context *c = &t->ctx;
+    if (reg < 31) {
+        return c->x[reg];
+    }
+    switch (reg) {
+    case TCB_REG_SP:
+        return c->sp;
+    case TCB_REG_ELR:
+        return c->elr;
+    case TCB_REG_SPSR:
+        return c->spsr;
+    case TCB_REG_FAULT_IP:
+        return c->fault_ip;
+    case TCB_REG_TPIDR:
+        return c->tpidr_el0;
+    case TCB_REG_TPIDRRO:
+        return c->tpidrro_el0;
+    default:
+        panic("tcb_get_register: register %u", reg);
+    }
+}
+
+void tcb_set_register(struct tcb *t, unsigned reg, word_t v)
+{
+    struct user_context *c = &t->ctx;
+    if (reg < 31) {
+        c->x[reg] = v;
+        return;
+    }
+    switch (reg) {
+    case TCB_REG_SP:
+        c->sp = v;
+        break;
+    case TCB_REG_ELR:
+        c->elr = v;
+        break;
+    case TCB_REG_SPSR:
+        c->spsr = sanitise_spsr(v);
+        break;
+    case TCB_REG_FAULT_IP:
+        c->fault_ip = v;
+        break;
+    case TCB_REG_TPIDR:
+        c->tpidr_el0 = v;
+        break;
+    case TCB_REG_TPIDRRO:
+        c->tpidrro_el0 = v;
+        break;
+    default:
+        panic("tcb_set_register: register %u", reg);
+    }
+}
+
+// ---- ReadRegisters, WriteRegisters, CopyRegisters ---------------------------------------------
+
+static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb *src,
+                                             bool suspend, word_t n)
+{
+    if (suspend) {
+        tcb_suspend(src);
+    }
+    if (inv->is_call) {
+        // MRi = register i of seL4_UserContext; without a buffer only MR0..3 arrive.
+        word_t *buffer = lookup_ipc_buffer(inv->thread, true);
+        for (unsigned i = 0; i < n; i++) {
+            set_mr(inv->thread, buffer, i, tcb_get_register(src, tcb_user_context_order[i]));
+        }
+        inv->reply_length = buffer ? n : MIN(n, (word_t)FAST_MSG_REGS);
+    }
+    return EXC_NONE;
+}
+
+exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target)
+{
+    // Fewer than 2 MRs: TruncatedMessage.
+    if (inv->length < 2) {
+        USER_ERROR(inv->thread, "TCB ReadRegisters: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    word_t flags = inv_mr(inv, 0);
+    word_t n = inv_mr(inv, 1);
+
+    // Count outside [1, 36]: RangeError(1, 36).
+    if (n < 1 || n > TCB_USER_CONTEXT_WORDS) {
+        USER_ERROR(inv->thread,
+                   "TCB ReadRegisters: Attempted to read an invalid number of registers (%d).",
+                   (int)n);
+        return error_range(inv, 1, TCB_USER_CONTEXT_WORDS);
+    }
+
+    // Reading the caller's own registers: IllegalOperation.
+    if (target == inv->thread) {
+        USER_ERROR(inv->thread, "TCB ReadRegisters: Attempted to read our own registers.");
+        return error_illegal_operation(inv);
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_read_registers(inv, target, flags & BIT(0), n);
+}
+
+static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb *dest,
+                                              bool resume, word_t n)
+{
+    n = MIN(n, (word_t)TCB_USER_CONTEXT_WORDS);
+    for (unsigned i = 0; i < n; i++) {
+        tcb_set_register(dest, tcb_user_context_order[i], inv_mr(inv, 2 + i));
+    }
+    // The thread continues at the (new) restart PC.
+    dest->ctx.elr = dest->ctx.fault_ip;
+    if (resume) {
+        tcb_resume(dest);
+    }
+    return EXC_NONE;
+}
+
+exception_t decode_tcb_write_registers(struct invocation *inv, struct tcb *target)
+{
+    // Fewer than 2 MRs: TruncatedMessage.
+    if (inv->length < 2) {
+        USER_ERROR(inv->thread, "TCB WriteRegisters: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    word_t flags = inv_mr(inv, 0);
+    word_t n = inv_mr(inv, 1);
+
+    // Fewer register values than the count says: TruncatedMessage.
+    if (inv->length - 2 < n) {
+        USER_ERROR(inv->thread,
+                   "TCB WriteRegisters: Message too short for requested write size (%d/%d).",
+                   (int)(inv->length - 2), (int)n);
+        return error_truncated_message(inv);
+    }
+
+    // Writing the caller's own registers: IllegalOperation.
+    if (target == inv->thread) {
+        USER_ERROR(inv->thread, "TCB WriteRegisters: Attempted to write our own registers.");
+        return error_illegal_operation(inv);
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_write_registers(inv, target, flags & BIT(0), n);
+}
+
+static exception_t invoke_tcb_copy_registers(struct tcb *dest, struct tcb *src, word_t flags)
+{
+    if (flags & BIT(0)) {
+        tcb_suspend(src);
+    }
+    if (flags & BIT(1)) {
+        tcb_resume(dest);
+    }
+    if (src == ks_cur_thread) {
+        arch_tls_save(&src->ctx); // its thread-ID registers are live in the CPU
+    }
+    if (flags & BIT(2)) {
+        for (unsigned i = 0; i < TCB_FRAME_REGISTERS; i++) {
+            unsigned reg = tcb_user_context_order[i];
+            tcb_set_register(dest, reg, tcb_get_register(src, reg));
+        }
+        dest->ctx.elr = dest->ctx.fault_ip;
+    }
+    if (flags & BIT(3)) {
+        for (unsigned i = TCB_FRAME_REGISTERS; i < TCB_USER_CONTEXT_WORDS; i++) {
+            unsigned reg = tcb_user_context_order[i];
+            tcb_set_register(dest, reg, tcb_get_register(src, reg));
+        }
+    }
+    if (dest == ks_cur_thread) {
+        arch_tls_load(&dest->ctx);
+        sched_reschedule_required();
+    }
+    return EXC_NONE;
+}
+
+exception_t decode_tcb_copy_registers(struct invocation *inv, struct tcb *target)
+{
+    // No flags word or no source cap: TruncatedMessage.
+    if (inv->length < 1 || inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "TCB CopyRegisters: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    word_t flags = inv_mr(inv, 0);
+
+    // Source is not a TCB cap: InvalidCapability(1).
+    cap_t src_cap = inv->extra[0].cap;
+    if (cap_type(src_cap) != CAP_THREAD) {
+        USER_ERROR(inv->thread, "TCB CopyRegisters: Invalid source TCB.");
+        return error_invalid_capability(inv, 1);
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_copy_registers(target, tcb_from_pptr(cap_ptr(src_cap)), flags);
+}
