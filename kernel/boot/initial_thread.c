@@ -25,6 +25,8 @@ static BOOT_CODE void provide_cap(struct root_task *rt, word_t slot, cap_t cap)
     kassert(cap_is_null(c->cap));
     c->cap = cap;
     c->mdb = (struct mdb_node){0, 0};
+    // Boot caps are revocable (seL4 write_slot): revoking one deletes its copies.
+    mdb_set_flags(c, true, true);
 }
 
 static BOOT_CODE word_t next_slot(struct root_task *rt)
