@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// object/irq.c and object/domain.c: IRQControl_Get/GetTrigger checks and effects, the
+// IRQHandler notification binding and its removal with the last handler cap, and
+// DomainSet_Set with a single domain.
+#include "fixtures.h"
+
+#include "cspace/cdt.h"
+#include "object/domain.h"
+#include "object/irq.h"
+#include "object/objecttype.h"
+
+#define ROOT seL4_CapInitThreadCNode
+#define IRQ_CTL 4
+
+static exception_t irq_get(struct invocation *inv, word_t irq, word_t index, word_t depth,
+                           bool snapshot)
+{
+    const word_t mrs[3] = { irq, index, depth };
+    *inv = fx_inv(fx_slot(IRQ_CTL), IRQIssueIRQHandler, 3, mrs, fx_slot(ROOT), NULL);
+    if (snapshot) {
+        fx_snapshot();
+    }
+    return decode_invocation(inv);
+}
+
+static void setup(void)
+{
+    fx_setup();
+    fx_slot(IRQ_CTL)->cap = cap_irq_control_new();
+    mdb_set_flags(fx_slot(IRQ_CTL), true, true);
+}
+
+static int setup_cmocka(void **state)
+{
+    (void)state;
+    setup();
+    return 0;
+}
+
+static void get_gives_a_handler_cap_once(void **state)
+{
+    (void)state;
+    struct invocation inv;
+    assert_int_equal(irq_get(&inv, 33, 30, 64, false), EXC_NONE);
+    assert_int_equal(cap_type(fx_slot(30)->cap), CAP_IRQ_HANDLER);
+    assert_int_equal(cap_irq_handler_irq(fx_slot(30)->cap), 33);
+    assert_int_equal(irq_get_state(33), IRQ_SIGNAL);
+    assert_true(is_mdb_parent_of(fx_slot(IRQ_CTL), fx_slot(30)));
+    // A second Get of the same line: RevokeFirst.
+    assert_rejected(irq_get(&inv, 33, 31, 64, true), inv, seL4_RevokeFirst);
+    assert_true(hw_console_has("Rejecting request for IRQ 33. Already active."));
+    // Deleting the handler cap frees the line again.
+    assert_int_equal(cte_delete(fx_slot(30), true), EXC_NONE);
+    assert_int_equal(irq_get_state(33), IRQ_INACTIVE);
+    assert_int_equal(irq_get(&inv, 33, 31, 64, false), EXC_NONE);
+}
+
+static void get_rejections_in_seL4_order(void **state)
+{
+    (void)state;
+    struct invocation inv;
+    const word_t mrs[3] = { 33, 30, 64 };
+    inv = fx_inv(fx_slot(IRQ_CTL), IRQIssueIRQHandler, 2, mrs, fx_slot(ROOT), NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
+    inv = fx_inv(fx_slot(IRQ_CTL), IRQIssueIRQHandler, 3, mrs, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
+    // Out of range, even with a bad slot: RangeError(0, 159).
+    assert_rejected(irq_get(&inv, 160, 30, 0, true), inv, seL4_RangeError);
+    assert_int_equal(inv.error.range_min, 0);
+    assert_int_equal(inv.error.range_max, IRQ_MAX);
+    // The kernel timer line is taken.
+    assert_rejected(irq_get(&inv, IRQ_KERNEL_TIMER, 30, 64, true), inv, seL4_RevokeFirst);
+    // Bad depth, occupied slot.
+    assert_rejected(irq_get(&inv, 33, 30, 0, true), inv, seL4_RangeError);
+    assert_rejected(irq_get(&inv, 33, ROOT, 64, true), inv, seL4_DeleteFirst);
+    // Unknown label on the control cap.
+    inv = fx_inv(fx_slot(IRQ_CTL), CNodeCopy, 3, mrs, fx_slot(ROOT), NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_IllegalOperation);
+}
+
+static void get_trigger_records_the_line(void **state)
+{
+    (void)state;
+    const word_t mrs[4] = { 40, 1, 30, 64 };
+    struct invocation inv = fx_inv(fx_slot(IRQ_CTL), ARMIRQIssueIRQHandlerTrigger, 4, mrs,
+                                   fx_slot(ROOT), NULL);
+    fx_snapshot();
+    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    assert_int_equal(cap_irq_handler_irq(fx_slot(30)->cap), 40);
+    inv = fx_inv(fx_slot(IRQ_CTL), ARMIRQIssueIRQHandlerTrigger, 3, mrs, fx_slot(ROOT), NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
+}
+
+static void handler_binds_and_clears_a_notification(void **state)
+{
+    (void)state;
+    struct invocation inv;
+    assert_int_equal(irq_get(&inv, 33, 30, 64, false), EXC_NONE);
+    fx_object(20, seL4_NotificationObject, 0);
+    inv = fx_inv(fx_slot(30), IRQSetIRQHandler, 0, NULL, fx_slot(20), NULL);
+    fx_snapshot();
+    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    assert_int_equal(cap_ptr(irq_notification_slot(33)->cap), cap_ptr(fx_slot(20)->cap));
+    assert_false(cap_is_final(fx_slot(20)));
+    inv = fx_inv(fx_slot(30), IRQAckIRQ, 0, NULL, NULL, NULL);
+    fx_snapshot();
+    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    inv = fx_inv(fx_slot(30), IRQClearIRQHandler, 0, NULL, NULL, NULL);
+    fx_snapshot();
+    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    assert_true(cap_is_null(irq_notification_slot(33)->cap));
+    assert_true(cap_is_final(fx_slot(20)));
+}
+
+static void handler_rejects_non_notification_or_read_only(void **state)
+{
+    (void)state;
+    struct invocation inv;
+    assert_int_equal(irq_get(&inv, 33, 30, 64, false), EXC_NONE);
+    fx_object(20, seL4_EndpointObject, 0);
+    fx_object(21, seL4_NotificationObject, 0);
+    fx_slot(22)->cap = cap_ipc_set_rights(fx_slot(21)->cap, CAP_RIGHT_READ);
+    inv = fx_inv(fx_slot(30), IRQSetIRQHandler, 0, NULL, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
+    struct cte *bad[2] = { fx_slot(20), fx_slot(22) };
+    for (int i = 0; i < 2; i++) {
+        inv = fx_inv(fx_slot(30), IRQSetIRQHandler, 0, NULL, bad[i], NULL);
+        assert_rejected(decode_invocation(&inv), inv, seL4_InvalidCapability);
+        assert_int_equal(inv.error.invalid_cap, 0);
+    }
+    inv = fx_inv(fx_slot(30), CNodeCopy, 0, NULL, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_IllegalOperation);
+}
+
+static void domain_set_accepts_only_domain_zero(void **state)
+{
+    (void)state;
+    fx_slot(11)->cap = cap_domain_new();
+    fx_object(20, seL4_TCBObject, 0);
+    fx_object(21, seL4_EndpointObject, 0);
+    const word_t d0[1] = { 0 }, d1[1] = { 1 };
+    struct invocation inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, fx_slot(20), NULL);
+    fx_snapshot();
+    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    inv = fx_inv(fx_slot(11), DomainSetSet, 1, d1, fx_slot(20), NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
+    assert_int_equal(inv.error.invalid_argument, 0);
+    inv = fx_inv(fx_slot(11), DomainSetSet, 0, d0, fx_slot(20), NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
+    inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
+    inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, fx_slot(21), NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
+    assert_int_equal(inv.error.invalid_argument, 1);
+    // Schedule: entry 1 is the end marker; entry 0 cannot get duration 0.
+    const word_t c1[3] = { 1, 0, 5 }, c0[3] = { 0, 0, 0 }, s1[1] = { 1 };
+    inv = fx_inv(fx_slot(11), DomainScheduleConfigure, 3, c1, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_RangeError);
+    assert_int_equal(inv.error.range_max, 0);
+    inv = fx_inv(fx_slot(11), DomainScheduleConfigure, 3, c0, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
+    assert_int_equal(inv.error.invalid_argument, 2);
+    inv = fx_inv(fx_slot(11), DomainScheduleSetStart, 1, s1, NULL, NULL);
+    fx_snapshot();
+    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
+    assert_int_equal(inv.error.invalid_argument, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(get_gives_a_handler_cap_once, setup_cmocka),
+        cmocka_unit_test_setup(get_rejections_in_seL4_order, setup_cmocka),
+        cmocka_unit_test_setup(get_trigger_records_the_line, setup_cmocka),
+        cmocka_unit_test_setup(handler_binds_and_clears_a_notification, setup_cmocka),
+        cmocka_unit_test_setup(handler_rejects_non_notification_or_read_only, setup_cmocka),
+        cmocka_unit_test_setup(domain_set_accepts_only_domain_zero, setup_cmocka),
+    };
+    return cmocka_run_group_tests_name("irq_domain", tests, NULL, NULL);
+}
