@@ -22,7 +22,7 @@ unsigned untyped_split(paddr_t start, paddr_t end, struct untyped_block *out, un
         }
         if (size_bits >= seL4_MinUntypedBits) {
             if (n < max) {
-                out[n] = (struct untyped_block){ .paddr = start, .size_bits = size_bits };
+                out[n] = (struct untyped_block){.paddr = start, .size_bits = size_bits};
             }
             n++;
         }

@@ -13,7 +13,7 @@
 
 static struct lookup_fault fault_invalid_root(void)
 {
-    return (struct lookup_fault){ .type = seL4_InvalidRoot };
+    return (struct lookup_fault){.type = seL4_InvalidRoot};
 }
 
 /*
@@ -47,20 +47,19 @@ exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct 
 
         // The guard sits just below the bits already resolved. The shift is masked so
         // that n_bits == 64 with guard_size == 0 stays defined.
-        word_t found = guard_size > n_bits ? 0
-                                           : (cptr >> ((n_bits - guard_size) & 63)) & MASK(guard_size);
+        word_t found =
+            guard_size > n_bits ? 0 : (cptr >> ((n_bits - guard_size) & 63)) & MASK(guard_size);
         if (guard_size > n_bits || found != guard) {
-            *lf = (struct lookup_fault){ .type = seL4_GuardMismatch,
-                                         .bits_left = n_bits,
-                                         .guard_found = guard,
-                                         .bits_found = guard_size };
+            *lf = (struct lookup_fault){.type = seL4_GuardMismatch,
+                                        .bits_left = n_bits,
+                                        .guard_found = guard,
+                                        .bits_found = guard_size};
             return EXC_LOOKUP_FAULT;
         }
 
         if (level_bits > n_bits) {
-            *lf = (struct lookup_fault){ .type = seL4_DepthMismatch,
-                                         .bits_left = n_bits,
-                                         .bits_found = level_bits };
+            *lf = (struct lookup_fault){
+                .type = seL4_DepthMismatch, .bits_left = n_bits, .bits_found = level_bits};
             return EXC_LOOKUP_FAULT;
         }
 
@@ -99,8 +98,8 @@ exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_
     return status;
 }
 
-exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index,
-                                     word_t depth, bool is_source, struct cte **slot)
+exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index, word_t depth,
+                                     bool is_source, struct cte **slot)
 {
     struct lookup_fault lf;
     word_t bits_left;
@@ -126,8 +125,8 @@ exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t 
     // Resolution stopped at a non-CNode cap with bits to spare: DepthMismatch(left, 0).
     if (bits_left != 0) {
         *slot = NULL;
-        lf = (struct lookup_fault){ .type = seL4_DepthMismatch, .bits_left = bits_left,
-                                    .bits_found = 0 };
+        lf = (struct lookup_fault){
+            .type = seL4_DepthMismatch, .bits_left = bits_left, .bits_found = 0};
         return error_failed_lookup(inv, is_source, &lf);
     }
     return EXC_NONE;

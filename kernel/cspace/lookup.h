@@ -49,5 +49,5 @@ exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_
  *   bits left over           FailedLookup(is_source, DepthMismatch(bits_left, 0))
  * On success *slot is the slot (possibly empty). Reads kernel state only.
  */
-exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index,
-                                     word_t depth, bool is_source, struct cte **slot);
+exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index, word_t depth,
+                                     bool is_source, struct cte **slot);

@@ -120,7 +120,7 @@ static exception_t decode_cnode_copy_family(struct invocation *inv, struct cte *
 
     // Source slot empty: FailedLookup(source, MissingCapability(src_depth)).
     if (cap_is_null(src->cap)) {
-        struct lookup_fault lf = { .type = seL4_MissingCapability, .bits_left = src_depth };
+        struct lookup_fault lf = {.type = seL4_MissingCapability, .bits_left = src_depth};
         USER_ERROR(inv->thread, "CNode Copy/Mint/Move/Mutate: Source slot invalid or empty.");
         return error_failed_lookup(inv, true, &lf);
     }
@@ -133,8 +133,8 @@ static exception_t decode_cnode_copy_family(struct invocation *inv, struct cte *
             return error_truncated_message(inv);
         }
         // Untyped with children: RevokeFirst.
-        status = derive_for_copy(inv, src, mask_cap_rights(inv_mr(inv, 4), src->cap), "Copy",
-                                 &new_cap);
+        status =
+            derive_for_copy(inv, src, mask_cap_rights(inv_mr(inv, 4), src->cap), "Copy", &new_cap);
         if (status != EXC_NONE) {
             return status;
         }
@@ -234,13 +234,13 @@ static exception_t decode_cnode_rotate(struct invocation *inv, struct cte *dest)
 
     // Source empty: FailedLookup(source, MissingCapability(src_depth)).
     if (cap_is_null(src->cap)) {
-        struct lookup_fault lf = { .type = seL4_MissingCapability, .bits_left = src_depth };
+        struct lookup_fault lf = {.type = seL4_MissingCapability, .bits_left = src_depth};
         return error_failed_lookup(inv, true, &lf);
     }
 
     // Pivot empty: FailedLookup(not source, MissingCapability(pivot_depth)).
     if (cap_is_null(pivot->cap)) {
-        struct lookup_fault lf = { .type = seL4_MissingCapability, .bits_left = pivot_depth };
+        struct lookup_fault lf = {.type = seL4_MissingCapability, .bits_left = pivot_depth};
         return error_failed_lookup(inv, false, &lf);
     }
 

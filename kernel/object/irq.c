@@ -57,8 +57,7 @@ UNUSED static word_t extra_cptr(const struct invocation *inv, unsigned i)
 
 // ---- IRQ control ---------------------------------------------------------------------------
 
-static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge,
-                                      struct cte *dest)
+static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge, struct cte *dest)
 {
     ks_irq_state[irq] = IRQ_SIGNAL;
     ks_irq_edge_triggered[irq] = edge;

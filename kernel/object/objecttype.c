@@ -179,7 +179,7 @@ static bool cap_is_physical(cap_t c)
 // Size in bits of the object a physical cap refers to (seL4 cap_get_capSizeBits).
 static word_t cap_size_bits(cap_t c)
 {
-    static const word_t frame_bits[] = { seL4_PageBits, seL4_LargePageBits, seL4_HugePageBits };
+    static const word_t frame_bits[] = {seL4_PageBits, seL4_LargePageBits, seL4_HugePageBits};
 
     switch (cap_type(c)) {
     case CAP_UNTYPED:

@@ -20,10 +20,10 @@
 
 // What decode hands to invoke.
 struct retype {
-    bool reset;           // untyped has no children: clear it and start from offset 0
-    pptr_t base;          // first object, aligned to its size
+    bool reset;  // untyped has no children: clear it and start from offset 0
+    pptr_t base; // first object, aligned to its size
     word_t type, user_size_bits, object_bits;
-    struct cte *dest;     // first destination slot
+    struct cte *dest; // first destination slot
     word_t count;
     bool device;
 };
@@ -89,8 +89,8 @@ static exception_t invoke_untyped_retype(struct cte *slot, const struct retype *
     slot->cap = cap_untyped_set_free_index(slot->cap, end - region);
 
     for (word_t i = 0; i < r->count; i++) {
-        cap_t cap = create_object(r->type, r->base + (i << r->object_bits), r->user_size_bits,
-                                  r->device);
+        cap_t cap =
+            create_object(r->type, r->base + (i << r->object_bits), r->user_size_bits, r->device);
         cdt_insert_new(slot, &r->dest[i], cap);
     }
     return EXC_NONE;
@@ -151,8 +151,8 @@ exception_t decode_untyped_invocation(struct invocation *inv)
     cap_t node_cap = root;
     if (node_depth != 0) {
         struct cte *node_slot;
-        exception_t status = lookup_slot_for_cnode_op(inv, root, node_index, node_depth, false,
-                                                      &node_slot);
+        exception_t status =
+            lookup_slot_for_cnode_op(inv, root, node_index, node_depth, false, &node_slot);
         if (status != EXC_NONE) {
             USER_ERROR(inv->thread, "Untyped Retype: Invalid destination address.");
             return status;
@@ -162,7 +162,7 @@ exception_t decode_untyped_invocation(struct invocation *inv)
 
     // Destination is not a CNode: FailedLookup(dest, MissingCapability(node_depth)).
     if (cap_type(node_cap) != CAP_CNODE) {
-        struct lookup_fault lf = { .type = seL4_MissingCapability, .bits_left = node_depth };
+        struct lookup_fault lf = {.type = seL4_MissingCapability, .bits_left = node_depth};
         USER_ERROR(inv->thread, "Untyped Retype: Destination cap invalid or read-only.");
         return error_failed_lookup(inv, false, &lf);
     }

@@ -13,7 +13,6 @@
 
 struct fx fx;
 
-
 struct cte *fx_slot(word_t i)
 {
     return &fx.root[i];
@@ -91,7 +90,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
             fx.ipc_buffer[1 + i] = mrs[i];
         }
     }
-    struct cte *extras[2] = { extra0, extra1 };
+    struct cte *extras[2] = {extra0, extra1};
     for (unsigned i = 0; i < 2 && extras[i] != NULL; i++) {
         inv.extra[i].cap = extras[i]->cap;
         inv.extra[i].slot = extras[i];

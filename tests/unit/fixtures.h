@@ -25,9 +25,9 @@
 #define FX_ROOT_BITS 8 // root CNode of 256 slots
 
 struct fx {
-    struct tcb *thread;  // the invoking thread (current thread, priority 100)
-    struct cte *root;    // root CNode slots
-    cap_t root_cap;      // radix FX_ROOT_BITS, guard size 64 - FX_ROOT_BITS, guard 0
+    struct tcb *thread; // the invoking thread (current thread, priority 100)
+    struct cte *root;   // root CNode slots
+    cap_t root_cap;     // radix FX_ROOT_BITS, guard size 64 - FX_ROOT_BITS, guard 0
     word_t ipc_buffer[1u << (seL4_IPCBufferSizeBits - 3)]; // the thread's IPC buffer
 };
 
@@ -59,9 +59,9 @@ void fx_snapshot(void);
 void fx_assert_unchanged(void);
 
 // Assert a rejection: status, error type, and that nothing changed since fx_snapshot.
-#define assert_rejected(status, inv, err)                 \
-    do {                                                  \
-        assert_int_equal((status), EXC_SYSCALL_ERROR);    \
-        assert_int_equal((inv).error.type, (err));        \
-        fx_assert_unchanged();                            \
+#define assert_rejected(status, inv, err)                                                          \
+    do {                                                                                           \
+        assert_int_equal((status), EXC_SYSCALL_ERROR);                                             \
+        assert_int_equal((inv).error.type, (err));                                                 \
+        fx_assert_unchanged();                                                                     \
     } while (0)

@@ -4,8 +4,8 @@
 #include "fixtures.h"
 
 // Kernel-window-like and host-like object pointers (16-byte aligned, 48-bit sign-extended).
-static const pptr_t ptrs[] = { 0xffffff8040000000ull, 0xffffff80401234f0ull, 0x00007f0012345670ull,
-                               0x10ull };
+static const pptr_t ptrs[] = {0xffffff8040000000ull, 0xffffff80401234f0ull, 0x00007f0012345670ull,
+                              0x10ull};
 
 static void cap_type_and_null(void **state)
 {

@@ -41,7 +41,7 @@ static void copy_masks_rights_and_links_a_child(void **state)
     (void)state;
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
-    const word_t mrs[5] = { 30, 64, 20, 64, RIGHT_R | RIGHT_G };
+    const word_t mrs[5] = {30, 64, 20, 64, RIGHT_R | RIGHT_G};
     assert_int_equal(cnode(&inv, CNodeCopy, 5, mrs, fx_slot(ROOT), NULL), EXC_NONE);
     cap_t c = fx_slot(30)->cap;
     assert_int_equal(cap_type(c), CAP_ENDPOINT);
@@ -57,18 +57,18 @@ static void mint_badges_once(void **state)
     (void)state;
     fx_object(20, seL4_NotificationObject, 0);
     struct invocation inv;
-    const word_t mrs[6] = { 30, 64, 20, 64, RIGHTS_ALL, 0x1337 };
+    const word_t mrs[6] = {30, 64, 20, 64, RIGHTS_ALL, 0x1337};
     assert_int_equal(cnode(&inv, CNodeMint, 6, mrs, fx_slot(ROOT), NULL), EXC_NONE);
     assert_int_equal(cap_ipc_badge(fx_slot(30)->cap), 0x1337);
     assert_true(mdb_revocable(fx_slot(30)));
     assert_true(mdb_first_badged(fx_slot(30)));
     // Minting again from the badged cap: the badge cannot change.
-    const word_t again[6] = { 31, 64, 30, 64, RIGHTS_ALL, 0x1 };
+    const word_t again[6] = {31, 64, 30, 64, RIGHTS_ALL, 0x1};
     assert_rejected(cnode_rejected(&inv, CNodeMint, 6, again, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
     assert_true(hw_console_has("CNode Copy/Mint/Move/Mutate: Mutated cap would be invalid."));
     // Minting with badge 0 from a badged cap is also a new badge: refused as well.
-    const word_t zero[6] = { 31, 64, 30, 64, RIGHTS_ALL, 0 };
+    const word_t zero[6] = {31, 64, 30, 64, RIGHTS_ALL, 0};
     assert_rejected(cnode_rejected(&inv, CNodeMint, 6, zero, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
 }
@@ -78,7 +78,7 @@ static void mint_without_write_gives_a_cap_that_cannot_signal(void **state)
     (void)state;
     fx_object(20, seL4_NotificationObject, 0);
     struct invocation inv;
-    const word_t mrs[6] = { 40, 64, 20, 64, 0, 0x1337 };
+    const word_t mrs[6] = {40, 64, 20, 64, 0, 0x1337};
     assert_int_equal(cnode(&inv, CNodeMint, 6, mrs, fx_slot(ROOT), NULL), EXC_NONE);
     assert_int_equal(cap_ipc_rights(fx_slot(40)->cap), 0);
     // Signalling through it is refused with the tutorial's message.
@@ -88,7 +88,7 @@ static void mint_without_write_gives_a_cap_that_cannot_signal(void **state)
     assert_int_equal(inv.error.invalid_cap, 0);
     assert_true(hw_console_has("Attempted to invoke a read-only notification cap #40."));
     // Write-only is enough.
-    const word_t wo[6] = { 41, 64, 20, 64, RIGHT_W, 0x1 };
+    const word_t wo[6] = {41, 64, 20, 64, RIGHT_W, 0x1};
     assert_int_equal(cnode(&inv, CNodeMint, 6, wo, fx_slot(ROOT), NULL), EXC_NONE);
     inv = fx_inv(fx_slot(41), 0, 0, NULL, NULL, NULL);
     assert_int_equal(decode_invocation(&inv), EXC_NONE);
@@ -100,25 +100,25 @@ static void move_and_mutate_keep_the_object(void **state)
     fx_object(20, seL4_EndpointObject, 0);
     pptr_t ep = cap_ptr(fx_slot(20)->cap);
     struct invocation inv;
-    const word_t mv[4] = { 31, 64, 20, 64 };
+    const word_t mv[4] = {31, 64, 20, 64};
     assert_int_equal(cnode(&inv, CNodeMove, 4, mv, fx_slot(ROOT), NULL), EXC_NONE);
     assert_true(cap_is_null(fx_slot(20)->cap));
     assert_int_equal(cap_ptr(fx_slot(31)->cap), ep);
     assert_true(mdb_revocable(fx_slot(31)));
 
     // Mutate of an endpoint cap is always invalid (no badge change by Mutate).
-    const word_t mu[5] = { 32, 64, 31, 64, 0 };
+    const word_t mu[5] = {32, 64, 31, 64, 0};
     assert_rejected(cnode_rejected(&inv, CNodeMutate, 5, mu, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
 
     // Mutate of a CNode cap sets its guard: guard 5 of 4 bits.
     fx_object(21, seL4_CapTableObject, 4);
-    const word_t g[5] = { 33, 64, 21, 64, (5u << 6) | 4u };
+    const word_t g[5] = {33, 64, 21, 64, (5u << 6) | 4u};
     assert_int_equal(cnode(&inv, CNodeMutate, 5, g, fx_slot(ROOT), NULL), EXC_NONE);
     assert_int_equal(cap_cnode_guard_size(fx_slot(33)->cap), 4);
     assert_int_equal(cap_cnode_guard(fx_slot(33)->cap), 5);
     // Guard size + radix above 64: invalid.
-    const word_t g61[5] = { 34, 64, 33, 64, 61 };
+    const word_t g61[5] = {34, 64, 33, 64, 61};
     assert_rejected(cnode_rejected(&inv, CNodeMutate, 5, g61, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
 }
@@ -133,13 +133,13 @@ static void rotate_moves_two_caps_or_swaps(void **state)
     pptr_t a = cap_ptr(fx_slot(20)->cap), b = cap_ptr(fx_slot(21)->cap);
     struct invocation inv;
     // dest 22 <- pivot 21 <- src 20.
-    const word_t mrs[8] = { 22, 64, 0, 21, 64, 0, 20, 64 };
+    const word_t mrs[8] = {22, 64, 0, 21, 64, 0, 20, 64};
     assert_int_equal(cnode(&inv, CNodeRotate, 8, mrs, fx_slot(ROOT), fx_slot(ROOT)), EXC_NONE);
     assert_true(cap_is_null(fx_slot(20)->cap));
     assert_int_equal(cap_ptr(fx_slot(21)->cap), a);
     assert_int_equal(cap_ptr(fx_slot(22)->cap), b);
     // src == dest: a swap of 22 and 21.
-    const word_t sw[8] = { 22, 64, 0, 21, 64, 0, 22, 64 };
+    const word_t sw[8] = {22, 64, 0, 21, 64, 0, 22, 64};
     assert_int_equal(cnode(&inv, CNodeRotate, 8, sw, fx_slot(ROOT), fx_slot(ROOT)), EXC_NONE);
     assert_int_equal(cap_ptr(fx_slot(21)->cap), b);
     assert_int_equal(cap_ptr(fx_slot(22)->cap), a);
@@ -150,11 +150,11 @@ static void delete_and_revoke(void **state)
     (void)state;
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
-    const word_t cp[5] = { 30, 64, 20, 64, RIGHTS_ALL };
+    const word_t cp[5] = {30, 64, 20, 64, RIGHTS_ALL};
     assert_int_equal(cnode(&inv, CNodeCopy, 5, cp, fx_slot(ROOT), NULL), EXC_NONE);
-    const word_t cp2[5] = { 31, 64, 30, 64, RIGHTS_ALL };
+    const word_t cp2[5] = {31, 64, 30, 64, RIGHTS_ALL};
     assert_int_equal(cnode(&inv, CNodeCopy, 5, cp2, fx_slot(ROOT), NULL), EXC_NONE);
-    const word_t rv[2] = { 20, 64 };
+    const word_t rv[2] = {20, 64};
     assert_int_equal(cnode(&inv, CNodeRevoke, 2, rv, NULL, NULL), EXC_NONE);
     assert_true(cap_is_null(fx_slot(30)->cap));
     assert_true(cap_is_null(fx_slot(31)->cap));
@@ -174,7 +174,7 @@ static void save_caller_moves_the_reply_cap(void **state)
 {
     (void)state;
     struct invocation inv;
-    const word_t mrs[2] = { 30, 64 };
+    const word_t mrs[2] = {30, 64};
     // No reply cap: success, and seL4's debug line.
     assert_int_equal(cnode(&inv, CNodeSaveCaller, 2, mrs, NULL, NULL), EXC_NONE);
     assert_true(cap_is_null(fx_slot(30)->cap));
@@ -206,23 +206,23 @@ static void cancel_badged_sends_restarts_only_that_badge(void **state)
     s6->ep_prev = s5;
     ep->state_and_tail = (word_t)s6 | EP_SEND;
     struct invocation inv;
-    const word_t mint[6] = { 30, 64, 20, 64, RIGHTS_ALL, 5 };
+    const word_t mint[6] = {30, 64, 20, 64, RIGHTS_ALL, 5};
     assert_int_equal(cnode(&inv, CNodeMint, 6, mint, fx_slot(ROOT), NULL), EXC_NONE);
-    const word_t cancel[2] = { 30, 64 };
+    const word_t cancel[2] = {30, 64};
     assert_int_equal(cnode(&inv, CNodeCancelBadgedSends, 2, cancel, NULL, NULL), EXC_NONE);
     assert_int_equal(s5->state, TS_RESTART);
     assert_int_equal(s6->state, TS_BLOCKED_ON_SEND);
     assert_ptr_equal(ep->head, s6);
     assert_int_equal(ep->state_and_tail, (word_t)s6 | EP_SEND);
     // Without all rights: IllegalOperation.
-    const word_t ro[6] = { 31, 64, 30, 64, RIGHTS_NO_WRITE, 0 };
+    const word_t ro[6] = {31, 64, 30, 64, RIGHTS_NO_WRITE, 0};
     assert_int_equal(cnode(&inv, CNodeCopy, 5, ro, fx_slot(ROOT), NULL), EXC_NONE);
-    const word_t c31[2] = { 31, 64 };
+    const word_t c31[2] = {31, 64};
     assert_rejected(cnode_rejected(&inv, CNodeCancelBadgedSends, 2, c31, NULL, NULL), inv,
                     seL4_IllegalOperation);
     assert_true(hw_console_has("CNode CancelBadgedSends: Target cap invalid."));
     // Not an endpoint at all (an empty slot).
-    const word_t c99[2] = { 99, 64 };
+    const word_t c99[2] = {99, 64};
     assert_rejected(cnode_rejected(&inv, CNodeCancelBadgedSends, 2, c99, NULL, NULL), inv,
                     seL4_IllegalOperation);
 }
@@ -233,7 +233,7 @@ static void rejects_label_length_and_target(void **state)
 {
     (void)state;
     struct invocation inv;
-    const word_t mrs[6] = { 30, 64, 20, 64, 0, 0 };
+    const word_t mrs[6] = {30, 64, 20, 64, 0, 0};
     assert_rejected(cnode_rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
     assert_true(hw_console_has("CNodeCap: Illegal Operation attempted."));
@@ -241,11 +241,11 @@ static void rejects_label_length_and_target(void **state)
                     seL4_IllegalOperation);
     assert_rejected(cnode_rejected(&inv, CNodeDelete, 1, mrs, NULL, NULL), inv,
                     seL4_TruncatedMessage);
-    const word_t d0[2] = { 30, 0 };
+    const word_t d0[2] = {30, 0};
     assert_rejected(cnode_rejected(&inv, CNodeDelete, 2, d0, NULL, NULL), inv, seL4_RangeError);
     assert_int_equal(inv.error.range_min, 1);
     assert_int_equal(inv.error.range_max, 64);
-    const word_t d32[2] = { 30, 32 };
+    const word_t d32[2] = {30, 32};
     assert_rejected(cnode_rejected(&inv, CNodeRevoke, 2, d32, NULL, NULL), inv, seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_GuardMismatch);
@@ -261,28 +261,28 @@ static void rejects_copy_family_in_seL4_order(void **state)
     fx_object(21, seL4_EndpointObject, 0);
     struct invocation inv;
     // Too short, or no source root.
-    const word_t mrs[6] = { 30, 64, 20, 64, RIGHTS_ALL, 0 };
+    const word_t mrs[6] = {30, 64, 20, 64, RIGHTS_ALL, 0};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 3, mrs, fx_slot(ROOT), NULL), inv,
                     seL4_TruncatedMessage);
     assert_true(hw_console_has("CNode Copy/Mint/Move/Mutate: Truncated message."));
     assert_rejected(cnode_rejected(&inv, CNodeMove, 4, mrs, NULL, NULL), inv,
                     seL4_TruncatedMessage);
     // Destination occupied beats a bad source depth.
-    const word_t occ[5] = { 21, 64, 20, 99, RIGHTS_ALL };
+    const word_t occ[5] = {21, 64, 20, 99, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, occ, fx_slot(ROOT), NULL), inv,
                     seL4_DeleteFirst);
     assert_true(hw_console_has("CNode Copy/Mint/Move/Mutate: Destination not empty."));
     // Source depth out of range, source root not a CNode.
-    const word_t sd[5] = { 30, 64, 20, 99, RIGHTS_ALL };
+    const word_t sd[5] = {30, 64, 20, 99, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, sd, fx_slot(ROOT), NULL), inv,
                     seL4_RangeError);
-    const word_t sr[5] = { 30, 64, 20, 64, RIGHTS_ALL };
+    const word_t sr[5] = {30, 64, 20, 64, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, sr, fx_slot(20), NULL), inv,
                     seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
     // Empty source: FailedLookup(source, MissingCapability(src_depth)).
-    const word_t es[5] = { 30, 64, 40, 64, RIGHTS_ALL };
+    const word_t es[5] = {30, 64, 40, 64, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, es, fx_slot(ROOT), NULL), inv,
                     seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
@@ -308,20 +308,20 @@ static void rejects_copies_of_uncopyable_caps(void **state)
     struct tcb *t = fx_tcb();
     cdt_insert_new(ut, fx_slot(21), cap_endpoint_new(cap_ptr(ut->cap), CAP_RIGHTS_ALL, 0));
     (void)t;
-    const word_t cp[5] = { 30, 64, 20, 64, RIGHTS_ALL };
+    const word_t cp[5] = {30, 64, 20, 64, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, cp, fx_slot(ROOT), NULL), inv,
                     seL4_RevokeFirst);
-    const word_t mn[6] = { 30, 64, 20, 64, RIGHTS_ALL, 0 };
+    const word_t mn[6] = {30, 64, 20, 64, RIGHTS_ALL, 0};
     assert_rejected(cnode_rejected(&inv, CNodeMint, 6, mn, fx_slot(ROOT), NULL), inv,
                     seL4_RevokeFirst);
     // Moving it is fine (no derivation).
     // IRQ control and reply caps cannot be copied: IllegalOperation.
     fx_slot(22)->cap = cap_irq_control_new();
-    const word_t irq[5] = { 30, 64, 22, 64, RIGHTS_ALL };
+    const word_t irq[5] = {30, 64, 22, 64, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, irq, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
     fx_slot(23)->cap = cap_reply_new((pptr_t)fx.thread, false, true);
-    const word_t rp[5] = { 30, 64, 23, 64, RIGHTS_ALL };
+    const word_t rp[5] = {30, 64, 23, 64, RIGHTS_ALL};
     assert_rejected(cnode_rejected(&inv, CNodeCopy, 5, rp, fx_slot(ROOT), NULL), inv,
                     seL4_IllegalOperation);
 }
@@ -333,37 +333,37 @@ static void rejects_rotate_in_seL4_order(void **state)
     fx_object(21, seL4_NotificationObject, 0);
     fx_object(22, seL4_CapTableObject, 2);
     struct invocation inv;
-    const word_t ok[8] = { 25, 64, 0, 21, 64, 0, 20, 64 };
+    const word_t ok[8] = {25, 64, 0, 21, 64, 0, 20, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 7, ok, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_TruncatedMessage);
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, ok, fx_slot(ROOT), NULL), inv,
                     seL4_TruncatedMessage);
     // Source lookup before pivot lookup; both report "source".
-    const word_t bad_src[8] = { 25, 64, 0, 21, 0, 0, 20, 0 };
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, bad_src, fx_slot(ROOT), fx_slot(20)),
-                    inv, seL4_FailedLookup);
+    const word_t bad_src[8] = {25, 64, 0, 21, 0, 0, 20, 0};
+    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, bad_src, fx_slot(ROOT), fx_slot(20)), inv,
+                    seL4_FailedLookup);
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
-    const word_t bad_piv[8] = { 25, 64, 0, 21, 64, 0, 20, 64 };
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, bad_piv, fx_slot(20), fx_slot(ROOT)),
-                    inv, seL4_FailedLookup);
+    const word_t bad_piv[8] = {25, 64, 0, 21, 64, 0, 20, 64};
+    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, bad_piv, fx_slot(20), fx_slot(ROOT)), inv,
+                    seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
     // Pivot equal to source or destination.
-    const word_t ps[8] = { 25, 64, 0, 20, 64, 0, 20, 64 };
+    const word_t ps[8] = {25, 64, 0, 20, 64, 0, 20, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, ps, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_IllegalOperation);
-    const word_t pd[8] = { 21, 64, 0, 21, 64, 0, 20, 64 };
+    const word_t pd[8] = {21, 64, 0, 21, 64, 0, 20, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, pd, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_IllegalOperation);
     // Destination occupied.
-    const word_t occ[8] = { 22, 64, 0, 21, 64, 0, 20, 64 };
+    const word_t occ[8] = {22, 64, 0, 21, 64, 0, 20, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, occ, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_DeleteFirst);
     // Empty source (source) then empty pivot (not source).
-    const word_t es[8] = { 25, 64, 0, 21, 64, 0, 40, 64 };
+    const word_t es[8] = {25, 64, 0, 21, 64, 0, 40, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, es, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
-    const word_t ep[8] = { 25, 64, 0, 41, 64, 0, 20, 64 };
+    const word_t ep[8] = {25, 64, 0, 41, 64, 0, 20, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, ep, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
@@ -374,7 +374,7 @@ static void rejects_rotate_in_seL4_order(void **state)
                     seL4_IllegalOperation);
     assert_true(hw_console_has("CNode Rotate: Source cap invalid."));
     // A CNode source with a valid guard word and a notification pivot: pivot invalid.
-    const word_t pv[8] = { 25, 64, 0, 21, 64, 0, 22, 64 };
+    const word_t pv[8] = {25, 64, 0, 21, 64, 0, 22, 64};
     assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, pv, fx_slot(ROOT), fx_slot(ROOT)), inv,
                     seL4_IllegalOperation);
     assert_true(hw_console_has("CNode Rotate: Pivot cap invalid."));

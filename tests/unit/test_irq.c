@@ -15,7 +15,7 @@
 static exception_t irq_get(struct invocation *inv, word_t irq, word_t index, word_t depth,
                            bool snapshot)
 {
-    const word_t mrs[3] = { irq, index, depth };
+    const word_t mrs[3] = {irq, index, depth};
     *inv = fx_inv(fx_slot(IRQ_CTL), IRQIssueIRQHandler, 3, mrs, fx_slot(ROOT), NULL);
     if (snapshot) {
         fx_snapshot();
@@ -59,7 +59,7 @@ static void get_rejections_in_seL4_order(void **state)
 {
     (void)state;
     struct invocation inv;
-    const word_t mrs[3] = { 33, 30, 64 };
+    const word_t mrs[3] = {33, 30, 64};
     inv = fx_inv(fx_slot(IRQ_CTL), IRQIssueIRQHandler, 2, mrs, fx_slot(ROOT), NULL);
     fx_snapshot();
     assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
@@ -84,9 +84,9 @@ static void get_rejections_in_seL4_order(void **state)
 static void get_trigger_records_the_line(void **state)
 {
     (void)state;
-    const word_t mrs[4] = { 40, 1, 30, 64 };
-    struct invocation inv = fx_inv(fx_slot(IRQ_CTL), ARMIRQIssueIRQHandlerTrigger, 4, mrs,
-                                   fx_slot(ROOT), NULL);
+    const word_t mrs[4] = {40, 1, 30, 64};
+    struct invocation inv =
+        fx_inv(fx_slot(IRQ_CTL), ARMIRQIssueIRQHandlerTrigger, 4, mrs, fx_slot(ROOT), NULL);
     fx_snapshot();
     assert_int_equal(decode_invocation(&inv), EXC_NONE);
     assert_int_equal(cap_irq_handler_irq(fx_slot(30)->cap), 40);
@@ -127,7 +127,7 @@ static void handler_rejects_non_notification_or_read_only(void **state)
     inv = fx_inv(fx_slot(30), IRQSetIRQHandler, 0, NULL, NULL, NULL);
     fx_snapshot();
     assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
-    struct cte *bad[2] = { fx_slot(20), fx_slot(22) };
+    struct cte *bad[2] = {fx_slot(20), fx_slot(22)};
     for (int i = 0; i < 2; i++) {
         inv = fx_inv(fx_slot(30), IRQSetIRQHandler, 0, NULL, bad[i], NULL);
         assert_rejected(decode_invocation(&inv), inv, seL4_InvalidCapability);
@@ -144,7 +144,7 @@ static void domain_set_accepts_only_domain_zero(void **state)
     fx_slot(11)->cap = cap_domain_new();
     fx_object(20, seL4_TCBObject, 0);
     fx_object(21, seL4_EndpointObject, 0);
-    const word_t d0[1] = { 0 }, d1[1] = { 1 };
+    const word_t d0[1] = {0}, d1[1] = {1};
     struct invocation inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, fx_slot(20), NULL);
     fx_snapshot();
     assert_int_equal(decode_invocation(&inv), EXC_NONE);
@@ -163,7 +163,7 @@ static void domain_set_accepts_only_domain_zero(void **state)
     assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 1);
     // Schedule: entry 1 is the end marker; entry 0 cannot get duration 0.
-    const word_t c1[3] = { 1, 0, 5 }, c0[3] = { 0, 0, 0 }, s1[1] = { 1 };
+    const word_t c1[3] = {1, 0, 5}, c0[3] = {0, 0, 0}, s1[1] = {1};
     inv = fx_inv(fx_slot(11), DomainScheduleConfigure, 3, c1, NULL, NULL);
     fx_snapshot();
     assert_rejected(decode_invocation(&inv), inv, seL4_RangeError);

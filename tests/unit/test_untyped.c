@@ -17,7 +17,7 @@
 static exception_t retype(struct invocation *inv, word_t type, word_t size_bits, word_t offset,
                           word_t count)
 {
-    const word_t mrs[6] = { type, size_bits, 0, 0, offset, count };
+    const word_t mrs[6] = {type, size_bits, 0, 0, offset, count};
     *inv = fx_inv(fx_slot(UT_SLOT), UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT), NULL);
     return decode_untyped_invocation(inv);
 }
@@ -144,8 +144,9 @@ static void fan_out_of_256_and_destination_cnode_by_depth(void **state)
     // A second CNode of 2^9 slots in root slot 20, named with depth 64.
     fx_object(20, seL4_CapTableObject, 9);
     struct cte *dest = (struct cte *)cap_ptr(fx_slot(20)->cap);
-    const word_t mrs[6] = { seL4_EndpointObject, 0, 20, 64, 256, 256 };
-    struct invocation inv = fx_inv(fx_slot(UT_SLOT), UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT), NULL);
+    const word_t mrs[6] = {seL4_EndpointObject, 0, 20, 64, 256, 256};
+    struct invocation inv =
+        fx_inv(fx_slot(UT_SLOT), UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT), NULL);
     assert_int_equal(decode_untyped_invocation(&inv), EXC_NONE);
     assert_int_equal(cap_type(dest[256].cap), CAP_ENDPOINT);
     assert_int_equal(cap_type(dest[511].cap), CAP_ENDPOINT);
@@ -157,10 +158,10 @@ static void device_untyped_gives_frames_and_untypeds_only(void **state)
     (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 16, true);
     struct invocation inv;
-    word_t bad[] = { seL4_TCBObject, seL4_EndpointObject, seL4_NotificationObject,
-                     seL4_CapTableObject, seL4_ARM_PageTableObject, seL4_ARM_VSpaceObject };
+    word_t bad[] = {seL4_TCBObject,      seL4_EndpointObject,      seL4_NotificationObject,
+                    seL4_CapTableObject, seL4_ARM_PageTableObject, seL4_ARM_VSpaceObject};
     for (unsigned i = 0; i < ARRAY_SIZE(bad); i++) {
-        const word_t mrs[6] = { bad[i], 4, 0, 0, 30, 1 };
+        const word_t mrs[6] = {bad[i], 4, 0, 0, 30, 1};
         assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
                         seL4_InvalidArgument);
         assert_int_equal(inv.error.invalid_argument, 1);
@@ -190,7 +191,7 @@ static void rejects_short_message_or_missing_root(void **state)
     (void)state;
     fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
-    const word_t mrs[6] = { 99, 99, 0, 0, 9999, 0 };
+    const word_t mrs[6] = {99, 99, 0, 0, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 5, mrs, fx_slot(ROOT_SLOT)), inv,
                     seL4_TruncatedMessage);
     assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, NULL), inv, seL4_TruncatedMessage);
@@ -201,9 +202,9 @@ static void rejects_unknown_type_as_argument_0(void **state)
     (void)state;
     fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
-    word_t types[] = { seL4_ObjectTypeCount, seL4_ARM_VCPUObject, ~0ull };
+    word_t types[] = {seL4_ObjectTypeCount, seL4_ARM_VCPUObject, ~0ull};
     for (unsigned i = 0; i < ARRAY_SIZE(types); i++) {
-        const word_t mrs[6] = { types[i], 99, 0, 0, 9999, 0 };
+        const word_t mrs[6] = {types[i], 99, 0, 0, 9999, 0};
         assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
                         seL4_InvalidArgument);
         assert_int_equal(inv.error.invalid_argument, 0);
@@ -215,11 +216,13 @@ static void rejects_impossible_sizes_with_range_0_47(void **state)
     (void)state;
     fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
-    const word_t cases[][2] = { { seL4_UntypedObject, 48 }, { seL4_UntypedObject, 64 },
-                                { seL4_CapTableObject, 43 }, { seL4_EndpointObject, 64 },
-                                { seL4_ARM_SmallPageObject, ~0ull } };
+    const word_t cases[][2] = {{seL4_UntypedObject, 48},
+                               {seL4_UntypedObject, 64},
+                               {seL4_CapTableObject, 43},
+                               {seL4_EndpointObject, 64},
+                               {seL4_ARM_SmallPageObject, ~0ull}};
     for (unsigned i = 0; i < ARRAY_SIZE(cases); i++) {
-        const word_t mrs[6] = { cases[i][0], cases[i][1], 0, 0, 9999, 0 };
+        const word_t mrs[6] = {cases[i][0], cases[i][1], 0, 0, 9999, 0};
         assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
                         seL4_RangeError);
         assert_int_equal(inv.error.range_min, 0);
@@ -232,11 +235,11 @@ static void rejects_too_small_cnode_and_untyped_as_argument_1(void **state)
     (void)state;
     fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
-    const word_t cn[6] = { seL4_CapTableObject, 0, 0, 0, 9999, 0 };
+    const word_t cn[6] = {seL4_CapTableObject, 0, 0, 0, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, cn, fx_slot(ROOT_SLOT)), inv,
                     seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 1);
-    const word_t ut[6] = { seL4_UntypedObject, 3, 0, 0, 9999, 0 };
+    const word_t ut[6] = {seL4_UntypedObject, 3, 0, 0, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, ut, fx_slot(ROOT_SLOT)), inv,
                     seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 1);
@@ -250,19 +253,19 @@ static void rejects_bad_destination_lookup(void **state)
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
     // Depth 65: RangeError(1, 64).
-    const word_t d65[6] = { seL4_EndpointObject, 0, 20, 65, 9999, 0 };
+    const word_t d65[6] = {seL4_EndpointObject, 0, 20, 65, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, d65, fx_slot(ROOT_SLOT)), inv,
                     seL4_RangeError);
     assert_int_equal(inv.error.range_min, 1);
     assert_int_equal(inv.error.range_max, 64);
     // Depth 32 on the boot-shaped root: GuardMismatch, not source.
-    const word_t d32[6] = { seL4_EndpointObject, 0, 20, 32, 9999, 0 };
+    const word_t d32[6] = {seL4_EndpointObject, 0, 20, 32, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, d32, fx_slot(ROOT_SLOT)), inv,
                     seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_GuardMismatch);
     // Root extra cap not a CNode with depth != 0: InvalidRoot.
-    const word_t d64[6] = { seL4_EndpointObject, 0, 20, 64, 9999, 0 };
+    const word_t d64[6] = {seL4_EndpointObject, 0, 20, 64, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, d64, fx_slot(20)), inv, seL4_FailedLookup);
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
 }
@@ -274,14 +277,14 @@ static void rejects_destination_that_is_not_a_cnode(void **state)
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
     // Depth 64 names slot 20, an endpoint: MissingCapability(bits_left = 64).
-    const word_t mrs[6] = { seL4_EndpointObject, 0, 20, 64, 9999, 0 };
+    const word_t mrs[6] = {seL4_EndpointObject, 0, 20, 64, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
                     seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_MissingCapability);
     assert_int_equal(inv.error.lookup.bits_left, 64);
     // Depth 0 with an endpoint as root: bits_left = 0.
-    const word_t d0[6] = { seL4_EndpointObject, 0, 0, 0, 9999, 0 };
+    const word_t d0[6] = {seL4_EndpointObject, 0, 0, 0, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, d0, fx_slot(20)), inv, seL4_FailedLookup);
     assert_int_equal(inv.error.lookup.type, seL4_MissingCapability);
     assert_int_equal(inv.error.lookup.bits_left, 0);
@@ -295,21 +298,23 @@ static void rejects_offset_window_and_count_ranges(void **state)
     struct invocation inv;
     const word_t slots = BIT(FX_ROOT_BITS);
     // Offset past the end: RangeError(0, slots - 1), before the count is looked at.
-    const word_t off[6] = { seL4_EndpointObject, 0, 0, 0, slots, 0 };
-    assert_rejected(rejected(&inv, UntypedRetype, 6, off, fx_slot(ROOT_SLOT)), inv, seL4_RangeError);
+    const word_t off[6] = {seL4_EndpointObject, 0, 0, 0, slots, 0};
+    assert_rejected(rejected(&inv, UntypedRetype, 6, off, fx_slot(ROOT_SLOT)), inv,
+                    seL4_RangeError);
     assert_int_equal(inv.error.range_min, 0);
     assert_int_equal(inv.error.range_max, slots - 1);
     // Count 0 and 257: RangeError(1, 256).
     for (word_t n = 0; n <= 257; n += 257) {
-        const word_t cnt[6] = { seL4_EndpointObject, 0, 0, 0, 30, n };
+        const word_t cnt[6] = {seL4_EndpointObject, 0, 0, 0, 30, n};
         assert_rejected(rejected(&inv, UntypedRetype, 6, cnt, fx_slot(ROOT_SLOT)), inv,
                         seL4_RangeError);
         assert_int_equal(inv.error.range_min, 1);
         assert_int_equal(inv.error.range_max, 256);
     }
     // Window overrunning the CNode: RangeError(1, slots - offset).
-    const word_t win[6] = { seL4_EndpointObject, 0, 0, 0, slots - 6, 10 };
-    assert_rejected(rejected(&inv, UntypedRetype, 6, win, fx_slot(ROOT_SLOT)), inv, seL4_RangeError);
+    const word_t win[6] = {seL4_EndpointObject, 0, 0, 0, slots - 6, 10};
+    assert_rejected(rejected(&inv, UntypedRetype, 6, win, fx_slot(ROOT_SLOT)), inv,
+                    seL4_RangeError);
     assert_int_equal(inv.error.range_min, 1);
     assert_int_equal(inv.error.range_max, 6);
 }
@@ -320,7 +325,7 @@ static void rejects_occupied_destination_slot(void **state)
     fx_untyped(UT_SLOT, 12, false);
     fx_object(33, seL4_EndpointObject, 0);
     struct invocation inv;
-    const word_t mrs[6] = { seL4_EndpointObject, 0, 0, 0, 30, 5 };
+    const word_t mrs[6] = {seL4_EndpointObject, 0, 0, 0, 30, 5};
     assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
                     seL4_DeleteFirst);
     assert_true(hw_console_has("Untyped Retype: Slot #33 in destination window non-empty."));
@@ -332,18 +337,18 @@ static void rejects_when_memory_is_short_with_bytes_left(void **state)
     fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     // Childless: all 4096 bytes count, 3 TCBs need 6144.
-    const word_t three[6] = { seL4_TCBObject, 0, 0, 0, 30, 3 };
+    const word_t three[6] = {seL4_TCBObject, 0, 0, 0, 30, 3};
     assert_rejected(rejected(&inv, UntypedRetype, 6, three, fx_slot(ROOT_SLOT)), inv,
                     seL4_NotEnoughMemory);
     assert_int_equal(inv.error.memory_left, 4096);
     // After one endpoint (a child), 4080 bytes are left: room for one TCB only.
     assert_int_equal(retype(&inv, seL4_EndpointObject, 0, 40, 1), EXC_NONE);
-    const word_t two[6] = { seL4_TCBObject, 0, 0, 0, 30, 2 };
+    const word_t two[6] = {seL4_TCBObject, 0, 0, 0, 30, 2};
     assert_rejected(rejected(&inv, UntypedRetype, 6, two, fx_slot(ROOT_SLOT)), inv,
                     seL4_NotEnoughMemory);
     assert_int_equal(inv.error.memory_left, 4080);
     // An untyped as big as the parent does not fit once something was taken.
-    const word_t big[6] = { seL4_UntypedObject, 12, 0, 0, 30, 1 };
+    const word_t big[6] = {seL4_UntypedObject, 12, 0, 0, 30, 1};
     assert_rejected(rejected(&inv, UntypedRetype, 6, big, fx_slot(ROOT_SLOT)), inv,
                     seL4_NotEnoughMemory);
 }
@@ -356,15 +361,14 @@ static void checks_come_in_seL4_order(void **state)
     struct invocation inv;
     // Device + TCB + occupied slot + too many objects: the occupied slot (DeleteFirst) is
     // found before memory and device checks...
-    const word_t a[6] = { seL4_TCBObject, 0, 0, 0, 30, 4 };
-    assert_rejected(rejected(&inv, UntypedRetype, 6, a, fx_slot(ROOT_SLOT)), inv,
-                    seL4_DeleteFirst);
+    const word_t a[6] = {seL4_TCBObject, 0, 0, 0, 30, 4};
+    assert_rejected(rejected(&inv, UntypedRetype, 6, a, fx_slot(ROOT_SLOT)), inv, seL4_DeleteFirst);
     // ...memory before the device rule...
-    const word_t b[6] = { seL4_TCBObject, 0, 0, 0, 31, 4 };
+    const word_t b[6] = {seL4_TCBObject, 0, 0, 0, 31, 4};
     assert_rejected(rejected(&inv, UntypedRetype, 6, b, fx_slot(ROOT_SLOT)), inv,
                     seL4_NotEnoughMemory);
     // ...and a bad type before everything after the length check.
-    const word_t c[6] = { 77, 0, 0, 99, 9999, 0 };
+    const word_t c[6] = {77, 0, 0, 99, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 6, c, NULL), inv, seL4_TruncatedMessage);
     assert_rejected(rejected(&inv, UntypedRetype, 6, c, fx_slot(ROOT_SLOT)), inv,
                     seL4_InvalidArgument);

@@ -21,14 +21,14 @@ static unsigned check_region(paddr_t start, paddr_t end)
     for (unsigned i = 0; i < n; i++) {
         assert_in_range(b[i].size_bits, seL4_MinUntypedBits, seL4_MaxUntypedBits);
         assert_true(IS_ALIGNED(b[i].paddr, b[i].size_bits));
-        assert_true(b[i].paddr >= at);           // ascending, disjoint
-        lost += b[i].paddr - at;                 // skipped pieces
+        assert_true(b[i].paddr >= at); // ascending, disjoint
+        lost += b[i].paddr - at;       // skipped pieces
         at = b[i].paddr + BIT(b[i].size_bits);
         assert_true(at <= end);
         // Maximal: doubling would break alignment, overrun the region or the 47-bit cap.
         unsigned up = b[i].size_bits + 1;
-        bool can_grow = up <= seL4_MaxUntypedBits && IS_ALIGNED(b[i].paddr, up) &&
-                        b[i].paddr + BIT(up) <= end;
+        bool can_grow =
+            up <= seL4_MaxUntypedBits && IS_ALIGNED(b[i].paddr, up) && b[i].paddr + BIT(up) <= end;
         assert_false(can_grow);
     }
     lost += end > at ? end - at : 0;

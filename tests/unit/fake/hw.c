@@ -22,7 +22,7 @@ static bool halt_armed;
 static void record(enum hw_call_kind kind, word_t a, word_t b, word_t c)
 {
     if (ncalls < MAX_CALLS) {
-        calls[ncalls++] = (struct hw_call){ kind, a, b, c };
+        calls[ncalls++] = (struct hw_call){kind, a, b, c};
     }
 }
 

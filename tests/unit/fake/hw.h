@@ -11,18 +11,18 @@
 #include "types.h"
 
 enum hw_call_kind {
-    HW_SET_VSPACE,    // a = root paddr, b = asid
-    HW_TLB_VA,        // a = asid, b = va
-    HW_TLB_ASID,      // a = asid
-    HW_CLEAN_PTE,     // a = pte pointer
-    HW_CACHE_RANGE,   // a = op, b = start, c = end
-    HW_FPU_SWITCH,    // a = save pointer, b = load pointer
+    HW_SET_VSPACE,  // a = root paddr, b = asid
+    HW_TLB_VA,      // a = asid, b = va
+    HW_TLB_ASID,    // a = asid
+    HW_CLEAN_PTE,   // a = pte pointer
+    HW_CACHE_RANGE, // a = op, b = start, c = end
+    HW_FPU_SWITCH,  // a = save pointer, b = load pointer
     HW_TLS_SAVE,
     HW_TLS_LOAD,
-    HW_FPU_ENABLE,    // a = enable
+    HW_FPU_ENABLE, // a = enable
     HW_EXPORT_PMU,
     HW_IDLE_WAIT,
-    HW_RESTORE_USER,  // a = context pointer (never returns: ends like a halt)
+    HW_RESTORE_USER, // a = context pointer (never returns: ends like a halt)
 };
 
 struct hw_call {

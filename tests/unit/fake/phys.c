@@ -12,7 +12,7 @@
 #define ARENA_BYTES (1ull << PHYS_ARENA_BITS)
 
 static unsigned char *arena;
-static word_t used;      // bump pointer (bytes from the arena start)
+static word_t used; // bump pointer (bytes from the arena start)
 static unsigned char *snapshot;
 static word_t snapshot_len;
 
