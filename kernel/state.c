@@ -3,6 +3,8 @@
 #include "state.h"
 
 #include "lib/string.h"
+#include "object/domain.h"
+#include "object/irq.h"
 
 struct tcb *ks_cur_thread;
 struct tcb *ks_sched_action;
@@ -23,4 +25,7 @@ void state_reset(void)
     memset(ks_ready_bitmap, 0, sizeof(ks_ready_bitmap));
     memset(ks_asid_table, 0, sizeof(ks_asid_table));
     ks_work_units = 0;
+    // Module state kept beside its code: the IRQ table and the domain schedule.
+    irq_init();
+    domain_init();
 }
