@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Child threads for system tests (see threads.h): static stacks, IPC buffer pages and TLS
+// blocks in the suite image; TCBs retyped from the test's pool.
+
+#include <stdint.h>
+#include <string.h>
+
+#include <cairn/bootinfo.h>
+#include <sel4/sel4.h>
+
+#include "threads.h"
+
+#define STACK_BYTES (16 * 1024)
+#define TLS_BYTES 1024
+
+/* From runtime/root-task.ld: absolute symbols, use the address as the value. */
+extern char __cairn_tls_size[], __cairn_tls_align[];
+
+static struct {
+    char stack[STACK_BYTES] __attribute__((aligned(16)));
+    seL4_IPCBuffer ipc __attribute__((aligned(4096)));
+    char ipc_pad[4096 - sizeof(seL4_IPCBuffer)];
+    char tls[TLS_BYTES] __attribute__((aligned(64)));
+} storage[TEST_THREADS] __attribute__((aligned(4096)));
+
+static struct test_thread threads[TEST_THREADS];
+
+/* The first code a child runs: x0 = its descriptor. */
+static void thread_main(struct test_thread *self)
+{
+    self->fn(self);
+    self->done = 1;
+    seL4_TCB_Suspend(self->tcb);
+    for (;;)
+        seL4_Yield();
+}
+
+static uintptr_t align_up(uintptr_t v, uintptr_t a)
+{
+    return (v + a - 1) & ~(a - 1);
+}
+
+/* A TLS block for a child: a copy of the root task's, with its own IPC buffer pointer. */
+static uintptr_t make_tls(int index, seL4_IPCBuffer *ipc)
+{
+    uintptr_t main_tp;
+    __asm__ volatile("mrs %0, tpidr_el0" : "=r"(main_tp));
+    uintptr_t align = (uintptr_t)__cairn_tls_align < 16 ? 16 : (uintptr_t)__cairn_tls_align;
+    uintptr_t bytes = align_up(16, align) + (uintptr_t)__cairn_tls_size;
+    uintptr_t tp = align_up((uintptr_t)storage[index].tls, align);
+    if (tp + bytes > (uintptr_t)storage[index].tls + TLS_BYTES)
+        test_fail(__FILE__, __LINE__, "TLS block of %lu bytes does not fit", (unsigned long)bytes);
+    memcpy((void *)tp, (void *)main_tp, bytes);
+    uintptr_t offset = (uintptr_t)&__sel4_ipc_buffer - main_tp;
+    *(seL4_IPCBuffer **)(tp + offset) = ipc;
+    return tp;
+}
+
+static struct test_thread *setup(struct test_env *env, int index, seL4_Word fault_ep,
+                                 seL4_Word prio, void (*fn)(struct test_thread *self),
+                                 bool resume)
+{
+    if (index < 0 || index >= TEST_THREADS)
+        test_fail(__FILE__, __LINE__, "thread index %d out of range", index);
+    struct test_thread *t = &threads[index];
+    memset((void *)t, 0, sizeof(*t));
+    t->fn = fn;
+    t->ipc = &storage[index].ipc;
+    memset(t->ipc, 0, sizeof(*t->ipc));
+    t->tcb = test_alloc_object(env, seL4_TCBObject, 0);
+
+    seL4_CPtr frame = cairn_image_frame_slot(env->bi, (uintptr_t)t->ipc);
+    ASSERT_NE(frame, seL4_CapNull);
+    ASSERT_OK(seL4_TCB_Configure(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
+                                 seL4_CapInitThreadVSpace, 0, (seL4_Word)t->ipc, frame));
+    ASSERT_OK(seL4_TCB_SetPriority(t->tcb, seL4_CapInitThreadTCB, prio));
+
+    seL4_UserContext regs;
+    memset(&regs, 0, sizeof(regs));
+    regs.pc = (seL4_Word)thread_main;
+    regs.sp = (seL4_Word)storage[index].stack + STACK_BYTES;
+    regs.x0 = (seL4_Word)t;
+    regs.tpidr_el0 = make_tls(index, t->ipc);
+    ASSERT_OK(seL4_TCB_WriteRegisters(t->tcb, resume, 0, sizeof(regs) / sizeof(seL4_Word),
+                                      &regs));
+    return t;
+}
+
+struct test_thread *test_thread_start(struct test_env *env, int index, seL4_Word fault_ep,
+                                      seL4_Word prio, void (*fn)(struct test_thread *self))
+{
+    return setup(env, index, fault_ep, prio, fn, true);
+}
+
+struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Word fault_ep,
+                                       seL4_Word prio, void (*fn)(struct test_thread *self))
+{
+    return setup(env, index, fault_ep, prio, fn, false);
+}
+
+void test_yield(void)
+{
+    for (int i = 0; i < 8; i++)
+        seL4_Yield();
+}

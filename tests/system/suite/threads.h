@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Child threads for system tests: a TCB retyped from the test's pool, sharing the root
+// task's CSpace and VSpace, with its own stack, IPC buffer page and TLS block from a small
+// static set in the suite image. Only libsel4 calls, so it also runs on upstream seL4.
+#pragma once
+
+#include <sel4/sel4.h>
+
+#include "test.h"
+
+#define TEST_THREADS 3
+
+struct test_thread {
+    seL4_CPtr tcb;          /* TCB cap in the root CNode */
+    seL4_IPCBuffer *ipc;    /* the thread's IPC buffer (also readable by the root task) */
+    void (*fn)(struct test_thread *self);
+    seL4_Word arg[4];       /* free for the test */
+    volatile seL4_Word out[8]; /* results the thread leaves for the root task */
+    volatile seL4_Word done;   /* set to 1 when fn returns (then the thread suspends) */
+};
+
+/*
+ * Create thread number `index` (0..TEST_THREADS-1): retype a TCB, configure it with the
+ * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none) and its IPC buffer,
+ * set its priority to `prio`, and start it at fn(self) with seL4_TCB_WriteRegisters(resume).
+ * Fails the test on any error. The thread runs when the scheduler picks it.
+ */
+struct test_thread *test_thread_start(struct test_env *env, int index, seL4_Word fault_ep,
+                                      seL4_Word prio, void (*fn)(struct test_thread *self));
+
+/* As test_thread_start, but the thread is configured and left stopped (not resumed). */
+struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Word fault_ep,
+                                       seL4_Word prio, void (*fn)(struct test_thread *self));
+
+/* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
+void test_yield(void);
