@@ -256,3 +256,48 @@ TEST(IPC0010, "a saved reply cap (CNode_SaveCaller) answers the Call when invoke
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xabc);
 }
+
+TEST(IPC0011, "sender without an IPC buffer: only MR0-3 arrive and the length says 4")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
+    t->arg[0] = ep;
+    t->arg[1] = 6;
+    ASSERT_OK(seL4_TCB_SetIPCBuffer(t->tcb, 0, seL4_CapNull));
+    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    seL4_Word badge;
+    seL4_SetMR(4, 0xdead);
+    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), 0x42);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 4);
+    for (int i = 0; i < 4; i++)
+        ASSERT_MR(i, 0x100 + i);
+    ASSERT_MR(4, 0xdead); /* the receiver's buffer beyond MR3 is untouched */
+}
+
+TEST(IPC0012, "a length field above 120 is clamped: 120 MRs arrive")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, sender);
+    t->arg[0] = ep;
+    t->arg[1] = 127;
+    seL4_Word badge;
+    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_MsgMaxLength);
+    ASSERT_MR(4, 0x104);
+    ASSERT_MR(119, 0x100 + 119);
+}
+
+TEST(IPC0013, "receive slot occupied: the cap stays with the sender, extraCaps 0")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    seL4_CPtr occupied = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, cap_sender);
+    t->arg[0] = ep;
+    t->arg[2] = ntfn;
+    seL4_MessageInfo_t info = recv_into(env, ep, occupied);
+    ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_EQ(seL4_DebugCapIdentify(occupied), 4); /* still the endpoint */
+}
