@@ -30,9 +30,18 @@
 #define IPC_BUFFER_RECEIVE_DEPTH 127
 
 // seL4_MessageInfo fields (sheet §3.1).
-static word_t info_label(word_t info) { return info >> 12; }
-static word_t info_length(word_t info) { return MIN(info & 0x7f, (word_t)seL4_MsgMaxLength); }
-static unsigned info_extra_caps(word_t info) { return (unsigned)bits_get(info, 7, 2); }
+static word_t info_label(word_t info)
+{
+    return info >> 12;
+}
+static word_t info_length(word_t info)
+{
+    return MIN(info & 0x7f, (word_t)seL4_MsgMaxLength);
+}
+static unsigned info_extra_caps(word_t info)
+{
+    return (unsigned)bits_get(info, 7, 2);
+}
 static word_t info_new(word_t label, word_t unwrapped, word_t extra, word_t length)
 {
     return (label << 12) | ((unwrapped & 0x7) << 9) | ((extra & 0x3) << 7) | (length & 0x7f);
@@ -133,8 +142,7 @@ static word_t transfer_caps(word_t info, struct endpoint *ep, struct tcb *receiv
 
 // seL4 doNormalTransfer.
 static void normal_transfer(struct tcb *sender, const word_t *send_buf, struct endpoint *ep,
-                            word_t badge, bool can_grant, struct tcb *receiver,
-                            word_t *recv_buf)
+                            word_t badge, bool can_grant, struct tcb *receiver, word_t *recv_buf)
 {
     word_t info = sender->ctx.x[REG_MSGINFO];
     struct cte *slots[seL4_MsgMaxExtraCaps];
@@ -149,8 +157,7 @@ static void normal_transfer(struct tcb *sender, const word_t *send_buf, struct e
 }
 
 // seL4 doFaultTransfer: the fault message, label = fault type.
-static void fault_transfer(word_t badge, struct tcb *sender, struct tcb *receiver,
-                           word_t *recv_buf)
+static void fault_transfer(word_t badge, struct tcb *sender, struct tcb *receiver, word_t *recv_buf)
 {
     word_t mrs[16];
     unsigned n = fault_message_mrs(sender, mrs);
@@ -195,11 +202,11 @@ static void delete_caller_cap(struct tcb *t)
 
 // The registers a fault reply writes back, in message order (seL4 fault_messages).
 static const uint8_t syscall_reply_regs[] = {
-    TCB_REG_X0, TCB_REG_X0 + 1, TCB_REG_X0 + 2, TCB_REG_X0 + 3, TCB_REG_X0 + 4,
-    TCB_REG_X0 + 5, TCB_REG_X0 + 6, TCB_REG_X0 + 7, TCB_REG_FAULT_IP, TCB_REG_SP,
-    TCB_REG_ELR, TCB_REG_SPSR,
+    TCB_REG_X0,       TCB_REG_X0 + 1, TCB_REG_X0 + 2, TCB_REG_X0 + 3,
+    TCB_REG_X0 + 4,   TCB_REG_X0 + 5, TCB_REG_X0 + 6, TCB_REG_X0 + 7,
+    TCB_REG_FAULT_IP, TCB_REG_SP,     TCB_REG_ELR,    TCB_REG_SPSR,
 };
-static const uint8_t exception_reply_regs[] = { TCB_REG_FAULT_IP, TCB_REG_SP, TCB_REG_SPSR };
+static const uint8_t exception_reply_regs[] = {TCB_REG_FAULT_IP, TCB_REG_SP, TCB_REG_SPSR};
 
 // seL4 copyMRsFaultReply: the replier's first `length` MRs into receiver's registers.
 static void copy_fault_reply(struct tcb *sender, struct tcb *receiver, const uint8_t *regs,
@@ -241,8 +248,7 @@ static bool handle_fault_reply(struct tcb *receiver, struct tcb *sender)
     }
 }
 
-void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot,
-                        bool can_grant)
+void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot, bool can_grant)
 {
     kassert(receiver->state == TS_BLOCKED_ON_REPLY);
     if (receiver->fault.type == seL4_Fault_NullFault) {
@@ -349,8 +355,7 @@ exception_t reply_from_invocation(struct invocation *inv)
 {
     cap_t c = inv->cap;
     kassert(cap_type(c) == CAP_REPLY && !cap_reply_is_master(c));
-    ipc_reply_transfer(inv->thread, tcb_from_pptr(cap_ptr(c)), inv->slot,
-                       cap_reply_can_grant(c));
+    ipc_reply_transfer(inv->thread, tcb_from_pptr(cap_ptr(c)), inv->slot, cap_reply_can_grant(c));
     return EXC_NONE;
 }
 

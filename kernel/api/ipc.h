@@ -75,5 +75,4 @@ void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_gra
  * Running; a fault reply is interpreted per fault type (sheet §10.3) and receiver
  * restarts or stays Inactive.
  */
-void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot,
-                        bool can_grant);
+void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot, bool can_grant);

@@ -9,7 +9,7 @@
 enum ep_state { EP_IDLE = 0, EP_SEND, EP_RECV };
 
 struct endpoint {
-    struct tcb *head; // first queued thread
+    struct tcb *head;      // first queued thread
     word_t state_and_tail; // tail pointer | enum ep_state in the low 2 bits
 };
 

@@ -113,8 +113,8 @@ struct thread_control {
 // Replace the cap in target's TCB slot `which` by new_cap derived from src. The old cap is
 // deleted first; the new one is inserted only if both it and the invoked TCB cap survived
 // that deletion (deleting the last cap to a CNode can destroy either).
-static exception_t install_tcb_cap(struct invocation *inv, struct tcb *target,
-                                   enum tcb_slot which, cap_t new_cap, struct cte *src)
+static exception_t install_tcb_cap(struct invocation *inv, struct tcb *target, enum tcb_slot which,
+                                   cap_t new_cap, struct cte *src)
 {
     struct cte *slot = tcb_slot(target, which);
     exception_t status = cte_delete(slot, true);
@@ -164,8 +164,7 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
 // seL4 deriveCap for the caps Configure/SetSpace/SetIPCBuffer install. An untyped with
 // children cannot be derived (RevokeFirst); other failures give a null cap, which the
 // following type check rejects.
-static exception_t derive_for_tcb(struct invocation *inv, struct cte *slot, cap_t cap,
-                                  cap_t *out)
+static exception_t derive_for_tcb(struct invocation *inv, struct cte *slot, cap_t cap, cap_t *out)
 {
     if (cap_type(cap) == CAP_UNTYPED && cdt_has_children(slot)) {
         USER_ERROR(inv->thread, "Cannot derive an untyped cap with children.");
@@ -237,9 +236,8 @@ static exception_t decode_buffer(struct invocation *inv, vptr_t vaddr,
 // The space half of Configure/SetSpace: CSpace root (with optional new guard) and VSpace
 // root. `who` names the invocation in the debug messages.
 static exception_t decode_space(struct invocation *inv, struct tcb *target, const char *who,
-                                word_t croot_data, word_t vroot_data,
-                                const struct extra_cap *croot, const struct extra_cap *vroot,
-                                struct thread_control *tc)
+                                word_t croot_data, word_t vroot_data, const struct extra_cap *croot,
+                                const struct extra_cap *vroot, struct thread_control *tc)
 {
     exception_t status;
     (void)who;
@@ -306,8 +304,8 @@ static exception_t decode_tcb_configure(struct invocation *inv, struct tcb *targ
         return status;
     }
 
-    status = decode_space(inv, target, "Configure", croot_data, vroot_data,
-                                      &inv->extra[0], &inv->extra[1], &tc);
+    status = decode_space(inv, target, "Configure", croot_data, vroot_data, &inv->extra[0],
+                          &inv->extra[1], &tc);
     if (status != EXC_NONE) {
         return status;
     }

@@ -47,18 +47,18 @@ struct tcb {
     struct user_context ctx;
     struct fpu_state fpu;
 
-    word_t state;           // enum thread_state
-    word_t priority;        // 0..255
-    word_t mcp;             // maximum controlled priority
+    word_t state;    // enum thread_state
+    word_t priority; // 0..255
+    word_t mcp;      // maximum controlled priority
     word_t domain;
-    word_t flags;           // seL4_TCBFlag_* (bit 0: FPU disabled)
-    cptr_t fault_handler;   // CPtr looked up in this thread's CSpace at fault time
-    vptr_t ipc_buffer;      // registered IPC buffer vaddr (0 = none)
+    word_t flags;         // seL4_TCBFlag_* (bit 0: FPU disabled)
+    cptr_t fault_handler; // CPtr looked up in this thread's CSpace at fault time
+    vptr_t ipc_buffer;    // registered IPC buffer vaddr (0 = none)
     struct fault fault;
 
     // Blocking state (valid in the BLOCKED_* states).
-    pptr_t blocked_on;      // endpoint or notification object
-    word_t blocking_badge;  // badge of the cap used for a send
+    pptr_t blocked_on;     // endpoint or notification object
+    word_t blocking_badge; // badge of the cap used for a send
     bool blocking_can_grant;
     bool blocking_can_grant_reply;
     bool blocking_is_call;
@@ -76,8 +76,14 @@ struct tcb {
 #define TCB_NAME_BYTES (TCB_BYTES - __builtin_offsetof(struct tcb, name))
 _Static_assert(sizeof(struct tcb) + 64 <= TCB_BYTES, "struct tcb must fit its seL4 object size");
 
-static inline struct tcb *tcb_from_pptr(pptr_t p) { return (struct tcb *)p; }
-static inline struct cte *tcb_slot(struct tcb *t, enum tcb_slot s) { return &t->slots[s]; }
+static inline struct tcb *tcb_from_pptr(pptr_t p)
+{
+    return (struct tcb *)p;
+}
+static inline struct cte *tcb_slot(struct tcb *t, enum tcb_slot s)
+{
+    return &t->slots[s];
+}
 
 static inline bool thread_is_runnable(const struct tcb *t)
 {
@@ -137,8 +143,8 @@ exception_t decode_tcb_copy_registers(struct invocation *inv, struct tcb *target
  */
 enum tcb_register {
     TCB_REG_X0 = 0,
-    TCB_REG_SP = 31,       // SP_EL0
-    TCB_REG_ELR = 32,      // NextIP
+    TCB_REG_SP = 31,  // SP_EL0
+    TCB_REG_ELR = 32, // NextIP
     TCB_REG_SPSR = 33,
     TCB_REG_FAULT_IP = 34, // the restart PC
     TCB_REG_TPIDR = 35,

@@ -13,6 +13,7 @@
 #include "sched/sched.h"
 #include "arch/api.h"
 
+// clang-format off
 const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS] = {
     // frame registers
     TCB_REG_FAULT_IP, TCB_REG_SP, TCB_REG_SPSR, 0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 29, 30,
@@ -20,6 +21,7 @@ const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS] = {
     9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, TCB_REG_TPIDR,
     TCB_REG_TPIDRRO,
 };
+// clang-format on
 
 // SPSR as a user may set it: EL0t, FIQ masked (seL4 PSTATE_USER, debug build), own NZCV.
 static word_t sanitise_spsr(word_t v)
@@ -84,8 +86,8 @@ void tcb_set_register(struct tcb *t, unsigned reg, word_t v)
 
 // ---- ReadRegisters, WriteRegisters, CopyRegisters ---------------------------------------------
 
-static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb *src,
-                                             bool suspend, word_t n)
+static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb *src, bool suspend,
+                                             word_t n)
 {
     if (suspend) {
         tcb_suspend(src);
@@ -129,8 +131,8 @@ exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target
     return invoke_tcb_read_registers(inv, target, flags & BIT(0), n);
 }
 
-static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb *dest,
-                                              bool resume, word_t n)
+static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb *dest, bool resume,
+                                              word_t n)
 {
     n = MIN(n, (word_t)TCB_USER_CONTEXT_WORDS);
     for (unsigned i = 0; i < n; i++) {
