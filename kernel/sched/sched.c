@@ -112,16 +112,13 @@ void thread_set_state(struct tcb *t, enum thread_state s)
 
 void sched_possible_switch_to(struct tcb *t)
 {
-    if (ks_cur_thread && t->priority <= ks_cur_thread->priority) {
-        sched_append(t);
-        return;
+    if (ks_sched_action != NULL) {
+        // Someone already wants special treatment: fall back to the ready queues.
+        sched_reschedule_required();
+        sched_enqueue(t);
+    } else {
+        ks_sched_action = t; // schedule() decides whether it really runs next
     }
-    if (ks_sched_action == NULL && ks_cur_thread && thread_is_runnable(ks_cur_thread)) {
-        ks_sched_action = t;
-        return;
-    }
-    sched_append(t);
-    sched_reschedule_required();
 }
 
 void sched_yield_current(void)
@@ -156,29 +153,47 @@ void sched_switch_to(struct tcb *t)
     ks_cur_thread = t;
 }
 
+// The highest-priority ready thread, or NULL (idle).
+static struct tcb *choose_thread(void)
+{
+    int p = highest_ready_priority();
+    return p < 0 ? NULL : ks_ready_head[p];
+}
+
+/*
+ * seL4's schedule(): keep the current thread unless a reschedule was asked for; a thread
+ * woken by possible_switch_to runs at once if it beats (or, when the current thread
+ * stopped, equals) the current priority and nothing higher is ready; otherwise everybody
+ * goes through the queues.
+ */
 void schedule(void)
 {
     struct tcb *action = ks_sched_action;
+    struct tcb *cur = ks_cur_thread;
+    bool was_runnable = cur && thread_is_runnable(cur);
     if (action == NULL) {
-        if (ks_cur_thread && thread_is_runnable(ks_cur_thread)) {
+        if (was_runnable) {
             return;
         }
         action = SCHED_CHOOSE_NEW;
     }
-    struct tcb *cur = ks_cur_thread;
-    if (action != SCHED_CHOOSE_NEW) {
-        // A woken thread was picked directly; the current one goes back to its queue.
-        if (cur && cur != action && thread_is_runnable(cur)) {
-            sched_enqueue(cur);
-        }
-        ks_sched_action = NULL;
-        sched_switch_to(action);
-        return;
-    }
     ks_sched_action = NULL;
-    if (cur && thread_is_runnable(cur)) {
+    if (was_runnable) {
         sched_enqueue(cur);
     }
-    int p = highest_ready_priority();
-    sched_switch_to(p < 0 ? NULL : ks_ready_head[p]);
+    if (action == SCHED_CHOOSE_NEW) {
+        sched_switch_to(choose_thread());
+        return;
+    }
+    int highest = highest_ready_priority();
+    bool fast_fail = cur == NULL || action->priority < cur->priority;
+    if (fast_fail && highest > (int)action->priority) {
+        sched_enqueue(action);
+        sched_switch_to(choose_thread());
+    } else if (was_runnable && action->priority == cur->priority) {
+        sched_append(action);
+        sched_switch_to(choose_thread());
+    } else {
+        sched_switch_to(action);
+    }
 }
