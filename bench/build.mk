@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Benchmarks (included by the top-level Makefile). `make bench` builds bench/main.c, packs it
+# with the bench kernel (BENCH=1: EL0 may read and enable PMCCNTR_EL0; objects in
+# build/kernel/cnode<bits>-bench) and boots it under `-icount shift=0`, where the cycle counter
+# counts guest instructions exactly. bench/run.py prints the console and writes
+# build/bench.json.
+#
+#   make bench                              the Cairn benchmark root task
+#   make bench ROOTTASK=/abs/path/task.elf  any root task, same kernel config and QEMU flags
+
+BENCH_OUT   := $(BUILD)/bench
+BENCH_ELF   := $(BENCH_OUT)/bench.elf
+BENCH_IMAGE := $(BENCH_OUT)/image.elf
+BENCH_JSON  := $(BUILD)/bench.json
+
+$(BENCH_OUT)/main.o: $(ROOT)/bench/main.c
+	$(call compile_user_c,$@,$<)
+
+$(BENCH_ELF): $(BENCH_OUT)/main.o $(ROOTTASK_LINK_DEPS)
+	$(call link_roottask,$@,$<)
+
+-include $(BENCH_OUT)/main.d
+
+# The root task is built in this configuration; the image and the run happen in a sub-make
+# with BENCH=1, so KERNEL_OBJ there is the bench kernel's.
+.PHONY: bench bench-run
+bench: $(if $(ROOTTASK),,$(BENCH_ELF))
+	@$(MAKE) --no-print-directory BENCH=1 bench-run BENCH_TASK=$(or $(ROOTTASK),$(BENCH_ELF))
+
+bench-run: $(IMAGE_INPUTS)
+	$(if $(filter 1,$(BENCH)),,$(error bench-run needs BENCH=1; use `make bench`))
+	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$(BENCH_IMAGE)) ($(notdir $(KERNEL_BUILD)) kernel + $(BENCH_TASK))"
+	$(call image_recipe,$(BENCH_TASK),$(BENCH_IMAGE))
+	@echo "  RUN     $(call qemu_cmd,$(BENCH_IMAGE),$(QEMU_BENCH_FLAGS))"
+	@$(PYTHON) $(ROOT)/bench/run.py --qemu '$(call qemu_cmd,$(BENCH_IMAGE),$(QEMU_BENCH_FLAGS))' \
+	    --json $(BENCH_JSON) --log $(BENCH_OUT)/console.log
+
+ALL_TARGETS += $(BENCH_ELF)
