@@ -33,7 +33,7 @@ all: $(ALL_TARGETS)
 # appends its "N passed, N failed" result to build/results/; the summary adds them up.
 test:
 	@rm -rf $(BUILD)/results && mkdir -p $(BUILD)/results
-	@$(MAKE) --no-print-directory test-unit test-system; rc=$$?; \
+	@$(MAKE) --no-print-directory -k test-unit test-system; rc=$$?; \
 	  $(PYTHON) $(ROOT)/tools/summarize.py $(BUILD)/results; s=$$?; \
 	  [ $$rc -eq 0 ] && [ $$s -eq 0 ]
 

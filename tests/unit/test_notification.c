@@ -68,7 +68,9 @@ static void waiters_block_and_wake_in_order_with_the_badge(void **state)
     notification_signal(n, 0x1337);
     assert_int_equal(a->state, TS_RUNNING);
     assert_int_equal(a->ctx.x[REG_CAP], 0x1337);
-    assert_true(a->in_ready_queue); // lower priority than the current thread: queued
+    // Offered to the scheduler (seL4 possibleSwitchTo); schedule() queues it as it has a
+    // lower priority than the current thread.
+    assert_ptr_equal(ks_sched_action, a);
     assert_int_equal(b->state, TS_BLOCKED_ON_NOTIFICATION);
     assert_ptr_equal(n->head, b);
 
