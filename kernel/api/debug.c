@@ -59,9 +59,13 @@ void debug_halt(struct tcb *t)
 }
 
 static const char *const state_names[] = {
-    [TS_INACTIVE] = "inactive", [TS_RUNNING] = "running", [TS_RESTART] = "restart",
-    [TS_BLOCKED_ON_RECEIVE] = "blocked on recv", [TS_BLOCKED_ON_SEND] = "blocked on send",
-    [TS_BLOCKED_ON_REPLY] = "blocked on reply", [TS_BLOCKED_ON_NOTIFICATION] = "blocked on ntfn",
+    [TS_INACTIVE] = "inactive",
+    [TS_RUNNING] = "running",
+    [TS_RESTART] = "restart",
+    [TS_BLOCKED_ON_RECEIVE] = "blocked on recv",
+    [TS_BLOCKED_ON_SEND] = "blocked on send",
+    [TS_BLOCKED_ON_REPLY] = "blocked on reply",
+    [TS_BLOCKED_ON_NOTIFICATION] = "blocked on ntfn",
 };
 
 static void dump_thread(const struct tcb *t)

@@ -25,10 +25,10 @@ struct lookup_fault {
 // The details of a rejected invocation; replied to the caller by api/invocation.c.
 struct syscall_error {
     seL4_Error type;
-    word_t invalid_argument;    // InvalidArgument: which MR argument (0-based)
-    word_t invalid_cap;         // InvalidCapability: 0 = invoked cap, n = extra cap n-1
-    word_t range_min, range_max; // RangeError
-    word_t memory_left;         // NotEnoughMemory: bytes still free
+    word_t invalid_argument;       // InvalidArgument: which MR argument (0-based)
+    word_t invalid_cap;            // InvalidCapability: 0 = invoked cap, n = extra cap n-1
+    word_t range_min, range_max;   // RangeError
+    word_t memory_left;            // NotEnoughMemory: bytes still free
     bool failed_lookup_was_source; // FailedLookup: MR0
-    struct lookup_fault lookup; // FailedLookup: MR1..
+    struct lookup_fault lookup;    // FailedLookup: MR1..
 };

@@ -182,8 +182,7 @@ void handle_fault(struct tcb *t)
     struct lookup_fault lf = {0};
     cap_t handler;
     bool found = lookup_cap(t, t->fault_handler, &lf, &handler) == EXC_NONE;
-    if (found && cap_type(handler) == CAP_ENDPOINT &&
-        (cap_ipc_rights(handler) & CAP_RIGHT_WRITE) &&
+    if (found && cap_type(handler) == CAP_ENDPOINT && (cap_ipc_rights(handler) & CAP_RIGHT_WRITE) &&
         (cap_ipc_rights(handler) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY))) {
         endpoint_send_fault(t, handler);
         return;
@@ -192,7 +191,8 @@ void handle_fault(struct tcb *t)
         // The CPtr resolved, but not to a usable endpoint: seL4 reports MissingCapability(0).
         lf = (struct lookup_fault){.type = seL4_MissingCapability, .bits_left = 0};
     }
-    struct fault handler_fault = {.type = seL4_Fault_CapFault, .w = {t->fault_handler, 0, 0}, .lookup = lf};
+    struct fault handler_fault = {
+        .type = seL4_Fault_CapFault, .w = {t->fault_handler, 0, 0}, .lookup = lf};
     report_unhandled_fault(t, &handler_fault);
     // The fault was not delivered: forget it, so a later message from t (once resumed)
     // is not taken for a fault message (seL4 only records a fault it delivers).

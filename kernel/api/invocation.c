@@ -128,7 +128,8 @@ exception_t error_not_enough_memory(struct invocation *inv, word_t bytes_left)
 void user_error_print(const struct tcb *thread, const char *func, int line, const char *fmt, ...)
 {
     kprintf(ANSI_BOLD "<<" ANSI_GREEN "seL4(CPU 0)" ANSI_BOLD " [%s/%d T%p \"%s\" @%lx]: ", func,
-            line, (const void *)thread, thread ? thread->name : "", thread ? thread->ctx.fault_ip : 0);
+            line, (const void *)thread, thread ? thread->name : "",
+            thread ? thread->ctx.fault_ip : 0);
     va_list ap;
     va_start(ap, fmt);
     kvprintf(fmt, ap);

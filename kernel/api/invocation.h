@@ -12,23 +12,23 @@
 #include "object/tcb.h"
 
 struct extra_cap {
-    cap_t cap;         // the cap as looked up at invocation time
-    struct cte *slot;  // where it lives
+    cap_t cap;        // the cap as looked up at invocation time
+    struct cte *slot; // where it lives
 };
 
 struct invocation {
-    struct tcb *thread;  // the invoking thread
-    cptr_t cptr;         // the CPtr it invoked (x0)
-    cap_t cap;           // the invoked cap
-    struct cte *slot;    // the invoked cap's slot
-    word_t label;        // invocation label (seL4_MessageInfo.label)
-    word_t length;       // message length in MRs, clamped to what was really sent
+    struct tcb *thread; // the invoking thread
+    cptr_t cptr;        // the CPtr it invoked (x0)
+    cap_t cap;          // the invoked cap
+    struct cte *slot;   // the invoked cap's slot
+    word_t label;       // invocation label (seL4_MessageInfo.label)
+    word_t length;      // message length in MRs, clamped to what was really sent
     unsigned extra_count;
     struct extra_cap extra[seL4_MsgMaxExtraCaps];
-    word_t *ipc_buffer;  // caller's IPC buffer in the kernel window, NULL if none
-    bool is_call;        // SysCall: the caller gets a reply
+    word_t *ipc_buffer;         // caller's IPC buffer in the kernel window, NULL if none
+    bool is_call;               // SysCall: the caller gets a reply
     struct syscall_error error; // filled by the error helpers when decode rejects
-    word_t reply_length; // set by invoke for a successful reply carrying MRs
+    word_t reply_length;        // set by invoke for a successful reply carrying MRs
 };
 
 // MR i of the caller's message (MR0..3 from x2..x5, the rest from the IPC buffer).

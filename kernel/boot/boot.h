@@ -26,7 +26,7 @@ struct root_task {
     seL4_BootInfo *bootinfo; // the BootInfo frame in the kernel window
     vptr_t ipc_buffer_vaddr;
     vptr_t bootinfo_vaddr;
-    word_t next_slot;        // first root CNode slot not yet filled
+    word_t next_slot; // first root CNode slot not yet filled
     struct tcb *tcb;
 };
 

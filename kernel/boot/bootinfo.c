@@ -34,7 +34,8 @@ static BOOT_CODE void provide_untypeds(struct root_task *rt, const struct phys_r
             return;
         }
         struct cte *slot = &rt->cnode[rt->next_slot++];
-        slot->cap = cap_untyped_new(paddr_to_pptr(blocks[i].paddr), blocks[i].size_bits, r->device, 0);
+        slot->cap =
+            cap_untyped_new(paddr_to_pptr(blocks[i].paddr), blocks[i].size_bits, r->device, 0);
         slot->mdb = (struct mdb_node){0, 0};
         mdb_set_flags(slot, true, false);
         bi->untypedList[index] = (seL4_UntypedDesc){

@@ -121,7 +121,8 @@ const char *elf_check(const void *file, word_t bytes, vptr_t user_top, struct el
     info->segment_count = count;
     // The IPC buffer and BootInfo pages follow the image (sheet §8.2).
     if (info->image_end + 2 * BIT(PAGE_BITS) - 1 > user_top) {
-        return "image reaches the top of the user address space (no room for IPC buffer and BootInfo)";
+        return "image reaches the top of the user address space (no room for IPC buffer and "
+               "BootInfo)";
     }
     return NULL;
 }

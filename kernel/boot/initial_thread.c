@@ -63,7 +63,8 @@ static BOOT_CODE pptr_t map_new_frame(struct boot_alloc *a, pte_t *root, vptr_t 
     struct pt_slot s = pt_lookup_slot(root, va);
     kassert(s.level == 3 && !pte_is_valid(*s.pte));
     *s.pte = pte_make_frame(pptr_to_paddr(frame), 3, VM_READ_WRITE, true, xn);
-    *cap_out = cap_set_mapping(cap_frame_new(frame, FRAME_SMALL, VM_READ_WRITE, false), ROOT_ASID, va);
+    *cap_out =
+        cap_set_mapping(cap_frame_new(frame, FRAME_SMALL, VM_READ_WRITE, false), ROOT_ASID, va);
     return frame;
 }
 

@@ -122,9 +122,18 @@ static inline cap_t cap_untyped_new(pptr_t ptr, unsigned size_bits, bool device,
 {
     return cap_make(CAP_UNTYPED, ptr, (word_t)size_bits | ((word_t)device << 6), free_index);
 }
-static inline unsigned cap_untyped_size_bits(cap_t c) { return (unsigned)cap_field(c, 44, 6); }
-static inline bool cap_untyped_is_device(cap_t c) { return cap_field(c, 50, 1); }
-static inline word_t cap_untyped_free_index(cap_t c) { return c.words[1]; }
+static inline unsigned cap_untyped_size_bits(cap_t c)
+{
+    return (unsigned)cap_field(c, 44, 6);
+}
+static inline bool cap_untyped_is_device(cap_t c)
+{
+    return cap_field(c, 50, 1);
+}
+static inline word_t cap_untyped_free_index(cap_t c)
+{
+    return c.words[1];
+}
 static inline cap_t cap_untyped_set_free_index(cap_t c, word_t idx)
 {
     c.words[1] = idx;
@@ -142,8 +151,14 @@ static inline cap_t cap_notification_new(pptr_t ptr, unsigned rights, word_t bad
     return cap_make(CAP_NOTIFICATION, ptr, rights & CAP_RIGHTS_ALL, badge);
 }
 // Rights and badge of an endpoint or notification cap.
-static inline unsigned cap_ipc_rights(cap_t c) { return (unsigned)cap_field(c, 44, 4); }
-static inline word_t cap_ipc_badge(cap_t c) { return c.words[1]; }
+static inline unsigned cap_ipc_rights(cap_t c)
+{
+    return (unsigned)cap_field(c, 44, 4);
+}
+static inline word_t cap_ipc_badge(cap_t c)
+{
+    return c.words[1];
+}
 static inline cap_t cap_ipc_set_rights(cap_t c, unsigned rights)
 {
     return cap_with_field(c, 44, 4, rights);
@@ -160,8 +175,14 @@ static inline cap_t cap_reply_new(pptr_t tcb, bool master, bool can_grant)
 {
     return cap_make(CAP_REPLY, tcb, (word_t)master | ((word_t)can_grant << 1), 0);
 }
-static inline bool cap_reply_is_master(cap_t c) { return cap_field(c, 44, 1); }
-static inline bool cap_reply_can_grant(cap_t c) { return cap_field(c, 45, 1); }
+static inline bool cap_reply_is_master(cap_t c)
+{
+    return cap_field(c, 44, 1);
+}
+static inline bool cap_reply_can_grant(cap_t c)
+{
+    return cap_field(c, 45, 1);
+}
 
 // ---- cnode ---------------------------------------------------------------------------
 
@@ -169,44 +190,92 @@ static inline cap_t cap_cnode_new(pptr_t ptr, unsigned radix, unsigned guard_siz
 {
     return cap_make(CAP_CNODE, ptr, (word_t)radix | ((word_t)guard_size << 6), guard);
 }
-static inline unsigned cap_cnode_radix(cap_t c) { return (unsigned)cap_field(c, 44, 6); }
-static inline unsigned cap_cnode_guard_size(cap_t c) { return (unsigned)cap_field(c, 50, 6); }
-static inline word_t cap_cnode_guard(cap_t c) { return c.words[1]; }
+static inline unsigned cap_cnode_radix(cap_t c)
+{
+    return (unsigned)cap_field(c, 44, 6);
+}
+static inline unsigned cap_cnode_guard_size(cap_t c)
+{
+    return (unsigned)cap_field(c, 50, 6);
+}
+static inline word_t cap_cnode_guard(cap_t c)
+{
+    return c.words[1];
+}
 
 // ---- thread, domain, irq -------------------------------------------------------------
 
-static inline cap_t cap_thread_new(pptr_t tcb) { return cap_make(CAP_THREAD, tcb, 0, 0); }
-static inline cap_t cap_domain_new(void) { return cap_make(CAP_DOMAIN, 0, 0, 0); }
-static inline cap_t cap_irq_control_new(void) { return cap_make(CAP_IRQ_CONTROL, 0, 0, 0); }
-static inline cap_t cap_irq_handler_new(word_t irq) { return cap_make(CAP_IRQ_HANDLER, 0, 0, irq); }
-static inline word_t cap_irq_handler_irq(cap_t c) { return c.words[1]; }
+static inline cap_t cap_thread_new(pptr_t tcb)
+{
+    return cap_make(CAP_THREAD, tcb, 0, 0);
+}
+static inline cap_t cap_domain_new(void)
+{
+    return cap_make(CAP_DOMAIN, 0, 0, 0);
+}
+static inline cap_t cap_irq_control_new(void)
+{
+    return cap_make(CAP_IRQ_CONTROL, 0, 0, 0);
+}
+static inline cap_t cap_irq_handler_new(word_t irq)
+{
+    return cap_make(CAP_IRQ_HANDLER, 0, 0, irq);
+}
+static inline word_t cap_irq_handler_irq(cap_t c)
+{
+    return c.words[1];
+}
 
 // ---- frame ---------------------------------------------------------------------------
 
 static inline cap_t cap_frame_new(pptr_t base, enum frame_size size, unsigned vm_rights,
                                   bool device)
 {
-    return cap_make(CAP_FRAME, base, (word_t)size | ((word_t)vm_rights << 2) | ((word_t)device << 4),
-                    0);
+    return cap_make(CAP_FRAME, base,
+                    (word_t)size | ((word_t)vm_rights << 2) | ((word_t)device << 4), 0);
 }
-static inline enum frame_size cap_frame_size(cap_t c) { return (enum frame_size)cap_field(c, 44, 2); }
-static inline unsigned cap_frame_vm_rights(cap_t c) { return (unsigned)cap_field(c, 46, 2); }
-static inline bool cap_frame_is_device(cap_t c) { return cap_field(c, 48, 1); }
-static inline cap_t cap_frame_set_vm_rights(cap_t c, unsigned r) { return cap_with_field(c, 46, 2, r); }
+static inline enum frame_size cap_frame_size(cap_t c)
+{
+    return (enum frame_size)cap_field(c, 44, 2);
+}
+static inline unsigned cap_frame_vm_rights(cap_t c)
+{
+    return (unsigned)cap_field(c, 46, 2);
+}
+static inline bool cap_frame_is_device(cap_t c)
+{
+    return cap_field(c, 48, 1);
+}
+static inline cap_t cap_frame_set_vm_rights(cap_t c, unsigned r)
+{
+    return cap_with_field(c, 46, 2, r);
+}
 
 // Mapping record shared by frame and page-table caps: ASID 0 means "not mapped"
 // (ASID 0 is never handed out).
-static inline word_t cap_mapped_asid(cap_t c) { return bits_get(c.words[1], 48, 16); }
-static inline vptr_t cap_mapped_vaddr(cap_t c) { return bits_get(c.words[1], 0, 48); }
+static inline word_t cap_mapped_asid(cap_t c)
+{
+    return bits_get(c.words[1], 48, 16);
+}
+static inline vptr_t cap_mapped_vaddr(cap_t c)
+{
+    return bits_get(c.words[1], 0, 48);
+}
 static inline cap_t cap_set_mapping(cap_t c, word_t asid, vptr_t vaddr)
 {
     c.words[1] = (asid << 48) | (vaddr & MASK(48));
     return c;
 }
 
-static inline cap_t cap_page_table_new(pptr_t table) { return cap_make(CAP_PAGE_TABLE, table, 0, 0); }
+static inline cap_t cap_page_table_new(pptr_t table)
+{
+    return cap_make(CAP_PAGE_TABLE, table, 0, 0);
+}
 // A page table cap is mapped when it records an ASID.
-static inline bool cap_page_table_is_mapped(cap_t c) { return cap_mapped_asid(c) != 0; }
+static inline bool cap_page_table_is_mapped(cap_t c)
+{
+    return cap_mapped_asid(c) != 0;
+}
 
 // ---- vspace and ASIDs -------------------------------------------------------------------
 
@@ -214,15 +283,27 @@ static inline cap_t cap_vspace_new(pptr_t root, word_t asid)
 {
     return cap_make(CAP_VSPACE, root, asid != 0, asid);
 }
-static inline bool cap_vspace_has_asid(cap_t c) { return cap_field(c, 44, 1); }
-static inline word_t cap_vspace_asid(cap_t c) { return c.words[1]; }
+static inline bool cap_vspace_has_asid(cap_t c)
+{
+    return cap_field(c, 44, 1);
+}
+static inline word_t cap_vspace_asid(cap_t c)
+{
+    return c.words[1];
+}
 
-static inline cap_t cap_asid_control_new(void) { return cap_make(CAP_ASID_CONTROL, 0, 0, 0); }
+static inline cap_t cap_asid_control_new(void)
+{
+    return cap_make(CAP_ASID_CONTROL, 0, 0, 0);
+}
 static inline cap_t cap_asid_pool_new(pptr_t pool, word_t asid_base)
 {
     return cap_make(CAP_ASID_POOL, pool, 0, asid_base);
 }
-static inline word_t cap_asid_pool_base(cap_t c) { return c.words[1]; }
+static inline word_t cap_asid_pool_base(cap_t c)
+{
+    return c.words[1];
+}
 
 // ---- zombie: a CNode or TCB being destroyed, slot by slot -------------------------------
 
@@ -230,9 +311,18 @@ static inline cap_t cap_zombie_new(pptr_t ptr, unsigned bits, bool is_tcb, word_
 {
     return cap_make(CAP_ZOMBIE, ptr, (word_t)bits | ((word_t)is_tcb << 6), remaining);
 }
-static inline unsigned cap_zombie_bits(cap_t c) { return (unsigned)cap_field(c, 44, 6); }
-static inline bool cap_zombie_is_tcb(cap_t c) { return cap_field(c, 50, 1); }
-static inline word_t cap_zombie_remaining(cap_t c) { return c.words[1]; }
+static inline unsigned cap_zombie_bits(cap_t c)
+{
+    return (unsigned)cap_field(c, 44, 6);
+}
+static inline bool cap_zombie_is_tcb(cap_t c)
+{
+    return cap_field(c, 50, 1);
+}
+static inline word_t cap_zombie_remaining(cap_t c)
+{
+    return c.words[1];
+}
 static inline cap_t cap_zombie_set_remaining(cap_t c, word_t n)
 {
     c.words[1] = n;

@@ -31,17 +31,26 @@ _Static_assert(sizeof(struct cte) == (1u << seL4_SlotBits), "a CTE is one seL4 s
 #define MDB_FIRST_BADGED 0x2u
 #define MDB_FLAGS 0x3u
 
-static inline struct cte *mdb_prev(const struct cte *c) { return (struct cte *)c->mdb.prev; }
+static inline struct cte *mdb_prev(const struct cte *c)
+{
+    return (struct cte *)c->mdb.prev;
+}
 static inline struct cte *mdb_next(const struct cte *c)
 {
     return (struct cte *)(c->mdb.next_and_flags & ~(word_t)MDB_FLAGS);
 }
-static inline bool mdb_revocable(const struct cte *c) { return c->mdb.next_and_flags & MDB_REVOCABLE; }
+static inline bool mdb_revocable(const struct cte *c)
+{
+    return c->mdb.next_and_flags & MDB_REVOCABLE;
+}
 static inline bool mdb_first_badged(const struct cte *c)
 {
     return c->mdb.next_and_flags & MDB_FIRST_BADGED;
 }
-static inline void mdb_set_prev(struct cte *c, struct cte *p) { c->mdb.prev = (word_t)p; }
+static inline void mdb_set_prev(struct cte *c, struct cte *p)
+{
+    c->mdb.prev = (word_t)p;
+}
 static inline void mdb_set_next(struct cte *c, struct cte *n)
 {
     c->mdb.next_and_flags = (word_t)n | (c->mdb.next_and_flags & MDB_FLAGS);

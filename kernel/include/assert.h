@@ -10,9 +10,9 @@ NORETURN void kernel_panic(const char *file, int line, const char *func, const c
 
 #define panic(...) kernel_panic(__FILE__, __LINE__, __func__, __VA_ARGS__)
 
-#define kassert(cond)                                                                       \
-    do {                                                                                    \
-        if (unlikely(!(cond))) {                                                            \
-            kernel_panic(__FILE__, __LINE__, __func__, "assertion failed: %s", #cond);      \
-        }                                                                                   \
+#define kassert(cond)                                                                              \
+    do {                                                                                           \
+        if (unlikely(!(cond))) {                                                                   \
+            kernel_panic(__FILE__, __LINE__, __func__, "assertion failed: %s", #cond);             \
+        }                                                                                          \
     } while (0)

@@ -8,9 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint64_t word_t;   // one machine word; also the seL4_Word of the ABI
+typedef uint64_t word_t; // one machine word; also the seL4_Word of the ABI
 typedef int64_t sword_t;
-typedef word_t paddr_t;    // physical address
-typedef word_t pptr_t;     // kernel virtual address of physical memory (the window)
-typedef word_t vptr_t;     // user virtual address
-typedef word_t cptr_t;     // capability address, resolved through a CSpace
+typedef word_t paddr_t; // physical address
+typedef word_t pptr_t;  // kernel virtual address of physical memory (the window)
+typedef word_t vptr_t;  // user virtual address
+typedef word_t cptr_t;  // capability address, resolved through a CSpace

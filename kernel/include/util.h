@@ -8,7 +8,7 @@
 #define MASK(n) ((n) >= 64 ? ~0ull : BIT(n) - 1ull)
 #define ALIGN_DOWN(x, bits) ((x) & ~MASK(bits))
 #define ALIGN_UP(x, bits) ALIGN_DOWN((x) + MASK(bits), bits)
-#define IS_ALIGNED(x, bits) (((x) & MASK(bits)) == 0)
+#define IS_ALIGNED(x, bits) (((x)&MASK(bits)) == 0)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))

@@ -30,7 +30,8 @@ exception_t arch_decode_invocation(struct invocation *inv)
     case CAP_ASID_POOL:
         return decode_asid_pool_invocation(inv);
     default:
-        panic("arch_decode_invocation: cap type %u is not an arch cap", (unsigned)cap_type(inv->cap));
+        panic("arch_decode_invocation: cap type %u is not an arch cap",
+              (unsigned)cap_type(inv->cap));
     }
 }
 

@@ -64,8 +64,8 @@ static exception_t decode_asid_make_pool(struct invocation *inv, struct asid_mak
 
     // Extra cap 0 is not a non-device untyped of exactly one pool's size:
     // InvalidCapability(1).
-    if (cap_type(untyped) != CAP_UNTYPED ||
-        cap_untyped_size_bits(untyped) != seL4_ASIDPoolBits || cap_untyped_is_device(untyped)) {
+    if (cap_type(untyped) != CAP_UNTYPED || cap_untyped_size_bits(untyped) != seL4_ASIDPoolBits ||
+        cap_untyped_is_device(untyped)) {
         return error_invalid_capability(inv, 1);
     }
 
@@ -101,8 +101,8 @@ static exception_t invoke_asid_make_pool(const struct asid_make_pool_op *op)
 
     op->untyped_slot->cap = cap_untyped_set_free_index(untyped, BIT(seL4_ASIDPoolBits));
     memset(pool, 0, sizeof(*pool));
-    cdt_insert(cap_asid_pool_new((pptr_t)pool, op->pool_index << ASID_LOW_BITS),
-               op->untyped_slot, op->dest);
+    cdt_insert(cap_asid_pool_new((pptr_t)pool, op->pool_index << ASID_LOW_BITS), op->untyped_slot,
+               op->dest);
     ks_asid_table[op->pool_index] = pool;
     return EXC_NONE;
 }

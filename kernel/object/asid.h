@@ -27,8 +27,14 @@ struct invocation;
 #define ASID_POOL_ENTRIES (1u << ASID_LOW_BITS)
 #define ASID_POOL_COUNT (1u << ASID_HIGH_BITS)
 
-static inline word_t asid_high(word_t asid) { return asid >> ASID_LOW_BITS; }
-static inline word_t asid_low(word_t asid) { return asid & MASK(ASID_LOW_BITS); }
+static inline word_t asid_high(word_t asid)
+{
+    return asid >> ASID_LOW_BITS;
+}
+static inline word_t asid_low(word_t asid)
+{
+    return asid & MASK(ASID_LOW_BITS);
+}
 
 // One ASID pool object (2^seL4_ASIDPoolBits bytes, created by MakePool from an untyped).
 // vspace[i] is the VSpace root (kernel pointer) assigned ASID base + i, or NULL if free.

@@ -130,8 +130,8 @@ static exception_t decode_frame_map(struct invocation *inv, struct frame_map_op 
 
     paddr_t base = pptr_to_paddr(cap_ptr(frame));
     op->new_cap = cap_set_mapping(frame, asid, vaddr);
-    op->pte = pte_make_frame(base, level_for_bits(bits), vm_rights,
-                             attr & seL4_ARM_PageCacheable, attr & seL4_ARM_ExecuteNever);
+    op->pte = pte_make_frame(base, level_for_bits(bits), vm_rights, attr & seL4_ARM_PageCacheable,
+                             attr & seL4_ARM_ExecuteNever);
     op->slot = s.pte;
     op->asid = asid;
     op->vaddr = vaddr;
@@ -176,8 +176,7 @@ static exception_t invoke_frame_unmap(struct invocation *inv)
 {
     cap_t cap = inv->slot->cap;
     if (cap_mapped_asid(cap) != 0) {
-        frame_unmap(cap_frame_size(cap), cap_mapped_asid(cap), cap_mapped_vaddr(cap),
-                    cap_ptr(cap));
+        frame_unmap(cap_frame_size(cap), cap_mapped_asid(cap), cap_mapped_vaddr(cap), cap_ptr(cap));
     }
     inv->slot->cap = cap_set_mapping(cap, 0, 0);
     return EXC_NONE;

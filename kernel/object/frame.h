@@ -14,8 +14,9 @@ struct invocation;
 // log2 of a frame's size in bytes: 12, 21 or 30 (seL4's pageBitsForSize).
 static inline unsigned frame_size_bits(enum frame_size size)
 {
-    return size == FRAME_SMALL ? seL4_PageBits
-                               : size == FRAME_LARGE ? seL4_LargePageBits : seL4_HugePageBits;
+    return size == FRAME_SMALL   ? seL4_PageBits
+           : size == FRAME_LARGE ? seL4_LargePageBits
+                                 : seL4_HugePageBits;
 }
 
 // seL4's maskVMRights: the VM rights (cap.h VM_* bits) of a frame cap holding `vm_rights`

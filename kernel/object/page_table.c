@@ -73,8 +73,7 @@ static exception_t decode_page_table_map(struct invocation *inv, struct page_tab
     return EXC_NONE;
 }
 
-static exception_t invoke_page_table_map(struct invocation *inv,
-                                         const struct page_table_map_op *op)
+static exception_t invoke_page_table_map(struct invocation *inv, const struct page_table_map_op *op)
 {
     inv->slot->cap = op->new_cap;
     *op->slot = op->pte;

@@ -83,15 +83,14 @@ static void dump_table(const pte_t *table, unsigned level, vptr_t base, struct d
         if (pte_is_table(p, level)) {
             t->tables++;
             indent(level);
-            kprintf("L%u[%3u] table 0x%lx va 0x%lx-0x%lx\n", level, i,
-                    (unsigned long)pte_paddr(p), (unsigned long)va,
-                    (unsigned long)(va + MASK(shift)));
+            kprintf("L%u[%3u] table 0x%lx va 0x%lx-0x%lx\n", level, i, (unsigned long)pte_paddr(p),
+                    (unsigned long)va, (unsigned long)(va + MASK(shift)));
             dump_table(pt_next_table(p), level + 1, va, t);
         } else if (is_frame) {
             t->frames[level]++;
             if (run.count == 0) {
-                run = (struct frame_run){.first = i, .va = va, .pa = pte_paddr(p),
-                                         .attrs = frame_attrs(p)};
+                run = (struct frame_run){
+                    .first = i, .va = va, .pa = pte_paddr(p), .attrs = frame_attrs(p)};
             }
             run.count++;
         } else {

@@ -199,7 +199,7 @@ int esr_describe(word_t esr, char *buf, size_t len)
         return (int)t.pos;
     }
 
-    put_str(&t, i.is_instruction ? "instruction fetch"
+    put_str(&t, i.is_instruction   ? "instruction fetch"
                 : i.is_cache_maint ? "data cache maintenance"
                 : i.is_write       ? "data write"
                                    : "data read");

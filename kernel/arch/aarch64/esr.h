@@ -25,20 +25,20 @@ enum esr_fault_kind {
     ESR_FAULT_ACCESS_FLAG,  // entry valid but its access flag clear
     ESR_FAULT_PERMISSION,   // entry valid but its rights forbid this access
     ESR_FAULT_ALIGNMENT,
-    ESR_FAULT_EXTERNAL,     // the memory system signalled an error
-    ESR_FAULT_OTHER,        // TLB conflict, lockdown, parity, ...
+    ESR_FAULT_EXTERNAL, // the memory system signalled an error
+    ESR_FAULT_OTHER,    // TLB conflict, lockdown, parity, ...
 };
 
 // A decoded syndrome. level is the translation level the fault names (0..3), or -1 when
 // the fault kind has none.
 struct esr_info {
-    unsigned ec;           // exception class
-    bool is_abort;         // an instruction or data abort (a VM fault in seL4 terms)
-    bool is_instruction;   // instruction fetch (else data access)
-    bool is_write;         // data write (WnR); false for reads and fetches
-    bool is_cache_maint;   // data abort caused by a cache-maintenance instruction (CM)
-    bool on_table_walk;    // stage-2 fault during a stage-1 walk (S1PTW)
-    unsigned fsc;          // fault status code, ISS bits 5:0
+    unsigned ec;         // exception class
+    bool is_abort;       // an instruction or data abort (a VM fault in seL4 terms)
+    bool is_instruction; // instruction fetch (else data access)
+    bool is_write;       // data write (WnR); false for reads and fetches
+    bool is_cache_maint; // data abort caused by a cache-maintenance instruction (CM)
+    bool on_table_walk;  // stage-2 fault during a stage-1 walk (S1PTW)
+    unsigned fsc;        // fault status code, ISS bits 5:0
     enum esr_fault_kind kind;
     int level;
 };

@@ -39,9 +39,9 @@ struct fpu_state {
 };
 
 // Register roles of the seL4 syscall ABI (sheet §2.2).
-#define REG_CAP 0      // x0: invoked CPtr in, badge out
-#define REG_MSGINFO 1  // x1: seL4_MessageInfo
-#define REG_SYSCALL 7  // x7: syscall number
+#define REG_CAP 0       // x0: invoked CPtr in, badge out
+#define REG_MSGINFO 1   // x1: seL4_MessageInfo
+#define REG_SYSCALL 7   // x7: syscall number
 #define FAST_MSG_REGS 4 // MR0..MR3 travel in x2..x5
 
 // SPSR for a thread entering EL0: EL0t, AArch64, FIQ masked (seL4 debug builds: 0x40).

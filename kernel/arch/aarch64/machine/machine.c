@@ -64,8 +64,8 @@ void arch_tls_load(const struct user_context *ctx)
 
 void arch_export_pmu_user(void)
 {
-    MSR("pmuserenr_el0", 0xf);       // EN, SW, CR, ER: EL0 may read and program the PMU
-    MSR("pmcntenset_el0", BIT(31));  // the cycle counter
-    MSR("pmcr_el0", 0x1);            // E: counters on
+    MSR("pmuserenr_el0", 0xf);      // EN, SW, CR, ER: EL0 may read and program the PMU
+    MSR("pmcntenset_el0", BIT(31)); // the cycle counter
+    MSR("pmcr_el0", 0x1);           // E: counters on
     ISB();
 }

@@ -9,5 +9,15 @@
 #define ISB() __asm__ volatile("isb" ::: "memory")
 #define DSB(opt) __asm__ volatile("dsb " #opt ::: "memory")
 
-static inline word_t read_esr(void) { word_t v; MRS("esr_el1", v); return v; }
-static inline word_t read_far(void) { word_t v; MRS("far_el1", v); return v; }
+static inline word_t read_esr(void)
+{
+    word_t v;
+    MRS("esr_el1", v);
+    return v;
+}
+static inline word_t read_far(void)
+{
+    word_t v;
+    MRS("far_el1", v);
+    return v;
+}
