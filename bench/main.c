@@ -23,11 +23,11 @@
 
 #define PAGE 0x1000UL
 #define LARGE 0x200000UL
-#define BENCH_VA 0x10000000000UL          /* level-0 entry 2: nothing else lives here */
-#define VA_SMALL (BENCH_VA)                /* 4 KiB map/unmap: L1-L3 present */
-#define VA_LARGE (BENCH_VA + 8 * LARGE)    /* 2 MiB map/unmap: L1-L2 present */
-#define VA_TABLE (BENCH_VA + 16 * LARGE)   /* PageTable_Map: installs the L3 table */
-#define VA_MANY (BENCH_VA + 32 * LARGE)    /* 1000 pages: two L3 tables */
+#define BENCH_VA 0x10000000000UL         /* level-0 entry 2: nothing else lives here */
+#define VA_SMALL (BENCH_VA)              /* 4 KiB map/unmap: L1-L3 present */
+#define VA_LARGE (BENCH_VA + 8 * LARGE)  /* 2 MiB map/unmap: L1-L2 present */
+#define VA_TABLE (BENCH_VA + 16 * LARGE) /* PageTable_Map: installs the L3 table */
+#define VA_MANY (BENCH_VA + 32 * LARGE)  /* 1000 pages: two L3 tables */
 #define ATTRS seL4_ARM_Default_VMAttributes
 
 /* ---- the counter ----------------------------------------------------------------------- */
@@ -42,7 +42,7 @@ static inline uint64_t counter(void)
 /* Turn the cycle counter on from EL0 (allowed by the bench kernel's PMUSERENR_EL0). */
 static void counter_enable(void)
 {
-    __asm__ volatile("msr pmcr_el0, %0" : : "r"((uint64_t)1) : "memory");          /* E */
+    __asm__ volatile("msr pmcr_el0, %0" : : "r"((uint64_t)1) : "memory");             /* E */
     __asm__ volatile("msr pmcntenset_el0, %0" : : "r"((uint64_t)1 << 31) : "memory"); /* C */
     __asm__ volatile("isb" : : : "memory");
 }
@@ -102,14 +102,14 @@ static void report(const char *name, const char *what, const struct stat *s)
 }
 
 /* Time one expression; the seL4_Error it returns must be seL4_NoError. */
-#define TIME(stat, expr)                                                                   \
-    do {                                                                                   \
-        uint64_t t0_ = counter();                                                          \
-        seL4_Error e_ = (expr);                                                            \
-        uint64_t t1_ = counter();                                                          \
-        if (e_ != seL4_NoError)                                                            \
-            panic("%s: %s", #expr, seL4_strerror(e_));                                     \
-        stat_add(&(stat), t1_ - t0_);                                                      \
+#define TIME(stat, expr)                                                                           \
+    do {                                                                                           \
+        uint64_t t0_ = counter();                                                                  \
+        seL4_Error e_ = (expr);                                                                    \
+        uint64_t t1_ = counter();                                                                  \
+        if (e_ != seL4_NoError)                                                                    \
+            panic("%s: %s", #expr, seL4_strerror(e_));                                             \
+        stat_add(&(stat), t1_ - t0_);                                                              \
     } while (0)
 
 static seL4_Error yield(void)
@@ -152,11 +152,11 @@ int main(const seL4_BootInfo *bi)
     struct stat s_ptmap = {0}, s_ptunmap = {0}, s_retype = {0}, s_delete = {0};
     for (int i = 0; i < ITERATIONS; i++) {
         TIME(s_yield, yield());
-        TIME(s_map, seL4_ARM_Page_Map(small, seL4_CapInitThreadVSpace, VA_SMALL, seL4_ReadWrite,
-                                      ATTRS));
+        TIME(s_map,
+             seL4_ARM_Page_Map(small, seL4_CapInitThreadVSpace, VA_SMALL, seL4_ReadWrite, ATTRS));
         TIME(s_unmap, seL4_ARM_Page_Unmap(small));
-        TIME(s_lmap, seL4_ARM_Page_Map(large, seL4_CapInitThreadVSpace, VA_LARGE,
-                                       seL4_ReadWrite, ATTRS));
+        TIME(s_lmap,
+             seL4_ARM_Page_Map(large, seL4_CapInitThreadVSpace, VA_LARGE, seL4_ReadWrite, ATTRS));
         TIME(s_lunmap, seL4_ARM_Page_Unmap(large));
         TIME(s_ptmap, seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, VA_TABLE, ATTRS));
         TIME(s_ptunmap, seL4_ARM_PageTable_Unmap(table));

@@ -38,8 +38,7 @@ seL4_Error cairn_frame_address(seL4_ARM_Page frame, seL4_Word *paddr)
     return (seL4_Error)r.error;
 }
 
-seL4_Error cairn_page_table_map(seL4_ARM_PageTable table, seL4_ARM_VSpace vspace,
-                                uintptr_t vaddr)
+seL4_Error cairn_page_table_map(seL4_ARM_PageTable table, seL4_ARM_VSpace vspace, uintptr_t vaddr)
 {
     return seL4_ARM_PageTable_Map(table, vspace, vaddr, seL4_ARM_Default_VMAttributes);
 }

@@ -59,8 +59,7 @@ seL4_Error cairn_frame_address(seL4_ARM_Page frame, seL4_Word *paddr);
  * Link page table `table` into `vspace` at the first missing level on the way to vaddr.
  * seL4_DeleteFirst if every level is already there (or a frame occupies the slot).
  */
-seL4_Error cairn_page_table_map(seL4_ARM_PageTable table, seL4_ARM_VSpace vspace,
-                                uintptr_t vaddr);
+seL4_Error cairn_page_table_map(seL4_ARM_PageTable table, seL4_ARM_VSpace vspace, uintptr_t vaddr);
 
 /*
  * Where cairn_map_with_tables gets its page tables: a new object of `type`

@@ -25,8 +25,8 @@ static volatile unsigned char *at(seL4_Word va)
 
 /* An invocation with a hand-made message tag (for TruncatedMessage): MR0-MR2 as given. The
  * reply's MR0-MR3 are copied into the IPC buffer so ASSERT_MR sees them, as the stubs do. */
-static seL4_Error raw_invoke(seL4_CPtr cap, seL4_Word label, seL4_Word extra_caps,
-                             seL4_Word length, seL4_Word a, seL4_Word b, seL4_Word c)
+static seL4_Error raw_invoke(seL4_CPtr cap, seL4_Word label, seL4_Word extra_caps, seL4_Word length,
+                             seL4_Word a, seL4_Word b, seL4_Word c)
 {
     seL4_Word m0 = a, m1 = b, m2 = c, m3 = 0;
     seL4_MessageInfo_t tag = seL4_MessageInfo_new(label, 0, extra_caps, length);
@@ -69,8 +69,7 @@ static seL4_CPtr new_pool(struct test_env *env)
 {
     seL4_CPtr ut = test_alloc_untyped(env, seL4_ASIDPoolBits);
     seL4_CPtr pool = test_alloc_slot(env);
-    ASSERT_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, pool,
-                                            env->depth));
+    ASSERT_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, pool, env->depth));
     return pool;
 }
 
@@ -194,12 +193,12 @@ TEST(VSPACE0007, "Page_Map at or above the user top: InvalidArgument(0)")
                seL4_InvalidArgument);
     ASSERT_MR(0, 0);
     /* The last page below the top passes this check and fails at the walk instead. */
-    assert_failed_lookup(seL4_ARM_Page_Map(small, VS, seL4_UserTop + 1 - PAGE, seL4_ReadWrite,
-                                           ATTRS),
-                         seL4_MissingCapability, 39);
-    assert_failed_lookup(seL4_ARM_Page_Map(large, VS, seL4_UserTop + 1 - LARGE,
-                                           seL4_ReadWrite, ATTRS),
-                         seL4_MissingCapability, 39);
+    assert_failed_lookup(
+        seL4_ARM_Page_Map(small, VS, seL4_UserTop + 1 - PAGE, seL4_ReadWrite, ATTRS),
+        seL4_MissingCapability, 39);
+    assert_failed_lookup(
+        seL4_ARM_Page_Map(large, VS, seL4_UserTop + 1 - LARGE, seL4_ReadWrite, ATTRS),
+        seL4_MissingCapability, 39);
 }
 
 TEST(VSPACE0008, "Page_Map with missing tables: FailedLookup(MissingCapability) 39, 30, 21")
@@ -228,9 +227,9 @@ TEST(VSPACE0009, "Page_Map size mismatches: 2 MiB over an L3 table (12 left), 4 
     /* Next 2 MiB slot has no L3 table: the large frame maps as a block there. */
     ASSERT_OK(seL4_ARM_Page_Map(large2, VS, TEST_VA + LARGE, seL4_ReadWrite, ATTRS));
     ASSERT_EQ(*at(TEST_VA + LARGE + LARGE - 1), 0);
-    assert_failed_lookup(seL4_ARM_Page_Map(small, VS, TEST_VA + LARGE + PAGE, seL4_ReadWrite,
-                                           ATTRS),
-                         seL4_MissingCapability, 21);
+    assert_failed_lookup(
+        seL4_ARM_Page_Map(small, VS, TEST_VA + LARGE + PAGE, seL4_ReadWrite, ATTRS),
+        seL4_MissingCapability, 21);
 }
 
 TEST(VSPACE0010, "Page_Map of a mapped cap at a second address: InvalidArgument(0); "
@@ -436,8 +435,8 @@ TEST(VSPACE0019, "PageTable_Map: every rejection in seL4's order, then DeleteFir
     ASSERT_ERR(seL4_CNode_Copy(env->cnode, slot, env->depth, env->cnode, extra, env->depth,
                                seL4_AllRights),
                seL4_IllegalOperation);
-    ASSERT_OK(seL4_CNode_Copy(env->cnode, slot, env->depth, env->cnode, pt, env->depth,
-                              seL4_AllRights));
+    ASSERT_OK(
+        seL4_CNode_Copy(env->cnode, slot, env->depth, env->cnode, pt, env->depth, seL4_AllRights));
 }
 
 TEST(VSPACE0020, "PageTable_Unmap: RevokeFirst with copies; detaches the table; remappable")
@@ -540,37 +539,35 @@ TEST(VSPACE0024, "ASIDControl_MakePool: every rejection in seL4's order")
     ASSERT_ERR(raw_invoke(seL4_CapASIDControl, ARMASIDControlMakePool, 1, 2, dest, env->depth, 0),
                seL4_TruncatedMessage);
     /* Not an untyped, wrong size, device memory: InvalidCapability(1). */
-    ASSERT_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, taken, env->cnode, dest,
-                                             env->depth),
-               seL4_InvalidCapability);
+    ASSERT_ERR(
+        seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, taken, env->cnode, dest, env->depth),
+        seL4_InvalidCapability);
     ASSERT_MR(0, 1);
-    ASSERT_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, big, env->cnode, dest,
-                                             env->depth),
-               seL4_InvalidCapability);
+    ASSERT_ERR(
+        seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, big, env->cnode, dest, env->depth),
+        seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     /* An untyped with children: RevokeFirst (before the destination is looked at). */
     seL4_CPtr parent = test_alloc_untyped(env, seL4_ASIDPoolBits);
     seL4_CPtr child = test_alloc_slot(env);
     ASSERT_OK(seL4_Untyped_Retype(parent, seL4_EndpointObject, 0, env->cnode, 0, 0, child, 1));
-    ASSERT_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, parent, env->cnode, taken,
-                                             env->depth),
-               seL4_RevokeFirst);
+    ASSERT_ERR(
+        seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, parent, env->cnode, taken, env->depth),
+        seL4_RevokeFirst);
     /* Destination lookup errors, then an occupied destination: DeleteFirst. */
     ASSERT_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, dest, 0),
                seL4_RangeError);
-    ASSERT_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, taken,
-                                             env->depth),
-               seL4_DeleteFirst);
-    ASSERT_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, dest,
-                                            env->depth));
+    ASSERT_ERR(
+        seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, taken, env->depth),
+        seL4_DeleteFirst);
+    ASSERT_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, dest, env->depth));
     /* The untyped is used up now (it has a child): RevokeFirst. */
     seL4_CPtr dest2 = test_alloc_slot(env);
-    ASSERT_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, dest2,
-                                             env->depth),
-               seL4_RevokeFirst);
+    ASSERT_ERR(
+        seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, dest2, env->depth),
+        seL4_RevokeFirst);
     /* Any other label on ASIDControl: IllegalOperation. */
-    ASSERT_ERR(raw_invoke(seL4_CapASIDControl, ARMPageUnmap, 0, 0, 0, 0, 0),
-               seL4_IllegalOperation);
+    ASSERT_ERR(raw_invoke(seL4_CapASIDControl, ARMPageUnmap, 0, 0, 0, 0, 0), seL4_IllegalOperation);
 }
 
 TEST(VSPACE0025, "ASIDPool_Assign: TruncatedMessage, InvalidCapability(1) for non-VSpace or "
@@ -602,9 +599,9 @@ TEST(VSPACE0026, "A VSpace without an ASID: no maps into it, no copies of its ca
                seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_ERR(seL4_CNode_Copy(env->cnode, slot, env->depth, env->cnode, bare, env->depth,
-                               seL4_AllRights),
-               seL4_IllegalOperation);
+    ASSERT_ERR(
+        seL4_CNode_Copy(env->cnode, slot, env->depth, env->cnode, bare, env->depth, seL4_AllRights),
+        seL4_IllegalOperation);
     /* Once assigned it can be copied. */
     seL4_CPtr pool = new_pool(env);
     ASSERT_OK(seL4_ARM_ASIDPool_Assign(pool, bare));

@@ -93,8 +93,8 @@ static seL4_CPtr alloc_object(seL4_Word type, seL4_Word size_bits)
     if (alloc_next_slot >= alloc_end_slot)
         return seL4_CapNull;
     seL4_CPtr slot = alloc_next_slot++;
-    seL4_Error err = seL4_Untyped_Retype(alloc_untyped, type, size_bits,
-                                         seL4_CapInitThreadCNode, 0, 0, slot, 1);
+    seL4_Error err =
+        seL4_Untyped_Retype(alloc_untyped, type, size_bits, seL4_CapInitThreadCNode, 0, 0, slot, 1);
     return err == seL4_NoError ? slot : seL4_CapNull;
 }
 
@@ -154,8 +154,8 @@ int main(const seL4_BootInfo *bi)
 
 #if AT_LEAST(4)
     /* 4.D: put the new frame where the image frame was. A fresh frame reads as zeroes. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                            seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0);
     printf("PAGE_A now reads 0x%x from the new frame\n", peek(PAGE_A));
 #endif
@@ -176,8 +176,8 @@ int main(const seL4_BootInfo *bi)
     printf("image frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
     /* ... and the new frame again. */
     CHECK(seL4_ARM_Page_Unmap(image_frame));
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                            seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0x5a);
     printf("new frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
 #endif
@@ -192,10 +192,10 @@ int main(const seL4_BootInfo *bi)
                  seL4_InvalidArgument);
     /* A copy of the cap is a second, unmapped handle on the same frame: map that. */
     seL4_CPtr alias = alloc_next_slot++;
-    CHECK(seL4_CNode_Copy(seL4_CapInitThreadCNode, alias, seL4_WordBits,
-                          seL4_CapInitThreadCNode, new_frame, seL4_WordBits, seL4_AllRights));
-    CHECK(seL4_ARM_Page_Map(alias, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_B,
-                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(seL4_CNode_Copy(seL4_CapInitThreadCNode, alias, seL4_WordBits, seL4_CapInitThreadCNode,
+                          new_frame, seL4_WordBits, seL4_AllRights));
+    CHECK(seL4_ARM_Page_Map(alias, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_B, seL4_ReadWrite,
+                            seL4_ARM_Default_VMAttributes));
     printf("alias at PAGE_B reads 0x%x\n", peek(PAGE_B));
     poke(PAGE_A, 0x11);
     cairn_assert(peek(PAGE_B) == 0x11);
@@ -206,11 +206,11 @@ int main(const seL4_BootInfo *bi)
 #if AT_LEAST(8)
     /* 4.H: rights of an existing mapping change by mapping the same cap at the same address.
      * Write-only is not an error: the kernel says so and makes a mapping we cannot touch. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_CanWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_CanWrite,
+                            seL4_ARM_Default_VMAttributes));
     printf("write-only remap accepted (no user access at all)\n");
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_CanRead, seL4_ARM_Default_VMAttributes));
+    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_CanRead,
+                            seL4_ARM_Default_VMAttributes));
     printf("remapped PAGE_A read-only; it reads 0x%x\n", peek(PAGE_A));
 #endif
 
@@ -222,17 +222,16 @@ int main(const seL4_BootInfo *bi)
 
 #if AT_LEAST(9)
     /* Back to read-write for the rest of the chapter. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                            seL4_ARM_Default_VMAttributes));
 
     /* 4.I: far from the image no page tables exist. Page_Map says which level is missing;
      * we add one seL4_ARM_PageTableObject per failure until the frame maps. */
     seL4_CPtr far_frame = alloc_object(seL4_ARM_SmallPageObject, 0);
     cairn_assert(far_frame != seL4_CapNull);
     seL4_Error err;
-    while ((err = seL4_ARM_Page_Map(far_frame, seL4_CapInitThreadVSpace, FAR_VADDR,
-                                    seL4_ReadWrite, seL4_ARM_Default_VMAttributes)) ==
-           seL4_FailedLookup) {
+    while ((err = seL4_ARM_Page_Map(far_frame, seL4_CapInitThreadVSpace, FAR_VADDR, seL4_ReadWrite,
+                                    seL4_ARM_Default_VMAttributes)) == seL4_FailedLookup) {
         printf("map at 0x%lx: seL4_FailedLookup, missing level: %lu bits left\n", FAR_VADDR,
                (unsigned long)seL4_MappingFailedLookupLevel());
         seL4_CPtr table = alloc_object(seL4_ARM_PageTableObject, 0);
@@ -258,8 +257,8 @@ int main(const seL4_BootInfo *bi)
                                    seL4_ReadWrite, seL4_ARM_Default_VMAttributes),
                  seL4_AlignmentError);
     /* The runtime's helper does the same loop for us. */
-    CHECK(cairn_map_with_tables(seL4_CapInitThreadVSpace, odd_frame, FAR_VADDR_2,
-                                seL4_ReadWrite, seL4_ARM_Default_VMAttributes, alloc_object));
+    CHECK(cairn_map_with_tables(seL4_CapInitThreadVSpace, odd_frame, FAR_VADDR_2, seL4_ReadWrite,
+                                seL4_ARM_Default_VMAttributes, alloc_object));
     printf("cairn_map_with_tables mapped a frame at 0x%lx\n", FAR_VADDR_2);
 #if SHOW_PICTURES
     printf("VSpace with the new tables:\n");
@@ -271,8 +270,7 @@ int main(const seL4_BootInfo *bi)
     /* 4.J: deleting the cap that made a mapping takes the mapping with it. The frame itself
      * lives on through the alias at PAGE_B. */
     CHECK(seL4_CNode_Delete(seL4_CapInitThreadCNode, new_frame, seL4_WordBits));
-    printf("deleted the new frame's cap; the alias at PAGE_B still reads 0x%x\n",
-           peek(PAGE_B));
+    printf("deleted the new frame's cap; the alias at PAGE_B still reads 0x%x\n", peek(PAGE_B));
 #endif
 
 #if EXACTLY(10)
