@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// FUZZ0001: a seeded flood of random invocations (random labels, lengths, message words and
+// extra caps) on caps the test made itself. It asserts nothing about the answers, only that
+// the kernel survives them all (the harness fails the run on any panic or fault report) and
+// that the root task's own caps are untouched afterwards.
+//
+// What keeps the flood from legitimately killing the suite itself: the invoked caps are the
+// test's own (an untyped, CNodes, notifications, frames, page tables, VSpaces, untypeds
+// from the pool); endpoints are never invoked (a Call would block for ever) and TCBs never
+// (a resumed thread without a VSpace would fault); the root CNode, TCB and VSpace are never
+// passed as extra caps. CNode operations therefore only ever reach the test's own CNodes,
+// and the driver's revoke of the memory pool destroys everything the flood made.
+// Reproduce a run with the seed it prints: build with -DFUZZ_SEED=<seed>.
+
+#include <stdio.h>
+
+#include <sel4/sel4.h>
+
+#include "invoke.h"
+#include "test.h"
+
+#ifndef FUZZ_SEED
+#define FUZZ_SEED 0x5eed0f0cafe1e55UL
+#endif
+#define FUZZ_CALLS 5000
+#define FUZZ_SLOTS 40 /* root-CNode slots the flood owns */
+
+static seL4_Word rng_state;
+
+/* xorshift64*: small, seeded, good enough to spread the inputs. */
+static seL4_Word rnd(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 0x2545f4914f6cdd1dUL;
+}
+
+static seL4_Word pick(seL4_Word n)
+{
+    return rnd() % n;
+}
+
+/* A message word biased towards values that get past the first checks. */
+static seL4_Word word(void)
+{
+    static const seL4_Word depths[] = {0, 1, 2, 3, 4, 6, 8, 12, 52, 60, 63, 64, 65, 255};
+    switch (pick(6)) {
+    case 0:
+        return pick(64); /* slot indices, small counts */
+    case 1:
+        return depths[pick(sizeof depths / sizeof depths[0])];
+    case 2:
+        return pick(16); /* object types, rights */
+    case 3:
+        return pick(48); /* size bits */
+    case 4:
+        return (seL4_Word)1 << pick(64);
+    default:
+        return rnd();
+    }
+}
+
+/* Labels worth trying for a cap type; any label is tried a third of the time. */
+static seL4_Word label_for(seL4_Uint32 tag)
+{
+    if (pick(3) == 0)
+        return pick(56);
+    switch (tag) {
+    case TAG_UNTYPED:
+        return UntypedRetype;
+    case TAG_CNODE:
+        return CNodeRevoke + pick(CNodeSaveCaller - CNodeRevoke + 1);
+    case TAG_FRAME:
+        return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
+    case TAG_PAGE_TABLE:
+        return ARMPageTableMap + pick(2);
+    case TAG_VSPACE:
+        return ARMVSpaceClean_Data + pick(4);
+    default:
+        return pick(56);
+    }
+}
+
+TEST(FUZZ0001, "thousands of random invocations on the test's own caps never panic the kernel")
+{
+    rng_state = FUZZ_SEED;
+    printf("fuzz: seed 0x%lx, %d calls (rebuild with -DFUZZ_SEED=... to repeat)\n",
+           (unsigned long)FUZZ_SEED, FUZZ_CALLS);
+
+    /* The flood's slots: a big untyped, and some objects to start from. */
+    seL4_CPtr s[FUZZ_SLOTS];
+    for (int i = 0; i < FUZZ_SLOTS; i++)
+        s[i] = test_alloc_slot(env);
+    seL4_CPtr ut = test_alloc_untyped(env, 22);
+    static const struct {
+        seL4_Word type, bits;
+    } seed_objects[] = {
+        {seL4_CapTableObject, 6}, {seL4_CapTableObject, 4},  {seL4_CapTableObject, 2},
+        {seL4_NotificationObject, 0}, {seL4_NotificationObject, 0}, {seL4_EndpointObject, 0},
+        {seL4_UntypedObject, 16},  {seL4_UntypedObject, 12},  {seL4_ARM_SmallPageObject, 0},
+        {seL4_ARM_PageTableObject, 0}, {seL4_ARM_VSpaceObject, 0}, {seL4_TCBObject, 0},
+        {seL4_ARM_LargePageObject, 0},
+    };
+    for (unsigned i = 0; i < sizeof seed_objects / sizeof seed_objects[0]; i++)
+        ASSERT_OK(seL4_Untyped_Retype(ut, seed_objects[i].type, seed_objects[i].bits, env->cnode,
+                                      0, 0, s[i], 1));
+
+    unsigned counts[seL4_NumErrors + 1] = {0};
+    unsigned skipped = 0;
+    for (int call = 0; call < FUZZ_CALLS;) {
+        seL4_Word mrs[12];
+        seL4_CPtr caps[3];
+
+        /* Now and then, a controlled root-CNode operation inside the flood's own slots, so
+         * that caps made inside its CNodes come out where they can be invoked. */
+        if (pick(10) == 0) {
+            call++;
+            seL4_CPtr dest = s[pick(FUZZ_SLOTS)];
+            switch (pick(3)) {
+            case 0:
+                seL4_CNode_Move(env->cnode, dest, env->depth, s[pick(3)], pick(64), (seL4_Uint8)word());
+                break;
+            case 1:
+                seL4_CNode_Delete(env->cnode, dest, env->depth);
+                break;
+            default: {
+                /* Only an untyped: the same call on an endpoint would be a blocking send. */
+                seL4_CPtr from = s[pick(FUZZ_SLOTS)];
+                if (pick(2) || seL4_DebugCapIdentify(from) != TAG_UNTYPED)
+                    from = ut;
+                seL4_Untyped_Retype(from, pick(12), pick(24), env->cnode, 0, 0, dest, 1);
+                break;
+            }
+            }
+            continue;
+        }
+
+        seL4_CPtr target = pick(8) == 0 ? ut : s[pick(FUZZ_SLOTS)];
+        seL4_Uint32 tag = seL4_DebugCapIdentify(target);
+        if (tag == TAG_ENDPOINT || tag == TAG_TCB || tag == TAG_REPLY) {
+            skipped++;
+            continue;
+        }
+        if (tag == TAG_NULL && pick(10) != 0)
+            continue; /* empty slots: one try in ten is plenty */
+        call++;
+        seL4_Word label = label_for(tag);
+        seL4_Word length = pick(4) == 0 ? pick(13) : 2 + pick(7);
+        for (int i = 0; i < 12; i++)
+            mrs[i] = word();
+        seL4_Word ncaps = pick(3);
+        for (seL4_Word i = 0; i < ncaps; i++)
+            caps[i] = pick(6) == 0 ? ut : s[pick(FUZZ_SLOTS)];
+        seL4_Error err = raw_invoke(target, label, length, mrs, ncaps, caps);
+        counts[(unsigned)err <= seL4_NumErrors ? (unsigned)err : seL4_NumErrors]++;
+    }
+
+    printf("fuzz: %u accepted, %u skipped (endpoint or TCB); errors:", counts[0], skipped);
+    for (int e = 1; e < seL4_NumErrors; e++)
+        printf(" %d:%u", e, counts[e]);
+    printf(" other:%u\n", counts[seL4_NumErrors]);
+
+    /* The root task's own caps are where they were. */
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadTCB), TAG_TCB);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadCNode), TAG_CNODE);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadVSpace), TAG_VSPACE);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapASIDControl), TAG_ASID_CONTROL);
+    /* And the flood's untyped can be emptied and used again. */
+    ASSERT_OK(seL4_CNode_Revoke(env->cnode, ut, env->depth));
+    for (int i = 0; i < FUZZ_SLOTS; i++)
+        ASSERT_OK(seL4_CNode_Delete(env->cnode, s[i], env->depth));
+    ASSERT_OK(seL4_Untyped_Retype(ut, seL4_UntypedObject, 22, env->cnode, 0, 0, s[0], 1));
+}
