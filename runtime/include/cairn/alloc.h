@@ -114,13 +114,13 @@ typedef struct {
 /* The path to `slot` of the root task's own CNode (depth seL4_WordBits). */
 static inline cairn_cspath_t cairn_cspath(seL4_CPtr slot)
 {
-    return (cairn_cspath_t){ seL4_CapInitThreadCNode, slot, seL4_WordBits };
+    return (cairn_cspath_t){seL4_CapInitThreadCNode, slot, seL4_WordBits};
 }
 
 /* The path to `index` of another CNode `root`, resolving `depth` bits. */
 static inline cairn_cspath_t cairn_cspath_in(seL4_CNode root, seL4_Word index, seL4_Uint8 depth)
 {
-    return (cairn_cspath_t){ root, index, depth };
+    return (cairn_cspath_t){root, index, depth};
 }
 
 /* The CNode invocations on paths; each returns exactly what the seL4_CNode_* call returns. */

@@ -14,31 +14,31 @@
 #define ROOT_GUARD_BITS (seL4_WordBits - ROOT_BITS)
 
 /* Failed-lookup reply words: MR0 source?, MR1 failure type, MR2.. details (§3.4). */
-#define ASSERT_LOOKUP_MISSING(source, bits_left)                                           \
-    do {                                                                                   \
-        ASSERT_MR(0, source);                                                              \
-        ASSERT_MR(1, seL4_MissingCapability);                                              \
-        ASSERT_MR(2, bits_left);                                                           \
+#define ASSERT_LOOKUP_MISSING(source, bits_left)                                                   \
+    do {                                                                                           \
+        ASSERT_MR(0, source);                                                                      \
+        ASSERT_MR(1, seL4_MissingCapability);                                                      \
+        ASSERT_MR(2, bits_left);                                                                   \
     } while (0)
-#define ASSERT_LOOKUP_DEPTH(source, bits_left, bits_found)                                 \
-    do {                                                                                   \
-        ASSERT_MR(0, source);                                                              \
-        ASSERT_MR(1, seL4_DepthMismatch);                                                  \
-        ASSERT_MR(2, bits_left);                                                           \
-        ASSERT_MR(3, bits_found);                                                          \
+#define ASSERT_LOOKUP_DEPTH(source, bits_left, bits_found)                                         \
+    do {                                                                                           \
+        ASSERT_MR(0, source);                                                                      \
+        ASSERT_MR(1, seL4_DepthMismatch);                                                          \
+        ASSERT_MR(2, bits_left);                                                                   \
+        ASSERT_MR(3, bits_found);                                                                  \
     } while (0)
-#define ASSERT_LOOKUP_GUARD(source, bits_left, guard_found, bits_found)                    \
-    do {                                                                                   \
-        ASSERT_MR(0, source);                                                              \
-        ASSERT_MR(1, seL4_GuardMismatch);                                                  \
-        ASSERT_MR(2, bits_left);                                                           \
-        ASSERT_MR(3, guard_found);                                                         \
-        ASSERT_MR(4, bits_found);                                                          \
+#define ASSERT_LOOKUP_GUARD(source, bits_left, guard_found, bits_found)                            \
+    do {                                                                                           \
+        ASSERT_MR(0, source);                                                                      \
+        ASSERT_MR(1, seL4_GuardMismatch);                                                          \
+        ASSERT_MR(2, bits_left);                                                                   \
+        ASSERT_MR(3, guard_found);                                                                 \
+        ASSERT_MR(4, bits_found);                                                                  \
     } while (0)
-#define ASSERT_RANGE(min, max)                                                             \
-    do {                                                                                   \
-        ASSERT_MR(0, min);                                                                 \
-        ASSERT_MR(1, max);                                                                 \
+#define ASSERT_RANGE(min, max)                                                                     \
+    do {                                                                                           \
+        ASSERT_MR(0, min);                                                                         \
+        ASSERT_MR(1, max);                                                                         \
     } while (0)
 
 static seL4_Uint32 tag(seL4_CPtr slot)
@@ -122,13 +122,13 @@ TEST(CNODE0004, "depth outside [1, 64] for any slot operand: seL4_RangeError(1, 
     seL4_CPtr dest = test_alloc_slot(env);
     seL4_Uint8 bad[] = {0, seL4_WordBits + 1, 255};
     for (int i = 0; i < 3; i++) {
-        ASSERT_ERR(seL4_CNode_Copy(env->cnode, dest, bad[i], env->cnode, ep, env->depth,
-                                   seL4_AllRights),
-                   seL4_RangeError);
+        ASSERT_ERR(
+            seL4_CNode_Copy(env->cnode, dest, bad[i], env->cnode, ep, env->depth, seL4_AllRights),
+            seL4_RangeError);
         ASSERT_RANGE(1, seL4_WordBits);
-        ASSERT_ERR(seL4_CNode_Copy(env->cnode, dest, env->depth, env->cnode, ep, bad[i],
-                                   seL4_AllRights),
-                   seL4_RangeError);
+        ASSERT_ERR(
+            seL4_CNode_Copy(env->cnode, dest, env->depth, env->cnode, ep, bad[i], seL4_AllRights),
+            seL4_RangeError);
         ASSERT_RANGE(1, seL4_WordBits);
         ASSERT_ERR(seL4_CNode_Delete(env->cnode, dest, bad[i]), seL4_RangeError);
         ASSERT_RANGE(1, seL4_WordBits);
@@ -148,16 +148,15 @@ TEST(CNODE0005, "guard mismatch in the root CNode: FailedLookup(GuardMismatch) w
     seL4_CPtr dest = test_alloc_slot(env);
 
     /* Fewer bits than the root CNode's guard: the guard cannot even be read. */
-    ASSERT_ERR(seL4_CNode_Copy(env->cnode, dest, 32, env->cnode, ep, env->depth,
-                               seL4_AllRights),
+    ASSERT_ERR(seL4_CNode_Copy(env->cnode, dest, 32, env->cnode, ep, env->depth, seL4_AllRights),
                seL4_FailedLookup);
     ASSERT_LOOKUP_GUARD(0, 32, 0, ROOT_GUARD_BITS);
 
     /* An index with bits set above the radix: the guard (all zero) does not match. */
     seL4_Word high = (seL4_Word)1 << ROOT_BITS | dest;
-    ASSERT_ERR(seL4_CNode_Copy(env->cnode, high, env->depth, env->cnode, ep, env->depth,
-                               seL4_AllRights),
-               seL4_FailedLookup);
+    ASSERT_ERR(
+        seL4_CNode_Copy(env->cnode, high, env->depth, env->cnode, ep, env->depth, seL4_AllRights),
+        seL4_FailedLookup);
     ASSERT_LOOKUP_GUARD(0, seL4_WordBits, 0, ROOT_GUARD_BITS);
 
     /* The same on the source side reports MR0 = 1. */
@@ -224,11 +223,9 @@ TEST(CNODE0007, "two-level and guarded addressing through CNodes the test made")
     ASSERT_OK(mint(env, guarded, inner, seL4_AllRights, data));
     ASSERT_OK(seL4_CNode_Move(guarded, 0x52, 8, env->cnode, back, env->depth));
     ASSERT_EQ(tag(back), TAG_NULL);
-    ASSERT_ERR(seL4_CNode_Move(env->cnode, back, env->depth, guarded, 0x62, 8),
-               seL4_FailedLookup);
+    ASSERT_ERR(seL4_CNode_Move(env->cnode, back, env->depth, guarded, 0x62, 8), seL4_FailedLookup);
     ASSERT_LOOKUP_GUARD(1, 8, 0x5, 4);
-    ASSERT_ERR(seL4_CNode_Move(env->cnode, back, env->depth, guarded, 0x5, 4),
-               seL4_FailedLookup);
+    ASSERT_ERR(seL4_CNode_Move(env->cnode, back, env->depth, guarded, 0x5, 4), seL4_FailedLookup);
     ASSERT_LOOKUP_DEPTH(1, 4, 8);
     ASSERT_OK(seL4_CNode_Move(env->cnode, back, env->depth, inner, 2, 4));
     ASSERT_EQ(tag(back), TAG_ENDPOINT);
@@ -356,8 +353,8 @@ TEST(CNODE0013, "Revoke deletes the copies but keeps the cap; Delete empties the
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr a = test_alloc_slot(env), b = test_alloc_slot(env), c = test_alloc_slot(env);
     ASSERT_OK(copy(env, a, ep, seL4_AllRights));
-    ASSERT_OK(copy(env, b, a, seL4_AllRights));             /* grandchild */
-    ASSERT_OK(mint(env, c, ep, seL4_AllRights, 0x77));      /* badged child */
+    ASSERT_OK(copy(env, b, a, seL4_AllRights));        /* grandchild */
+    ASSERT_OK(mint(env, c, ep, seL4_AllRights, 0x77)); /* badged child */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ep, env->depth));
     ASSERT_EQ(tag(a), TAG_NULL);
     ASSERT_EQ(tag(b), TAG_NULL);
@@ -408,7 +405,8 @@ TEST(CNODE0015, "SaveCaller: nothing to save is success; an occupied slot is Del
 TEST(CNODE0016, "CancelBadgedSends needs an endpoint cap with all rights, else IllegalOperation")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    seL4_CPtr badged = test_alloc_slot(env), ro = test_alloc_slot(env), empty = test_alloc_slot(env);
+    seL4_CPtr badged = test_alloc_slot(env), ro = test_alloc_slot(env),
+              empty = test_alloc_slot(env);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     ASSERT_OK(mint(env, badged, ep, seL4_AllRights, 3));
     ASSERT_OK(copy(env, ro, ep, seL4_CanRead));

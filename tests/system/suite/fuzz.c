@@ -96,15 +96,15 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
     static const struct {
         seL4_Word type, bits;
     } seed_objects[] = {
-        {seL4_CapTableObject, 6}, {seL4_CapTableObject, 4},  {seL4_CapTableObject, 2},
-        {seL4_NotificationObject, 0}, {seL4_NotificationObject, 0}, {seL4_EndpointObject, 0},
-        {seL4_UntypedObject, 16},  {seL4_UntypedObject, 12},  {seL4_ARM_SmallPageObject, 0},
-        {seL4_ARM_PageTableObject, 0}, {seL4_ARM_VSpaceObject, 0}, {seL4_TCBObject, 0},
+        {seL4_CapTableObject, 6},      {seL4_CapTableObject, 4},     {seL4_CapTableObject, 2},
+        {seL4_NotificationObject, 0},  {seL4_NotificationObject, 0}, {seL4_EndpointObject, 0},
+        {seL4_UntypedObject, 16},      {seL4_UntypedObject, 12},     {seL4_ARM_SmallPageObject, 0},
+        {seL4_ARM_PageTableObject, 0}, {seL4_ARM_VSpaceObject, 0},   {seL4_TCBObject, 0},
         {seL4_ARM_LargePageObject, 0},
     };
     for (unsigned i = 0; i < sizeof seed_objects / sizeof seed_objects[0]; i++)
-        ASSERT_OK(seL4_Untyped_Retype(ut, seed_objects[i].type, seed_objects[i].bits, env->cnode,
-                                      0, 0, s[i], 1));
+        ASSERT_OK(seL4_Untyped_Retype(ut, seed_objects[i].type, seed_objects[i].bits, env->cnode, 0,
+                                      0, s[i], 1));
 
     unsigned counts[seL4_NumErrors + 1] = {0};
     unsigned skipped = 0;
@@ -119,7 +119,8 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
             seL4_CPtr dest = s[pick(FUZZ_SLOTS)];
             switch (pick(3)) {
             case 0:
-                seL4_CNode_Move(env->cnode, dest, env->depth, s[pick(3)], pick(64), (seL4_Uint8)word());
+                seL4_CNode_Move(env->cnode, dest, env->depth, s[pick(3)], pick(64),
+                                (seL4_Uint8)word());
                 break;
             case 1:
                 seL4_CNode_Delete(env->cnode, dest, env->depth);

@@ -14,8 +14,8 @@ static seL4_CPtr badged(struct test_env *env, seL4_CPtr ntfn, seL4_CapRights_t r
                         seL4_Word badge)
 {
     seL4_CPtr s = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, s, env->depth, env->cnode, ntfn, env->depth, rights,
-                              badge));
+    ASSERT_OK(
+        seL4_CNode_Mint(env->cnode, s, env->depth, env->cnode, ntfn, env->depth, rights, badge));
     return s;
 }
 
@@ -86,18 +86,17 @@ TEST(NTFN0004, "Copy masks notification rights; a copy of a badged cap keeps its
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     seL4_CPtr b = badged(env, ntfn, seL4_AllRights, 0x8);
     seL4_CPtr c = test_alloc_slot(env), ro = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Copy(env->cnode, c, env->depth, env->cnode, b, env->depth,
-                              seL4_AllRights));
-    ASSERT_OK(seL4_CNode_Copy(env->cnode, ro, env->depth, env->cnode, c, env->depth,
-                              seL4_CanRead));
+    ASSERT_OK(
+        seL4_CNode_Copy(env->cnode, c, env->depth, env->cnode, b, env->depth, seL4_AllRights));
+    ASSERT_OK(seL4_CNode_Copy(env->cnode, ro, env->depth, env->cnode, c, env->depth, seL4_CanRead));
     seL4_Signal(c);
     seL4_Word badge = 0;
     seL4_Poll(ntfn, &badge);
     ASSERT_EQ(badge, 0x8);
     /* Rights only shrink: a copy of the read-only cap asking for all rights is read-only. */
     seL4_CPtr again = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Copy(env->cnode, again, env->depth, env->cnode, ro, env->depth,
-                              seL4_AllRights));
+    ASSERT_OK(
+        seL4_CNode_Copy(env->cnode, again, env->depth, env->cnode, ro, env->depth, seL4_AllRights));
     ASSERT_ERR(raw_invoke(again, 0, 0, NULL, 0, NULL), seL4_InvalidCapability);
 }
 

@@ -89,7 +89,7 @@ TEST(UNTYPED0002, "objects are aligned to their size; the watermark only moves u
 {
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     seL4_CPtr s = slots(env, 4);
-    ASSERT_OK(retype(env, ut, seL4_EndpointObject, 0, s, 1));     /* [0, 16) */
+    ASSERT_OK(retype(env, ut, seL4_EndpointObject, 0, s, 1));         /* [0, 16) */
     ASSERT_OK(retype(env, ut, seL4_NotificationObject, 0, s + 1, 1)); /* [32, 64) */
     ASSERT_EQ(bytes_free(env, ut, 12), PAGE - 64);
     ASSERT_OK(retype(env, ut, seL4_EndpointObject, 0, s + 2, 1)); /* [64, 80): no going back */
@@ -133,8 +133,7 @@ TEST(UNTYPED0004, "num_objects outside [1, 256]: RangeError(1, 256); 256 at once
     ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 0), seL4_RangeError);
     ASSERT_MR(0, 1);
     ASSERT_MR(1, 256);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 257),
-               seL4_RangeError);
+    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 257), seL4_RangeError);
     ASSERT_MR(0, 1);
     ASSERT_MR(1, 256);
     ASSERT_OK(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 256));
@@ -151,16 +150,13 @@ TEST(UNTYPED0005, "destination offset and window: RangeError(0, slots-1), RangeE
 {
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     seL4_CPtr sub = test_alloc_object(env, seL4_CapTableObject, 4);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 16, 1),
-               seL4_RangeError);
+    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 16, 1), seL4_RangeError);
     ASSERT_MR(0, 0);
     ASSERT_MR(1, 15);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 15, 2),
-               seL4_RangeError);
+    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 15, 2), seL4_RangeError);
     ASSERT_MR(0, 1);
     ASSERT_MR(1, 1);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 4, 13),
-               seL4_RangeError);
+    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 4, 13), seL4_RangeError);
     ASSERT_MR(0, 1);
     ASSERT_MR(1, 12);
     /* Fan-out is checked before the window. */
@@ -209,8 +205,7 @@ TEST(UNTYPED0008, "bad type and sizes: InvalidArgument(0), RangeError(0, 47), In
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     seL4_CPtr s = test_alloc_slot(env);
     /* Unknown types, including the VCPU number when there is no hypervisor support. */
-    seL4_Word bad_types[] = {seL4_ObjectTypeCount, seL4_ObjectTypeCount + 1, 0xfffe, 0xffff,
-                             ~0UL};
+    seL4_Word bad_types[] = {seL4_ObjectTypeCount, seL4_ObjectTypeCount + 1, 0xfffe, 0xffff, ~0UL};
     for (unsigned i = 0; i < 5; i++) {
         ASSERT_ERR(retype(env, ut, bad_types[i], 0, s, 1), seL4_InvalidArgument);
         ASSERT_MR(0, 0);
@@ -219,8 +214,10 @@ TEST(UNTYPED0008, "bad type and sizes: InvalidArgument(0), RangeError(0, 47), In
     ASSERT_ERR(retype(env, ut, seL4_ObjectTypeCount, 64, s, 1), seL4_InvalidArgument);
     ASSERT_MR(0, 0);
     /* size_bits of 64 or more, or an object above 2^47 bytes. */
-    struct { seL4_Word type, bits; } too_big[] = {
-        {seL4_UntypedObject, 48}, {seL4_UntypedObject, 64}, {seL4_EndpointObject, 64},
+    struct {
+        seL4_Word type, bits;
+    } too_big[] = {
+        {seL4_UntypedObject, 48},  {seL4_UntypedObject, 64},   {seL4_EndpointObject, 64},
         {seL4_CapTableObject, 43}, {seL4_UntypedObject, ~0UL}, {seL4_TCBObject, 1000},
     };
     for (unsigned i = 0; i < 6; i++) {
@@ -299,8 +296,8 @@ TEST(UNTYPED0010, "device untyped: frames and untypeds only, else InvalidArgumen
     seL4_CPtr dev = device_untyped(env->bi, 21);
     ASSERT_NE(dev, seL4_CapNull);
     seL4_CPtr s = slots(env, 3);
-    static const seL4_Word kernel_types[] = {seL4_TCBObject, seL4_EndpointObject,
-                                             seL4_NotificationObject, seL4_CapTableObject,
+    static const seL4_Word kernel_types[] = {seL4_TCBObject,           seL4_EndpointObject,
+                                             seL4_NotificationObject,  seL4_CapTableObject,
                                              seL4_ARM_PageTableObject, seL4_ARM_VSpaceObject};
     for (unsigned i = 0; i < 6; i++) {
         ASSERT_ERR(retype(env, dev, kernel_types[i], 4, s, 1), seL4_InvalidArgument);
@@ -342,8 +339,8 @@ TEST(UNTYPED0011, "after a revoke (or deleting every child) retype starts again 
     ASSERT_EQ(paddr_of(f), first);
     /* A copy of a frame still counts as a child of the untyped. */
     seL4_CPtr c = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Copy(env->cnode, c, env->depth, env->cnode, f, env->depth,
-                              seL4_AllRights));
+    ASSERT_OK(
+        seL4_CNode_Copy(env->cnode, c, env->depth, env->cnode, f, env->depth, seL4_AllRights));
     ASSERT_OK(seL4_CNode_Delete(env->cnode, f, env->depth));
     ASSERT_OK(retype(env, ut, seL4_ARM_SmallPageObject, 0, f, 1));
     ASSERT_EQ(paddr_of(f), first + PAGE);
@@ -401,10 +398,10 @@ TEST(UNTYPED0012, "new objects are zeroed, also when an untyped's memory is used
 
 TEST(UNTYPED0013, "the runtime's cairn_retype and object sizes agree with the kernel")
 {
-    static const seL4_Word types[] = {seL4_TCBObject, seL4_EndpointObject,
-                                      seL4_NotificationObject, seL4_ARM_SmallPageObject,
+    static const seL4_Word types[] = {seL4_TCBObject,           seL4_EndpointObject,
+                                      seL4_NotificationObject,  seL4_ARM_SmallPageObject,
                                       seL4_ARM_PageTableObject, seL4_ARM_VSpaceObject};
-    static const seL4_Word bits[] = {seL4_TCBBits, seL4_EndpointBits, seL4_NotificationBits,
+    static const seL4_Word bits[] = {seL4_TCBBits,  seL4_EndpointBits,  seL4_NotificationBits,
                                      seL4_PageBits, seL4_PageTableBits, seL4_VSpaceBits};
     for (unsigned i = 0; i < 6; i++) {
         ASSERT_EQ(cairn_object_size_bits(types[i], 0), bits[i]);

@@ -106,13 +106,13 @@ int main(const seL4_BootInfo *bi)
     seL4_CPtr untyped = cairn_largest_untyped(bi);
     seL4_CPtr child = first_free;
     err = report("retype a 2^0-byte untyped",
-                 seL4_Untyped_Retype(untyped, seL4_UntypedObject, 0, seL4_CapInitThreadCNode, 0,
-                                     0, child, 1));
+                 seL4_Untyped_Retype(untyped, seL4_UntypedObject, 0, seL4_CapInitThreadCNode, 0, 0,
+                                     child, 1));
     if (err != seL4_InvalidArgument || seL4_GetMR(0) != 1)
         panic("expected seL4_InvalidArgument for argument 1");
     seL4_Word child_bits = seL4_TCBBits + 1;
-    CHECK(seL4_Untyped_Retype(untyped, seL4_UntypedObject, child_bits, seL4_CapInitThreadCNode,
-                              0, 0, child, 1));
+    CHECK(seL4_Untyped_Retype(untyped, seL4_UntypedObject, child_bits, seL4_CapInitThreadCNode, 0,
+                              0, child, 1));
     printf("child untyped of %lu bytes\n", 1UL << child_bits);
 #endif
 
@@ -131,8 +131,8 @@ int main(const seL4_BootInfo *bi)
     seL4_CPtr eps = child + 4;
     seL4_Word count = 1UL << (child_bits - seL4_EndpointBits);
     err = report("retype the child into endpoints",
-                 seL4_Untyped_Retype(child, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, 0,
-                                     0, eps, count));
+                 seL4_Untyped_Retype(child, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, 0, 0,
+                                     eps, count));
     if (err != seL4_NotEnoughMemory)
         panic("expected seL4_NotEnoughMemory");
     printf("bytes left in the child: %lu\n", (unsigned long)seL4_GetMR(0));

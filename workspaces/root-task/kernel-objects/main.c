@@ -34,7 +34,8 @@ int main(const seL4_BootInfo *bi)
 {
     /* 3.A: every untyped cap the kernel handed over, as BootInfo describes it. */
     printf("untyped:\n");
-    cairn_for_each_untyped(bi, slot, desc) {
+    cairn_for_each_untyped(bi, slot, desc)
+    {
         (void)slot;
         printf("    paddr: 0x%lx, size bits: %u, is device: %s\n", (unsigned long)desc->paddr,
                (unsigned)desc->sizeBits, desc->isDevice ? "true" : "false");
@@ -45,7 +46,8 @@ int main(const seL4_BootInfo *bi)
      * be made from them, so they are no use for kernel objects. */
     seL4_CPtr largest = seL4_CapNull;
     unsigned largest_bits = 0;
-    cairn_for_each_untyped(bi, slot, desc) {
+    cairn_for_each_untyped(bi, slot, desc)
+    {
         if (!desc->isDevice && desc->sizeBits > largest_bits) {
             largest = slot;
             largest_bits = desc->sizeBits;
@@ -91,8 +93,8 @@ int main(const seL4_BootInfo *bi)
     seL4_CapRights_t rights = seL4_CapRights_new(0, 0, 0, 1); /* write only */
 #endif
     printf("minting badged capability for notification\n");
-    CHECK(seL4_CNode_Mint(seL4_CapInitThreadCNode, badged, seL4_WordBits,
-                          seL4_CapInitThreadCNode, ntfn, seL4_WordBits, rights, 0x1337));
+    CHECK(seL4_CNode_Mint(seL4_CapInitThreadCNode, badged, seL4_WordBits, seL4_CapInitThreadCNode,
+                          ntfn, seL4_WordBits, rights, 0x1337));
     printf("signaling badged notification\n");
     seL4_Signal(badged);
     printf("waiting on notification\n");
