@@ -235,13 +235,20 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
 void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
 {
     word_t info = t->ctx.x[REG_MSGINFO];
-    struct invocation inv = {
-        .thread = t,
-        .cptr = t->ctx.x[REG_CAP],
-        .label = info >> 12,
-        .length = MIN(info & 0x7f, (word_t)seL4_MsgMaxLength),
-        .is_call = is_call,
-    };
+    // Filled field by field: zero-initialising the whole record (error details and all)
+    // costs a memset on every invocation. The error record is written only by the error
+    // helpers, for the fields its error type reports; unused extra caps read as null.
+    struct invocation inv;
+    inv.thread = t;
+    inv.cptr = t->ctx.x[REG_CAP];
+    inv.label = info >> 12;
+    inv.length = MIN(info & 0x7f, (word_t)seL4_MsgMaxLength);
+    inv.is_call = is_call;
+    inv.extra_count = 0;
+    inv.reply_length = 0;
+    for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++) {
+        inv.extra[i] = (struct extra_cap){.cap = cap_null(), .slot = NULL};
+    }
     struct lookup_fault lf;
 
     if (lookup_slot(t, inv.cptr, &lf, &inv.slot) != EXC_NONE) {

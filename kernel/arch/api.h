@@ -10,8 +10,26 @@
 // ---- the physical window ----------------------------------------------------------------
 // All RAM is mapped in the kernel's half at a fixed offset. pptr_to_paddr(p) for any
 // pointer into an object; paddr_to_pptr(pa) for any pa in RAM (and the device window).
+// On the target they are one addition, inlined on every path; host tests map them onto a
+// malloc'd arena (tests/unit/fake/phys.c).
+#ifdef CAIRN_HOST_TEST
 pptr_t paddr_to_pptr(paddr_t pa);
 paddr_t pptr_to_paddr(pptr_t p);
+#else
+#include "plat/qemu-virt/platform.h"
+static inline pptr_t paddr_to_pptr(paddr_t pa)
+{
+    return pa + PPTR_OFFSET;
+}
+static inline paddr_t pptr_to_paddr(pptr_t p)
+{
+    return p - PPTR_OFFSET;
+}
+#endif
+
+// Zero [start, start + bytes) of RAM through the window: start and bytes are multiples of
+// 64. The hot case of Retype and table removal, so the target uses DC ZVA.
+void arch_zero_range(pptr_t start, word_t bytes);
 
 // ---- console ----------------------------------------------------------------------------
 // Write one byte to the kernel console; "\n" is sent as CR LF.

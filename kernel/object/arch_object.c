@@ -72,7 +72,7 @@ word_t arch_object_size_bits(word_t type)
 // guaranteed zero, so we also zero).
 static void clear_object(pptr_t region, unsigned bits)
 {
-    memset((void *)region, 0, BIT(bits));
+    arch_zero_range(region, BIT(bits));
     arch_cache_range(CACHE_CLEAN, region, region + BIT(bits));
 }
 

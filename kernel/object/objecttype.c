@@ -7,6 +7,7 @@
 
 #include "assert.h"
 #include "util.h"
+#include "arch/api.h"
 #include "state.h"
 #include "lib/string.h"
 #include "cspace/cdt.h"
@@ -132,7 +133,7 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
     case seL4_TCBObject: {
         struct tcb *t = tcb_from_pptr(region);
         // Zeroed: priority 0, MCP 0, domain 0, Inactive, no fault handler, empty name.
-        memset(t, 0, BIT(seL4_TCBBits));
+        arch_zero_range((pptr_t)t, BIT(seL4_TCBBits));
         t->state = TS_INACTIVE;
         t->ctx.spsr = SPSR_USER_DEFAULT;
         return cap_thread_new(region);
@@ -144,7 +145,7 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
         memset((void *)region, 0, BIT(seL4_NotificationBits));
         return cap_notification_new(region, CAP_RIGHT_WRITE | CAP_RIGHT_READ, 0);
     case seL4_CapTableObject:
-        memset((void *)region, 0, BIT(seL4_SlotBits + user_size_bits));
+        arch_zero_range(region, BIT(seL4_SlotBits + user_size_bits));
         return cap_cnode_new(region, (unsigned)user_size_bits, 0, 0);
     case seL4_UntypedObject:
         // Nothing to initialise: the memory was cleared when the parent was reset.

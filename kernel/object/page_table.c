@@ -112,7 +112,7 @@ static exception_t invoke_page_table_unmap(struct invocation *inv)
     if (cap_page_table_is_mapped(cap)) {
         pte_t *table = (pte_t *)cap_ptr(cap);
         page_table_unmap(cap_mapped_asid(cap), cap_mapped_vaddr(cap), table);
-        memset(table, 0, BIT(seL4_PageTableBits));
+        arch_zero_range((pptr_t)table, BIT(seL4_PageTableBits));
         arch_cache_range(CACHE_CLEAN, (pptr_t)table, (pptr_t)table + BIT(seL4_PageTableBits));
     }
     inv->slot->cap = cap_set_mapping(cap, 0, 0);

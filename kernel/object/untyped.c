@@ -6,6 +6,7 @@
 
 #include "assert.h"
 #include "util.h"
+#include "arch/api.h"
 #include "config.h"
 #include "lib/string.h"
 #include "api/invocation.h"
@@ -60,7 +61,7 @@ static exception_t reset_untyped(struct cte *slot)
 
     for (word_t chunk = ALIGN_DOWN(offset - 1, RESET_CHUNK_BITS) >> RESET_CHUNK_BITS;;) {
         word_t at = chunk << RESET_CHUNK_BITS;
-        memset((void *)(base + at), 0, BIT(RESET_CHUNK_BITS));
+        arch_zero_range(base + at, BIT(RESET_CHUNK_BITS));
         slot->cap = cap_untyped_set_free_index(slot->cap, at);
         if (chunk == 0) {
             return EXC_NONE;

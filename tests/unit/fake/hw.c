@@ -119,6 +119,11 @@ void arch_clean_pte(pptr_t pte)
     record(HW_CLEAN_PTE, pte, 0, 0);
 }
 
+void arch_zero_range(pptr_t start, word_t bytes)
+{
+    memset((void *)start, 0, bytes); // not recorded: zeroing is not a machine side effect
+}
+
 void arch_cache_range(enum cache_op op, pptr_t start, pptr_t end)
 {
     record(HW_CACHE_RANGE, (word_t)op, start, end);
