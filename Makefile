@@ -12,6 +12,9 @@ BUILD := $(ROOT)/build
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .DELETE_ON_ERROR:
+# Keep intermediate objects and ELFs: rebuilds stay quick and nothing is deleted behind
+# a running QEMU.
+.SECONDARY:
 
 include $(ROOT)/mk/toolchain.mk
 include $(ROOT)/mk/deps.mk

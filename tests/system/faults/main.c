@@ -35,6 +35,19 @@ static void data_abort(void)
     (void)value;
 }
 
+/* An undefined instruction (UDF): EC 0 in ESR_EL1, a UserException for the kernel. */
+static void undefined_instruction(void)
+{
+    __asm__ volatile("udf #0" ::: "memory");
+}
+
+/* A jump to an address where nothing is mapped: an instruction abort (PrefetchFault). */
+static void instruction_abort(void)
+{
+    void (*nowhere)(void) = (void (*)(void))(uintptr_t)0x200000;
+    nowhere();
+}
+
 int main(const seL4_BootInfo *bi)
 {
     (void)bi;
@@ -44,6 +57,12 @@ int main(const seL4_BootInfo *bi)
     } else if (strcmp(FAULT_CASE, "data-abort") == 0) {
         printf("faults: reading unmapped address 0x10\n");
         data_abort();
+    } else if (strcmp(FAULT_CASE, "undefined-instruction") == 0) {
+        printf("faults: executing an undefined instruction\n");
+        undefined_instruction();
+    } else if (strcmp(FAULT_CASE, "instruction-abort") == 0) {
+        printf("faults: jumping to unmapped address 0x200000\n");
+        instruction_abort();
     } else {
         printf("faults: no case named %s\n", FAULT_CASE);
         return 1;
