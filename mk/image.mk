@@ -31,6 +31,9 @@ simulate: image
 
 # QEMU stops before the first instruction and waits for gdb on port 1234.
 debug: image
+	@command -v gdb-multiarch >/dev/null || { echo "cairn: installing gdb-multiarch (apt-get)"; \
+	    $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq gdb-multiarch >/dev/null; }
 	@echo "cairn: in another terminal run:"
 	@echo "  gdb-multiarch -ex 'target remote 127.0.0.1:1234' -ex 'symbol-file $(IMAGE)' \\"
 	@echo "      -ex 'add-symbol-file $(abspath $(ROOTTASK))'"
