@@ -2,7 +2,7 @@
 // VSPACE tests: frames, page tables, VSpaces and ASIDs through the seL4 ABI alone (facts
 // sheet §9, §11). One accepted call, then each rejection in seL4's check order with the exact
 // error and detail MRs. What needs a fault handler (a write to a read-only page, a read after
-// Unmap) is covered by the address-space chapter's expect files instead.
+// Unmap, ExecuteNever) is in vspace_faults.c, where the root task handles a child's faults.
 //
 // Memory layout used in the root VSpace: everything lives at TEST_VA and above (level-0
 // entry 2, far from the image), so each test starts with no tables there and the driver's
