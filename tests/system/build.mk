@@ -79,7 +79,6 @@ $(FAULTS_OUT)/%/image.elf: $(FAULTS_OUT)/%/faults.elf $(IMAGE_INPUTS)
 FAULT_HARNESS_ARGS := $(foreach c,$(FAULT_CASES),\
     --case faults/$(c):$(FAULTS_OUT)/$(c)/image.elf:$(SYSTEST_DIR)/faults/expect/$(c).txt)
 
-.SECONDARY: $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.o $(FAULTS_OUT)/$(c)/faults.elf)
 -include $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.d)
 
 # ---- a root task from outside: seL4 ABI only, packed with the user-facing `make image` ----
