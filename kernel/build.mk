@@ -34,6 +34,7 @@ KERNEL_GENERIC := \
 	$(K)/api/ipc.c \
 	$(K)/api/debug.c \
 	$(K)/api/syscall.c \
+	$(K)/api/interrupt.c \
 	$(K)/sched/sched.c
 
 KERNEL_ARCH := \
@@ -52,7 +53,9 @@ KERNEL_MACHINE := \
 	$(K)/arch/aarch64/machine/traps.c \
 	$(K)/arch/aarch64/machine/mmu.c \
 	$(K)/arch/aarch64/machine/pl011.c \
-	$(K)/arch/aarch64/machine/machine.c
+	$(K)/arch/aarch64/machine/machine.c \
+	$(K)/arch/aarch64/machine/gic.c \
+	$(K)/arch/aarch64/machine/timer.c
 
 KERNEL_INCLUDES := -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE)
 

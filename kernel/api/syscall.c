@@ -7,6 +7,7 @@
 #include "abi.h"
 #include "api/debug.h"
 #include "api/faults.h"
+#include "api/interrupt.h"
 #include "api/ipc.h"
 #include "arch/api.h"
 #include "sched/sched.h"
@@ -98,7 +99,9 @@ void kernel_exit(void)
             }
             restore_user_context(&t->ctx);
         }
-        // Nothing runnable: wait for an interrupt, then look again.
+        // Nothing runnable: wait for an interrupt (still masked at the CPU, so the wait
+        // just ends), handle it here, then look again.
         arch_idle_wait();
+        handle_interrupt();
     }
 }

@@ -63,5 +63,33 @@ void arch_fpu_enable(bool enable);
 __attribute__((noreturn)) void arch_halt(void);
 // Bench builds: let EL0 read and enable the cycle counter (seL4's KernelArmExportPMUUser).
 void arch_export_pmu_user(void);
-// Wait for an interrupt with interrupts enabled (the idle loop).
+// The idle loop's wait: sleep until an interrupt is pending (or for no reason at all).
+// Interrupts stay masked at the CPU, so nothing is taken here: the caller then asks
+// arch_irq_get_active and handles what it finds.
 void arch_idle_wait(void);
+
+// ---- interrupts and the kernel timer --------------------------------------------------------
+// IRQ numbers are the interrupt controller's INTIDs: 0..15 SGIs, 16..31 this core's PPIs
+// (27 = the EL1 virtual timer), 32.. SPIs (33 = the PL011 UART on QEMU virt).
+#define ARCH_IRQ_NONE ((word_t)-1)
+
+// Boot: bring up the interrupt controller with every line masked, SPIs routed to this
+// core, the priority mask open; interrupts stay masked at the CPU (DAIF) in the kernel.
+void arch_irq_init(void);
+// Boot: start the kernel timer, one tick every CONFIG_TIMER_TICK_MS, and unmask its line.
+void arch_timer_init(void);
+// Acknowledge the highest-priority pending interrupt and return its number, or
+// ARCH_IRQ_NONE if there is none (spurious). The line then stays active until arch_irq_ack.
+word_t arch_irq_get_active(void);
+// End the handling of `irq` returned by arch_irq_get_active (end of interrupt): a
+// level-triggered line that is still asserted and unmasked will be reported again.
+void arch_irq_ack(word_t irq);
+// Stop (mask) or allow (unmask) the delivery of one line. Masking does not lose a level
+// that is still asserted: it is reported again once the line is unmasked.
+void arch_irq_mask(word_t irq);
+void arch_irq_unmask(word_t irq);
+// Whether an unmasked interrupt is waiting to be taken (preemption points ask this).
+bool arch_irq_pending(void);
+// Start the next timer period (the timer's interrupt condition clears); called on each tick
+// before the tick's arch_irq_ack.
+void arch_timer_reset(void);

@@ -52,6 +52,9 @@ BOOT_CODE void boot_kernel(word_t boot_el)
     arch_export_pmu_user();
 #endif
 
+    arch_irq_init();
+    arch_timer_init();
+
     ks_cur_thread = NULL;
     sched_switch_to(rt.tcb);
     kprintf("Booting all finished, dropped to user space\n");

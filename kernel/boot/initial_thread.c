@@ -93,6 +93,7 @@ static BOOT_CODE struct tcb *create_root_tcb(struct boot_alloc *a, struct root_t
     t->ctx.elr = rt->elf.entry;
     t->ctx.x[0] = rt->bootinfo_vaddr;
     t->ctx.spsr = SPSR_USER_DEFAULT;
+    t->time_slice = CONFIG_TIME_SLICE;
     t->fpu.fpcr = 0;
     memcpy(t->name, "rootserver", sizeof("rootserver"));
     t->state = TS_RUNNING;

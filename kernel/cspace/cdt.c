@@ -5,6 +5,7 @@
 // emptied one at a time, so every long deletion is a loop with a preemption point.
 #include "cspace/cdt.h"
 
+#include "arch/api.h"
 #include "assert.h"
 #include "util.h"
 #include "state.h"
@@ -174,9 +175,13 @@ static word_t preempt_countdown;
 exception_t preemption_point(void)
 {
     ks_work_units++;
-    // TODO(#3): ask the interrupt controller whether an IRQ is pending (needs an arch
-    // hook); until then only host tests preempt.
     if (preempt_countdown != 0 && --preempt_countdown == 0) {
+        return EXC_PREEMPTED; // host tests only: a forced preemption
+    }
+    // Asking the interrupt controller costs an MMIO read: only every so many units
+    // (seL4 preemptionPoint). The caller is left in Restart and re-executes the system
+    // call after the interrupt has been taken on the way back to user mode.
+    if (ks_work_units % CONFIG_MAX_NUM_WORK_UNITS_PER_PREEMPTION == 0 && arch_irq_pending()) {
         return EXC_PREEMPTED;
     }
     return EXC_NONE;

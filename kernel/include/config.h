@@ -26,4 +26,11 @@
 #define CONFIG_USER_STACK_TRACE_LENGTH 16
 // Scheduler: 256 priorities, round robin within one.
 #define CONFIG_NUM_PRIORITIES 256
+// seL4's KernelTimerTickMS and KernelTimeSlice (non-MCS): the kernel timer ticks every
+// 2 ms and a thread runs for 5 ticks before the next one of its priority gets the CPU.
+#define CONFIG_TIMER_TICK_MS 2
+#define CONFIG_TIME_SLICE 5
+// seL4's CONFIG_MAX_NUM_WORK_UNITS_PER_PREEMPTION: preemption points between two looks at
+// the interrupt controller.
+#define CONFIG_MAX_NUM_WORK_UNITS_PER_PREEMPTION 100
 #define CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS 230

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // IRQ control and IRQ handler caps (seL4 interrupt.c and arm/object/interrupt.c): handing
 // out one handler cap per line, binding a notification to a line (a copy of the cap kept
-// in a kernel slot per line, a CDT child of the caller's cap), Ack and Clear. Interrupt
-// delivery and GIC masking are the interrupt path's job; this file records the bindings.
+// in a kernel slot per line, a CDT child of the caller's cap), Ack and Clear. As in seL4,
+// a line is unmasked when it is handed out and masked when it becomes inactive again;
+// delivery (api/interrupt.c) masks it and IRQHandler_Ack unmasks it.
 #include "object/irq.h"
 
 #include "assert.h"
+#include "arch/api.h"
 #include "util.h"
 #include "api/invocation.h"
 #include "cspace/cdt.h"
@@ -46,6 +48,7 @@ void irq_handler_deleted(word_t irq)
     kassert(irq <= IRQ_MAX);
     cte_delete_one(&ks_irq_node[irq]);
     ks_irq_state[irq] = IRQ_INACTIVE;
+    arch_irq_mask(irq);
 }
 
 // The CPtr of extra cap i as the caller wrote it (for debug messages only).
@@ -61,6 +64,7 @@ static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge
 {
     ks_irq_state[irq] = IRQ_SIGNAL;
     ks_irq_edge_triggered[irq] = edge;
+    arch_irq_unmask(irq); // seL4 setIRQState: any state but Inactive unmasks the line
     cdt_insert(cap_irq_handler_new(irq), control, dest);
     return EXC_NONE;
 }
@@ -159,8 +163,9 @@ exception_t decode_irq_handler_invocation(struct invocation *inv)
 
     switch (inv->label) {
     case IRQAckIRQ:
-        // TODO(#3): unmask the line at the GIC once interrupt delivery exists.
+        // Delivery masked the line; let the next interrupt in (seL4 GICv2: unmask).
         thread_set_state(inv->thread, TS_RESTART);
+        arch_irq_unmask(irq);
         return EXC_NONE;
 
     case IRQSetIRQHandler: {
@@ -188,6 +193,8 @@ exception_t decode_irq_handler_invocation(struct invocation *inv)
     }
 
     case IRQClearIRQHandler:
+        // As in seL4 the line's mask is left alone: an interrupt that arrives while no
+        // notification is bound is masked on delivery ("Undelivered IRQ").
         thread_set_state(inv->thread, TS_RESTART);
         cte_delete_one(node);
         return EXC_NONE;

@@ -132,10 +132,12 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
     switch (type) {
     case seL4_TCBObject: {
         struct tcb *t = tcb_from_pptr(region);
-        // Zeroed: priority 0, MCP 0, domain 0, Inactive, no fault handler, empty name.
+        // Zeroed: priority 0, MCP 0, domain 0, Inactive, no fault handler, empty name;
+        // a full time slice.
         arch_zero_range((pptr_t)t, BIT(seL4_TCBBits));
         t->state = TS_INACTIVE;
         t->ctx.spsr = SPSR_USER_DEFAULT;
+        t->time_slice = CONFIG_TIME_SLICE;
         return cap_thread_new(region);
     }
     case seL4_EndpointObject:

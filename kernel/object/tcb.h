@@ -67,6 +67,7 @@ struct tcb {
     struct tcb *ep_prev, *ep_next;       // endpoint/notification queue links
     pptr_t bound_notification;
     bool in_ready_queue;
+    uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
 
     struct cte slots[TCB_SLOT_COUNT];
     char name[]; // NUL-terminated debug name; capacity TCB_NAME_BYTES

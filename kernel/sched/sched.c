@@ -129,6 +129,21 @@ void sched_yield_current(void)
     sched_reschedule_required();
 }
 
+void sched_timer_tick(void)
+{
+    struct tcb *t = ks_cur_thread;
+    if (t == NULL || t->state != TS_RUNNING) {
+        return;
+    }
+    if (t->time_slice > 1) {
+        t->time_slice--;
+        return;
+    }
+    t->time_slice = CONFIG_TIME_SLICE;
+    sched_append(t);
+    sched_reschedule_required();
+}
+
 void sched_switch_to(struct tcb *t)
 {
     struct tcb *old = ks_cur_thread;

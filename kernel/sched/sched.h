@@ -29,3 +29,9 @@ void sched_switch_to(struct tcb *t);
 
 // seL4_Yield: move the current thread to the end of its priority's queue.
 void sched_yield_current(void);
+
+// One kernel timer tick (seL4 timerTick): a running current thread loses one tick of its
+// time slice; when the slice is used up it gets a fresh one, goes to the back of its
+// priority's ready queue and a reschedule is requested (round robin within a priority).
+// Idle, or a thread in Restart, is left alone.
+void sched_timer_tick(void);

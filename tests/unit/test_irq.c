@@ -45,6 +45,7 @@ static void get_gives_a_handler_cap_once(void **state)
     assert_int_equal(cap_type(fx_slot(30)->cap), CAP_IRQ_HANDLER);
     assert_int_equal(cap_irq_handler_irq(fx_slot(30)->cap), 33);
     assert_int_equal(irq_get_state(33), IRQ_SIGNAL);
+    assert_true(hw_seen(HW_IRQ_UNMASK, 33, 0, 0)); // handed out: unmasked, as in seL4
     assert_true(is_mdb_parent_of(fx_slot(IRQ_CTL), fx_slot(30)));
     // A second Get of the same line: RevokeFirst.
     assert_rejected(irq_get(&inv, 33, 31, 64, true), inv, seL4_RevokeFirst);
@@ -52,6 +53,7 @@ static void get_gives_a_handler_cap_once(void **state)
     // Deleting the handler cap frees the line again.
     assert_int_equal(cte_delete(fx_slot(30), true), EXC_NONE);
     assert_int_equal(irq_get_state(33), IRQ_INACTIVE);
+    assert_true(hw_seen(HW_IRQ_MASK, 33, 0, 0)); // inactive again: masked
     assert_int_equal(irq_get(&inv, 33, 31, 64, false), EXC_NONE);
 }
 
@@ -108,7 +110,10 @@ static void handler_binds_and_clears_a_notification(void **state)
     assert_false(cap_is_final(fx_slot(20)));
     inv = fx_inv(fx_slot(30), IRQAckIRQ, 0, NULL, NULL, NULL);
     fx_snapshot();
+    hw_reset();
     assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    // Ack lets the next interrupt in: the line is unmasked (seL4 on GICv2).
+    assert_true(hw_seen(HW_IRQ_UNMASK, 33, 0, 0));
     inv = fx_inv(fx_slot(30), IRQClearIRQHandler, 0, NULL, NULL, NULL);
     fx_snapshot();
     assert_int_equal(decode_invocation(&inv), EXC_NONE);

@@ -171,3 +171,45 @@ _Noreturn void restore_user_context(struct user_context *ctx)
     record(HW_RESTORE_USER, (word_t)ctx, 0, 0);
     stop("restore_user_context");
 }
+
+// ---- interrupts: nothing is ever pending on the host ------------------------------------------
+
+void arch_irq_init(void)
+{
+    record(HW_IRQ_INIT, 0, 0, 0);
+}
+
+void arch_timer_init(void)
+{
+    record(HW_TIMER_INIT, 0, 0, 0);
+}
+
+word_t arch_irq_get_active(void)
+{
+    return ARCH_IRQ_NONE;
+}
+
+void arch_irq_ack(word_t irq)
+{
+    record(HW_IRQ_ACK, irq, 0, 0);
+}
+
+void arch_irq_mask(word_t irq)
+{
+    record(HW_IRQ_MASK, irq, 0, 0);
+}
+
+void arch_irq_unmask(word_t irq)
+{
+    record(HW_IRQ_UNMASK, irq, 0, 0);
+}
+
+bool arch_irq_pending(void)
+{
+    return false;
+}
+
+void arch_timer_reset(void)
+{
+    record(HW_TIMER_RESET, 0, 0, 0);
+}

@@ -3,6 +3,7 @@
 // exception) and hand it to the generic api/ handlers; kernel-mode exceptions are bugs.
 #include "api/syscall.h"
 #include "api/faults.h"
+#include "api/interrupt.h"
 #include "assert.h"
 #include "lib/printf.h"
 #include "state.h"
@@ -45,7 +46,7 @@ void c_handle_user_sync(void)
 
 void c_handle_user_interrupt(void)
 {
-    // No interrupt sources are enabled yet; nothing to do but return.
+    handle_interrupt();
     kernel_exit();
 }
 
