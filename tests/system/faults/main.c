@@ -48,6 +48,17 @@ static void instruction_abort(void)
     nowhere();
 }
 
+/* The debug calls a root task may use: name itself, dump the scheduler, make the kernel
+ * print a userError naming it, then halt the machine (QEMU powers off). */
+static void debug_calls(void)
+{
+    seL4_DebugNameThread(seL4_CapInitThreadTCB, "cairn-debug");
+    seL4_DebugDumpScheduler();
+    seL4_Error err = seL4_TCB_Suspend(4095); /* the last slot: empty */
+    printf("faults: invoking an empty slot gave error %d\n", (int)err);
+    seL4_DebugHalt();
+}
+
 int main(const seL4_BootInfo *bi)
 {
     (void)bi;
@@ -63,6 +74,9 @@ int main(const seL4_BootInfo *bi)
     } else if (strcmp(FAULT_CASE, "instruction-abort") == 0) {
         printf("faults: jumping to unmapped address 0x200000\n");
         instruction_abort();
+    } else if (strcmp(FAULT_CASE, "debug-calls") == 0) {
+        printf("faults: naming the root task and halting\n");
+        debug_calls();
     } else {
         printf("faults: no case named %s\n", FAULT_CASE);
         return 1;
