@@ -17,6 +17,7 @@
 #include <sel4/sel4.h>
 
 #include "invoke.h"
+#include "rng.h"
 #include "test.h"
 
 #ifndef FUZZ_SEED
@@ -25,21 +26,6 @@
 #define FUZZ_CALLS 5000
 #define FUZZ_SLOTS 40 /* root-CNode slots the flood owns */
 
-static seL4_Word rng_state;
-
-/* xorshift64*: small, seeded, good enough to spread the inputs. */
-static seL4_Word rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545f4914f6cdd1dUL;
-}
-
-static seL4_Word pick(seL4_Word n)
-{
-    return rnd() % n;
-}
 
 /* A message word biased towards values that get past the first checks. */
 static seL4_Word word(void)

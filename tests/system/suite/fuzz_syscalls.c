@@ -48,6 +48,7 @@
 #include <sel4/sel4.h>
 
 #include "invoke.h"
+#include "rng.h"
 #include "test.h"
 #include "threads.h"
 
@@ -108,21 +109,6 @@ extern char fuzz2_svc_insn[];
 
 /* ---- the child --------------------------------------------------------------------- */
 
-static seL4_Word rng_state;
-
-/* xorshift64*, as in FUZZ0001. */
-static seL4_Word rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545f4914f6cdd1dUL;
-}
-
-static seL4_Word pick(seL4_Word n)
-{
-    return rnd() % n;
-}
 
 /* A CPtr in the child's CSpace: mostly its own caps, sometimes empty slots, null, guard
  * mismatches (bits above the 6 the CNode resolves) and random words. */
