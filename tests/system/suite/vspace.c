@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // VSPACE tests, first part: frames (Page_Map/Unmap/GetAddress, cache operations) through the
 // seL4 ABI alone (facts sheet §9, §11). One accepted call, then each rejection in seL4's
-// check order with the exact error and detail MRs. What needs a fault handler (a write to a read-only page, a read after
-// Unmap, ExecuteNever) is in vspace_faults.c, where the root task handles a child's faults.
+// check order with the exact error and detail MRs. What needs a fault handler (a write to a
+// read-only page, a read after Unmap, ExecuteNever) is in vspace_faults.c, where the root
+// task handles a child's faults.
 //
 // Memory layout used in the root VSpace: everything lives at TEST_VA and above (level-0
 // entry 2, far from the image), so each test starts with no tables there and the driver's
