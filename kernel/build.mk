@@ -24,6 +24,7 @@ KERNEL_GENERIC := \
 	$(K)/object/domain.c \
 	$(K)/object/tcb.c \
 	$(K)/object/tcb_registers.c \
+	$(K)/object/tcb_control.c \
 	$(K)/object/arch_object.c \
 	$(K)/object/frame.c \
 	$(K)/object/page_table.c \

@@ -139,6 +139,22 @@ exception_t decode_tcb_write_registers(struct invocation *inv, struct tcb *targe
 exception_t decode_tcb_copy_registers(struct invocation *inv, struct tcb *target);
 
 /*
+ * The ThreadControl invocations on `target` (object/tcb_control.c), called by
+ * decode_tcb_invocation: Configure(fault_ep, cspace_data, vspace_data, buffer; CNode,
+ * VSpace, frame), SetSpace(fault_ep, cspace_data, vspace_data; CNode, VSpace),
+ * SetIPCBuffer(buffer; frame), SetPriority(prio; authority), SetMCPriority(mcp; authority)
+ * and SetSchedParams(mcp, prio; authority). Each checks in seL4's order (TruncatedMessage,
+ * the caps' types and states, AlignmentError for a buffer not 1024-aligned, RangeError(0,
+ * mcp of the authority) for priorities) and fills inv's error record on rejection.
+ */
+exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *target);
+exception_t decode_tcb_set_sched_params(struct invocation *inv, struct tcb *target);
+
+/*
  * Registers by number (object/tcb_registers.c): x0..x30 are 0..30, then the words below.
  * These name fields of struct user_context, as seL4's register_t names its saved context.
  */

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The TCB invocations that go through seL4's ThreadControl: Configure, SetSpace,
+// SetIPCBuffer, SetPriority, SetMCPriority and SetSchedParams (seL4 src/object/tcb.c,
+// non-MCS). Each decode checks in seL4's order and reads only, then sets the caller to
+// Restart and makes one call to invoke_tcb_thread_control. Dispatch is in tcb.c.
+#include "object/tcb.h"
+
+#include "assert.h"
+#include "util.h"
+#include "state.h"
+#include "api/invocation.h"
+#include "api/ipc.h"
+#include "cspace/cdt.h"
+#include "object/endpoint.h"
+#include "object/notification.h"
+#include "object/objecttype.h"
+#include "sched/sched.h"
+#include "arch/api.h"
+
+// seL4 setPriority (non-MCS): requeue at the new priority if runnable.
+static void set_priority(struct tcb *t, word_t prio)
+{
+    sched_dequeue(t);
+    t->priority = prio;
+    if (thread_is_runnable(t)) {
+        if (t == ks_cur_thread) {
+            sched_reschedule_required();
+        } else {
+            sched_possible_switch_to(t);
+        }
+    }
+}
+
+// ---- Configure, SetSpace, SetIPCBuffer, priorities: seL4's ThreadControl ------------------------
+
+#define TC_UPDATE_SPACE 0x1u
+#define TC_UPDATE_IPC_BUFFER 0x2u
+#define TC_UPDATE_MCP 0x4u
+#define TC_UPDATE_PRIORITY 0x8u
+
+// What a ThreadControl-style invocation changes, computed by decode (seL4's arguments to
+// invokeTCB_ThreadControl).
+struct thread_control {
+    unsigned update;
+    cptr_t fault_ep;
+    word_t mcp, priority;
+    cap_t croot, vroot, buffer_cap;
+    struct cte *croot_src, *vroot_src, *buffer_src; // buffer_src NULL: no buffer frame
+    vptr_t buffer;
+};
+
+// Replace the cap in target's TCB slot `which` by new_cap derived from src. The old cap is
+// deleted first; the new one is inserted only if both it and the invoked TCB cap survived
+// that deletion (deleting the last cap to a CNode can destroy either).
+static exception_t install_tcb_cap(struct invocation *inv, struct tcb *target, enum tcb_slot which,
+                                   cap_t new_cap, struct cte *src)
+{
+    struct cte *slot = tcb_slot(target, which);
+    exception_t status = cte_delete(slot, true);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    if (src && same_object_as(new_cap, src->cap) &&
+        same_object_as(cap_thread_new((pptr_t)target), inv->slot->cap)) {
+        cdt_insert(new_cap, src, slot);
+    }
+    return EXC_NONE;
+}
+
+static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb *target,
+                                             const struct thread_control *tc)
+{
+    exception_t status;
+    if (tc->update & TC_UPDATE_SPACE) {
+        target->fault_handler = tc->fault_ep;
+    }
+    if (tc->update & TC_UPDATE_MCP) {
+        target->mcp = tc->mcp;
+    }
+    if (tc->update & TC_UPDATE_SPACE) {
+        status = install_tcb_cap(inv, target, TCB_CTABLE, tc->croot, tc->croot_src);
+        if (status != EXC_NONE) {
+            return status;
+        }
+        status = install_tcb_cap(inv, target, TCB_VTABLE, tc->vroot, tc->vroot_src);
+        if (status != EXC_NONE) {
+            return status;
+        }
+    }
+    if (tc->update & TC_UPDATE_IPC_BUFFER) {
+        target->ipc_buffer = tc->buffer;
+        status = install_tcb_cap(inv, target, TCB_BUFFER, tc->buffer_cap, tc->buffer_src);
+        if (status != EXC_NONE) {
+            return status;
+        }
+    }
+    if (tc->update & TC_UPDATE_PRIORITY) {
+        set_priority(target, tc->priority);
+    }
+    return EXC_NONE;
+}
+
+// seL4 deriveCap for the caps Configure/SetSpace/SetIPCBuffer install. An untyped with
+// children cannot be derived (RevokeFirst); other failures give a null cap, which the
+// following type check rejects.
+static exception_t derive_for_tcb(struct invocation *inv, struct cte *slot, cap_t cap, cap_t *out)
+{
+    if (cap_type(cap) == CAP_UNTYPED && cdt_has_children(slot)) {
+        USER_ERROR(inv->thread, "Cannot derive an untyped cap with children.");
+        return error_revoke_first(inv);
+    }
+    *out = derive_cap(slot, cap);
+    return EXC_NONE;
+}
+
+// seL4 slotCapLongRunningDelete: deleting this cap would take a long, preemptible delete.
+static bool slot_cap_long_running_delete(const struct cte *slot)
+{
+    if (cap_is_null(slot->cap) || !cap_is_final(slot)) {
+        return false;
+    }
+    switch (cap_type(slot->cap)) {
+    case CAP_THREAD:
+    case CAP_ZOMBIE:
+    case CAP_CNODE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// seL4 checkValidIPCBuffer (Arm).
+static exception_t check_valid_ipc_buffer(struct invocation *inv, vptr_t vaddr, cap_t cap)
+{
+    // Not a frame cap: IllegalOperation.
+    if (cap_type(cap) != CAP_FRAME) {
+        USER_ERROR(inv->thread, "Requested IPC Buffer is not a frame cap.");
+        return error_illegal_operation(inv);
+    }
+    // A device frame: IllegalOperation.
+    if (cap_frame_is_device(cap)) {
+        USER_ERROR(inv->thread, "Specifying a device frame as an IPC buffer is not permitted.");
+        return error_illegal_operation(inv);
+    }
+    // Address not 1024-aligned: AlignmentError.
+    if (!IS_ALIGNED(vaddr, seL4_IPCBufferSizeBits)) {
+        USER_ERROR(inv->thread, "Requested IPC Buffer location 0x%x is not aligned.", (int)vaddr);
+        return error_alignment(inv);
+    }
+    return EXC_NONE;
+}
+
+// The buffer half of Configure/SetIPCBuffer: vaddr 0 means "no IPC buffer".
+static exception_t decode_buffer(struct invocation *inv, vptr_t vaddr,
+                                 const struct extra_cap *frame, struct thread_control *tc)
+{
+    tc->buffer = vaddr;
+    tc->buffer_cap = frame->cap;
+    tc->buffer_src = NULL;
+    if (tc->buffer == 0) {
+        return EXC_NONE;
+    }
+    exception_t status = derive_for_tcb(inv, frame->slot, frame->cap, &tc->buffer_cap);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    status = check_valid_ipc_buffer(inv, tc->buffer, tc->buffer_cap);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    tc->buffer_src = frame->slot;
+    return EXC_NONE;
+}
+
+// The space half of Configure/SetSpace: CSpace root (with optional new guard) and VSpace
+// root. `who` names the invocation in the debug messages.
+static exception_t decode_space(struct invocation *inv, struct tcb *target, const char *who,
+                                word_t croot_data, word_t vroot_data, const struct extra_cap *croot,
+                                const struct extra_cap *vroot, struct thread_control *tc)
+{
+    exception_t status;
+    (void)who;
+
+    // The thread's current CSpace or VSpace is being destroyed: IllegalOperation.
+    if (slot_cap_long_running_delete(tcb_slot(target, TCB_CTABLE)) ||
+        slot_cap_long_running_delete(tcb_slot(target, TCB_VTABLE))) {
+        USER_ERROR(inv->thread, "TCB %s: CSpace or VSpace currently being deleted.", who);
+        return error_illegal_operation(inv);
+    }
+
+    // New CSpace root, with the guard word applied when non-zero.
+    cap_t c = croot->cap;
+    if (croot_data != 0) {
+        c = update_cap_data(false, croot_data, c);
+    }
+    status = derive_for_tcb(inv, croot->slot, c, &tc->croot);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    // Not a CNode cap (or a guard that does not fit): IllegalOperation.
+    if (cap_type(tc->croot) != CAP_CNODE) {
+        USER_ERROR(inv->thread, "TCB %s: %s", who,
+                   inv->label == TCBConfigure ? "CSpace cap is invalid." : "Invalid CNode cap.");
+        return error_illegal_operation(inv);
+    }
+
+    // New VSpace root (the data word changes nothing on Arm).
+    cap_t v = vroot->cap;
+    if (vroot_data != 0) {
+        v = update_cap_data(false, vroot_data, v);
+    }
+    status = derive_for_tcb(inv, vroot->slot, v, &tc->vroot);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    // Not a VSpace cap with an ASID: IllegalOperation.
+    if (cap_type(tc->vroot) != CAP_VSPACE || !cap_vspace_has_asid(tc->vroot)) {
+        USER_ERROR(inv->thread, "TCB %s: %s", who,
+                   inv->label == TCBConfigure ? "VSpace cap is invalid." : "Invalid VSpace cap.");
+        return error_illegal_operation(inv);
+    }
+    tc->croot_src = croot->slot;
+    tc->vroot_src = vroot->slot;
+    return EXC_NONE;
+}
+
+exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_SPACE | TC_UPDATE_IPC_BUFFER};
+
+    // Fewer than 4 MRs or 3 caps: TruncatedMessage.
+    if (inv->length < 4 || inv->extra_count < 3) {
+        USER_ERROR(inv->thread, "TCB Configure: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    tc.fault_ep = inv_mr(inv, 0);
+    word_t croot_data = inv_mr(inv, 1);
+    word_t vroot_data = inv_mr(inv, 2);
+
+    // The IPC buffer (MR3, cap 2) is checked first, as in seL4.
+    exception_t status = decode_buffer(inv, inv_mr(inv, 3), &inv->extra[2], &tc);
+    if (status != EXC_NONE) {
+        return status;
+    }
+
+    status = decode_space(inv, target, "Configure", croot_data, vroot_data, &inv->extra[0],
+                          &inv->extra[1], &tc);
+    if (status != EXC_NONE) {
+        return status;
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+
+exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_SPACE};
+
+    // Fewer than 3 MRs or 2 caps: TruncatedMessage.
+    if (inv->length < 3 || inv->extra_count < 2) {
+        USER_ERROR(inv->thread, "TCB SetSpace: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    tc.fault_ep = inv_mr(inv, 0);
+    exception_t status = decode_space(inv, target, "SetSpace", inv_mr(inv, 1), inv_mr(inv, 2),
+                                      &inv->extra[0], &inv->extra[1], &tc);
+    if (status != EXC_NONE) {
+        return status;
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+
+exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_IPC_BUFFER};
+
+    // No address or no frame cap: TruncatedMessage.
+    if (inv->length < 1 || inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "TCB SetIPCBuffer: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    exception_t status = decode_buffer(inv, inv_mr(inv, 0), &inv->extra[0], &tc);
+    if (status != EXC_NONE) {
+        return status;
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+
+// seL4 checkPrio: a priority or MCP above the authority's MCP is RangeError(0, mcp).
+static exception_t check_prio(struct invocation *inv, word_t prio, const struct tcb *auth)
+{
+    kassert(auth->mcp <= seL4_MaxPrio);
+    if (prio > auth->mcp) {
+        return error_range(inv, seL4_MinPrio, auth->mcp);
+    }
+    return EXC_NONE;
+}
+
+exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_PRIORITY};
+
+    // No priority or no authority cap: TruncatedMessage.
+    if (inv->length < 1 || inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "TCB SetPriority: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    tc.priority = inv_mr(inv, 0);
+
+    // Authority is not a TCB cap: InvalidCapability(1).
+    cap_t auth = inv->extra[0].cap;
+    if (cap_type(auth) != CAP_THREAD) {
+        USER_ERROR(inv->thread, "Set priority: authority cap not a TCB.");
+        return error_invalid_capability(inv, 1);
+    }
+
+    // Priority above the authority's MCP: RangeError(0, mcp).
+    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
+    if (check_prio(inv, tc.priority, auth_tcb) != EXC_NONE) {
+        USER_ERROR(inv->thread, "TCB SetPriority: Requested priority %lu too high (max %lu).",
+                   tc.priority, auth_tcb->mcp);
+        return EXC_SYSCALL_ERROR;
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+
+exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_MCP};
+
+    // No MCP or no authority cap: TruncatedMessage.
+    if (inv->length < 1 || inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "TCB SetMCPriority: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    tc.mcp = inv_mr(inv, 0);
+
+    // Authority is not a TCB cap: InvalidCapability(1).
+    cap_t auth = inv->extra[0].cap;
+    if (cap_type(auth) != CAP_THREAD) {
+        USER_ERROR(inv->thread, "TCB SetMCPriority: authority cap not a TCB.");
+        return error_invalid_capability(inv, 1);
+    }
+
+    // MCP above the authority's MCP: RangeError(0, mcp).
+    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
+    if (check_prio(inv, tc.mcp, auth_tcb) != EXC_NONE) {
+        USER_ERROR(inv->thread,
+                   "TCB SetMCPriority: Requested maximum controlled priority %lu too high "
+                   "(max %lu).",
+                   tc.mcp, auth_tcb->mcp);
+        return EXC_SYSCALL_ERROR;
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+
+exception_t decode_tcb_set_sched_params(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_MCP | TC_UPDATE_PRIORITY};
+
+    // Fewer than 2 MRs or no authority cap: TruncatedMessage.
+    if (inv->length < 2 || inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "TCB SetSchedParams: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    tc.mcp = inv_mr(inv, 0);
+    tc.priority = inv_mr(inv, 1);
+
+    // Authority is not a TCB cap: InvalidCapability(1).
+    cap_t auth = inv->extra[0].cap;
+    if (cap_type(auth) != CAP_THREAD) {
+        USER_ERROR(inv->thread, "TCB SetSchedParams: authority cap not a TCB.");
+        return error_invalid_capability(inv, 1);
+    }
+
+    // MCP, then priority, above the authority's MCP: RangeError(0, mcp).
+    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
+    if (check_prio(inv, tc.mcp, auth_tcb) != EXC_NONE) {
+        USER_ERROR(inv->thread,
+                   "TCB SetSchedParams: Requested maximum controlled priority %lu too high "
+                   "(max %lu).",
+                   tc.mcp, auth_tcb->mcp);
+        return EXC_SYSCALL_ERROR;
+    }
+    if (check_prio(inv, tc.priority, auth_tcb) != EXC_NONE) {
+        USER_ERROR(inv->thread, "TCB SetSchedParams: Requested priority %lu too high (max %lu).",
+                   tc.priority, auth_tcb->mcp);
+        return EXC_SYSCALL_ERROR;
+    }
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
