@@ -11,12 +11,12 @@
 #include <cairn/bootinfo.h>
 #include <cairn/print.h>
 #include <cairn/runtime.h>
+#include <cairn/thread.h>
 #include <sel4/sel4.h>
 
 void cairn_start(const seL4_BootInfo *bi);
 
 /* From root-task.ld. */
-extern char __cairn_tdata_start[], __cairn_tdata_end[];
 extern char __cairn_tls_size[], __cairn_tls_align[]; /* absolute: use the address as value */
 extern char __cairn_stack_guard[], __cairn_stack_bottom[], __cairn_stack_top[];
 extern void (*__init_array_start[])(void);
@@ -27,48 +27,20 @@ extern char cairn_root_task_stack[];
 
 static const seL4_BootInfo *boot_info;
 
-/*
- * Static TLS for the one initial thread (AArch64 uses TLS "variant 1"):
- *
- *   TPIDR_EL0 -> +----------------------+
- *                | TCB: 16 bytes,       |  reserved for the C library; unused by us
- *                | zero                 |
- *                +----------------------+  TPIDR_EL0 + align_up(16, tls_align)
- *                | .tdata image (copy)  |
- *                | .tbss (zeroed)       |
- *                +----------------------+
- *
- * The linker resolves each __thread variable to a fixed offset from TPIDR_EL0 under this
- * layout (local-exec model), so all we have to do is build the block and point at it.
- */
-#define TLS_TCB_BYTES 16
+/* The initial thread's TLS block (see cairn_tls_init in thread.c for its layout). */
 #define TLS_AREA_BYTES 1024
 static char tls_area[TLS_AREA_BYTES] __attribute__((aligned(64)));
 
-static uintptr_t align_up(uintptr_t v, uintptr_t a)
-{
-    return (v + a - 1) & ~(a - 1);
-}
-
 static void tls_install(void)
 {
-    uintptr_t size = (uintptr_t)__cairn_tls_size;
-    uintptr_t align = (uintptr_t)__cairn_tls_align;
-    if (align < TLS_TCB_BYTES)
-        align = TLS_TCB_BYTES;
-
-    uintptr_t tp = align_up((uintptr_t)tls_area, align);
-    uintptr_t block = tp + align_up(TLS_TCB_BYTES, align);
-    if (block + size > (uintptr_t)tls_area + TLS_AREA_BYTES) {
+    uintptr_t tp = cairn_tls_init(tls_area, sizeof tls_area);
+    if (tp == 0) {
         /* No TLS, so no IPC buffer, but seL4_DebugPutChar needs neither. */
         cairn_printf("cairn: TLS segment (%lu bytes, align %lu) too big for the %d-byte area\n",
-                     (unsigned long)size, (unsigned long)align, TLS_AREA_BYTES);
+                     (unsigned long)__cairn_tls_size, (unsigned long)__cairn_tls_align,
+                     TLS_AREA_BYTES);
         cairn_exit(-1);
     }
-
-    size_t data_bytes = (size_t)(__cairn_tdata_end - __cairn_tdata_start);
-    memcpy((void *)block, __cairn_tdata_start, data_bytes);
-    memset((void *)(block + data_bytes), 0, size - data_bytes);
     __asm__ volatile("msr tpidr_el0, %0" ::"r"(tp) : "memory");
 }
 
