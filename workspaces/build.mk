@@ -11,6 +11,13 @@
 #   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
 #   one step by hand:  make workspace-elf WS=<name> [STEP=<step>]   (mk/roottask.mk uses this)
 #
+# A workspace may also carry a child program, a second ELF that the root task embeds and
+# loads itself (chapter 7): a fourth Makefile line "CHILD_SRCS := child.c" and a link script
+# child.ld beside it. Per step, the child is compiled with the same step macros, linked with
+# child.ld against libsel4 only (no Cairn runtime), and its bytes are put into the root task
+# by workspaces/child_blob.S as the array _child_elf_start .. _child_elf_end.
+#   the child of one step:  build/workspaces/<name>/<step>/child/child.elf
+#
 # For the system tests, WORKSPACE_CASES lists every step that has an expect file as
 # NAME:IMAGE:EXPECTFILE (the harness's --case form), NAME being <workspace>/<step>;
 # WORKSPACE_IMAGES lists those images.
@@ -23,6 +30,7 @@ WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)
 ws_srcs = $(shell sed -n 's/^SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 # Steps of a workspace: its expect files, plus "default", plus the step asked for on the
 # command line (so `make workspace-elf STEP=2.H` works before 2.H has an expect file).
+ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))) \
                   $(if $(filter $(1),$(WS)),$(or $(STEP),default)))
 ws_step_macro = STEP_$(subst .,_,$(subst -,_,$(if $(filter default,$(1)),DEFAULT,$(1))))
@@ -31,6 +39,7 @@ ws_elf = $(WORKSPACES_OUT)/$(1)/$(2)/$(1).elf
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
 define ws_step_rules
 WS_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/%.o,$$(call ws_srcs,$(1)))
+$(if $(call ws_child_srcs,$(1)),$$(eval $$(call ws_child_rules,$(1),$(2))))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(WORKSPACES_DIR)/$(1)/%.c
 	$$(call compile_user_c,$$@,$$<,-D$(call ws_step_macro,$(2))=1 -DSTEP=\"$(2)\")
@@ -47,6 +56,26 @@ WORKSPACE_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf
 WORKSPACE_CASES += $(1)/$(2):$(WORKSPACES_OUT)/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
 endif
 -include $$(WS_OBJS_$(1)_$(2):.o=.d)
+endef
+
+# $(call ws_child_rules,NAME,STEP): the child ELF of one step and the object embedding it.
+define ws_child_rules
+WS_CHILD_DIR_$(1)_$(2) := $(WORKSPACES_OUT)/$(1)/$(2)/child
+WS_CHILD_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o,$$(call ws_child_srcs,$(1)))
+
+$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o: $(WORKSPACES_DIR)/$(1)/%.c
+	$$(call compile_user_c,$$@,$$<,-D$(call ws_step_macro,$(2))=1 -DSTEP=\"$(2)\")
+
+$(WORKSPACES_OUT)/$(1)/$(2)/child/child.elf: $$(WS_CHILD_OBJS_$(1)_$(2)) $(WORKSPACES_DIR)/$(1)/child.ld $$(LIBSEL4_LIB)
+	@echo "  LD      $$(patsubst $(ROOT)/%,%,$$@) (child: libsel4 only)"
+	@$$(CROSS_CC) $$(ROOTTASK_LDFLAGS) -T $(WORKSPACES_DIR)/$(1)/child.ld -o $$@ \
+	    $$(WS_CHILD_OBJS_$(1)_$(2)) $$(LIBSEL4_LIB) $$(LIBGCC)
+
+$(WORKSPACES_OUT)/$(1)/$(2)/child_blob.o: $(ROOT)/workspaces/child_blob.S $(WORKSPACES_OUT)/$(1)/$(2)/child/child.elf
+	$$(call compile_user_c,$$@,$$<,-DCHILD_ELF=\"$(WORKSPACES_OUT)/$(1)/$(2)/child/child.elf\")
+
+WS_OBJS_$(1)_$(2) += $(WORKSPACES_OUT)/$(1)/$(2)/child_blob.o
+-include $$(WS_CHILD_OBJS_$(1)_$(2):.o=.d)
 endef
 
 WORKSPACE_ELFS :=
