@@ -33,6 +33,8 @@ import signal
 import sys
 import time
 
+from expect_file import HarnessError, parse_expect_file, substitute
+
 try:
     import pexpect
 except ImportError:  # the build installs python3-pexpect; say so clearly if it did not
@@ -56,10 +58,6 @@ FAULT_TEXTS = ("vm fault on", "unknown syscall", "user exception")
 ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 SUMMARY_RE = re.compile(r"^(\d+) passed, (\d+) failed\s*$")
 MARKER_RE = re.compile(r"\[TEST:(START|PASS|FAIL)\]\s+(\S+)\s*(.*)$")
-
-
-class HarnessError(Exception):
-    """A problem with the harness's inputs (bad expect file, bad option)."""
 
 
 def fault_line(line):
@@ -167,101 +165,6 @@ class Console:
 def tail(text, lines=TAIL_LINES):
     rows = text.rstrip("\n").split("\n")
     return "\n".join("    | " + r for r in rows[-lines:])
-
-
-# --------------------------------------------------------------------------------------------
-# Expect files
-# --------------------------------------------------------------------------------------------
-
-class ExpectSpec:
-    """Parsed expect file.
-
-    steps          ordered list of ("expect", text) / ("expect-re", regex) / ("send", text)
-    forbid         substrings that must not appear
-    allow_fault    a kernel fault report is allowed (it is the expected end)
-    line_timeout   seconds allowed for each expectation
-    """
-
-    def __init__(self):
-        self.steps = []
-        self.forbid = []
-        self.allow_fault = False
-        self.line_timeout = None
-
-
-def parse_expect_file(path):
-    """Read an expect file. Directives, one per line ('#' lines and blank lines ignored):
-
-      expect: TEXT       TEXT must appear, after everything matched before it
-      expect-re: REGEX   a Python regex (multi-line mode) must match, in order, on whole lines
-      forbid: TEXT       TEXT must not appear (checked up to the last expectation + grace)
-      allow-fault        a kernel fault report is the expected end; do not fail on it
-      timeout: SECONDS   time allowed for each expectation (anywhere in the file; last wins)
-      send: TEXT         type TEXT on the console once everything before it has matched
-                         (\\n, \\r and \\t escapes are understood)
-
-    A named regex group (?P<NAME>...) captures a value; ${NAME} in a later expect, expect-re
-    or forbid line is replaced by it (so "the address the program printed" can be matched).
-    """
-    spec = ExpectSpec()
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-    except OSError as e:
-        raise HarnessError("cannot read expect file %s: %s" % (path, e.strerror))
-    for number, raw in enumerate(lines, 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        key, sep, value = line.partition(":")
-        key = key.strip()
-        if not sep:
-            if key == "allow-fault":
-                spec.allow_fault = True
-                continue
-            raise HarnessError("%s:%d: not a directive: %r" % (path, number, raw))
-        # Keep the value's inner spaces; only the one space after the colon is syntax.
-        value = raw.split(":", 1)[1]
-        value = value[1:] if value.startswith(" ") else value
-        value = value.rstrip()
-        if key in ("expect", "forbid", "send", "expect-re") and value == "":
-            raise HarnessError("%s:%d: empty %s" % (path, number, key))
-        if key == "expect":
-            spec.steps.append(("expect", value))
-        elif key == "expect-re":
-            try:
-                re.compile(value)
-            except re.error as e:
-                raise HarnessError("%s:%d: bad regex: %s" % (path, number, e))
-            spec.steps.append(("expect-re", value))
-        elif key == "forbid":
-            spec.forbid.append(value)
-        elif key == "send":
-            spec.steps.append(("send", value.encode().decode("unicode_escape")))
-        elif key == "timeout":
-            try:
-                spec.line_timeout = float(value)
-            except ValueError:
-                raise HarnessError("%s:%d: bad timeout %r" % (path, number, value))
-            if spec.line_timeout <= 0:
-                raise HarnessError("%s:%d: timeout must be positive" % (path, number))
-        elif key == "allow-fault":
-            spec.allow_fault = True
-        else:
-            raise HarnessError("%s:%d: unknown directive %r" % (path, number, key))
-    return spec
-
-
-VAR_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-def substitute(text, captures, escape):
-    def repl(m):
-        if m.group(1) not in captures:
-            return m.group(0)
-        value = captures[m.group(1)]
-        return re.escape(value) if escape else value
-    return VAR_RE.sub(repl, text)
 
 
 # --------------------------------------------------------------------------------------------
