@@ -36,7 +36,7 @@ static struct image img;
 static void make_valid(void)
 {
     memset(&img, 0, sizeof(img));
-    memcpy(img.eh.ident, "\x7f" "ELF\x02\x01\x01", 7);
+    memcpy(img.eh.ident, "\177ELF\x02\x01\x01", 7);
     img.eh.type = 2;
     img.eh.machine = 183;
     img.eh.version = 1;

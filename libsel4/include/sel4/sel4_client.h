@@ -33,8 +33,8 @@ LIBSEL4_INLINE_FUNC seL4_Error seL4_Invoke_(seL4_CPtr service, seL4_Word label,
     return error;
 }
 
-#define SEL4_U8_(x) ((seL4_Word)(x) & 0xffu)
-#define SEL4_BOOL_(x) ((seL4_Word)(x) & 0x1u)
+#define SEL4_U8_(x) (0xffu & (seL4_Word)(x))
+#define SEL4_BOOL_(x) (0x1u & (seL4_Word)(x))
 
 // Number of words in seL4_UserContext (36): the most registers one transfer can carry.
 #define SEL4_USER_CONTEXT_WORDS_ (sizeof(seL4_UserContext) / sizeof(seL4_Word))

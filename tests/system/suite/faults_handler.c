@@ -155,7 +155,10 @@ TEST(FLTH0003, "UnknownSyscall fault: a reply with label != 0 leaves the thread 
 static void udf_child(struct test_thread *self)
 {
     __asm__ volatile(".global udf_insn\n"
-                     "udf_insn: udf #0\n" ::: "memory");
+                     "udf_insn: udf #0\n"
+                     :
+                     :
+                     : "memory");
     self->out[0] = 1;
 }
 extern char udf_insn[];
