@@ -70,8 +70,8 @@ static void must(seL4_Error err, const char *what)
     }
 }
 
-#define DEAD_VA 0x8000000000UL   /* level-0 index 1 */
-#define FILL_VA 0x10000000000UL  /* where the root task maps the frame it fills */
+#define DEAD_VA 0x8000000000UL  /* level-0 index 1 */
+#define FILL_VA 0x10000000000UL /* where the root task maps the frame it fills */
 
 /*
  * The sequence of issue 9: a VSpace's ASID pool is deleted, then a page table mapped in it

@@ -8,7 +8,7 @@
 
 #include "vspace_common.h"
 
-#define DEAD_VA 0x8000000000UL /* level-0 index 1: a fresh L0 entry in any new VSpace */
+#define DEAD_VA 0x8000000000UL           /* level-0 index 1: a fresh L0 entry in any new VSpace */
 #define OUTSIDE_RAM_TABLE 0x4000000003UL /* a table descriptor for physical 256 GiB */
 
 /* A VSpace with an ASID from a new pool, the pool already deleted again. */
