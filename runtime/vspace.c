@@ -31,8 +31,8 @@ seL4_Error cairn_map_with_tables(seL4_ARM_VSpace vspace, seL4_ARM_Page frame, ui
         seL4_CPtr table = alloc_fn(seL4_ARM_PageTableObject, 0);
         if (table == seL4_CapNull)
             return seL4_NotEnoughMemory;
-        seL4_Error pt_err = seL4_ARM_PageTable_Map(table, vspace, vaddr,
-                                                   seL4_ARM_Default_VMAttributes);
+        seL4_Error pt_err =
+            seL4_ARM_PageTable_Map(table, vspace, vaddr, seL4_ARM_Default_VMAttributes);
         if (pt_err != seL4_NoError)
             return pt_err;
         err = seL4_ARM_Page_Map(frame, vspace, vaddr, rights, attrs);

@@ -34,13 +34,13 @@
  * kernel's seL4_InvalidCapability (or IllegalOperation) at the first invocation.
  * cairn_cptr(cap) gives the raw CPtr back, for plain libsel4 calls.
  */
-#define CAIRN_CAP_KIND_(kind)                                                              \
-    typedef struct cairn_##kind {                                                          \
-        seL4_CPtr cptr;                                                                    \
-    } cairn_##kind##_t;                                                                    \
-    static inline cairn_##kind##_t cairn_as_##kind(seL4_CPtr cptr)                        \
-    {                                                                                      \
-        return (cairn_##kind##_t){cptr};                                                   \
+#define CAIRN_CAP_KIND_(kind)                                                                      \
+    typedef struct cairn_##kind {                                                                  \
+        seL4_CPtr cptr;                                                                            \
+    } cairn_##kind##_t;                                                                            \
+    static inline cairn_##kind##_t cairn_as_##kind(seL4_CPtr cptr)                                 \
+    {                                                                                              \
+        return (cairn_##kind##_t){cptr};                                                           \
     }
 
 CAIRN_CAP_KIND_(untyped)

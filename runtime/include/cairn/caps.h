@@ -24,8 +24,8 @@ static inline seL4_Error cairn_untyped_retype(cairn_untyped_t untyped, cairn_blu
                                               cairn_cspath_t dest_node, seL4_Word node_offset,
                                               seL4_Word num)
 {
-    return seL4_Untyped_Retype(untyped.cptr, bp.type, bp.size_bits, dest_node.root,
-                               dest_node.index, dest_node.depth, node_offset, num);
+    return seL4_Untyped_Retype(untyped.cptr, bp.type, bp.size_bits, dest_node.root, dest_node.index,
+                               dest_node.depth, node_offset, num);
 }
 
 /* ---- CNode: copy, mint, move, mutate, delete, revoke ----------------------------------------
@@ -47,11 +47,9 @@ static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
  * the thread faults, not in the caller's; seL4_CapNull means "no fault handler".
  */
 static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep,
-                                             cairn_cnode_t cspace_root,
-                                             seL4_Word cspace_root_data,
-                                             cairn_vspace_t vspace_root,
-                                             seL4_Word vspace_root_data, seL4_Word buffer,
-                                             cairn_granule_t buffer_frame)
+                                             cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
+                                             cairn_vspace_t vspace_root, seL4_Word vspace_root_data,
+                                             seL4_Word buffer, cairn_granule_t buffer_frame)
 {
     return seL4_TCB_Configure(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
                               vspace_root.cptr, vspace_root_data, buffer, buffer_frame.cptr);
@@ -59,10 +57,8 @@ static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep
 
 /* Set only the fault endpoint (a CPtr in the thread's CSpace, see above), CSpace and VSpace. */
 static inline seL4_Error cairn_tcb_set_space(cairn_tcb_t tcb, seL4_CPtr fault_ep,
-                                             cairn_cnode_t cspace_root,
-                                             seL4_Word cspace_root_data,
-                                             cairn_vspace_t vspace_root,
-                                             seL4_Word vspace_root_data)
+                                             cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
+                                             cairn_vspace_t vspace_root, seL4_Word vspace_root_data)
 {
     return seL4_TCB_SetSpace(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
                              vspace_root.cptr, vspace_root_data);
@@ -203,9 +199,8 @@ static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_M
 }
 
 /* Reply to the last caller, then wait on `ep` for the next message (a server's loop). */
-static inline seL4_MessageInfo_t cairn_endpoint_reply_recv(cairn_endpoint_t ep,
-                                                           seL4_MessageInfo_t info,
-                                                           seL4_Word *badge)
+static inline seL4_MessageInfo_t
+cairn_endpoint_reply_recv(cairn_endpoint_t ep, seL4_MessageInfo_t info, seL4_Word *badge)
 {
     return seL4_ReplyRecv(ep.cptr, info, badge);
 }
@@ -222,24 +217,23 @@ static inline void cairn_reply(seL4_MessageInfo_t info)
  * kinds (C11 _Generic picks cairn_granule_map, cairn_large_page_map, ...); anything else is a
  * compile error naming the macro and the kinds it takes. */
 
-#define CAIRN_FRAME_KIND_(kind)                                                              \
-    static inline seL4_Error cairn_##kind##_map(cairn_##kind##_t frame, cairn_vspace_t vspace, \
-                                                seL4_Word vaddr, seL4_CapRights_t rights,    \
-                                                seL4_ARM_VMAttributes attrs)                 \
-    {                                                                                        \
-        return seL4_ARM_Page_Map(frame.cptr, vspace.cptr, vaddr, rights, attrs);            \
-    }                                                                                        \
-    static inline seL4_Error cairn_##kind##_unmap(cairn_##kind##_t frame)                   \
-    {                                                                                        \
-        return seL4_ARM_Page_Unmap(frame.cptr);                                              \
-    }                                                                                        \
-    static inline seL4_Error cairn_##kind##_get_address(cairn_##kind##_t frame,             \
-                                                        seL4_Word *paddr)                    \
-    {                                                                                        \
-        seL4_ARM_Page_GetAddress_t r = seL4_ARM_Page_GetAddress(frame.cptr);                 \
-        if (r.error == seL4_NoError && paddr != NULL)                                        \
-            *paddr = r.paddr;                                                                \
-        return (seL4_Error)r.error;                                                          \
+#define CAIRN_FRAME_KIND_(kind)                                                                    \
+    static inline seL4_Error cairn_##kind##_map(cairn_##kind##_t frame, cairn_vspace_t vspace,     \
+                                                seL4_Word vaddr, seL4_CapRights_t rights,          \
+                                                seL4_ARM_VMAttributes attrs)                       \
+    {                                                                                              \
+        return seL4_ARM_Page_Map(frame.cptr, vspace.cptr, vaddr, rights, attrs);                   \
+    }                                                                                              \
+    static inline seL4_Error cairn_##kind##_unmap(cairn_##kind##_t frame)                          \
+    {                                                                                              \
+        return seL4_ARM_Page_Unmap(frame.cptr);                                                    \
+    }                                                                                              \
+    static inline seL4_Error cairn_##kind##_get_address(cairn_##kind##_t frame, seL4_Word *paddr)  \
+    {                                                                                              \
+        seL4_ARM_Page_GetAddress_t r = seL4_ARM_Page_GetAddress(frame.cptr);                       \
+        if (r.error == seL4_NoError && paddr != NULL)                                              \
+            *paddr = r.paddr;                                                                      \
+        return (seL4_Error)r.error;                                                                \
     }
 
 CAIRN_FRAME_KIND_(granule)
@@ -252,40 +246,42 @@ CAIRN_FRAME_KIND_(huge_page)
  * "static assertion failed: "<fn> wants a frame cap: ..."". (A _Static_assert may stand in a
  * struct's member list, and sizeof of that struct is an expression.)
  */
-#define CAIRN_IS_FRAME_(frame)                                                               \
-    _Generic((frame), cairn_granule_t: 1, cairn_large_page_t: 1, cairn_huge_page_t: 1, default: 0)
-#define CAIRN_REQUIRE_FRAME_(frame, fn)                                                      \
-    ((void)sizeof(struct {                                                                   \
-        _Static_assert(CAIRN_IS_FRAME_(frame), fn " wants a frame cap: cairn_granule_t, "    \
-                                               "cairn_large_page_t or cairn_huge_page_t");   \
-        int cairn_unused_;                                                                   \
+#define CAIRN_IS_FRAME_(frame)                                                                     \
+    _Generic((frame), cairn_granule_t : 1, cairn_large_page_t : 1, cairn_huge_page_t : 1,          \
+             default : 0)
+#define CAIRN_REQUIRE_FRAME_(frame, fn)                                                            \
+    ((void)sizeof(struct {                                                                         \
+        _Static_assert(CAIRN_IS_FRAME_(frame), fn " wants a frame cap: cairn_granule_t, "          \
+                                                  "cairn_large_page_t or cairn_huge_page_t");      \
+        int cairn_unused_;                                                                         \
     }))
 
 /* Map `frame` at vaddr in `vspace`; rights are masked by the cap's own (never refused). */
-#define cairn_frame_map(frame, vspace, vaddr, rights, attrs)                                 \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_map"),                                         \
-     _Generic((frame),                                                                       \
-         cairn_large_page_t: cairn_large_page_map,                                           \
-         cairn_huge_page_t: cairn_huge_page_map,                                             \
-         default: cairn_granule_map)((frame), (vspace), (vaddr), (rights), (attrs)))
+#define cairn_frame_map(frame, vspace, vaddr, rights, attrs)                                       \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_map"),                                               \
+     _Generic((frame), cairn_large_page_t                                                          \
+              : cairn_large_page_map, cairn_huge_page_t                                            \
+              : cairn_huge_page_map, default                                                       \
+              : cairn_granule_map)((frame), (vspace), (vaddr), (rights), (attrs)))
 
 /* Unmap `frame` from wherever this cap mapped it (no-op if it is not mapped). */
-#define cairn_frame_unmap(frame)                                                             \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unmap"),                                       \
-     _Generic((frame),                                                                       \
-         cairn_large_page_t: cairn_large_page_unmap,                                         \
-         cairn_huge_page_t: cairn_huge_page_unmap,                                           \
-         default: cairn_granule_unmap)(frame))
+#define cairn_frame_unmap(frame)                                                                   \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unmap"),                                             \
+     _Generic((frame), cairn_large_page_t                                                          \
+              : cairn_large_page_unmap, cairn_huge_page_t                                          \
+              : cairn_huge_page_unmap, default                                                     \
+              : cairn_granule_unmap)(frame))
 
 /* The frame's physical address in *paddr. */
-#define cairn_frame_get_address(frame, paddr)                                                \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_get_address"),                                 \
-     _Generic((frame),                                                                       \
-         cairn_large_page_t: cairn_large_page_get_address,                                   \
-         cairn_huge_page_t: cairn_huge_page_get_address,                                     \
-         default: cairn_granule_get_address)((frame), (paddr)))
+#define cairn_frame_get_address(frame, paddr)                                                      \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_get_address"),                                       \
+     _Generic((frame), cairn_large_page_t                                                          \
+              : cairn_large_page_get_address, cairn_huge_page_t                                    \
+              : cairn_huge_page_get_address, default                                               \
+              : cairn_granule_get_address)((frame), (paddr)))
 
-/* ---- page tables, ASIDs ------------------------------------------------------------------------ */
+/* ---- page tables, ASIDs ------------------------------------------------------------------------
+ */
 
 /* Link `pt` into `vspace` at the first missing level on the way to vaddr. */
 static inline seL4_Error cairn_page_table_map(cairn_page_table_t pt, cairn_vspace_t vspace,
@@ -313,7 +309,8 @@ static inline seL4_Error cairn_asid_pool_assign(cairn_asid_pool_t pool, cairn_vs
     return seL4_ARM_ASIDPool_Assign(pool.cptr, vspace.cptr);
 }
 
-/* ---- interrupts --------------------------------------------------------------------------------- */
+/* ---- interrupts ---------------------------------------------------------------------------------
+ */
 
 /* The handler cap of interrupt `irq`, into the slot `dest`. */
 static inline seL4_Error cairn_irq_control_get(cairn_irq_control_t control, seL4_Word irq,
@@ -346,9 +343,9 @@ static inline seL4_Error cairn_irq_handler_clear(cairn_irq_handler_t handler)
     return seL4_IRQHandler_Clear(handler.cptr);
 }
 
-/* ---- BootInfo's slot regions, typed ---------------------------------------------------------------
- * Index i of a region, counted from its start; an index past the end panics (a bug in the
- * program, like Rust's index()). */
+/* ---- BootInfo's slot regions, typed
+ * --------------------------------------------------------------- Index i of a region, counted from
+ * its start; an index past the end panics (a bug in the program, like Rust's index()). */
 
 static inline seL4_CPtr cairn_bi_region_slot_(seL4_SlotRegion r, seL4_Word i, const char *what)
 {
@@ -388,10 +385,11 @@ static inline cairn_untyped_t cairn_bi_largest_untyped(const seL4_BootInfo *bi)
     return cairn_as_untyped(cairn_largest_untyped(bi));
 }
 
-/* ---- the runtime's allocator, typed -----------------------------------------------------------------
- * cairn_alloc_<kind>() retypes one object with cairn_retype (<cairn/alloc.h>: a new slot from
- * BootInfo's empty region, memory from the best-fitting ordinary untyped) and returns its cap.
- * On failure the cap is null (cairn_cap_is_null) and cairn_retype_error() says why. */
+/* ---- the runtime's allocator, typed
+ * ----------------------------------------------------------------- cairn_alloc_<kind>() retypes
+ * one object with cairn_retype (<cairn/alloc.h>: a new slot from BootInfo's empty region, memory
+ * from the best-fitting ordinary untyped) and returns its cap. On failure the cap is null
+ * (cairn_cap_is_null) and cairn_retype_error() says why. */
 
 static inline seL4_CPtr cairn_alloc(cairn_blueprint_t bp)
 {
@@ -410,10 +408,10 @@ static inline cairn_cnode_t cairn_alloc_cnode(seL4_Word slot_bits)
     return cairn_as_cnode(cairn_alloc(CAIRN_BP_CNODE(slot_bits)));
 }
 
-#define CAIRN_ALLOC_FIXED_(kind, BP)                                                         \
-    static inline cairn_##kind##_t cairn_alloc_##kind(void)                                  \
-    {                                                                                        \
-        return cairn_as_##kind(cairn_alloc(BP));                                             \
+#define CAIRN_ALLOC_FIXED_(kind, BP)                                                               \
+    static inline cairn_##kind##_t cairn_alloc_##kind(void)                                        \
+    {                                                                                              \
+        return cairn_as_##kind(cairn_alloc(BP));                                                   \
     }
 
 CAIRN_ALLOC_FIXED_(tcb, CAIRN_BP_TCB)

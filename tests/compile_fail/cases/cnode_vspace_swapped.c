@@ -9,6 +9,6 @@ seL4_Error mistake(cairn_tcb_t tcb, cairn_granule_t ipc_frame);
 
 seL4_Error mistake(cairn_tcb_t tcb, cairn_granule_t ipc_frame)
 {
-    return cairn_tcb_configure(tcb, seL4_CapNull, CAIRN_INIT_VSPACE, 0, CAIRN_INIT_CNODE, 0,
-                               0x1000, ipc_frame);
+    return cairn_tcb_configure(tcb, seL4_CapNull, CAIRN_INIT_VSPACE, 0, CAIRN_INIT_CNODE, 0, 0x1000,
+                               ipc_frame);
 }

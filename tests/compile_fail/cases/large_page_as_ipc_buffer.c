@@ -9,6 +9,6 @@ seL4_Error mistake(cairn_tcb_t tcb, cairn_large_page_t big);
 
 seL4_Error mistake(cairn_tcb_t tcb, cairn_large_page_t big)
 {
-    return cairn_tcb_configure(tcb, seL4_CapNull, CAIRN_INIT_CNODE, 0, CAIRN_INIT_VSPACE, 0,
-                               0x1000, big);
+    return cairn_tcb_configure(tcb, seL4_CapNull, CAIRN_INIT_CNODE, 0, CAIRN_INIT_VSPACE, 0, 0x1000,
+                               big);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Mapping the VSpace instead of a frame: cairn_frame_map takes only the three frame kinds.
-// expect: static assertion failed: "cairn_frame_map wants a frame cap: cairn_granule_t, cairn_large_page_t or cairn_huge_page_t"
+// expect: static assertion failed: "cairn_frame_map wants a frame cap: cairn_granule_t,
+// cairn_large_page_t or cairn_huge_page_t"
 #include <cairn/caps.h>
 
 seL4_Error mistake(void);

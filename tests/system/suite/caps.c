@@ -37,23 +37,24 @@ TEST(CAPS0001, "untyped_retype with each blueprint makes that kind; an occupied 
     cairn_untyped_t ut = cairn_as_untyped(test_alloc_untyped(env, 23));
     for (unsigned i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         seL4_CPtr slot = test_alloc_slot(env);
-        ASSERT_OK(cairn_untyped_retype(ut, kinds[i].bp, cairn_cnode_self(CAIRN_INIT_CNODE), slot,
-                                       1));
+        ASSERT_OK(
+            cairn_untyped_retype(ut, kinds[i].bp, cairn_cnode_self(CAIRN_INIT_CNODE), slot, 1));
         ASSERT_EQ(tag_of(slot), kinds[i].tag);
         ASSERT_EQ(cairn_blueprint_size_bits(kinds[i].bp) != 0, 1);
     }
     seL4_CPtr used = test_alloc_slot(env);
-    ASSERT_OK(cairn_untyped_retype(ut, CAIRN_BP_ENDPOINT, cairn_cnode_self(CAIRN_INIT_CNODE), used,
-                                   1));
-    ASSERT_ERR(cairn_untyped_retype(ut, CAIRN_BP_ENDPOINT, cairn_cnode_self(CAIRN_INIT_CNODE),
-                                    used, 1),
-               seL4_DeleteFirst);
+    ASSERT_OK(
+        cairn_untyped_retype(ut, CAIRN_BP_ENDPOINT, cairn_cnode_self(CAIRN_INIT_CNODE), used, 1));
+    ASSERT_ERR(
+        cairn_untyped_retype(ut, CAIRN_BP_ENDPOINT, cairn_cnode_self(CAIRN_INIT_CNODE), used, 1),
+        seL4_DeleteFirst);
     ASSERT_EQ(cairn_blueprint_size_bits(CAIRN_BP_CNODE(4)), 4 + seL4_SlotBits);
 }
 
 TEST(CAPS0002, "CNode paths: copy, mint (badge), move, mutate, delete, revoke; signal/wait/poll")
 {
-    cairn_notification_t n = cairn_as_notification(test_alloc_object(env, seL4_NotificationObject, 0));
+    cairn_notification_t n =
+        cairn_as_notification(test_alloc_object(env, seL4_NotificationObject, 0));
     cairn_notification_t badged = cairn_as_notification(test_alloc_slot(env));
     cairn_notification_t copy = cairn_as_notification(test_alloc_slot(env));
     cairn_notification_t moved = cairn_as_notification(test_alloc_slot(env));
@@ -82,7 +83,8 @@ TEST(CAPS0002, "CNode paths: copy, mint (badge), move, mutate, delete, revoke; s
     ASSERT_EQ(tag_of(cairn_cptr(n)), CAIRN_CAP_NOTIFICATION);
 }
 
-TEST(CAPS0003, "frames and tables: page_table_map per level, frame_map/get_address/unmap, ASID pool")
+TEST(CAPS0003,
+     "frames and tables: page_table_map per level, frame_map/get_address/unmap, ASID pool")
 {
     cairn_granule_t g = cairn_as_granule(test_alloc_object(env, seL4_ARM_SmallPageObject, 0));
     ASSERT_ERR(cairn_frame_map(g, CAIRN_INIT_VSPACE, CAPS_VA, seL4_ReadWrite,
@@ -91,8 +93,8 @@ TEST(CAPS0003, "frames and tables: page_table_map per level, frame_map/get_addre
     for (int level = 0; level < 3; level++) {
         cairn_page_table_t pt =
             cairn_as_page_table(test_alloc_object(env, seL4_ARM_PageTableObject, 0));
-        ASSERT_OK(cairn_page_table_map(pt, CAIRN_INIT_VSPACE, CAPS_VA,
-                                       seL4_ARM_Default_VMAttributes));
+        ASSERT_OK(
+            cairn_page_table_map(pt, CAIRN_INIT_VSPACE, CAPS_VA, seL4_ARM_Default_VMAttributes));
     }
     ASSERT_OK(cairn_frame_map(g, CAIRN_INIT_VSPACE, CAPS_VA, seL4_ReadWrite,
                               seL4_ARM_Default_VMAttributes));
@@ -106,7 +108,8 @@ TEST(CAPS0003, "frames and tables: page_table_map per level, frame_map/get_addre
     ASSERT_OK(cairn_frame_unmap(g));
 
     /* A 2 MiB frame one L2 entry further on (its L2 table exists already). */
-    cairn_large_page_t big = cairn_as_large_page(test_alloc_object(env, seL4_ARM_LargePageObject, 0));
+    cairn_large_page_t big =
+        cairn_as_large_page(test_alloc_object(env, seL4_ARM_LargePageObject, 0));
     ASSERT_ERR(cairn_frame_map(big, CAIRN_INIT_VSPACE, CAPS_VA + 0x1000, seL4_ReadWrite,
                                seL4_ARM_Default_VMAttributes),
                seL4_AlignmentError);
@@ -124,7 +127,8 @@ TEST(CAPS0003, "frames and tables: page_table_map per level, frame_map/get_addre
     ASSERT_EQ(tag_of(cairn_cptr(pool)), CAIRN_CAP_ASID_POOL);
     ASSERT_OK(cairn_asid_pool_assign(pool, vs));
     ASSERT_ERR(cairn_asid_pool_assign(CAIRN_INIT_ASID_POOL, vs), seL4_InvalidCapability);
-    cairn_page_table_t pt = cairn_as_page_table(test_alloc_object(env, seL4_ARM_PageTableObject, 0));
+    cairn_page_table_t pt =
+        cairn_as_page_table(test_alloc_object(env, seL4_ARM_PageTableObject, 0));
     ASSERT_OK(cairn_page_table_map(pt, vs, 0x400000, seL4_ARM_Default_VMAttributes));
     ASSERT_OK(cairn_page_table_unmap(pt));
     ASSERT_OK(cairn_cnode_delete(cairn_cspath_of(pool)));
@@ -134,8 +138,8 @@ TEST(CAPS0003, "frames and tables: page_table_map per level, frame_map/get_addre
 static void caller(struct test_thread *self)
 {
     seL4_SetMR(0, 41);
-    seL4_MessageInfo_t r = cairn_endpoint_call(cairn_as_endpoint(self->arg[0]),
-                                               seL4_MessageInfo_new(7, 0, 0, 1));
+    seL4_MessageInfo_t r =
+        cairn_endpoint_call(cairn_as_endpoint(self->arg[0]), seL4_MessageInfo_new(7, 0, 0, 1));
     self->out[0] = seL4_GetMR(0);
     self->out[1] = seL4_MessageInfo_get_label(r);
 }
@@ -207,7 +211,8 @@ TEST(CAPS0005, "typed BootInfo slots: initial caps, image frames, untypeds, IRQ 
     ASSERT_OK(cairn_irq_control_get(CAIRN_IRQ_CONTROL, 33, cairn_cspath_of(h)));
     ASSERT_ERR(cairn_irq_control_get(CAIRN_IRQ_CONTROL, 33, cairn_cspath(test_alloc_slot(env))),
                seL4_RevokeFirst);
-    cairn_notification_t n = cairn_as_notification(test_alloc_object(env, seL4_NotificationObject, 0));
+    cairn_notification_t n =
+        cairn_as_notification(test_alloc_object(env, seL4_NotificationObject, 0));
     ASSERT_OK(cairn_irq_handler_set_notification(h, n));
     ASSERT_OK(cairn_irq_handler_clear(h));
     ASSERT_OK(cairn_irq_handler_ack(h));
