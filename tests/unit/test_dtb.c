@@ -47,7 +47,8 @@ static void refusals_and_their_log_lines(void **state)
     } cases[] = {
         {0, 0, 0, 0x200000, DTB_MISSING, "No DTB passed in from boot loader.\n"},
         {0xedfe0dd0, 0x1000, 16, 0x200000, DTB_MISSING, "No DTB passed in from boot loader.\n"},
-        {0xd00dfeed, 0x1000, 18, 0x200000, DTB_INVALID, "ERROR: Invalid device tree blob supplied\n"},
+        {0xd00dfeed, 0x1000, 18, 0x200000, DTB_INVALID,
+         "ERROR: Invalid device tree blob supplied\n"},
         {0xd00dfeed, 0, 16, 0x200000, DTB_INVALID, "ERROR: Invalid device tree blob supplied\n"},
         {0xd00dfeed, 39, 16, 0x200000, DTB_INVALID, "ERROR: Invalid device tree blob supplied\n"},
         {0xd00dfeed, 0x200001, 16, 0x200000, DTB_OUT_OF_RANGE,
