@@ -2,8 +2,7 @@
 // seL4's debug system calls: cap identification, thread names, halt, scheduler dump.
 #include "api/debug.h"
 
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "arch/api.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"

@@ -9,7 +9,7 @@
 #include "assert.h"
 #include "arch/api.h"
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "cspace/lookup.h"
 #include "lib/string.h"
@@ -51,13 +51,6 @@ void irq_handler_deleted(word_t irq)
     arch_irq_mask(irq);
 }
 
-// The CPtr of extra cap i as the caller wrote it (for debug messages only).
-UNUSED static word_t extra_cptr(const struct invocation *inv, unsigned i)
-{
-    // IPC buffer words: tag, msg[120], userData, then caps_or_badges[].
-    return inv->ipc_buffer ? inv->ipc_buffer[seL4_MsgMaxLength + 2 + i] : 0;
-}
-
 // ---- IRQ control ---------------------------------------------------------------------------
 
 static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge, struct cte *dest)
@@ -92,17 +85,17 @@ static exception_t decode_irq_claim(struct invocation *inv, word_t irq, word_t i
     }
 
     // Destination slot lookup: FailedLookup (not source) or RangeError.
-    status = lookup_slot_for_cnode_op(inv, inv->extra[0].cap, index, depth, false, dest);
+    status = lookup_slot_for_cnode_op(&inv->error, inv->extra[0].cap, index, depth, false, dest);
     if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "Target slot for new IRQ Handler cap invalid: cap %lu, IRQ %u.",
-                   extra_cptr(inv, 0), (unsigned)irq);
+                   inv_extra_cptr(inv, 0), (unsigned)irq);
         return status;
     }
 
     // Destination slot occupied: DeleteFirst.
     if (!cap_is_null((*dest)->cap)) {
         USER_ERROR(inv->thread, "Target slot for new IRQ Handler cap not empty: cap %lu, IRQ %u.",
-                   extra_cptr(inv, 0), (unsigned)irq);
+                   inv_extra_cptr(inv, 0), (unsigned)irq);
         return error_delete_first(inv);
     }
     return EXC_NONE;
