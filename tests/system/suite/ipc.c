@@ -15,10 +15,9 @@
 static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_Word rights, seL4_Word badge)
 {
     seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth,
-                              seL4_CapRights_new(rights >> 3 & 1, rights >> 2 & 1,
-                                                 rights >> 1 & 1, rights & 1),
-                              badge));
+    ASSERT_OK(seL4_CNode_Mint(
+        env->cnode, slot, env->depth, env->cnode, src, env->depth,
+        seL4_CapRights_new(rights >> 3 & 1, rights >> 2 & 1, rights >> 1 & 1, rights & 1), badge));
     return slot;
 }
 

@@ -11,6 +11,6 @@ enum sel4_arch_invocation_label {
     ARMVSpaceCleanInvalidate_Data,           // 35
     ARMVSpaceUnify_Instruction,              // 36
     // Always numbered; the kernel accepts it only with CONFIG_ALLOW_SMC_CALLS.
-    ARMSMCCall,                              // 37
-    nSeL4ArchInvocationLabels                // 38
+    ARMSMCCall,               // 37
+    nSeL4ArchInvocationLabels // 38
 };

@@ -81,10 +81,9 @@ static inline void arm_sys_recv(seL4_Word sys, seL4_Word src, seL4_Word *out_bad
 
 // Send then receive in one trap (Call, ReplyRecv, most debug calls): x0..x5 in and out.
 static inline void arm_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *out_badge,
-                                     seL4_Word info_arg, seL4_Word *out_info,
-                                     seL4_Word *in_out_mr0, seL4_Word *in_out_mr1,
-                                     seL4_Word *in_out_mr2, seL4_Word *in_out_mr3,
-                                     LIBSEL4_UNUSED seL4_Word reply)
+                                     seL4_Word info_arg, seL4_Word *out_info, seL4_Word *in_out_mr0,
+                                     seL4_Word *in_out_mr1, seL4_Word *in_out_mr2,
+                                     seL4_Word *in_out_mr3, LIBSEL4_UNUSED seL4_Word reply)
 {
     register seL4_Word destptr __asm__("x0") = dest;
     register seL4_Word info __asm__("x1") = info_arg;
