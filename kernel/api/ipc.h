@@ -10,7 +10,6 @@
 #include "cspace/cte.h"
 #include "object/tcb.h"
 
-
 /*
  * Recv/NBRecv (and the receive half of ReplyRecv) on the CPtr in x0. An endpoint needs
  * the Read right (the thread's caller cap is deleted first, as seL4 does); a notification

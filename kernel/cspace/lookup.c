@@ -104,8 +104,8 @@ exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_
     return status;
 }
 
-exception_t lookup_slot_for_cnode_op(struct syscall_error *err, cap_t root, cptr_t index, word_t depth,
-                                     bool is_source, struct cte **slot)
+exception_t lookup_slot_for_cnode_op(struct syscall_error *err, cap_t root, cptr_t index,
+                                     word_t depth, bool is_source, struct cte **slot)
 {
     struct lookup_fault lf;
     word_t bits_left;

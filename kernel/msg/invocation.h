@@ -22,13 +22,13 @@ struct extra_cap {
 };
 
 struct invocation {
-    struct tcb *thread;         // the invoking thread
-    struct user_context *regs;  // its saved registers (thread->ctx): MR0..3, the reply
-    cptr_t cptr;                // the CPtr it invoked (x0)
-    cap_t cap;                  // the invoked cap
-    struct cte *slot;           // the invoked cap's slot
-    word_t label;               // invocation label (seL4_MessageInfo.label)
-    word_t length;              // message length in MRs, clamped to what was really sent
+    struct tcb *thread;        // the invoking thread
+    struct user_context *regs; // its saved registers (thread->ctx): MR0..3, the reply
+    cptr_t cptr;               // the CPtr it invoked (x0)
+    cap_t cap;                 // the invoked cap
+    struct cte *slot;          // the invoked cap's slot
+    word_t label;              // invocation label (seL4_MessageInfo.label)
+    word_t length;             // message length in MRs, clamped to what was really sent
     unsigned extra_count;
     struct extra_cap extra[seL4_MsgMaxExtraCaps];
     word_t *ipc_buffer;         // caller's IPC buffer in the kernel window, NULL if none
@@ -78,8 +78,8 @@ exception_t error_not_enough_memory(struct invocation *inv, word_t bytes_left);
 void user_error_print(const void *thread, const char *name, word_t fault_ip, const char *func,
                       int line, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 #if CONFIG_DEBUG_PRINTING
-#define USER_ERROR(thread, ...)                                                                \
-    user_error_print((thread), (thread)->name, (thread)->ctx.fault_ip, __func__, __LINE__,     \
+#define USER_ERROR(thread, ...)                                                                    \
+    user_error_print((thread), (thread)->name, (thread)->ctx.fault_ip, __func__, __LINE__,         \
                      __VA_ARGS__)
 #else
 #define USER_ERROR(thread, ...) ((void)(thread))

@@ -42,8 +42,8 @@ static inline word_t msg_info_new(word_t label, word_t caps_unwrapped, word_t ex
 // ---- the IPC buffer: word indices of libsel4's seL4_IPCBuffer -------------------------------
 
 #define IPC_BUFFER_WORD(field) (offsetof(seL4_IPCBuffer, field) / sizeof(word_t))
-#define IPC_BUFFER_MR(i) (IPC_BUFFER_WORD(msg) + (i))      // msg[i]
-#define IPC_BUFFER_CAPS IPC_BUFFER_WORD(caps_or_badges)    // extra-cap CPtrs / badges
+#define IPC_BUFFER_MR(i) (IPC_BUFFER_WORD(msg) + (i))          // msg[i]
+#define IPC_BUFFER_CAPS IPC_BUFFER_WORD(caps_or_badges)        // extra-cap CPtrs / badges
 #define IPC_BUFFER_RECEIVE_CNODE IPC_BUFFER_WORD(receiveCNode) // where a received cap goes
 #define IPC_BUFFER_RECEIVE_INDEX IPC_BUFFER_WORD(receiveIndex)
 #define IPC_BUFFER_RECEIVE_DEPTH IPC_BUFFER_WORD(receiveDepth)

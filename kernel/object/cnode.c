@@ -216,7 +216,8 @@ static exception_t decode_cnode_rotate(struct invocation *inv, struct cte *dest)
     }
 
     // Pivot slot lookup: FailedLookup (reported as source, as seL4 does) or RangeError.
-    status = lookup_slot_for_cnode_op(&inv->error, pivot_root, pivot_index, pivot_depth, true, &pivot);
+    status =
+        lookup_slot_for_cnode_op(&inv->error, pivot_root, pivot_index, pivot_depth, true, &pivot);
     if (status != EXC_NONE) {
         return status;
     }
@@ -289,7 +290,8 @@ exception_t decode_cnode_invocation(struct invocation *inv)
     }
 
     // Target (destination) slot lookup: FailedLookup (not source) or RangeError.
-    status = lookup_slot_for_cnode_op(&inv->error, inv->cap, inv_mr(inv, 0), inv_mr(inv, 1), false, &dest);
+    status = lookup_slot_for_cnode_op(&inv->error, inv->cap, inv_mr(inv, 0), inv_mr(inv, 1), false,
+                                      &dest);
     if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "CNode operation: Target slot invalid.");
         return status;

@@ -169,4 +169,3 @@ exception_t decode_tcb_set_sched_params(struct invocation *inv, struct tcb *targ
 #define TCB_GP_REGISTERS 19
 #define TCB_USER_CONTEXT_WORDS (TCB_FRAME_REGISTERS + TCB_GP_REGISTERS)
 extern const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS];
-

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// A thread's registers: the seL4_UserContext order and the three register invocations TCB_ReadRegisters, TCB_WriteRegisters and TCB_CopyRegisters
-// (seL4 tcb.c decode/invokeTCB_*Registers). The other TCB invocations are in tcb.c.
+// A thread's registers: the seL4_UserContext order and the three register invocations
+// TCB_ReadRegisters, TCB_WriteRegisters and TCB_CopyRegisters (seL4 tcb.c
+// decode/invokeTCB_*Registers). The other TCB invocations are in tcb.c.
 #include "object/tcb.h"
 
 #include "assert.h"
@@ -32,7 +33,8 @@ static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb 
         // MRi = register i of seL4_UserContext; without a buffer only MR0..3 arrive.
         word_t *buffer = lookup_ipc_buffer(inv->thread, true);
         for (unsigned i = 0; i < n; i++) {
-            inv_set_reply_mr(inv, buffer, i, ctx_get_register(&src->ctx, tcb_user_context_order[i]));
+            inv_set_reply_mr(inv, buffer, i,
+                             ctx_get_register(&src->ctx, tcb_user_context_order[i]));
         }
     }
     return EXC_NONE;

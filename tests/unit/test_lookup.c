@@ -165,7 +165,8 @@ static void cnode_op_checks_in_seL4_order(void **state)
 
     // Success: depth 64, empty slot allowed.
     inv = fx_inv(fx_slot(2), CNodeCopy, 0, NULL, NULL, NULL);
-    assert_int_equal(lookup_slot_for_cnode_op(&inv.error, fx.root_cap, 77, 64, false, &slot), EXC_NONE);
+    assert_int_equal(lookup_slot_for_cnode_op(&inv.error, fx.root_cap, 77, 64, false, &slot),
+                     EXC_NONE);
     assert_ptr_equal(slot, fx_slot(77));
 }
 
