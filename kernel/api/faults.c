@@ -5,12 +5,12 @@
 #include "api/faults.h"
 
 #include "abi.h"
-#include "api/ipc.h"
 #include "arch/aarch64/esr.h"
 #include "arch/api.h"
 #include "config.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"
+#include "object/endpoint.h"
 #include "sched/sched.h"
 #include "state.h"
 #include "vm/pt_walk.h"
@@ -118,6 +118,14 @@ static void report_unhandled_fault(struct tcb *t, const struct fault *handler_fa
     }
 }
 
+// Deliver t's pending fault to the endpoint cap `ep`, its fault handler, as a blocking
+// Call with GrantReply. The caller checked that ep may be sent to.
+static void send_fault(struct tcb *t, cap_t ep)
+{
+    endpoint_send((struct endpoint *)cap_ptr(ep), t, cap_ipc_badge(ep),
+                  (cap_ipc_rights(ep) & CAP_RIGHT_GRANT) != 0, true, true, true);
+}
+
 void handle_fault(struct tcb *t)
 {
     struct lookup_fault lf = {0};
@@ -125,7 +133,7 @@ void handle_fault(struct tcb *t)
     bool found = lookup_cap(t, t->fault_handler, &lf, &handler) == EXC_NONE;
     if (found && cap_type(handler) == CAP_ENDPOINT && (cap_ipc_rights(handler) & CAP_RIGHT_WRITE) &&
         (cap_ipc_rights(handler) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY))) {
-        endpoint_send_fault(t, handler);
+        send_fault(t, handler);
         return;
     }
     if (found) {

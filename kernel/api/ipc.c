@@ -109,9 +109,3 @@ exception_t reply_from_invocation(struct invocation *inv)
     ipc_reply_transfer(inv->thread, tcb_from_pptr(cap_ptr(c)), inv->slot, cap_reply_can_grant(c));
     return EXC_NONE;
 }
-
-void endpoint_send_fault(struct tcb *t, cap_t ep)
-{
-    endpoint_send((struct endpoint *)cap_ptr(ep), t, cap_ipc_badge(ep),
-                  (cap_ipc_rights(ep) & CAP_RIGHT_GRANT) != 0, true, true, true);
-}

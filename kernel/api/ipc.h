@@ -30,7 +30,3 @@ exception_t endpoint_send_from_invocation(struct invocation *inv, bool is_blocki
 // the slot it sits in (seL4 performInvocation_Reply). The caller checked the cap and set
 // itself to Restart. Always EXC_NONE.
 exception_t reply_from_invocation(struct invocation *inv);
-
-// Deliver t's pending fault (t->fault) to the endpoint cap `ep`, t's fault handler, as a
-// blocking Call with GrantReply. The caller checked that ep may be sent to.
-void endpoint_send_fault(struct tcb *t, cap_t ep);
