@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // User faults: recording them, delivering them to the thread's fault handler endpoint,
-// and the console report when there is none (seL4's double-fault report, sheet §10.4).
+// and the console report when there is none (seL4's double-fault report, docs/design/abi.md §10.4).
 #pragma once
 
 #include "types.h"

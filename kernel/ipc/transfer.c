@@ -123,7 +123,8 @@ static void normal_transfer(struct tcb *sender, const word_t *send_buf, struct e
     receiver->ctx.x[REG_CAP] = badge;
 }
 
-// The fault message words for t->fault (seL4 setMRs_fault). Returns the length.
+// The fault message words for t->fault (docs/design/abi.md §10.2, seL4 setMRs_fault). Returns the
+// length.
 static unsigned fault_message_mrs(const struct tcb *t, word_t *mrs)
 {
     const struct fault *f = &t->fault;

@@ -14,7 +14,8 @@
 #include "cspace/cap.h"
 #include "msg/failures.h"
 
-// ---- seL4_MessageInfo, through libsel4's accessors ------------------------------------------
+// ---- seL4_MessageInfo (docs/design/abi.md §3.1), through libsel4's accessors
+// ------------------------------------------
 
 static inline seL4_MessageInfo_t msg_info(word_t w)
 {
@@ -39,7 +40,8 @@ static inline word_t msg_info_new(word_t label, word_t caps_unwrapped, word_t ex
     return seL4_MessageInfo_new(label, caps_unwrapped, extra_caps, length).words[0];
 }
 
-// ---- the IPC buffer: word indices of libsel4's seL4_IPCBuffer -------------------------------
+// ---- the IPC buffer (docs/design/abi.md §2.4): word indices of libsel4's seL4_IPCBuffer
+// -------------------------------
 
 #define IPC_BUFFER_WORD(field) (offsetof(seL4_IPCBuffer, field) / sizeof(word_t))
 #define IPC_BUFFER_MR(i) (IPC_BUFFER_WORD(msg) + (i))          // msg[i]
@@ -79,8 +81,8 @@ static inline void msg_set_mr(struct user_context *regs, word_t *buffer, unsigne
 
 // ---- the message words of failures ----------------------------------------------------------
 
-// The lookup-failure words seL4 sends: the type, then its details. Returns how many words
-// were written to mrs (1..4).
+// The lookup-failure words seL4 sends (docs/design/abi.md §3.4): the type, then its details.
+// Returns how many words were written to mrs (1..4).
 unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs);
 
 // The words of an error reply, in seL4's order (setMRs_syscall_error). Returns how many
