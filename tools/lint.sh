@@ -6,7 +6,9 @@
 #  3. inline assembly and volatile MMIO appear only under kernel/arch/aarch64/machine/;
 #  4. every C file we wrote (kernel, libsel4, runtime, tests, workspaces, bench, tools)
 #     follows .clang-format. clang-format is a build dependency (mk/deps.mk): missing, the
-#     lint fails rather than skipping the check.
+#     lint fails rather than skipping the check;
+#  5. the code docs/design/abi.md and docs/CONTRIBUTING.md point at exists
+#     (tools/check_doc_refs.py).
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
@@ -47,6 +49,14 @@ else
     note "clang-format not found (Debian package clang-format; make installs it): format not checked"
     fail=1
 fi
+
+docs=$(ls docs/design/abi.md docs/CONTRIBUTING.md 2>/dev/null)
+if ! python3 tools/check_doc_refs.py $docs >/tmp/lint-doc.$$; then
+    note "documents point at code that is not there (file or symbol moved?):"
+    sed 's/^/    /' /tmp/lint-doc.$$
+    fail=1
+fi
+rm -f /tmp/lint-doc.$$
 
 [ $fail -eq 0 ] && note "all checks passed"
 exit $fail

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Host tests of the descriptor encoding (arch/aarch64/pte.h) against the bits seL4 writes
-// (sheet §11.2), plus seeded round trips of address, rights and attributes.
+// (docs/design/abi.md §11.2), plus seeded round trips of address, rights and attributes.
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The BootInfo frame the kernel hands the root task (x0 at entry), the fixed slots of
-// the root CNode and the extra-bootinfo chunk header (facts sheet §7).
+// the root CNode and the extra-bootinfo chunk header (docs/design/abi.md §7).
 // Pure header: the kernel fills exactly this struct, so offsets are asserted below.
 #pragma once
 

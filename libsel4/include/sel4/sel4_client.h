@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Invocation stubs for every kernel object of the non-MCS AArch64 API, with upstream's
-// names, argument order, types and message layouts (facts sheet §4.5, §9).
+// names, argument order, types and message layouts (docs/design/abi.md §4.5, §9).
 // Each stub returns the reply label as seL4_Error (0 = success); on an error the
 // details (MR0..MR3) are also in the IPC buffer, so seL4_GetMR(0..3) shows them.
 #pragma once

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The one-word structures the kernel and user space exchange (message info, cap rights,
 // CNode guard data) with upstream-named accessors, the IPC buffer layout and the
-// cap-fault message layout (facts sheet §2.4, §3.1-§3.3, §10.2).
+// cap-fault message layout (docs/design/abi.md §2.4, §3.1-§3.3, §10.2).
 // Pure header: plain C only, shared with the kernel and its host tests.
 #pragma once
 

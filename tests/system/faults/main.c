@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Expect-fault root task: raises one fault that no handler will take, so the kernel must
-// print its unhandled-fault report (sel4-abi-aarch64.md §10.4) and make the root task
+// print its unhandled-fault report (docs/design/abi.md §10.4) and make the root task
 // inactive. Which fault is chosen at compile time: FAULT_CASE is the name of an expect file
 // in expect/ (tests/system/build.mk builds one image per expect file).
 //

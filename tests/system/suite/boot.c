@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // BOOT tests: what the root task finds when it starts, checked against the upstream seL4
-// ABI (sel4-abi-aarch64.md §2.2 registers, §6.3 cap tags, §7 BootInfo and initial CSpace,
+// ABI (docs/design/abi.md §2.2 registers, §6.3 cap tags, §7 BootInfo and initial CSpace,
 // §8 start-up). They need only the boot-time kernel: no objects are created.
 
 #include <stdint.h>

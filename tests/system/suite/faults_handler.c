@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Fault handler tests: the root task is a child thread's fault handler and receives its
-// VM fault, unknown syscall, user exception and cap fault messages (sel4-abi-aarch64.md
+// VM fault, unknown syscall, user exception and cap fault messages (docs/design/abi.md
 // §10.2), then replies as §10.3 says: VM/cap faults restart the thread, UnknownSyscall and
 // UserException write registers back and resume only with label 0.
 

@@ -2,7 +2,7 @@
 // IPC tests: endpoint Send/Recv/Call/Reply/ReplyRecv between the root task and child
 // threads, message registers beyond the four in registers, badges, cap transfer with and
 // without Grant, unwrapping, Call without a reply right, NBSend/NBRecv, and a signal on a
-// bound notification (sel4-abi-aarch64.md §2.2-2.4, §5.2).
+// bound notification (docs/design/abi.md §2.2-2.4, §5.2).
 
 #include <sel4/sel4.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // TCB invocation tests: one valid call, then one call per rejection with its exact
-// seL4_Error and detail MRs, in seL4's check order (sel4-abi-aarch64.md §9; seL4 tcb.c).
+// seL4_Error and detail MRs, in seL4's check order (docs/design/abi.md §9; seL4 tcb.c).
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // seL4_Fault_t: a decoded fault message, with upstream-named constructors and getters
-// for the AArch64 fault kinds (facts sheet §10.2). The representation is private to
+// for the AArch64 fault kinds (docs/design/abi.md §10.2). The representation is private to
 // user space (the kernel only sends MRs), so it is simply the tag plus the MR words.
 #pragma once
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // AArch64 invocation labels (VSpace cache maintenance, SMC call), continuing the
-// generic numbering (facts sheet §4.2). Pure header.
+// generic numbering (docs/design/abi.md §4.2). Pure header.
 #pragma once
 
 #include <sel4/invocation_generic.h>

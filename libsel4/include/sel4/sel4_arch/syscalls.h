@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The AArch64 trap helpers: the only inline assembly in libsel4 (facts sheet §2.2).
+// The AArch64 trap helpers: the only inline assembly in libsel4 (docs/design/abi.md §2.2).
 // Syscall number in x7, then `svc #0`. Each helper declares exactly the registers the
 // kernel may change, because the kernel preserves all others and compiled callers
 // keep live values in them across the trap.
