@@ -26,6 +26,7 @@ include $(ROOT)/runtime/build.mk
 include $(ROOT)/kernel/build.mk
 include $(ROOT)/mk/image.mk
 include $(wildcard $(ROOT)/tests/unit/build.mk $(ROOT)/tests/system/build.mk \
+                   $(ROOT)/tests/compile_fail/build.mk \
                    $(ROOT)/bench/build.mk $(ROOT)/workspaces/build.mk)
 
 .PHONY: all test test-unit test-system bench simulate image debug lint clean qemu-cmd
@@ -36,7 +37,7 @@ all: $(ALL_TARGETS)
 # appends its "N passed, N failed" result to build/results/; the summary adds them up.
 test:
 	@rm -rf $(BUILD)/results && mkdir -p $(BUILD)/results
-	@$(MAKE) --no-print-directory -k test-unit test-system; rc=$$?; \
+	@$(MAKE) --no-print-directory -k test-unit test-compile-fail test-system; rc=$$?; \
 	  $(PYTHON) $(ROOT)/tools/summarize.py $(BUILD)/results; s=$$?; \
 	  [ $$rc -eq 0 ] && [ $$s -eq 0 ]
 
