@@ -46,7 +46,7 @@ void debug_name_thread(struct tcb *t, cptr_t cptr)
         debug_halt(t);
     }
     struct tcb *target = tcb_from_pptr(cap_ptr(c));
-    len = MIN(len, TCB_NAME_BYTES - 1);
+    len = MIN(len, TCB_NAME_LENGTH - 1);
     memcpy(target->name, name, len);
     target->name[len] = '\0';
 }

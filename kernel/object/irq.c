@@ -21,13 +21,11 @@
 // TODO(#3): move into state.c with the other ks_* globals.
 static enum irq_state ks_irq_state[IRQ_COUNT];
 static struct cte ks_irq_node[IRQ_COUNT]; // notification cap each line signals
-static bool ks_irq_edge_triggered[IRQ_COUNT];
 
 void irq_init(void)
 {
     memset(ks_irq_state, 0, sizeof(ks_irq_state));
     memset(ks_irq_node, 0, sizeof(ks_irq_node));
-    memset(ks_irq_edge_triggered, 0, sizeof(ks_irq_edge_triggered));
     ks_irq_state[IRQ_KERNEL_TIMER] = IRQ_TIMER;
 }
 
@@ -53,10 +51,9 @@ void irq_handler_deleted(word_t irq)
 
 // ---- IRQ control ---------------------------------------------------------------------------
 
-static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge, struct cte *dest)
+static exception_t invoke_irq_control(struct cte *control, word_t irq, struct cte *dest)
 {
     ks_irq_state[irq] = IRQ_SIGNAL;
-    ks_irq_edge_triggered[irq] = edge;
     arch_irq_unmask(irq); // seL4 setIRQState: any state but Inactive unmasks the line
     cdt_insert(cap_irq_handler_new(irq), control, dest);
     return EXC_NONE;
@@ -117,7 +114,7 @@ exception_t decode_irq_control_invocation(struct invocation *inv)
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
-        return invoke_irq_control(inv->slot, inv_mr(inv, 0), false, dest);
+        return invoke_irq_control(inv->slot, inv_mr(inv, 0), dest);
 
     case ARMIRQIssueIRQHandlerTrigger:
         // Fewer than 4 MRs or no destination root: TruncatedMessage.
@@ -129,7 +126,10 @@ exception_t decode_irq_control_invocation(struct invocation *inv)
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
-        return invoke_irq_control(inv->slot, inv_mr(inv, 0), inv_mr(inv, 1) != 0, dest);
+        // As seL4's Arch_invokeIRQControl: program the trigger, then claim the line. (A
+        // plain Get leaves the line as it was last programmed.)
+        arch_irq_set_trigger(inv_mr(inv, 0), inv_mr(inv, 1) != 0);
+        return invoke_irq_control(inv->slot, inv_mr(inv, 0), dest);
 
     case ARMIRQIssueSGISignal:
         // Fewer than 4 MRs or no destination root: TruncatedMessage.

@@ -104,6 +104,10 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
         t->state = TS_INACTIVE;
         t->ctx.spsr = SPSR_USER_DEFAULT;
         t->time_slice = CONFIG_TIME_SLICE;
+        // As seL4 debug builds: named after the thread that made it.
+        tcb_name_append(t, "child of: '");
+        tcb_name_append(t, ks_cur_thread ? ks_cur_thread->name : "");
+        tcb_name_append(t, "'");
         return cap_thread_new(region);
     }
     case seL4_EndpointObject:

@@ -57,6 +57,18 @@ void tcb_cancel_ipc(struct tcb *t)
     }
 }
 
+void tcb_name_append(struct tcb *t, const char *s)
+{
+    word_t len = 0;
+    while (len < TCB_NAME_LENGTH - 1 && t->name[len]) {
+        len++;
+    }
+    for (; len < TCB_NAME_LENGTH - 1 && *s; len++, s++) {
+        t->name[len] = *s;
+    }
+    t->name[len] = '\0';
+}
+
 void tcb_suspend(struct tcb *t)
 {
     tcb_cancel_ipc(t);

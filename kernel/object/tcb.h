@@ -77,6 +77,14 @@ struct tcb {
 #define TCB_BYTES (1u << seL4_TCBBits)
 #define TCB_NAME_BYTES (TCB_BYTES - __builtin_offsetof(struct tcb, name))
 _Static_assert(sizeof(struct tcb) + 64 <= TCB_BYTES, "struct tcb must fit its seL4 object size");
+// The name length seL4 16.0.0 debug builds keep on AArch64 (TCB_NAME_LENGTH: half a TCB less
+// its five cap slots and two list pointers), NUL included: longer names are cut to it.
+#define TCB_NAME_LENGTH                                                                            \
+    (BIT(seL4_TCBBits - 1) - TCB_SLOT_COUNT * sizeof(struct cte) - 2 * sizeof(word_t))
+_Static_assert(TCB_SLOT_COUNT == 5 && TCB_NAME_LENGTH <= TCB_NAME_BYTES, "seL4 names must fit");
+
+// Append `s` to t's name, keeping at most TCB_NAME_LENGTH - 1 characters (seL4's strlcat).
+void tcb_name_append(struct tcb *t, const char *s);
 
 static inline struct tcb *tcb_from_pptr(pptr_t p)
 {

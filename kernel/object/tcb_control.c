@@ -128,12 +128,12 @@ static bool slot_cap_long_running_delete(const struct cte *slot)
     }
 }
 
-// seL4 checkValidIPCBuffer (Arm).
+// seL4 checkValidIPCBuffer (AArch64: its wording, not AArch32's or RISC-V's).
 static exception_t check_valid_ipc_buffer(struct invocation *inv, vptr_t vaddr, cap_t cap)
 {
     // Not a frame cap: IllegalOperation.
     if (cap_type(cap) != CAP_FRAME) {
-        USER_ERROR(inv->thread, "Requested IPC Buffer is not a frame cap.");
+        USER_ERROR(inv->thread, "IPC Buffer is an invalid cap.");
         return error_illegal_operation(inv);
     }
     // A device frame: IllegalOperation.
@@ -143,7 +143,7 @@ static exception_t check_valid_ipc_buffer(struct invocation *inv, vptr_t vaddr, 
     }
     // Address not 1024-aligned: AlignmentError.
     if (!IS_ALIGNED(vaddr, seL4_IPCBufferSizeBits)) {
-        USER_ERROR(inv->thread, "Requested IPC Buffer location 0x%x is not aligned.", (int)vaddr);
+        USER_ERROR(inv->thread, "IPC Buffer vaddr 0x%x is not aligned.", (int)vaddr);
         return error_alignment(inv);
     }
     return EXC_NONE;
