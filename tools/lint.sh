@@ -42,7 +42,9 @@ if command -v clang-format >/dev/null; then
     fi
     rm -f /tmp/lint-fmt.$$
 else
-    note "clang-format not installed; format check skipped"
+    # `make lint` installs it (mk/deps.mk); run directly, the script must not pass silently.
+    note "clang-format is not installed: format check FAILED (apt-get install clang-format)"
+    fail=1
 fi
 
 [ $fail -eq 0 ] && note "all checks passed"
