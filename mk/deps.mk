@@ -6,7 +6,7 @@ DEPS_BUILD := gcc libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 DEPS_QEMU  := qemu-system-arm
 DEPS_TEST  := libcmocka-dev python3 python3-pexpect
 DEPS_BENCH := python3
-DEPS_LINT  := clang-format
+DEPS_LINT  := clang-format python3
 DEPS_DEBUG := gdb-multiarch
 DEPS_LOG   := $(BUILD)/deps.log
 

@@ -70,7 +70,7 @@ seL4_Error cairn_retype_error(void);
 
 /*
  * Cap type tags as seL4_DebugCapIdentify returns them (kernel-internal, but stable for
- * seL4 16.0.0 AArch64; sel4-abi-aarch64.md §6.3). 0 also means "the CPtr did not resolve".
+ * seL4 16.0.0 AArch64; docs/design/abi.md §6.3). 0 also means "the CPtr did not resolve".
  */
 enum cairn_cap_tag {
     CAIRN_CAP_NULL = 0,
@@ -158,13 +158,4 @@ static inline seL4_Error cairn_cnode_delete(cairn_cspath_t slot)
 static inline seL4_Error cairn_cnode_revoke(cairn_cspath_t slot)
 {
     return seL4_CNode_Revoke(slot.root, slot.index, slot.depth);
-}
-
-/* Retype `num` objects from `untyped` into the slots dest.index .. + num - 1 of the CNode
- * dest.root (depth 0: the root CNode itself is the destination node). */
-static inline seL4_Error cairn_untyped_retype(seL4_Untyped untyped, seL4_Word type,
-                                              seL4_Word size_bits, cairn_cspath_t dest,
-                                              seL4_Word num)
-{
-    return seL4_Untyped_Retype(untyped, type, size_bits, dest.root, 0, 0, dest.index, num);
 }

@@ -99,8 +99,7 @@ static LATER seL4_CPtr alloc_object(seL4_Word type, seL4_Word size_bits)
 static LATER seL4_CPtr untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
                                           const seL4_UntypedDesc **desc_out)
 {
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         if (desc->paddr <= paddr && paddr - desc->paddr < (1UL << desc->sizeBits)) {
             *desc_out = desc;
             return slot;
