@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# System tests in QEMU (STYLE.md §10): builds the test-suite root task, the expect-fault
-# root tasks and the images that carry them, and runs them with tests/system/harness/run.py.
+# System tests in QEMU (docs/CONTRIBUTING.md §6): builds the test-suite root task, the
+# expect-fault root tasks and the images that carry them, and runs them with tests/system/harness/run.py.
 # Included by the top-level Makefile after mk/image.mk, runtime/build.mk and kernel/build.mk.
 #
 #   make test-system [TESTS='CNODE*']   all parts below (a selection: see TESTS); each part
