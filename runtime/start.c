@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // C start-up of a root task, called by _start (crt0.S) on the runtime's stack: install the
 // thread-local storage block so libsel4's __sel4_ipc_buffer works, point it at the IPC
-// buffer, unmap the stack's guard page, run constructors, call main, and end cleanly (halting the machine).
-// Not here: the stack switch itself (crt0.S) and the panic machinery (panic.c).
+// buffer, unmap the stack's guard page, run constructors, call main, and end cleanly (halting the
+// machine). Not here: the stack switch itself (crt0.S) and the panic machinery (panic.c).
 
 #include <stdint.h>
 #include <stdlib.h>
