@@ -18,7 +18,7 @@ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const voi
  * (if end is not NULL) after the last digit used; ULONG_MAX on overflow. */
 unsigned long strtoul(const char *s, char **end, int base);
 
-/* End the root task: prints "root task exited with status N" and suspends the thread. */
+/* End the root task: prints "root task exited with status N" and halts (see cairn_exit). */
 _Noreturn void exit(int status);
 /* Print "aborted: abort() called" and end the root task with status -1. */
 _Noreturn void abort(void);
