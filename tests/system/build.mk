@@ -9,8 +9,11 @@
 #   make test-faults                    expect-fault cases, one boot each
 #   make test-external                  a raw seL4-ABI root task via `make image`; mkimage refusals
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
-#   make test-workspaces                every workspace step's expect file, one boot each
-#                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
+#   make test-workspaces                every workspace step's solution against its expect
+#                                       file, one boot each (workspaces/build.mk:
+#                                       WORKSPACE_IMAGES, _CASES), then each chapter's fresh
+#                                       main.c through harness/check.py, one boot each
+#   make workspace-check WS=<name> [SOLUTIONS=1]   `make check` in a chapter
 #
 # Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
 # build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
@@ -162,10 +165,40 @@ test-config:
 	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
+# Every step's solution against its expect file (what `make check SOLUTIONS=1` does in each
+# chapter), then every chapter's fresh main.c through check.py: it must boot, end, and have
+# make check name the first exercise.
+WORKSPACE_CHECK  = $(PYTHON) $(SYSTEST_DIR)/harness/check.py
+ws_fresh_args = $(foreach ws,$(WORKSPACE_NAMES),\
+    --fresh $(ws):$(WORKSPACES_OUT)/$(ws)/default/image.elf:$(WORKSPACES_DIR)/$(ws))
+
 test-workspaces:
 	$(if $(strip $(WORKSPACE_CASES)),\
 	    $(call systest_part,workspaces,$(WORKSPACE_IMAGES),$(addprefix --case ,$(WORKSPACE_CASES))),\
 	    @echo "  RUN     workspaces: no expect files")
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
+	@$(MAKE) --no-print-directory -k $(WORKSPACE_MAIN_IMAGES) || \
+	    echo "cairn: some learner's programs did not build; their cases fail below"
+	@echo "  RUN     workspaces: each chapter's fresh main.c, check.py --fresh ..."
+	@$(WORKSPACE_CHECK) --qemu '$(SYSTEST_QEMU)' --docs-dir $(ROOT)/docs/tutorial \
+	    --log-dir $(SYSTEST_LOGS)/workspaces-main \
+	    --result $(SYSTEST_RESULTS)/system-workspaces-main.txt $(ws_fresh_args)
+
+# `make check` in a chapter (mk/roottask.mk): the learner's main.c through check.py, or with
+# SOLUTIONS=1 every step's solution against its expect file, as test-workspaces does.
+.PHONY: workspace-check
+workspace-check:
+	$(if $(filter $(WS),$(WORKSPACE_NAMES)),,$(error set WS=<workspace name>, e.g. WS=hello-world))
+ifeq ($(SOLUTIONS),1)
+	@$(MAKE) --no-print-directory $(filter $(WORKSPACES_OUT)/$(WS)/%,$(WORKSPACE_IMAGES))
+	@$(SYSTEST_HARNESS) --qemu '$(SYSTEST_QEMU)' --log-dir $(WORKSPACES_OUT)/$(WS)/logs \
+	    $(addprefix --case ,$(filter $(WS)/%,$(WORKSPACE_CASES)))
+else
+	@$(MAKE) --no-print-directory $(WORKSPACES_OUT)/$(WS)/default/image.elf
+	@$(WORKSPACE_CHECK) --qemu '$(SYSTEST_QEMU)' --image $(WORKSPACES_OUT)/$(WS)/default/image.elf \
+	    --chapter $(WORKSPACES_DIR)/$(WS) --docs $(ROOT)/docs/tutorial/$(WS).md \
+	    --log $(WORKSPACES_OUT)/$(WS)/default/check.log
+endif
 
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images

@@ -66,6 +66,7 @@ int main(const seL4_BootInfo *bi)
     printf("minting badged capability for notification\n");
     CHECK(seL4_CNode_Mint(seL4_CapInitThreadCNode, badged, seL4_WordBits, seL4_CapInitThreadCNode,
                           ntfn, seL4_WordBits, rights, 0x1337));
+    printf("the badged copy has the write right only\n");
     printf("signaling badged notification\n");
     seL4_Signal(badged);
     printf("waiting on notification\n");

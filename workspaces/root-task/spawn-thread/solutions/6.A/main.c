@@ -63,6 +63,7 @@ int main(const seL4_BootInfo *bi)
     if (seL4_MessageInfo_get_label(msg) != HELLO_LABEL)
         panic("expected label %d, got %lu", HELLO_LABEL,
               (unsigned long)seL4_MessageInfo_get_label(msg));
+    printf("received label %lu\n", (unsigned long)seL4_MessageInfo_get_label(msg));
 
     printf("TEST_PASS\n");
     return 0;

@@ -65,6 +65,7 @@ int main(const seL4_BootInfo *bi)
     if (seL4_MessageInfo_get_label(msg) != HELLO_LABEL)
         panic("expected label %d, got %lu", HELLO_LABEL,
               (unsigned long)seL4_MessageInfo_get_label(msg));
+    printf("received label %lu\n", (unsigned long)seL4_MessageInfo_get_label(msg));
 
     /* 6.B: the length says how many message registers came; read them before any other
      * IPC overwrites them. */
@@ -72,6 +73,8 @@ int main(const seL4_BootInfo *bi)
         panic("unexpected message: length %lu, MR0 %lu, MR1 %lu",
               (unsigned long)seL4_MessageInfo_get_length(msg), (unsigned long)seL4_GetMR(0),
               (unsigned long)seL4_GetMR(1));
+    printf("received %lu words: %lu, %lu\n", (unsigned long)seL4_MessageInfo_get_length(msg),
+           (unsigned long)seL4_GetMR(0), (unsigned long)seL4_GetMR(1));
 
     printf("TEST_PASS\n");
     return 0;
