@@ -6,9 +6,7 @@
 // docs/tutorial/address-space.md. `make simulate STEP=4.A` runs this; diff it with the
 // previous step's solution to see the step alone.
 
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>

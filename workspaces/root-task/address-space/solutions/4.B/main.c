@@ -8,7 +8,6 @@
 
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>

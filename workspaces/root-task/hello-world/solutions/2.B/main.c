@@ -6,14 +6,9 @@
 // docs/tutorial/hello-world.md. `make simulate STEP=2.B` runs this; diff it with the
 // previous step's solution to see the step alone.
 
-#define LOG_COMPONENT "hello"
-
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cairn/log.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
 #include <sel4/sel4.h>

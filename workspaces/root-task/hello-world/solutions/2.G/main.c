@@ -8,10 +8,7 @@
 
 #define LOG_COMPONENT "hello"
 
-#include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include <cairn/log.h>
 #include <cairn/panic.h>

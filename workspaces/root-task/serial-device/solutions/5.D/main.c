@@ -8,7 +8,6 @@
 // previous step's solution to see the step alone.
 
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #include <cairn/alloc.h>
