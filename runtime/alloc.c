@@ -87,8 +87,7 @@ seL4_CPtr cairn_untyped_find(const seL4_BootInfo *bi, seL4_Word object_bits)
 {
     seL4_CPtr best = seL4_CapNull;
     unsigned best_bits = 0;
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         if (desc->isDevice || desc->sizeBits < object_bits)
             continue;
         if (best == seL4_CapNull || desc->sizeBits < best_bits) {
@@ -119,8 +118,7 @@ static seL4_Word align_up(seL4_Word x, seL4_Word bits)
 static long pick_untyped(const seL4_BootInfo *bi, seL4_Word object_bits)
 {
     long best = -1;
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         long i = (long)(slot - bi->untyped.start);
         if (desc->isDevice || used[i] == FULL || desc->sizeBits < object_bits)
             continue;

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"
+#include "object/vspace.h"
 #include "sched/sched.h"
 #include "state.h"
 #include "vm/pt_walk.h"
@@ -118,14 +119,17 @@ void fault_print(const struct fault *f)
     }
 }
 
-// Read one word of t's memory through its VSpace, as the fault report's stack dump does.
-static bool read_user_word(const struct tcb *t, vptr_t va, word_t *out)
+// Read one word of user memory through the VSpace `root` (as seL4's readWordFromVSpace).
+// `root` must be a VSpace its ASID still names (vspace_from_cap): only such a tree is
+// known to link kernel-owned tables alone. A VSpace whose ASID was released may still link
+// memory that user space has since retyped and written (a page table deleted while its
+// ASID could not be found is left linked there, as in seL4).
+static bool read_user_word(pte_t *root, vptr_t va, word_t *out)
 {
-    cap_t vs = t->slots[TCB_VTABLE].cap;
-    if (cap_type(vs) != CAP_VSPACE || va > seL4_UserTop) {
+    if (va > seL4_UserTop) {
         return false;
     }
-    struct pt_slot s = pt_lookup_slot((pte_t *)cap_ptr(vs), va);
+    struct pt_slot s = pt_lookup_slot(root, va);
     if (!pte_is_frame(*s.pte, s.level)) {
         return false;
     }
@@ -134,10 +138,13 @@ static bool read_user_word(const struct tcb *t, vptr_t va, word_t *out)
     return true;
 }
 
+// seL4's Arch_userStackTrace, except that the walk starts only from a VSpace its ASID
+// still names: a VSpace cap with a stale ASID prints "Invalid vspace" like a non-VSpace cap.
 static void print_user_stack(const struct tcb *t)
 {
     word_t sp = t->ctx.sp;
-    if (cap_type(t->slots[TCB_VTABLE].cap) != CAP_VSPACE) {
+    pte_t *root = vspace_from_cap(t->slots[TCB_VTABLE].cap);
+    if (root == NULL) {
         kprintf("Invalid vspace\n");
         return;
     }
@@ -148,7 +155,7 @@ static void print_user_stack(const struct tcb *t)
     for (unsigned i = 0; i < CONFIG_USER_STACK_TRACE_LENGTH; i++) {
         vptr_t va = sp + i * sizeof(word_t);
         word_t w;
-        if (read_user_word(t, va, &w)) {
+        if (read_user_word(root, va, &w)) {
             kprintf("0x%lx: 0x%lx\n", va, w);
         } else {
             kprintf("0x%lx: INVALID\n", va);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // handle_invocation: look up the invoked cap and the extra caps, read the message, run
 // decode (which runs invoke), and compose the reply. This is the only place replies to
-// kernel invocations are written (sheet §5.2).
+// kernel invocations are written (docs/design/abi.md §5.2).
 #include "api/invocation.h"
 
 #include "api/faults.h"
@@ -13,7 +13,7 @@
 #include "object/objecttype.h"
 #include "sched/sched.h"
 
-#define IPC_BUFFER_CAPS_OFFSET 122 // word index of caps_or_badges[0] (sheet §2.4)
+#define IPC_BUFFER_CAPS_OFFSET 122 // word index of caps_or_badges[0] (docs/design/abi.md §2.4)
 
 word_t *lookup_ipc_buffer(const struct tcb *t, bool is_receiver)
 {

@@ -17,7 +17,7 @@
 #include "sched/sched.h"
 
 /*
- * The IPC buffer words the kernel uses (sheet §2.4): MRi is word 1 + i, then
+ * The IPC buffer words the kernel uses (docs/design/abi.md §2.4): MRi is word 1 + i, then
  *
  *   122..124  caps_or_badges[0..2]: extra-cap CPtrs on send, unwrapped badges on receive
  *   125       receiveCNode  (CPtr, full depth in the receiver's CSpace)
@@ -29,7 +29,7 @@
 #define IPC_BUFFER_RECEIVE_INDEX 126
 #define IPC_BUFFER_RECEIVE_DEPTH 127
 
-// seL4_MessageInfo fields (sheet §3.1).
+// seL4_MessageInfo fields (docs/design/abi.md §3.1).
 static word_t info_label(word_t info)
 {
     return info >> 12;

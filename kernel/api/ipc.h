@@ -72,7 +72,7 @@ void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_gra
 /*
  * seL4 doReplyTransfer: sender replies to receiver (BlockedOnReply) through the reply cap
  * in `slot`, which is deleted. A normal reply transfers the message and makes receiver
- * Running; a fault reply is interpreted per fault type (sheet §10.3) and receiver
+ * Running; a fault reply is interpreted per fault type (docs/design/abi.md §10.3) and receiver
  * restarts or stays Inactive.
  */
 void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot, bool can_grant);

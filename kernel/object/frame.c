@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Frame invocations: ARM_Page_Map (map and remap), Unmap, GetAddress and the cache-
 // maintenance calls, each as a read-only decode that builds the new cap and PTE as values
-// and an invoke that only stores them (seL4's decodeARMFrameInvocation; sheet §11.3).
+// and an invoke that only stores them (seL4's decodeARMFrameInvocation; docs/design/abi.md §11.3).
 // The page-table walk is vm/pt_walk.c; the ASID table is object/asid.c.
 #include "object/frame.h"
 

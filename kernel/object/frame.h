@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Frame objects (4 KiB, 2 MiB and 1 GiB user pages) and their invocations: ARM_Page_Map
 // (including remap), Unmap, GetAddress and the four cache-maintenance calls (seL4 manual
-// §7.1.3; sheet §9 and §11.3). Frame caps record where they are mapped (cap.h).
+// §7.1.3; docs/design/abi.md §9 and §11.3). Frame caps record where they are mapped (cap.h).
 #pragma once
 
 #include "types.h"
@@ -27,7 +27,7 @@ unsigned vm_rights_mask(unsigned vm_rights, word_t cap_rights);
 
 // Decode and invoke a frame invocation (inv->cap is a frame cap). Labels:
 //   ARMPageMap        MR0 vaddr, MR1 rights, MR2 attributes, extra cap 0 the VSpace; the
-//                     checks and errors of sheet §11.3 in that order; success writes the PTE
+//                     checks/errors of docs/design/abi.md §11.3 in order; success writes the PTE
 //                     (replacing whatever the slot held) and records ASID+vaddr in the cap.
 //   ARMPageUnmap      always succeeds; removes the mapping if the PTE still maps this frame.
 //   ARMPageGetAddress replies MR0 = the frame's physical address (when the caller Called).

@@ -31,7 +31,7 @@ enum tcb_slot {
     TCB_SLOT_COUNT,
 };
 
-// A pending fault, seL4_Fault_* label plus its words (sheet §10.2).
+// A pending fault, seL4_Fault_* label plus its words (docs/design/abi.md §10.2).
 struct fault {
     word_t type; // seL4_Fault_NullFault, CapFault, UnknownSyscall, UserException, VMFault
     word_t w[3]; // VM: addr, fsr, prefetch; cap: cptr, in_receive; exception: esr; syscall: number

@@ -16,8 +16,8 @@
 #include "fake/hw.h"
 
 static struct vm_fixture f;
-static struct cte *cnode;  // a 16-slot CNode for MakePool destinations
-static struct cte *root;   // slot holding its cap (guard 60 bits, so depth 64 resolves)
+static struct cte *cnode; // a 16-slot CNode for MakePool destinations
+static struct cte *root;  // slot holding its cap (guard 60 bits, so depth 64 resolves)
 
 static int setup(void **state)
 {
@@ -82,8 +82,7 @@ static void make_pool_checks_in_sel4_order(void **state)
     assert_int_equal(make_pool_rejected(inv).error.type, seL4_IllegalOperation);
 
     // Short message or one extra cap only: TruncatedMessage.
-    assert_int_equal(make_pool_rejected(make_pool_inv(u, 1, 3)).error.type,
-                     seL4_TruncatedMessage);
+    assert_int_equal(make_pool_rejected(make_pool_inv(u, 1, 3)).error.type, seL4_TruncatedMessage);
     inv = make_pool_inv(u, 2, 3);
     inv.extra_count = 1;
     assert_int_equal(make_pool_rejected(inv).error.type, seL4_TruncatedMessage);

@@ -237,11 +237,16 @@ static void vm_rights_mask_matches_sel4_table(void **state)
         word_t arg;
         unsigned result;
     } rows[] = {
-        {VM_READ_WRITE, RW, VM_READ_WRITE},       {VM_READ_WRITE, CAP_RIGHT_READ, VM_READ_ONLY},
-        {VM_READ_WRITE, CAP_RIGHT_WRITE, VM_KERNEL_ONLY}, {VM_READ_WRITE, 0, VM_KERNEL_ONLY},
-        {VM_READ_ONLY, RW, VM_READ_ONLY},         {VM_READ_ONLY, CAP_RIGHT_READ, VM_READ_ONLY},
-        {VM_READ_ONLY, CAP_RIGHT_WRITE, VM_KERNEL_ONLY}, {VM_KERNEL_ONLY, 0xf, VM_KERNEL_ONLY},
-        {VM_READ_WRITE, 0xf, VM_READ_WRITE},      {VM_READ_WRITE, CAP_RIGHT_GRANT, VM_KERNEL_ONLY},
+        {VM_READ_WRITE, RW, VM_READ_WRITE},
+        {VM_READ_WRITE, CAP_RIGHT_READ, VM_READ_ONLY},
+        {VM_READ_WRITE, CAP_RIGHT_WRITE, VM_KERNEL_ONLY},
+        {VM_READ_WRITE, 0, VM_KERNEL_ONLY},
+        {VM_READ_ONLY, RW, VM_READ_ONLY},
+        {VM_READ_ONLY, CAP_RIGHT_READ, VM_READ_ONLY},
+        {VM_READ_ONLY, CAP_RIGHT_WRITE, VM_KERNEL_ONLY},
+        {VM_KERNEL_ONLY, 0xf, VM_KERNEL_ONLY},
+        {VM_READ_WRITE, 0xf, VM_READ_WRITE},
+        {VM_READ_WRITE, CAP_RIGHT_GRANT, VM_KERNEL_ONLY},
     };
     for (unsigned i = 0; i < ARRAY_SIZE(rows); i++) {
         assert_int_equal(vm_rights_mask(rows[i].cap, rows[i].arg), rows[i].result);

@@ -45,8 +45,8 @@ static void map_installs_tables_level_by_level_with_rounded_vaddr(void **state)
 {
     (void)state;
     static const struct {
-        unsigned level;   // level of the entry written
-        word_t rounded;   // vaddr recorded in the cap
+        unsigned level; // level of the entry written
+        word_t rounded; // vaddr recorded in the cap
     } steps[] = {{0, 0}, {1, 0x40000000ull}, {2, 0x40400000ull}};
     for (unsigned i = 0; i < ARRAY_SIZE(steps); i++) {
         struct cte *s = &f.slots[1 + i];
@@ -71,8 +71,7 @@ static void map_rejects_short_message_or_missing_vspace(void **state)
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map_rejected(&f.slots[1], 1, VA, f.vspace_slot).error.type,
                      seL4_TruncatedMessage);
-    assert_int_equal(pt_map_rejected(&f.slots[1], 2, VA, NULL).error.type,
-                     seL4_TruncatedMessage);
+    assert_int_equal(pt_map_rejected(&f.slots[1], 2, VA, NULL).error.type, seL4_TruncatedMessage);
 }
 
 static void map_rejects_mapped_table_before_looking_at_vspace(void **state)

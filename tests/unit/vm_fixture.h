@@ -25,11 +25,11 @@
 #define VM_ROOT_ASID 1u
 
 struct vm_fixture {
-    struct tcb *thread;       // the invoking thread
-    struct cte *slots;        // VM_SLOTS free slots (not a CNode; linked only by tests)
-    pte_t *vspace;            // VSpace root with ASID VM_ROOT_ASID in pool 0
-    struct cte *vspace_slot;  // slots[0] holds its cap
-    struct asid_pool *pool;   // pool 0
+    struct tcb *thread;      // the invoking thread
+    struct cte *slots;       // VM_SLOTS free slots (not a CNode; linked only by tests)
+    pte_t *vspace;           // VSpace root with ASID VM_ROOT_ASID in pool 0
+    struct cte *vspace_slot; // slots[0] holds its cap
+    struct asid_pool *pool;  // pool 0
 };
 #define VM_SLOTS 16
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // AArch64 stage-1 translation descriptors for user VSpaces (4 KiB granule, 4 levels) as
-// seL4 writes them (sheet §11.2). Host-safe: pure encode/decode of 64-bit values.
+// seL4 writes them (docs/design/abi.md §11.2). Host-safe: pure encode/decode of 64-bit values.
 #pragma once
 
 #include "types.h"

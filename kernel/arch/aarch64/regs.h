@@ -38,7 +38,7 @@ struct fpu_state {
     word_t fpcr;
 };
 
-// Register roles of the seL4 syscall ABI (sheet §2.2).
+// Register roles of the seL4 syscall ABI (docs/design/abi.md §2.2).
 #define REG_CAP 0       // x0: invoked CPtr in, badge out
 #define REG_MSGINFO 1   // x1: seL4_MessageInfo
 #define REG_SYSCALL 7   // x7: syscall number

@@ -70,7 +70,7 @@ seL4_Error cairn_retype_error(void);
 
 /*
  * Cap type tags as seL4_DebugCapIdentify returns them (kernel-internal, but stable for
- * seL4 16.0.0 AArch64; sel4-abi-aarch64.md §6.3). 0 also means "the CPtr did not resolve".
+ * seL4 16.0.0 AArch64; docs/design/abi.md §6.3). 0 also means "the CPtr did not resolve".
  */
 enum cairn_cap_tag {
     CAIRN_CAP_NULL = 0,

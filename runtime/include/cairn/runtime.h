@@ -12,7 +12,7 @@
 #define CAIRN_PAGE_BYTES 4096UL
 
 /* Round a byte count up to whole 4 KiB pages (the stack is always whole pages). */
-#define CAIRN_PAGE_ROUND(bytes) \
+#define CAIRN_PAGE_ROUND(bytes)                                                                    \
     ((((unsigned long)(bytes)) + CAIRN_PAGE_BYTES - 1) & ~(CAIRN_PAGE_BYTES - 1))
 
 /*
@@ -23,8 +23,8 @@
  * not use this gets the runtime's default of 64 KiB (runtime/stack_default.c). The array is
  * found by name at link time, so declaring it really changes what is reserved.
  */
-#define CAIRN_ROOT_TASK_STACK_SIZE(bytes)                                                  \
-    char cairn_root_task_stack[CAIRN_PAGE_ROUND(bytes)]                                \
+#define CAIRN_ROOT_TASK_STACK_SIZE(bytes)                                                          \
+    char cairn_root_task_stack[CAIRN_PAGE_ROUND(bytes)]                                            \
         __attribute__((section(".bss.cairn.stack"), aligned(4096)))
 
 /*
@@ -34,8 +34,8 @@
  * runtime's default of 64 KiB (runtime/heap_default.c), and it is only reserved at all when
  * the program calls the allocator.
  */
-#define CAIRN_ROOT_TASK_HEAP_SIZE(bytes)                                                   \
-    char cairn_root_task_heap[((bytes) + 15UL) & ~15UL]                                \
+#define CAIRN_ROOT_TASK_HEAP_SIZE(bytes)                                                           \
+    char cairn_root_task_heap[((bytes) + 15UL) & ~15UL]                                            \
         __attribute__((section(".bss.cairn.heap"), aligned(16)))
 
 #define CAIRN_DEFAULT_STACK_BYTES (64 * 1024)

@@ -49,7 +49,7 @@ DEFAULT_GRACE = 0.5            # seconds of output still checked after the last 
 TAIL_LINES = 25                # console lines shown under a failure
 
 # Kernel lines that always fail a run, and lines that start a kernel fault report
-# (sel4-abi-aarch64.md §10.4; the kernel prints these only for an unhandled fault).
+# (docs/design/abi.md §10.4; the kernel prints these only for an unhandled fault).
 PANIC_TEXT = "KERNEL PANIC"
 FAULT_PREFIX = "Caught "
 FAULT_TEXTS = ("vm fault on", "unknown syscall", "user exception")

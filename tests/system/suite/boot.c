@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // BOOT tests: what the root task finds when it starts, checked against the upstream seL4
-// ABI (sel4-abi-aarch64.md §2.2 registers, §6.3 cap tags, §7 BootInfo and initial CSpace,
+// ABI (docs/design/abi.md §2.2 registers, §6.3 cap tags, §7 BootInfo and initial CSpace,
 // §8 start-up). They need only the boot-time kernel: no objects are created.
 
 #include <stdint.h>
@@ -78,9 +78,9 @@ static void probe_fill(struct regs_probe *in, seL4_Word syscall, seL4_Word x0)
     in->x[0] = x0;
     in->x[7] = syscall;
     in->tpidr = pattern(3, 0);
-    in->nzcv = 0xa0000000UL;    /* N and C set */
-    in->fpcr = 0x03c00000UL;    /* DN, FZ, round towards zero */
-    in->fpsr = 0x0800009fUL;    /* QC and every cumulative exception flag */
+    in->nzcv = 0xa0000000UL; /* N and C set */
+    in->fpcr = 0x03c00000UL; /* DN, FZ, round towards zero */
+    in->fpsr = 0x0800009fUL; /* QC and every cumulative exception flag */
 }
 
 /* Compare out with in for x[first..30] and everything else the kernel must preserve. */
@@ -93,9 +93,8 @@ static void probe_check(const struct regs_probe *in, const struct regs_probe *ou
                       (unsigned long)out->x[i], (unsigned long)in->x[i]);
     for (int i = 0; i < 64; i++)
         if (out->q[i] != in->q[i])
-            test_fail(__FILE__, __LINE__, "v%d (%s half) changed: 0x%lx, expected 0x%lx",
-                      i / 2, i % 2 ? "high" : "low", (unsigned long)out->q[i],
-                      (unsigned long)in->q[i]);
+            test_fail(__FILE__, __LINE__, "v%d (%s half) changed: 0x%lx, expected 0x%lx", i / 2,
+                      i % 2 ? "high" : "low", (unsigned long)out->q[i], (unsigned long)in->q[i]);
     ASSERT_EQ(out->sp_delta, 0);
     ASSERT_EQ(out->tpidr, in->tpidr);
     ASSERT_EQ(out->tpidrro, tpidrro);

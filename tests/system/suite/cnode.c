@@ -2,7 +2,7 @@
 // CNODE tests: the CNode invocations (Copy, Mint, Move, Mutate, Rotate, Delete, Revoke,
 // SaveCaller, CancelBadgedSends) on the root CNode and on small CNodes the test retypes.
 // One accepted call, then one call per rejection in seL4's check order (decodeCNodeInvocation,
-// lookupSlotForCNodeOp, resolveAddressBits; sel4-abi-aarch64.md §3.4, §5, §9), each with
+// lookupSlotForCNodeOp, resolveAddressBits; docs/design/abi.md §3.4, §5, §9), each with
 // the exact error and its message registers.
 
 #include <sel4/sel4.h>

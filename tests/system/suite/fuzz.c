@@ -26,7 +26,6 @@
 #define FUZZ_CALLS 5000
 #define FUZZ_SLOTS 40 /* root-CNode slots the flood owns */
 
-
 /* A message word biased towards values that get past the first checks. */
 static seL4_Word word(void)
 {

@@ -109,7 +109,6 @@ extern char fuzz2_svc_insn[];
 
 /* ---- the child --------------------------------------------------------------------- */
 
-
 /* A CPtr in the child's CSpace: mostly its own caps, sometimes empty slots, null, guard
  * mismatches (bits above the 6 the CNode resolves) and random words. */
 static seL4_Word cptr(void)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // UNTYPED tests: seL4_Untyped_Retype for every object type, sizes, alignment and the
 // watermark, the device-memory rule, every rejection in decodeUntypedInvocation's order
-// (sel4-abi-aarch64.md §9) with its error and MRs, reuse of the memory after a revoke, and
+// (docs/design/abi.md §9) with its error and MRs, reuse of the memory after a revoke, and
 // that new objects are zeroed (a frame mapped at ZERO_VA, read through the mapping).
 
 #include <cairn/alloc.h>

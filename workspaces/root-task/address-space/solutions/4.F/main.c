@@ -24,8 +24,8 @@
  * backed by one of the image frames BootInfo lists, and the page tables above it already
  * exist.
  */
-static char PAGE_A[CAIRN_GRANULE_BYTES] __attribute__((aligned(CAIRN_GRANULE_BYTES))) = {
-    [0 ... CAIRN_GRANULE_BYTES - 1] = (char)0xee};
+static char PAGE_A[CAIRN_GRANULE_BYTES]
+    __attribute__((aligned(CAIRN_GRANULE_BYTES))) = {[0 ... CAIRN_GRANULE_BYTES - 1] = (char)0xee};
 
 /* Reads through a volatile pointer: the compiler must really touch the page. */
 static unsigned char peek(const char *page)

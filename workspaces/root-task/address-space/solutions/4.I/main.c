@@ -26,8 +26,8 @@
  * backed by one of the image frames BootInfo lists, and the page tables above it already
  * exist. PAGE_B is a second such page (zero-filled, .bss) used as a second address in 4.G.
  */
-static char PAGE_A[CAIRN_GRANULE_BYTES] __attribute__((aligned(CAIRN_GRANULE_BYTES))) = {
-    [0 ... CAIRN_GRANULE_BYTES - 1] = (char)0xee};
+static char PAGE_A[CAIRN_GRANULE_BYTES]
+    __attribute__((aligned(CAIRN_GRANULE_BYTES))) = {[0 ... CAIRN_GRANULE_BYTES - 1] = (char)0xee};
 static char PAGE_B[CAIRN_GRANULE_BYTES] __attribute__((aligned(CAIRN_GRANULE_BYTES)));
 
 /* An address far outside the image: nothing below its level-0 entry exists yet (4.I). */

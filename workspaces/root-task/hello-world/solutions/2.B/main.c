@@ -21,11 +21,14 @@ int main(const seL4_BootInfo *bi)
     /* A panic inside CAIRN_TRY lands in CAIRN_CATCH; volatile because it changes after
      * the TRY's setjmp and is read after the longjmp. */
     volatile bool caught = false;
+    /* TRY and CATCH read as one statement, which clang-format does not know. */
+    /* clang-format off */
     CAIRN_TRY {
         panic("uh oh");
     } CAIRN_CATCH {
         caught = true;
     }
+    /* clang-format on */
     if (!caught)
         panic("the panic was not caught");
     printf("TEST_PASS\n");

@@ -18,8 +18,7 @@ int main(const seL4_BootInfo *bi)
 {
     /* 3.A: every untyped cap the kernel handed over, as BootInfo describes it. */
     printf("untyped:\n");
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         (void)slot;
         printf("    paddr: 0x%lx, size bits: %u, is device: %s\n", (unsigned long)desc->paddr,
                (unsigned)desc->sizeBits, desc->isDevice ? "true" : "false");
@@ -29,8 +28,7 @@ int main(const seL4_BootInfo *bi)
      * be made from them, so they are no use for kernel objects. */
     seL4_CPtr largest = seL4_CapNull;
     unsigned largest_bits = 0;
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         if (!desc->isDevice && desc->sizeBits > largest_bits) {
             largest = slot;
             largest_bits = desc->sizeBits;

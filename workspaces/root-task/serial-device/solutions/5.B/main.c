@@ -37,10 +37,9 @@
 /* The BootInfo untyped whose memory [paddr, paddr + 2^sizeBits) holds `paddr`, or
  * seL4_CapNull; *desc_out is its description. */
 static seL4_CPtr untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
-                                          const seL4_UntypedDesc **desc_out)
+                                    const seL4_UntypedDesc **desc_out)
 {
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         if (desc->paddr <= paddr && paddr - desc->paddr < (1UL << desc->sizeBits)) {
             *desc_out = desc;
             return slot;

@@ -47,10 +47,9 @@ static seL4_CPtr alloc_slot(void)
 /* The BootInfo untyped whose memory [paddr, paddr + 2^sizeBits) holds `paddr`, or
  * seL4_CapNull; *desc_out is its description. */
 static seL4_CPtr untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
-                                          const seL4_UntypedDesc **desc_out)
+                                    const seL4_UntypedDesc **desc_out)
 {
-    cairn_for_each_untyped(bi, slot, desc)
-    {
+    cairn_for_each_untyped(bi, slot, desc) {
         if (desc->paddr <= paddr && paddr - desc->paddr < (1UL << desc->sizeBits)) {
             *desc_out = desc;
             return slot;
@@ -79,8 +78,7 @@ static seL4_Word frame_paddr(seL4_CPtr frame)
  * Returns the slot holding the last child (the caller keeps it alive as long as it needs
  * the watermark), or seL4_CapNull if no child was needed or none was kept.
  */
-static seL4_CPtr trim_untyped(seL4_CPtr untyped, seL4_Word base, seL4_Word target,
-                                    bool keep_one)
+static seL4_CPtr trim_untyped(seL4_CPtr untyped, seL4_Word base, seL4_Word target, bool keep_one)
 {
     seL4_CPtr keep = seL4_CapNull;
     seL4_CPtr spare = seL4_CapNull;
