@@ -385,7 +385,7 @@ def parse_args(argv):
         description="Boot Cairn images in QEMU and check their console output.",
         epilog="Examples:\n"
                "  run.py --qemu 'qemu-system-aarch64 ... -kernel {image}' \\\n"
-               "         --case hello:build/hello.img:expect/default.txt --result r.txt\n"
+               "         --case hello:build/hello.img:expect/2.A.txt --result r.txt\n"
                "  run.py --qemu '...' --suite suite:build/suite.img --log-dir build/logs\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--qemu", required=True,
