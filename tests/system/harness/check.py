@@ -20,8 +20,9 @@ expectation not met and the console line standing where it was expected:
   check.py --qemu CMD --image IMG --chapter DIR [--docs FILE] [--log FILE]
       report on one program; exit status 0 only if every step is done
   check.py --qemu CMD --fresh NAME:IMAGE:DIR ... [--result FILE] [--log-dir DIR]
-      the system test of fresh learner's files: each must boot, end cleanly, and leave a
-      next exercise to name; one "[PASS] NAME" line each and "N passed, N failed"
+      the system test of fresh learner's files (NAME is e.g. hello-world/main.c, DIR the
+      chapter): each must boot, end cleanly, and leave a next exercise to name; one
+      "[PASS] NAME" line each and "N passed, N failed"
 """
 
 import argparse
@@ -235,11 +236,11 @@ def main(argv=None):
     if opts.log_dir:
         os.makedirs(opts.log_dir, exist_ok=True)
     for item in opts.fresh:
-        name, _, rest = item.partition(":")
+        label, _, rest = item.partition(":")
         image, _, chapter_dir = rest.rpartition(":")
+        name = os.path.basename(os.path.normpath(chapter_dir))
         docs = os.path.join(opts.docs_dir, name + ".md") if opts.docs_dir else None
         log = os.path.join(opts.log_dir, name + ".log") if opts.log_dir else None
-        label = "%s/main.c" % name
 
         class Captured:
             def __init__(self):

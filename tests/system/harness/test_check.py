@@ -93,7 +93,8 @@ class CheckTest(unittest.TestCase):
         done = self.write("done.script", BOOT + "start\nvalue: 1\nmore\nvm fault on data\n"
                           "Cairn: thread \"x\" stopped\n")
         cmd = [PY, CHECK, "--qemu", QEMU, "--idle", "1",
-               "--fresh", "ok:%s:%s" % (img, self.dir), "--fresh", "all:%s:%s" % (done, self.dir)]
+               "--fresh", "ok/main.c:%s:%s" % (img, self.dir),
+               "--fresh", "all/main.c:%s:%s" % (done, self.dir)]
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
         self.assertEqual(p.returncode, 1, p.stdout)
         self.assertIn("[PASS] ok/main.c (boots; 0 of its steps done; check names 1.A next)",
