@@ -28,8 +28,8 @@ static int setup_cmocka(void **state)
 }
 
 // An invocation of the domain cap, with the state snapshot taken just before it.
-static exception_t domain(struct invocation *inv, word_t label, unsigned length,
-                          const word_t *mrs, struct cte *extra)
+static exception_t domain(struct invocation *inv, word_t label, unsigned length, const word_t *mrs,
+                          struct cte *extra)
 {
     *inv = fx_inv(fx_slot(DOMAIN), label, length, mrs, extra, NULL);
     fx_snapshot();
@@ -125,15 +125,13 @@ static void schedule_set_start_rejections_in_seL4_order(void **state)
     struct invocation inv;
     const word_t s1[1] = {1}, s2[1] = {2};
     // No index: TruncatedMessage.
-    assert_rejected(domain(&inv, DomainScheduleSetStart, 0, s1, NULL), inv,
-                    seL4_TruncatedMessage);
+    assert_rejected(domain(&inv, DomainScheduleSetStart, 0, s1, NULL), inv, seL4_TruncatedMessage);
     // Past the schedule: RangeError(0, 1).
     assert_rejected(domain(&inv, DomainScheduleSetStart, 1, s2, NULL), inv, seL4_RangeError);
     assert_int_equal(inv.error.range_min, 0);
     assert_int_equal(inv.error.range_max, 1);
     // Entry 1 is the end marker: InvalidArgument(0).
-    assert_rejected(domain(&inv, DomainScheduleSetStart, 1, s1, NULL), inv,
-                    seL4_InvalidArgument);
+    assert_rejected(domain(&inv, DomainScheduleSetStart, 1, s1, NULL), inv, seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 0);
 }
 
