@@ -60,9 +60,8 @@ static seL4_Error map_filled_page(cairn_process_t *p, seL4_Word vaddr, seL4_Word
         return cairn_retype_error();
     if (out != NULL)
         *out = frame;
-    seL4_Error err = cairn_map_with_tables(cairn_cptr(CAIRN_INIT_VSPACE), cairn_cptr(frame),
-                                           CAIRN_PROCESS_SCRATCH, seL4_ReadWrite,
-                                           seL4_ARM_Default_VMAttributes, cairn_retype);
+    seL4_Error err = cairn_granule_map_with_tables(frame, CAIRN_INIT_VSPACE, CAIRN_PROCESS_SCRATCH,
+                                                   seL4_ReadWrite, seL4_ARM_Default_VMAttributes);
     if (err != seL4_NoError)
         return err;
     /* New frames are zeroed by the kernel; only the bytes from the file need writing. */
@@ -75,8 +74,7 @@ static seL4_Error map_filled_page(cairn_process_t *p, seL4_Word vaddr, seL4_Word
         err = cairn_frame_unmap(frame);
     if (err != seL4_NoError)
         return err;
-    return cairn_map_with_tables(cairn_cptr(p->vspace), cairn_cptr(frame), vaddr, rights, attrs,
-                                 cairn_retype);
+    return cairn_granule_map_with_tables(frame, p->vspace, vaddr, rights, attrs);
 }
 
 /* Every page of one PT_LOAD segment. */
@@ -215,8 +213,7 @@ seL4_Error cairn_process_share(cairn_process_t *p, cairn_granule_t frame, seL4_C
     if (cairn_cap_is_null(copy))
         return seL4_FailedLookup;
     TRY(cairn_cnode_copy(cairn_cspath_of(copy), cairn_cspath_of(frame), seL4_AllRights));
-    TRY(cairn_map_with_tables(cairn_cptr(p->vspace), cairn_cptr(copy), p->next_free, rights,
-                              DATA_ATTRS, cairn_retype));
+    TRY(cairn_granule_map_with_tables(copy, p->vspace, p->next_free, rights, DATA_ATTRS));
     if (vaddr != NULL)
         *vaddr = p->next_free;
     p->next_free += PAGE;

@@ -51,8 +51,8 @@ int main(const seL4_BootInfo *bi)
         /* The shared page: mapped in our address space and in the producer's. */
         pr->buffer = cairn_alloc_granule();
         seL4_Word ours = BUFFERS_VADDR + (id - 1) * CAIRN_GRANULE_BYTES;
-        CHECK(cairn_map_with_tables(cairn_cptr(CAIRN_INIT_VSPACE), cairn_cptr(pr->buffer), ours,
-                                    seL4_ReadWrite, seL4_ARM_Default_VMAttributes, cairn_retype));
+        CHECK(cairn_granule_map_with_tables(pr->buffer, CAIRN_INIT_VSPACE, ours, seL4_ReadWrite,
+                                            seL4_ARM_Default_VMAttributes));
         pr->text = (const char *)ours;
         seL4_Word theirs;
         CHECK(cairn_process_share(&pr->process, pr->buffer, seL4_ReadWrite, &theirs));

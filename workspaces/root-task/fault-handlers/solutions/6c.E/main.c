@@ -140,8 +140,8 @@ int main(const seL4_BootInfo *bi)
      * it. The faulter shares our VSpace, so we can write it there first. */
     cairn_granule_t frame = cairn_alloc_granule();
     seL4_Word page = addr & ~(CAIRN_GRANULE_BYTES - 1);
-    CHECK(cairn_map_with_tables(cairn_cptr(CAIRN_INIT_VSPACE), cairn_cptr(frame), page,
-                                seL4_ReadWrite, seL4_ARM_Default_VMAttributes, cairn_retype));
+    CHECK(cairn_granule_map_with_tables(frame, CAIRN_INIT_VSPACE, page, seL4_ReadWrite,
+                                        seL4_ARM_Default_VMAttributes));
     *(volatile seL4_Word *)addr = HANDLER_VALUE;
     printf("handler: mapped a frame at 0x%lx; replying\n", (unsigned long)page);
     cairn_reply(seL4_MessageInfo_new(0, 0, 0, 0));
