@@ -21,6 +21,11 @@ WS_OUT     := $(CAIRN_ROOT)/build/workspaces/$(WS)/$(WS_STEP)
 WS_ELF     := $(WS_OUT)/$(WS).elf
 WS_IMAGE   := $(WS_OUT)/image.elf
 
+# The Debian packages this goal needs (mk/deps.mk), checked here once for both sub-makes.
+ROOT  := $(CAIRN_ROOT)
+BUILD := $(CAIRN_ROOT)/build
+include $(CAIRN_ROOT)/mk/deps.mk
+
 ifneq ($(NAME),$(WS))
   $(error mk/roottask.mk: NAME ($(NAME)) must be the workspace directory's name ($(WS)))
 endif

@@ -138,7 +138,7 @@ seL4_CPtr cairn_retype(seL4_Word type, seL4_Word size_bits)
 
     seL4_CPtr slot = cairn_slot_alloc();
     if (slot == seL4_CapNull) {
-        retype_error = seL4_FailedLookup;
+        retype_error = CAIRN_ERROR_NO_SLOTS;
         return seL4_CapNull;
     }
 

@@ -2,8 +2,7 @@
 // seL4's debug system calls: cap identification, thread names, halt, scheduler dump.
 #include "api/debug.h"
 
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "arch/api.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"
@@ -47,7 +46,7 @@ void debug_name_thread(struct tcb *t, cptr_t cptr)
         debug_halt(t);
     }
     struct tcb *target = tcb_from_pptr(cap_ptr(c));
-    len = MIN(len, TCB_NAME_BYTES - 1);
+    len = MIN(len, TCB_NAME_LENGTH - 1);
     memcpy(target->name, name, len);
     target->name[len] = '\0';
 }

@@ -5,7 +5,7 @@
 #include "object/domain.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 
 struct invocation;
 

@@ -5,15 +5,11 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cte.h"
+#include "plat/qemu-virt/platform.h" // IRQ_MAX, IRQ_KERNEL_TIMER
 
 struct invocation;
-
-// Highest IRQ number user space may claim: seL4's maxIRQ for qemu-arm-virt (GICv2).
-#define IRQ_MAX 159
-// The kernel's timer interrupt (virtual timer PPI 11 = IRQ 27 without hypervisor mode).
-#define IRQ_KERNEL_TIMER 27
 
 enum irq_state { IRQ_INACTIVE = 0, IRQ_SIGNAL, IRQ_TIMER, IRQ_RESERVED };
 

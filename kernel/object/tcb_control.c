@@ -8,9 +8,9 @@
 #include "assert.h"
 #include "util.h"
 #include "state.h"
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
+#include "cspace/derive.h"
 #include "object/endpoint.h"
 #include "object/notification.h"
 #include "object/objecttype.h"
@@ -105,12 +105,11 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
 // following type check rejects.
 static exception_t derive_for_tcb(struct invocation *inv, struct cte *slot, cap_t cap, cap_t *out)
 {
-    if (cap_type(cap) == CAP_UNTYPED && cdt_has_children(slot)) {
+    exception_t status = derive_cap(&inv->error, slot, cap, out);
+    if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "Cannot derive an untyped cap with children.");
-        return error_revoke_first(inv);
     }
-    *out = derive_cap(slot, cap);
-    return EXC_NONE;
+    return status;
 }
 
 // seL4 slotCapLongRunningDelete: deleting this cap would take a long, preemptible delete.
@@ -129,12 +128,12 @@ static bool slot_cap_long_running_delete(const struct cte *slot)
     }
 }
 
-// seL4 checkValidIPCBuffer (Arm).
+// seL4 checkValidIPCBuffer (AArch64: its wording, not AArch32's or RISC-V's).
 static exception_t check_valid_ipc_buffer(struct invocation *inv, vptr_t vaddr, cap_t cap)
 {
     // Not a frame cap: IllegalOperation.
     if (cap_type(cap) != CAP_FRAME) {
-        USER_ERROR(inv->thread, "Requested IPC Buffer is not a frame cap.");
+        USER_ERROR(inv->thread, "IPC Buffer is an invalid cap.");
         return error_illegal_operation(inv);
     }
     // A device frame: IllegalOperation.
@@ -144,7 +143,7 @@ static exception_t check_valid_ipc_buffer(struct invocation *inv, vptr_t vaddr, 
     }
     // Address not 1024-aligned: AlignmentError.
     if (!IS_ALIGNED(vaddr, seL4_IPCBufferSizeBits)) {
-        USER_ERROR(inv->thread, "Requested IPC Buffer location 0x%x is not aligned.", (int)vaddr);
+        USER_ERROR(inv->thread, "IPC Buffer vaddr 0x%x is not aligned.", (int)vaddr);
         return error_alignment(inv);
     }
     return EXC_NONE;

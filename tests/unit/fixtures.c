@@ -6,6 +6,7 @@
 
 #include "state.h"
 #include "util.h"
+#include "api/invocation.h"
 #include "cspace/cdt.h"
 #include "object/domain.h"
 #include "object/irq.h"
@@ -76,6 +77,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
     struct invocation inv;
     memset(&inv, 0, sizeof(inv));
     inv.thread = fx.thread;
+    inv.regs = &fx.thread->ctx;
     inv.cptr = (word_t)(slot - fx.root);
     inv.cap = slot->cap;
     inv.slot = slot;
@@ -87,7 +89,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
         if (i < FAST_MSG_REGS) {
             ctx_set_mr(&fx.thread->ctx, i, mrs[i]);
         } else {
-            fx.ipc_buffer[1 + i] = mrs[i];
+            fx.ipc_buffer[IPC_BUFFER_MR(i)] = mrs[i];
         }
     }
     struct cte *extras[2] = {extra0, extra1};
@@ -95,7 +97,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
         inv.extra[i].cap = extras[i]->cap;
         inv.extra[i].slot = extras[i];
         inv.extra_count = i + 1;
-        fx.ipc_buffer[seL4_MsgMaxLength + 2 + i] = (word_t)(extras[i] - fx.root);
+        fx.ipc_buffer[IPC_BUFFER_CAPS + i] = (word_t)(extras[i] - fx.root);
     }
     return inv;
 }
@@ -103,6 +105,14 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
 // Kernel state outside the arena that a decode must not touch either.
 static struct tcb *snap_cur, *snap_action;
 static word_t snap_bitmap[CONFIG_NUM_PRIORITIES / 64];
+
+word_t fx_handle_call(word_t cptr, word_t label, unsigned length)
+{
+    fx.thread->ctx.x[REG_CAP] = cptr;
+    fx.thread->ctx.x[REG_MSGINFO] = msg_info_new(label, 0, 0, length);
+    handle_invocation(fx.thread, true, true);
+    return fx.thread->ctx.x[REG_MSGINFO];
+}
 
 void fx_snapshot(void)
 {

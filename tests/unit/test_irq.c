@@ -92,6 +92,8 @@ static void get_trigger_records_the_line(void **state)
     fx_snapshot();
     assert_int_equal(decode_invocation(&inv), EXC_NONE);
     assert_int_equal(cap_irq_handler_irq(fx_slot(30)->cap), 40);
+    // The controller is programmed edge-triggered for the line (seL4 setIRQTrigger).
+    assert_true(hw_seen(HW_IRQ_TRIGGER, 40, 1, 0));
     inv = fx_inv(fx_slot(IRQ_CTL), ARMIRQIssueIRQHandlerTrigger, 3, mrs, fx_slot(ROOT), NULL);
     fx_snapshot();
     assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);

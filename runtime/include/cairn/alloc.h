@@ -58,10 +58,18 @@ seL4_CPtr cairn_untyped_find(const seL4_BootInfo *bi, seL4_Word object_bits);
  * kernel refuses (seL4_NotEnoughMemory) and skipped from then on.
  *
  * Returns seL4_CapNull on failure; cairn_retype_error() then says why: seL4_NotEnoughMemory
- * when no untyped has room, seL4_FailedLookup when no slot is left, or the kernel's error
- * (e.g. seL4_InvalidArgument for a bad type).
+ * when no untyped has room, CAIRN_ERROR_NO_SLOTS when the slot allocator has no empty slot
+ * left (nothing was asked of the kernel), or the kernel's error (e.g. seL4_InvalidArgument
+ * for a bad type).
  */
 seL4_CPtr cairn_retype(seL4_Word type, seL4_Word size_bits);
+
+/*
+ * The runtime's own error, for a condition of the program rather than of the kernel:
+ * cairn_slot_alloc had no slot left. Its number is the first one after seL4's errors
+ * (seL4_NumErrors), so it never equals an error the kernel returns; seL4_strerror names it.
+ */
+#define CAIRN_ERROR_NO_SLOTS ((seL4_Error)seL4_NumErrors)
 
 /* The error of the last cairn_retype call (seL4_NoError if it succeeded). */
 seL4_Error cairn_retype_error(void);

@@ -5,8 +5,9 @@
 
 #include <sel4/sel4.h>
 
-/* The enum constant's name as a string ("seL4_NoError", "seL4_FailedLookup", ...), or
- * "unknown seL4_Error" for a value outside the enum. Never NULL. */
+/* The enum constant's name as a string ("seL4_NoError", "seL4_FailedLookup", ...; the
+ * runtime's own CAIRN_ERROR_NO_SLOTS too), or "unknown seL4_Error" for any other value.
+ * Never NULL. */
 const char *seL4_strerror(seL4_Error err);
 
 /*

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cairn/alloc.h>
+#include <cairn/runtime.h>
 #include <cairn/vspace.h>
 #include <sel4/sel4.h>
 
@@ -58,6 +59,13 @@ static void debug_calls(void)
     seL4_DebugDumpScheduler();
     seL4_Error err = seL4_TCB_Suspend(4095); /* the last slot: empty */
     printf("faults: invoking an empty slot gave error %d\n", (int)err);
+    /* Error lines whose wording and numbers are seL4 16.0.0's on AArch64. */
+    seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
+    err = seL4_TCB_SetIPCBuffer(tcb, 0x1000, seL4_CapInitThreadTCB);
+    printf("faults: an IPC buffer that is a TCB cap gave error %d\n", (int)err);
+    err = seL4_Untyped_Retype(cairn_largest_untyped(cairn_bootinfo()), seL4_EndpointObject, 0,
+                              seL4_CapInitThreadCNode, 0, 0, cairn_slot_alloc(), (seL4_Word)-1);
+    printf("faults: retyping 2^64 - 1 objects gave error %d\n", (int)err);
     seL4_DebugHalt();
 }
 

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """Boot Cairn images in QEMU and judge their console output.
 
-This is the system-test harness (STYLE.md §10). It owns the QEMU process, the console log,
-timeouts and the verdict; it knows nothing about how images are built. Two kinds of case:
+This is the system-test harness (docs/CONTRIBUTING.md §6). It owns the QEMU process, the
+console log, timeouts and the verdict; it knows nothing about how images are built. Two
+kinds of case:
 
   expect case   --case NAME:IMAGE:EXPECTFILE
                 An expect file lists directives, one per line (see parse_expect_file):

@@ -22,7 +22,8 @@ struct lookup_fault {
     word_t guard_found; // GuardMismatch
 };
 
-// The details of a rejected invocation; replied to the caller by api/invocation.c.
+// The details of a rejected invocation; replied to the caller by api/invocation.c, its
+// message words written by msg/message.c (syscall_error_mrs).
 struct syscall_error {
     seL4_Error type;
     word_t invalid_argument;       // InvalidArgument: which MR argument (0-based)
