@@ -14,6 +14,8 @@
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
 #   make test-workspaces                every workspace step's expect file, one boot each
 #                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
+#   make test-docs                      the chapter texts against the logs test-workspaces
+#                                       wrote and the chapters' sources (tools/check_docs.py)
 #
 # Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
 # build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
@@ -151,11 +153,12 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
-    $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces)
+    $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
+    $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
 SYSTEST_PARTS := test-harness test-suite test-faults test-external test-external-el1 \
-                 test-external-el2 test-mkimage test-config test-workspaces
+                 test-external-el2 test-mkimage test-config test-workspaces test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -220,6 +223,16 @@ test-config:
 
 test-workspaces:
 	$(call systest_cases,workspaces,$(WORKSPACE_CASES))
+
+# Docs that cannot drift (tools/check_docs.py): the console excerpts and output claims of
+# docs/tutorial/*.md and the chapters' READMEs against the console logs test-workspaces just
+# wrote, and their code blocks against the chapters' sources. Run after test-workspaces.
+test-docs:
+	@mkdir -p $(SYSTEST_RESULTS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/docs.txt
+	@echo "  RUN     docs: tools/check_docs.py (tutorial texts against the step logs and sources)"
+	@$(PYTHON) $(ROOT)/tools/check_docs.py --logs $(SYSTEST_LOGS)/workspaces \
+	    --result $(SYSTEST_RESULTS)/docs.txt
 
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
