@@ -12,22 +12,9 @@
 #include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "cspace/lookup.h"
-#include "lib/string.h"
 #include "sched/sched.h"
+#include "state.h"
 #include <sel4/arch/invocation.h>
-
-#define IRQ_COUNT (IRQ_MAX + 1)
-
-// TODO(#3): move into state.c with the other ks_* globals.
-static enum irq_state ks_irq_state[IRQ_COUNT];
-static struct cte ks_irq_node[IRQ_COUNT]; // notification cap each line signals
-
-void irq_init(void)
-{
-    memset(ks_irq_state, 0, sizeof(ks_irq_state));
-    memset(ks_irq_node, 0, sizeof(ks_irq_node));
-    ks_irq_state[IRQ_KERNEL_TIMER] = IRQ_TIMER;
-}
 
 enum irq_state irq_get_state(word_t irq)
 {

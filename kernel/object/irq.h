@@ -13,9 +13,6 @@ struct invocation;
 
 enum irq_state { IRQ_INACTIVE = 0, IRQ_SIGNAL, IRQ_TIMER, IRQ_RESERVED };
 
-// All lines inactive except the kernel timer (boot and host tests).
-void irq_init(void);
-
 // IRQControl_Get / IRQControl_GetTrigger (seL4 decodeIRQControlInvocation).
 exception_t decode_irq_control_invocation(struct invocation *inv);
 

@@ -37,9 +37,6 @@
  * pages from the linker's __executable_start; seL4_CapNull if vaddr is outside the image.
  */
 
-/* Size in bits of a frame object type (4 KiB 12, 2 MiB 21, 1 GiB 30); 0 for other types. */
-seL4_Word cairn_frame_type_bits(seL4_Word frame_type);
-
 /*
  * The typed frame and page-table invocations (cairn_frame_map, cairn_frame_unmap,
  * cairn_frame_get_address, cairn_page_table_map, ...) are in <cairn/caps.h>, included above.
