@@ -2,18 +2,20 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """Docs that cannot drift: check the tutorial texts against the programs they describe.
 
-  check_docs.py --logs LOG_DIR [--result FILE] [FILE.md ...]
+  check_docs.py --logs LOG_DIR [--main-logs MAIN_LOG_DIR] [--result FILE] [FILE.md ...]
 
 Reads docs/tutorial/<chapter>.md and workspaces/root-task/<chapter>/README.md (or the files
 given). Every fenced block in them must say what it is, in its info string:
 
   ```c                 code: each fragment (fragments are separated by a line "...") must
                        appear in a source file of the chapter's workspace (any depth), or
-                       of runtime/ or libsel4/. Compared is the code without comments, with
-                       every run of white space (line breaks too) made one space: comments
-                       in the text may explain, but the code is the program's, verbatim.
+                       of runtime/ or libsel4/. Compared is the code without comments, and with
+                       white space (line breaks too) only where it separates two words:
+                       comments in the text may explain, and layout may differ, but the code
+                       is the program's, verbatim. A line "..." leaves lines out.
   ```output STEP       what step STEP of the chapter prints: checked against the console
-                       log of that step from the system tests (LOG_DIR/<chapter>_<STEP>.log)
+                       log of that step from the system tests (LOG_DIR/<chapter>_<STEP>.log;
+                       STEP main.c: the chapter's own main.c, MAIN_LOG_DIR/<chapter>.log)
   ```output STEP examples   the same, with every hex number (0x...) an example: it matches
                        any hex number, the same one wherever the text repeats it
   ```sh  ```text  ```expect   commands, pictures, expect-file lines: not checked, but a
@@ -146,8 +148,14 @@ def table_rows(lines):
 
 # ---- console logs -----------------------------------------------------------------------
 
+MAIN_LOGS = None  # --main-logs: the logs of each chapter's own main.c
+
+
 def read_log(logs, chapter, step):
-    path = os.path.join(logs, "%s_%s.log" % (chapter, step))
+    if step == "main.c" and MAIN_LOGS:
+        path = os.path.join(MAIN_LOGS, "%s.log" % chapter)
+    else:
+        path = os.path.join(logs, "%s_%s.log" % (chapter, step))
     try:
         with open(path, encoding="utf-8", errors="replace", newline="") as f:
             text = f.read()
@@ -245,7 +253,9 @@ def span_regex(span):
 def code_text(text):
     """Code without comments, every run of white space made one space: what must match."""
     text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", text, flags=re.S)
-    return " ".join(text.split())
+    # White space counts only between two word characters (int x), not around punctuation,
+    # so a line that clang-format broke or joined differently still matches.
+    return re.sub(r" (?=\W)|(?<=\W) ", "", " ".join(text.split()))
 
 
 _sources = {}
@@ -304,9 +314,11 @@ def check_file(path, chapter, logs, rep):
             fragments.append(cur)
             bad = [f for f in fragments if not fragment_found(f, chapter)]
             if bad:
-                first = next(l for l in bad[0] if l.strip())
-                rep.fail(where, "code not found in workspaces/root-task/%s (or runtime/, "
-                         "libsel4/), from: %s" % (chapter, first.strip()))
+                k = len(bad[0])
+                while k > 0 and not fragment_found(bad[0][:k], chapter):
+                    k -= 1
+                rep.fail(where, "not the code of workspaces/root-task/%s (or runtime/, "
+                         "libsel4/) from this line on: %s" % (chapter, bad[0][k].strip()))
             else:
                 rep.ok()
         elif kind == "output":
@@ -352,9 +364,12 @@ def default_files():
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--logs", required=True, help="the workspace steps' console logs")
+    p.add_argument("--main-logs", help="the logs of each chapter's main.c (step main.c)")
     p.add_argument("--result", help="write the final 'N passed, N failed' line here")
     p.add_argument("files", nargs="*")
     a = p.parse_args(argv[1:])
+    global MAIN_LOGS
+    MAIN_LOGS = a.main_logs
     files = default_files()
     if a.files:
         wanted = {os.path.abspath(f) for f in a.files}

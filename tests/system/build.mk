@@ -234,12 +234,14 @@ test-workspaces:
 
 # Docs that cannot drift (tools/check_docs.py): the console excerpts and output claims of
 # docs/tutorial/*.md and the chapters' READMEs against the console logs test-workspaces just
-# wrote, and their code blocks against the chapters' sources. Run after test-workspaces.
+# wrote (and test-workspaces-main, for the chapters' own main.c), and their code blocks
+# against the chapters' sources. Run after both.
 test-docs:
 	@mkdir -p $(SYSTEST_RESULTS)
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/docs.txt
 	@echo "  RUN     docs: tools/check_docs.py (tutorial texts against the step logs and sources)"
 	@$(PYTHON) $(ROOT)/tools/check_docs.py --logs $(SYSTEST_LOGS)/workspaces \
+	    --main-logs $(SYSTEST_LOGS)/workspaces-main \
 	    --result $(SYSTEST_RESULTS)/docs.txt
 
 # Every chapter's fresh main.c (the learner's starting point) through check.py, one boot
