@@ -254,6 +254,7 @@ WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
 define workspaces_main_part
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/workspaces-main
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
+	@rm -f $(call case_images,$(1))
 	@$(MAKE) --no-print-directory -k $(call case_images,$(1)) || \
 	    echo "cairn: some learner's programs did not build; their cases fail below"
 	@echo "  RUN     workspaces-main: check.py --fresh ... (each chapter's fresh main.c)"

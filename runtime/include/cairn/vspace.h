@@ -64,6 +64,17 @@ seL4_Error cairn_map_with_tables(seL4_ARM_VSpace vspace, seL4_ARM_Page frame, ui
                                  cairn_object_alloc_fn alloc_fn);
 
 /*
+ * cairn_map_with_tables for typed caps, in Page_Map's argument order, with the page tables
+ * from the runtime's allocator (cairn_retype).
+ */
+static inline seL4_Error cairn_granule_map_with_tables(cairn_granule_t frame, cairn_vspace_t vspace,
+                                                       seL4_Word vaddr, seL4_CapRights_t rights,
+                                                       seL4_ARM_VMAttributes attrs)
+{
+    return cairn_map_with_tables(vspace.cptr, frame.cptr, vaddr, rights, attrs, cairn_retype);
+}
+
+/*
  * CAIRN ONLY, NOT seL4: print the translation tree of the VSpace cap `vspace` on the kernel
  * console (levels, tables, runs of frames with their rights and attributes). It is Cairn's
  * one extra debug system call, number -64 (x7 = -64, x0 = the cap). Upstream seL4 has no
