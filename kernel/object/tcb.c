@@ -274,4 +274,3 @@ void tcb_debug_remove(struct tcb *t)
     }
     t->debug_prev = t->debug_next = NULL;
 }
-

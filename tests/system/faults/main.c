@@ -163,9 +163,8 @@ static void dump_scheduler(void)
     seL4_CPtr ep = cairn_retype(seL4_EndpointObject, 0);
     seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
     seL4_DebugNameThread(tcb, "sched-receiver");
-    must(cairn_thread_create(&receiver, tcb, seL4_MaxPrio, sched_receiver, (void *)ep),
-         "thread");
-    seL4_Yield(); /* the receiver runs and blocks in seL4_Recv */
+    must(cairn_thread_create(&receiver, tcb, seL4_MaxPrio, sched_receiver, (void *)ep), "thread");
+    seL4_Yield();                    /* the receiver runs and blocks in seL4_Recv */
     cairn_retype(seL4_TCBObject, 0); /* never started: inactive, named after its creator */
     printf("faults: receiver's svc at %016lx, root task's at %016lx\n",
            (unsigned long)sched_recv_svc, (unsigned long)sched_dump_svc);
