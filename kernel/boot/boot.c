@@ -4,6 +4,7 @@
 // then the first entry to user space.
 #include "boot/boot.h"
 
+#include "api/debug.h"
 #include "api/syscall.h"
 #include "arch/api.h"
 #include "assert.h"
@@ -74,6 +75,7 @@ BOOT_CODE void boot_kernel(word_t boot_el)
     paddr_t free_end = place_extra_bootinfo(&rt, dtb, dtb_size, RAM_END);
     struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = free_end};
     create_root_task(&alloc, _rootimage_start, &rt);
+    debug_tcbs_boot(rt.tcb);
     populate_bootinfo(&rt, RAM_BASE + dtb_size, kernel_start, alloc.next, free_end);
 
 #if CONFIG_BENCH

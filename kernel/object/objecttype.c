@@ -114,6 +114,7 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
         tcb_name_append(t, "child of: '");
         tcb_name_append(t, ks_cur_thread ? ks_cur_thread->name : "");
         tcb_name_append(t, "'");
+        tcb_debug_append(t);
         return cap_thread_new(region);
     }
     case seL4_EndpointObject:
@@ -330,6 +331,7 @@ cap_t finalise_cap(cap_t cap, bool final)
             struct tcb *t = tcb_from_pptr(cap_ptr(cap));
             tcb_unbind_notification(t);
             tcb_suspend(t);
+            tcb_debug_remove(t);
             if (ks_fpu_owner == t) {
                 ks_fpu_owner = NULL;
             }
