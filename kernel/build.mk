@@ -13,6 +13,7 @@ KERNEL_GENERIC := \
 	$(K)/boot/untyped_split.c \
 	$(K)/vm/pt_walk.c \
 	$(K)/vm/vspace_dump.c \
+	$(K)/check/invariants.c \
 	$(K)/cspace/lookup.c \
 	$(K)/cspace/cdt.c \
 	$(K)/object/objecttype.c \

@@ -48,6 +48,22 @@ $(SUITE_OUT)/main.o: $(SYSTEST_DIR)/suite/main.c $(SUITE_SELECTION)
 $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.c
 	$(call compile_user_c,$@,$<,-DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS))
 
+# The fuzzers' seed and length (`make fuzz`, tests/system/fuzz.mk) are compiled into their
+# two objects; this file changes only when they do. Unset: the fixed defaults of make test.
+FUZZ_SEED ?=
+FUZZ_COUNT ?=
+SUITE_FUZZ_DEFS := $(if $(FUZZ_SEED),-DFUZZ_SEED=$(FUZZ_SEED)UL) \
+                   $(if $(FUZZ_COUNT),-DFUZZ_COUNT=$(FUZZ_COUNT)UL)
+SUITE_FUZZ_SELECTION := $(SUITE_OUT)/fuzz-selection
+
+$(SUITE_FUZZ_SELECTION): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(SUITE_FUZZ_DEFS)' | cmp -s - $@ || printf '%s\n' '$(SUITE_FUZZ_DEFS)' > $@
+
+$(SUITE_OUT)/fuzz.o $(SUITE_OUT)/fuzz_syscalls.o: $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.c \
+                                                  $(SUITE_FUZZ_SELECTION)
+	$(call compile_user_c,$@,$<,-DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS) $(SUITE_FUZZ_DEFS))
+
 $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.S
 	$(call compile_user_c,$@,$<)
 
@@ -115,7 +131,8 @@ define systest_part
 	    --result $(SYSTEST_RESULTS)/system-$(1).txt $(3)
 endef
 
-SYSTEST_PARTS := test-harness test-suite test-faults test-external test-config test-workspaces
+SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external test-config \
+                 test-workspaces
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -150,6 +167,18 @@ test-external:
 	@bash $(SYSTEST_DIR)/external/mkimage_rejects.sh $(MKIMAGE) $(EXTERNAL_ELF) $(CROSS_CC) \
 	    $(EXTERNAL_OUT)/bad $(QEMU_MEM_MB) $(SYSTEST_RESULTS)/system-mkimage.txt
 
+# The whole suite, fuzzers included, on a kernel that checks every invariant after every
+# kernel entry (CHECK_INVARIANTS=1, kernel/check/invariants.h), built in its own tree.
+test-invariants:
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-suite-invariants.txt
+	@echo "  RUN     invariants: the suite with CHECK_INVARIANTS=1 (log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/suite-invariants.log)"
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/invariants CHECK_INVARIANTS=1 TESTS='$(TESTS)' \
+	    test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
+	    cp $(BUILD)/invariants/results/system-suite.txt \
+	       $(SYSTEST_RESULTS)/system-suite-invariants.txt 2>/dev/null; \
+	    grep -E '^\[FAIL\]|passed, ' $(SYSTEST_LOGS)/suite-invariants.log; exit $$rc
+
 # The root CNode size is a build setting (seL4's own test suite needs 13 bits): run the
 # BOOT tests against a 13-bit kernel, built in its own tree.
 test-config:
@@ -171,3 +200,5 @@ test-workspaces:
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
 ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(EXTERNAL_IMAGE)
+
+include $(SYSTEST_DIR)/fuzz.mk
