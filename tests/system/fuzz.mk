@@ -34,12 +34,12 @@ fuzz-run: $(SUITE_IMAGE)
 	    --result $(SYSTEST_RESULTS)/fuzz.txt --suite fuzz:$(SUITE_IMAGE)
 
 fuzz-soak:
-	@start=$$(date +%s); ok=0; bad=0; \
+	@mkdir -p $(FUZZ_TREE)/soak; start=$$(date +%s); ok=0; bad=0; \
 	for i in $$(seq 1 $(SEEDS)); do \
 	    seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
 	    if $(MAKE) --no-print-directory fuzz SEED=$$seed COUNT=$(COUNT) CHECK=$(CHECK) \
-	        > $(BUILD)/fuzz-soak-$$seed.log 2>&1; then ok=$$((ok + 1)); r=pass; \
+	        > $(FUZZ_TREE)/soak/$$seed.log 2>&1; then ok=$$((ok + 1)); r=pass; \
 	    else bad=$$((bad + 1)); r=FAIL; fi; \
-	    echo "fuzz-soak: seed $$seed: $$r ($$(grep -c PANIC $(BUILD)/fuzz-soak-$$seed.log) panics)"; \
+	    echo "fuzz-soak: seed $$seed: $$r ($$(grep -c PANIC $(FUZZ_TREE)/soak/$$seed.log) panics)"; \
 	done; \
 	echo "fuzz-soak: $(SEEDS) seeds x 2 fuzzers x $(COUNT) invocations in $$(( $$(date +%s) - start )) s: $$ok passed, $$bad failed"
