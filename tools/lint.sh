@@ -46,7 +46,8 @@ if command -v clang-format >/dev/null; then
     fi
     rm -f /tmp/lint-fmt.$$
 else
-    note "clang-format not found (Debian package clang-format; make installs it): format not checked"
+    # `make lint` installs it (mk/deps.mk); run directly, the script must not pass silently.
+    note "clang-format is not installed: format check FAILED (apt-get install clang-format)"
     fail=1
 fi
 

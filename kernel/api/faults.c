@@ -5,12 +5,12 @@
 #include "api/faults.h"
 
 #include "abi.h"
-#include "api/ipc.h"
 #include "arch/aarch64/esr.h"
 #include "arch/api.h"
 #include "config.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"
+#include "object/endpoint.h"
 #include "object/vspace.h"
 #include "sched/sched.h"
 #include "state.h"
@@ -32,65 +32,6 @@ void handle_user_exception(word_t esr)
     t->fault.type = seL4_Fault_UserException;
     t->fault.w[0] = esr & MASK(32);
     handle_fault(t);
-}
-
-unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs)
-{
-    mrs[0] = lf->type;
-    switch (lf->type) {
-    case seL4_MissingCapability:
-        mrs[1] = lf->bits_left;
-        return 2;
-    case seL4_DepthMismatch:
-        mrs[1] = lf->bits_left;
-        mrs[2] = lf->bits_found;
-        return 3;
-    case seL4_GuardMismatch:
-        mrs[1] = lf->bits_left;
-        mrs[2] = lf->guard_found;
-        mrs[3] = lf->bits_found;
-        return 4;
-    default:
-        return 1;
-    }
-}
-
-unsigned fault_message_mrs(const struct tcb *t, word_t *mrs)
-{
-    const struct fault *f = &t->fault;
-    const struct user_context *ctx = &t->ctx;
-    switch (f->type) {
-    case seL4_Fault_CapFault:
-        mrs[0] = ctx->fault_ip;
-        mrs[1] = f->w[0];
-        mrs[2] = f->w[1];
-        return 3 + lookup_fault_mrs(&f->lookup, &mrs[3]);
-    case seL4_Fault_VMFault:
-        mrs[0] = ctx->fault_ip;
-        mrs[1] = f->w[0];
-        mrs[2] = f->w[2];
-        mrs[3] = f->w[1];
-        return seL4_VMFault_Length;
-    case seL4_Fault_UnknownSyscall:
-        for (unsigned i = 0; i < 8; i++) {
-            mrs[i] = ctx->x[i];
-        }
-        mrs[8] = ctx->fault_ip;
-        mrs[9] = ctx->sp;
-        mrs[10] = ctx->elr;
-        mrs[11] = ctx->spsr;
-        mrs[12] = f->w[0];
-        return seL4_UnknownSyscall_Length;
-    case seL4_Fault_UserException:
-        mrs[0] = ctx->fault_ip;
-        mrs[1] = ctx->sp;
-        mrs[2] = ctx->spsr;
-        mrs[3] = f->w[0];
-        mrs[4] = 0;
-        return seL4_UserException_Length;
-    default:
-        return 0;
-    }
 }
 
 void fault_print(const struct fault *f)
@@ -184,6 +125,14 @@ static void report_unhandled_fault(struct tcb *t, const struct fault *handler_fa
     }
 }
 
+// Deliver t's pending fault to the endpoint cap `ep`, its fault handler, as a blocking
+// Call with GrantReply. The caller checked that ep may be sent to.
+static void send_fault(struct tcb *t, cap_t ep)
+{
+    endpoint_send((struct endpoint *)cap_ptr(ep), t, cap_ipc_badge(ep),
+                  (cap_ipc_rights(ep) & CAP_RIGHT_GRANT) != 0, true, true, true);
+}
+
 void handle_fault(struct tcb *t)
 {
     struct lookup_fault lf = {0};
@@ -191,7 +140,7 @@ void handle_fault(struct tcb *t)
     bool found = lookup_cap(t, t->fault_handler, &lf, &handler) == EXC_NONE;
     if (found && cap_type(handler) == CAP_ENDPOINT && (cap_ipc_rights(handler) & CAP_RIGHT_WRITE) &&
         (cap_ipc_rights(handler) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY))) {
-        endpoint_send_fault(t, handler);
+        send_fault(t, handler);
         return;
     }
     if (found) {

@@ -10,6 +10,7 @@
 #include "api/debug.h"
 #include "api/faults.h"
 #include "api/interrupt.h"
+#include "api/invocation.h"
 #include "api/ipc.h"
 #include "arch/api.h"
 #include "sched/sched.h"

@@ -6,6 +6,7 @@
 
 #include "types.h"
 #include "util.h"
+#include "arch/aarch64/vm_rights.h"
 
 /*
  * A cap is two words. Object caps keep a compressed pointer in word 0:
@@ -64,13 +65,6 @@ typedef struct cap {
 #define CAP_RIGHT_GRANT 0x4u
 #define CAP_RIGHT_GRANT_REPLY 0x8u
 #define CAP_RIGHTS_ALL 0xfu
-
-// Frame VM rights: what a mapping of this cap may at most allow.
-#define VM_RIGHT_WRITE 0x1u
-#define VM_RIGHT_READ 0x2u
-#define VM_READ_WRITE (VM_RIGHT_WRITE | VM_RIGHT_READ)
-#define VM_READ_ONLY VM_RIGHT_READ
-#define VM_KERNEL_ONLY 0u
 
 enum frame_size { FRAME_SMALL = 0, FRAME_LARGE = 1, FRAME_HUGE = 2 };
 

@@ -6,7 +6,7 @@
 
 #include "util.h"
 #include "assert.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "lib/string.h"
 #include "object/asid.h"
 #include "object/frame.h"
@@ -104,27 +104,6 @@ cap_t arch_create_object(word_t type, pptr_t region, bool device)
         clear_object(region, frame_size_bits(size));
     }
     return cap_frame_new(region, size, VM_READ_WRITE, device);
-}
-
-cap_t arch_derive_cap(const struct cte *slot, cap_t cap)
-{
-    (void)slot;
-    switch (cap_type(cap)) {
-    case CAP_VSPACE:
-        // A VSpace cap without ASID cannot be copied (seL4: IllegalOperation).
-        return cap_vspace_has_asid(cap) ? cap : cap_null();
-    case CAP_PAGE_TABLE:
-        // Nor an unmapped page-table cap.
-        return cap_page_table_is_mapped(cap) ? cap : cap_null();
-    case CAP_FRAME:
-        // A copy of a frame cap starts unmapped: one mapping belongs to one cap.
-        return cap_set_mapping(cap, 0, 0);
-    case CAP_ASID_CONTROL:
-    case CAP_ASID_POOL:
-        return cap;
-    default:
-        panic("arch_derive_cap: cap type %u is not an arch cap", (unsigned)cap_type(cap));
-    }
 }
 
 cap_t arch_finalise_cap(cap_t cap, bool final)

@@ -6,7 +6,7 @@
 
 #include "types.h"
 #include "abi.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "arch/aarch64/pte.h"
 
 struct invocation;

@@ -6,7 +6,7 @@
 #include "object/frame.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "sched/sched.h"
 #include "vm/pt_walk.h"
 #include "object/asid.h"
@@ -185,7 +185,7 @@ static exception_t invoke_frame_unmap(struct invocation *inv)
 static exception_t invoke_frame_get_address(struct invocation *inv)
 {
     if (inv->is_call) {
-        inv_set_reply_mr(inv, 0, pptr_to_paddr(cap_ptr(inv->cap)));
+        inv_set_reply_mr(inv, NULL, 0, pptr_to_paddr(cap_ptr(inv->cap)));
     }
     return EXC_NONE;
 }

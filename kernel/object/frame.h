@@ -6,7 +6,7 @@
 
 #include "types.h"
 #include "abi.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cap.h"
 
 struct invocation;

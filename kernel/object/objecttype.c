@@ -11,7 +11,6 @@
 #include "state.h"
 #include "lib/string.h"
 #include "cspace/cdt.h"
-#include "api/ipc.h"
 #include "object/arch_object.h"
 #include "object/cnode.h"
 #include "object/domain.h"
@@ -48,42 +47,9 @@ exception_t decode_invocation(struct invocation *inv)
     }
 
     switch (cap_type(cap)) {
-    case CAP_NULL:
-        USER_ERROR(inv->thread, "Attempted to invoke a null cap #%lu.", inv->cptr);
-        return error_invalid_capability(inv, 0);
-
     case CAP_ZOMBIE:
         USER_ERROR(inv->thread, "Attempted to invoke a zombie cap #%lu.", inv->cptr);
         return error_invalid_capability(inv, 0);
-
-    case CAP_ENDPOINT:
-        if (!(cap_ipc_rights(cap) & CAP_RIGHT_WRITE)) {
-            USER_ERROR(inv->thread, "Attempted to invoke a read-only endpoint cap #%lu.",
-                       inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        // Sends through endpoints are IPC: api/syscall.c hands them to the endpoint code
-        // and never calls decode_invocation for them.
-        USER_ERROR(inv->thread, "Endpoint cap #%lu: IPC is not an object invocation.", inv->cptr);
-        return error_illegal_operation(inv);
-
-    case CAP_NOTIFICATION:
-        if (!(cap_ipc_rights(cap) & CAP_RIGHT_WRITE)) {
-            USER_ERROR(inv->thread, "Attempted to invoke a read-only notification cap #%lu.",
-                       inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        thread_set_state(inv->thread, TS_RESTART);
-        notification_signal((struct notification *)cap_ptr(cap), cap_ipc_badge(cap));
-        return EXC_NONE;
-
-    case CAP_REPLY:
-        if (cap_reply_is_master(cap)) {
-            USER_ERROR(inv->thread, "Attempted to invoke an invalid reply cap #%lu.", inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        thread_set_state(inv->thread, TS_RESTART);
-        return reply_from_invocation(inv);
 
     case CAP_THREAD:
         return decode_tcb_invocation(inv);
@@ -257,26 +223,7 @@ bool same_object_as(cap_t a, cap_t b)
     return same_region_as(a, b);
 }
 
-// ---- deriving, minting, masking -------------------------------------------------------------
-
-cap_t derive_cap(const struct cte *slot, cap_t cap)
-{
-    if (cap_is_arch(cap)) {
-        return arch_derive_cap(slot, cap);
-    }
-    switch (cap_type(cap)) {
-    case CAP_ZOMBIE:
-    case CAP_IRQ_CONTROL:
-    case CAP_REPLY:
-        return cap_null();
-    case CAP_UNTYPED:
-        // An untyped with children may not be copied (seL4 answers RevokeFirst; callers
-        // that report errors check cdt_has_children themselves).
-        return cdt_has_children(slot) ? cap_null() : cap;
-    default:
-        return cap;
-    }
-}
+// ---- minting, masking -------------------------------------------------------------
 
 cap_t update_cap_data(bool preserve, word_t data, cap_t cap)
 {

@@ -5,7 +5,7 @@
 #include "object/page_table.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "lib/string.h"
 #include "sched/sched.h"
 #include "vm/pt_walk.h"

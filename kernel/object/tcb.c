@@ -10,8 +10,7 @@
 #include "assert.h"
 #include "util.h"
 #include "state.h"
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "object/endpoint.h"
 #include "object/notification.h"
@@ -186,7 +185,7 @@ static exception_t invoke_tcb_set_flags(struct invocation *inv, struct tcb *t, w
         arch_fpu_enable(!(t->flags & seL4_TCBFlag_fpuDisabled));
     }
     if (inv->is_call) {
-        inv_set_reply_mr(inv, 0, t->flags); // the reply carries the resulting flags
+        inv_set_reply_mr(inv, NULL, 0, t->flags); // the reply carries the resulting flags
     }
     return EXC_NONE;
 }

@@ -8,9 +8,9 @@
 #include "assert.h"
 #include "util.h"
 #include "state.h"
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
+#include "cspace/derive.h"
 #include "object/endpoint.h"
 #include "object/notification.h"
 #include "object/objecttype.h"
@@ -105,12 +105,11 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
 // following type check rejects.
 static exception_t derive_for_tcb(struct invocation *inv, struct cte *slot, cap_t cap, cap_t *out)
 {
-    if (cap_type(cap) == CAP_UNTYPED && cdt_has_children(slot)) {
+    exception_t status = derive_cap(&inv->error, slot, cap, out);
+    if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "Cannot derive an untyped cap with children.");
-        return error_revoke_first(inv);
     }
-    *out = derive_cap(slot, cap);
-    return EXC_NONE;
+    return status;
 }
 
 // seL4 slotCapLongRunningDelete: deleting this cap would take a long, preemptible delete.

@@ -191,7 +191,7 @@ static void unmap_with_copies_is_revoke_first(void **state)
     (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
-    cap_t copy = arch_derive_cap(&f.slots[1], f.slots[1].cap);
+    cap_t copy = derived_copy(f.slots[1].cap);
     assert_false(cap_is_null(copy));
     cdt_insert(copy, &f.slots[1], &f.slots[2]);
 
@@ -206,7 +206,7 @@ static void unmapped_table_cap_cannot_be_copied(void **state)
 {
     (void)state;
     f.slots[1].cap = vm_new_page_table();
-    assert_true(cap_is_null(arch_derive_cap(&f.slots[1], f.slots[1].cap)));
+    assert_true(cap_is_null(derived_copy(f.slots[1].cap)));
 }
 
 static void deleting_last_cap_detaches_table(void **state)

@@ -48,9 +48,11 @@
 int main(const seL4_BootInfo *bi);
 
 /*
- * End the root task: print "root task exited with status N" on the debug console and
- * suspend the initial thread (seL4_TCB_Suspend on seL4_CapInitThreadTCB). Never faults and
- * never returns. Returning from main calls this with main's result.
+ * End the root task: print "root task exited with status N" on the debug console, then
+ * halt the machine with seL4_DebugHalt (QEMU exits; `make simulate` returns N). Built with
+ * KEEP_RUNNING=1, it suspends the initial thread instead (seL4_TCB_Suspend on
+ * seL4_CapInitThreadTCB) and the machine keeps running. Never faults and never returns.
+ * Returning from main calls this with main's result.
  */
 _Noreturn void cairn_exit(int status);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Raw invocations for the system tests: an seL4_Call with any label, length, message words
 // and extra caps, for the rejections the libsel4 stubs cannot produce (short messages, wrong
-// labels, missing caps) and for the fuzz test. Also the DebugCapIdentify tags (§6.3).
+// labels, missing caps) and for fuzzing. Also DebugCapIdentify's tags (docs/design/abi.md §6.3).
 #pragma once
 
 #include <sel4/sel4.h>

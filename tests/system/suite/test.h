@@ -122,7 +122,7 @@ seL4_CPtr test_alloc_object(struct test_env *env, seL4_Word type, seL4_Word size
 
 #define ASSERT_OK(expr) ASSERT_ERR(expr, seL4_NoError)
 
-/* After a failed invocation: message register i (error detail, §5.2) must equal value. */
+/* After a failed invocation: MR i (error detail, docs/design/abi.md §5.2) must equal value. */
 #define ASSERT_MR(i, value)                                                                        \
     do {                                                                                           \
         seL4_Word test_mr_ = seL4_GetMR(i), test_v_ = (seL4_Word)(value);                          \

@@ -4,15 +4,11 @@
 #include "api/syscall.h"
 #include "api/faults.h"
 #include "api/interrupt.h"
+#include "arch/aarch64/esr.h"
 #include "assert.h"
 #include "lib/printf.h"
 #include "state.h"
 #include "sysreg.h"
-
-#define ESR_EC(esr) (((esr) >> 26) & 0x3f)
-#define EC_SVC64 0x15
-#define EC_IABT_LOWER 0x20
-#define EC_DABT_LOWER 0x24
 
 NORETURN void c_handle_user_sync(void);
 NORETURN void c_handle_user_interrupt(void);
@@ -23,16 +19,16 @@ void c_handle_user_sync(void)
 {
     word_t esr = read_esr();
     struct user_context *ctx = &ks_cur_thread->ctx;
-    switch (ESR_EC(esr)) {
-    case EC_SVC64:
+    switch (esr_ec(esr)) {
+    case ESR_EC_SVC64:
         ctx->fault_ip = ctx->elr - 4;
         handle_syscall(ctx->x[REG_SYSCALL]);
         break;
-    case EC_DABT_LOWER:
+    case ESR_EC_DABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(false, read_far(), esr);
         break;
-    case EC_IABT_LOWER:
+    case ESR_EC_IABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(true, ctx->elr, esr);
         break;
