@@ -208,6 +208,14 @@ static void visit(const struct cte *s)
 
 static void find_state(void)
 {
+    // Every thread that exists (even one blocked for good) roots what its CSpace reaches.
+    word_t count = 0;
+    for (struct tcb *t = ks_debug_tcbs; t != NULL; t = t->debug_next) {
+        if (++count > MAX_THREADS || (t->debug_next != NULL && t->debug_next->debug_prev != t)) {
+            BROKEN("sched-queues", "the list of all threads is broken", t, count);
+        }
+        add_thread(t);
+    }
     add_thread(ks_cur_thread);
     for (word_t p = 0; p < CONFIG_NUM_PRIORITIES; p++) {
         word_t n = 0;
