@@ -335,6 +335,7 @@ cap_t finalise_cap(cap_t cap, bool final)
             if (ks_fpu_owner == t) {
                 ks_fpu_owner = NULL;
             }
+            tcb_debug_remove(t);
             return cap_zombie_new(cap_ptr(cap), 0, true, TCB_SLOT_COUNT);
         }
         return cap_null();
