@@ -17,7 +17,6 @@ enum irq_state ks_irq_state[IRQ_COUNT];
 struct cte ks_irq_node[IRQ_COUNT];
 word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
 word_t ks_dom_schedule_start;
-struct tcb *ks_debug_tcbs;
 
 void state_reset(void)
 {
@@ -38,5 +37,4 @@ void state_reset(void)
     ks_dom_schedule[0] = DSCHED_MAX_DURATION;
     ks_dom_schedule[1] = 0;
     ks_dom_schedule_start = 0;
-    ks_debug_tcbs = NULL;
 }

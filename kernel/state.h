@@ -30,8 +30,6 @@ extern struct cte ks_irq_node[IRQ_COUNT];
 // The domain schedule (object/domain.c): entries in the domain.h format, and where it starts.
 extern word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
 extern word_t ks_dom_schedule_start;
-// Every TCB the kernel knows, newest first, linked through debug_next (api/debug.c).
-extern struct tcb *ks_debug_tcbs;
 
 // Reset all state to its boot value (used by host unit tests between cases).
 void state_reset(void);

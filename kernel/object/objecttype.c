@@ -331,7 +331,6 @@ cap_t finalise_cap(cap_t cap, bool final)
             struct tcb *t = tcb_from_pptr(cap_ptr(cap));
             tcb_unbind_notification(t);
             tcb_suspend(t);
-            tcb_debug_remove(t);
             if (ks_fpu_owner == t) {
                 ks_fpu_owner = NULL;
             }

@@ -273,27 +273,3 @@ exception_t decode_tcb_invocation(struct invocation *inv)
         return error_illegal_operation(inv);
     }
 }
-
-// Prepend, as seL4 does: the newest TCB is listed first.
-void tcb_debug_append(struct tcb *t)
-{
-    t->debug_prev = NULL;
-    t->debug_next = ks_debug_tcbs;
-    if (ks_debug_tcbs) {
-        ks_debug_tcbs->debug_prev = t;
-    }
-    ks_debug_tcbs = t;
-}
-
-void tcb_debug_remove(struct tcb *t)
-{
-    if (t->debug_prev) {
-        t->debug_prev->debug_next = t->debug_next;
-    } else if (ks_debug_tcbs == t) {
-        ks_debug_tcbs = t->debug_next;
-    }
-    if (t->debug_next) {
-        t->debug_next->debug_prev = t->debug_prev;
-    }
-    t->debug_prev = t->debug_next = NULL;
-}

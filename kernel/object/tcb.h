@@ -72,8 +72,6 @@ struct tcb {
     bool in_ready_queue;
     uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
 
-    struct tcb *debug_prev, *debug_next; // the list of every TCB (api/debug.c)
-
     struct cte slots[TCB_SLOT_COUNT];
     char name[]; // NUL-terminated debug name; capacity TCB_NAME_BYTES
 };
@@ -94,11 +92,6 @@ void tcb_debug_remove(struct tcb *t);
 
 // Append `s` to t's name, keeping at most TCB_NAME_LENGTH - 1 characters (seL4's strlcat).
 void tcb_name_append(struct tcb *t, const char *s);
-
-// seL4's debug list of every TCB (ks_debug_tcbs), which seL4_DebugDumpScheduler prints:
-// Retype puts a new TCB first, and deleting its last cap takes it off.
-void tcb_debug_append(struct tcb *t);
-void tcb_debug_remove(struct tcb *t);
 
 static inline struct tcb *tcb_from_pptr(pptr_t p)
 {
