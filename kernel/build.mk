@@ -62,7 +62,9 @@ KERNEL_INCLUDES := -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE)
 
 # One build directory per configuration, so a bench or 13-bit-CNode kernel never mixes
 # objects with the default one.
-KERNEL_CONFIG_NAME := cnode$(ROOT_CNODE_SIZE_BITS)$(if $(filter 1,$(BENCH)),-bench)
+KERNEL_CONFIG_NAME := cnode$(ROOT_CNODE_SIZE_BITS)$(if $(filter 1,$(BENCH)),-bench)$(if \
+                      $(filter 1,$(RELEASE)),-release)$(if $(filter 0,$(FASTPATH)),-nofastpath)$(if \
+                      $(filter-out $(if $(filter 1,$(RELEASE)),0,1),$(DEBUG_PRINTING)),-printing$(DEBUG_PRINTING))
 KERNEL_BUILD := $(BUILD)/kernel/$(KERNEL_CONFIG_NAME)
 KERNEL_SRCS := $(KERNEL_GENERIC) $(KERNEL_ARCH) $(KERNEL_TARGET_GENERIC) $(KERNEL_MACHINE)
 KERNEL_OBJS := $(patsubst $(K)/%,$(KERNEL_BUILD)/%.o,$(KERNEL_SRCS))

@@ -16,6 +16,12 @@
 #ifndef CONFIG_DEBUG_PRINTING
 #define CONFIG_DEBUG_PRINTING 1
 #endif
+#ifndef CONFIG_RELEASE
+#define CONFIG_RELEASE 0
+#endif
+#ifndef CONFIG_FASTPATH
+#define CONFIG_FASTPATH 1
+#endif
 #ifndef CONFIG_RAM_MB
 #define CONFIG_RAM_MB 1024
 #endif
