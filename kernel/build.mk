@@ -45,7 +45,8 @@ KERNEL_ARCH := \
 KERNEL_TARGET_GENERIC := \
 	$(K)/boot/boot.c \
 	$(K)/boot/initial_thread.c \
-	$(K)/boot/bootinfo.c
+	$(K)/boot/bootinfo.c \
+	$(K)/api/fastpath.c
 
 KERNEL_MACHINE := \
 	$(K)/arch/aarch64/machine/head.S \

@@ -232,7 +232,8 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
     }
 }
 
-void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
+// Everything after the lookup of x0; inlined into both entry points below.
+static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 {
     word_t info = t->ctx.x[REG_MSGINFO];
     // Filled field by field: zero-initialising the whole record (error details and all)
@@ -250,26 +251,21 @@ void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
         inv.extra[i] = (struct extra_cap){.cap = cap_null(), .slot = NULL};
     }
     struct lookup_fault lf;
-
-    if (lookup_slot(t, inv.cptr, &lf, &inv.slot) != EXC_NONE) {
-        USER_ERROR(t, "Invocation of invalid cap #%lu.", inv.cptr);
-        invocation_cap_fault(t, inv.cptr, &lf, is_blocking);
-        return;
-    }
-    inv.cap = inv.slot->cap;
+    inv.slot = slot;
+    inv.cap = slot->cap;
 
     inv.ipc_buffer = lookup_ipc_buffer(t, false);
     if (inv.ipc_buffer) {
         unsigned extra = (unsigned)bits_get(info, 7, 2);
         for (unsigned i = 0; i < extra; i++) {
             cptr_t cptr = inv.ipc_buffer[IPC_BUFFER_CAPS_OFFSET + i];
-            struct cte *slot;
-            if (lookup_slot(t, cptr, &lf, &slot) != EXC_NONE) {
+            struct cte *extra_slot;
+            if (lookup_slot(t, cptr, &lf, &extra_slot) != EXC_NONE) {
                 USER_ERROR(t, "Invocation of invalid extra cap #%lu.", cptr);
                 invocation_cap_fault(t, cptr, &lf, is_blocking);
                 return;
             }
-            inv.extra[i] = (struct extra_cap){.cap = slot->cap, .slot = slot};
+            inv.extra[i] = (struct extra_cap){.cap = extra_slot->cap, .slot = extra_slot};
             inv.extra_count++;
         }
     } else if (inv.length > FAST_MSG_REGS) {
@@ -295,4 +291,22 @@ void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
         }
         thread_set_state(t, TS_RUNNING);
     }
+}
+
+void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
+{
+    cptr_t cptr = t->ctx.x[REG_CAP];
+    struct lookup_fault lf;
+    struct cte *slot;
+    if (lookup_slot(t, cptr, &lf, &slot) != EXC_NONE) {
+        USER_ERROR(t, "Invocation of invalid cap #%lu.", cptr);
+        invocation_cap_fault(t, cptr, &lf, is_blocking);
+        return;
+    }
+    invoke_slot(t, slot, is_call, is_blocking);
+}
+
+void handle_invocation_of(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
+{
+    invoke_slot(t, slot, is_call, is_blocking);
 }

@@ -16,6 +16,8 @@ struct invocation;
 // or an endpoint send. Only Call gets a reply (errors included); a failed cap lookup is a
 // CapFault on a blocking send and silently ignored on NBSend. (api/invocation.c)
 void handle_invocation(struct tcb *t, bool is_call, bool is_blocking);
+// The same once x0 has been resolved to `slot` (the fastpath hands over its lookup).
+void handle_invocation_of(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking);
 
 /*
  * Recv/NBRecv (and the receive half of ReplyRecv) on the CPtr in x0. An endpoint needs

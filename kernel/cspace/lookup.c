@@ -86,8 +86,12 @@ exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct 
 exception_t lookup_slot(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
 {
     word_t bits_left;
-    return resolve_address_bits(tcb_slot(t, TCB_CTABLE)->cap, cptr, WORD_BITS, lf, slot,
-                                &bits_left);
+    cap_t root = tcb_slot(t, TCB_CTABLE)->cap;
+    *slot = resolve_address_bits_fast(root, cptr, WORD_BITS, &bits_left);
+    if (likely(*slot != NULL)) {
+        return EXC_NONE;
+    }
+    return resolve_address_bits(root, cptr, WORD_BITS, lf, slot, &bits_left);
 }
 
 exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_t *cap)
@@ -118,7 +122,9 @@ exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t 
     }
 
     // Guard or depth does not fit: FailedLookup with resolve_address_bits' fault.
-    if (resolve_address_bits(root, index, depth, &lf, slot, &bits_left) != EXC_NONE) {
+    *slot = resolve_address_bits_fast(root, index, depth, &bits_left);
+    if (*slot == NULL &&
+        resolve_address_bits(root, index, depth, &lf, slot, &bits_left) != EXC_NONE) {
         return error_failed_lookup(inv, is_source, &lf);
     }
 

@@ -159,13 +159,22 @@ void sched_switch_to(struct tcb *t)
     if (t) {
         vspace_activate(t); // checks that the cap's ASID still maps to its VSpace
         arch_tls_load(&t->ctx);
-        if (ks_fpu_owner != t) {
-            arch_fpu_switch(ks_fpu_owner ? &ks_fpu_owner->fpu : NULL, &t->fpu);
-            ks_fpu_owner = t;
-        }
-        arch_fpu_enable(!(t->flags & seL4_TCBFlag_fpuDisabled));
+        sched_fpu_select(t);
     }
     ks_cur_thread = t;
+}
+
+bool sched_fpu_trap(struct tcb *t)
+{
+    if (t->flags & seL4_TCBFlag_fpuDisabled) {
+        return false;
+    }
+    if (ks_fpu_owner != t) {
+        arch_fpu_switch(ks_fpu_owner ? &ks_fpu_owner->fpu : NULL, &t->fpu);
+        ks_fpu_owner = t;
+    }
+    arch_fpu_enable(true);
+    return true;
 }
 
 // The highest-priority ready thread, or NULL (idle).

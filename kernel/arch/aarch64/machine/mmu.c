@@ -33,17 +33,10 @@ void arch_zero_range(pptr_t start, word_t bytes)
 }
 
 // An all-invalid level-0 table for threads without a VSpace: every user access faults.
-static word_t empty_vspace[512] __attribute__((aligned(4096)));
+word_t mmu_empty_vspace[512] __attribute__((aligned(4096)));
 
-void arch_set_vspace(paddr_t root, word_t asid)
-{
-    if (root == 0) {
-        root = pptr_to_paddr((pptr_t)&empty_vspace);
-        asid = 0;
-    }
-    MSR("ttbr0_el1", (asid << 48) | root);
-    ISB();
-}
+// What TTBR0_EL1 holds (arch_set_vspace in switch.h).
+word_t mmu_current_ttbr0 = ~(word_t)0;
 
 void arch_tlb_invalidate_va(word_t asid, vptr_t va)
 {

@@ -6,10 +6,12 @@
 #include "api/interrupt.h"
 #include "assert.h"
 #include "lib/printf.h"
+#include "sched/sched.h"
 #include "state.h"
 #include "sysreg.h"
 
 #define ESR_EC(esr) (((esr) >> 26) & 0x3f)
+#define EC_FP_ACCESS 0x07
 #define EC_SVC64 0x15
 #define EC_IABT_LOWER 0x20
 #define EC_DABT_LOWER 0x24
@@ -35,6 +37,14 @@ void c_handle_user_sync(void)
     case EC_IABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(true, ctx->elr, esr);
+        break;
+    case EC_FP_ACCESS:
+        // Lazy FPU switch (sched.h): the thread re-executes the instruction as owner.
+        if (sched_fpu_trap(ks_cur_thread)) {
+            break;
+        }
+        ctx->fault_ip = ctx->elr;
+        handle_user_exception(esr);
         break;
     default:
         ctx->fault_ip = ctx->elr;
