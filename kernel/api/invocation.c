@@ -40,14 +40,6 @@ void set_mr(struct tcb *t, word_t *buffer, unsigned i, word_t v)
     }
 }
 
-word_t inv_mr(const struct invocation *inv, unsigned i)
-{
-    if (i < FAST_MSG_REGS) {
-        return ctx_get_mr(&inv->thread->ctx, i);
-    }
-    return inv->ipc_buffer ? inv->ipc_buffer[1 + i] : 0;
-}
-
 void inv_set_reply_mr(struct invocation *inv, unsigned i, word_t v)
 {
     set_mr(inv->thread, lookup_ipc_buffer(inv->thread, true), i, v);

@@ -32,8 +32,15 @@ struct invocation {
 };
 
 // MR i of the caller's message (MR0..3 from x2..x5, the rest from the IPC buffer).
-// Callers check inv->length first; reading past it is a kernel bug.
-word_t inv_mr(const struct invocation *inv, unsigned i);
+// Callers check inv->length first; reading past it is a kernel bug. Inline: every decode
+// reads its arguments through it.
+static inline word_t inv_mr(const struct invocation *inv, unsigned i)
+{
+    if (i < FAST_MSG_REGS) {
+        return ctx_get_mr(&inv->thread->ctx, i);
+    }
+    return inv->ipc_buffer ? inv->ipc_buffer[1 + i] : 0;
+}
 // Write MR i of a successful reply and extend reply_length to cover it.
 void inv_set_reply_mr(struct invocation *inv, unsigned i, word_t v);
 

@@ -83,15 +83,24 @@ exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct 
     }
 }
 
+// lookup_slot's failures, out of line: resolve again, for the lookup fault.
+static __attribute__((noinline)) exception_t lookup_slot_failed(struct tcb *t, cptr_t cptr,
+                                                                struct lookup_fault *lf,
+                                                                struct cte **slot)
+{
+    word_t bits_left;
+    return resolve_address_bits(tcb_slot(t, TCB_CTABLE)->cap, cptr, WORD_BITS, lf, slot,
+                                &bits_left);
+}
+
 exception_t lookup_slot(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
 {
     word_t bits_left;
-    cap_t root = tcb_slot(t, TCB_CTABLE)->cap;
-    *slot = resolve_address_bits_fast(root, cptr, WORD_BITS, &bits_left);
+    *slot = resolve_address_bits_fast(tcb_slot(t, TCB_CTABLE)->cap, cptr, WORD_BITS, &bits_left);
     if (likely(*slot != NULL)) {
         return EXC_NONE;
     }
-    return resolve_address_bits(root, cptr, WORD_BITS, lf, slot, &bits_left);
+    return lookup_slot_failed(t, cptr, lf, slot);
 }
 
 exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_t *cap)

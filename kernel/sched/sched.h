@@ -7,9 +7,17 @@
 #include "arch/api.h"
 #include "state.h"
 
-// Set a thread's state; a thread that stops being runnable while current forces a
-// reschedule at kernel exit.
-void thread_set_state(struct tcb *t, enum thread_state s);
+// Set a thread's state; a thread that stops being runnable leaves the ready queues, and
+// if it is current, forces a reschedule at kernel exit (thread_stopped). Inline: every
+// invocation sets its caller to Restart and back to Running.
+void thread_stopped(struct tcb *t);
+static inline void thread_set_state(struct tcb *t, enum thread_state s)
+{
+    t->state = s;
+    if (!thread_is_runnable(t)) {
+        thread_stopped(t);
+    }
+}
 
 // Ready-queue operations (a thread is in its priority's queue iff runnable and not current
 // ... or current and queued by yield).

@@ -25,11 +25,12 @@ void c_handle_user_sync(void)
 {
     word_t esr = read_esr();
     struct user_context *ctx = &ks_cur_thread->ctx;
-    switch (ESR_EC(esr)) {
-    case EC_SVC64:
+    if (likely(ESR_EC(esr) == EC_SVC64)) { // the common case first
         ctx->fault_ip = ctx->elr - 4;
         handle_syscall(ctx->x[REG_SYSCALL]);
-        break;
+        kernel_exit();
+    }
+    switch (ESR_EC(esr)) {
     case EC_DABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(false, read_far(), esr);
