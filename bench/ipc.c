@@ -20,8 +20,6 @@
 
 #define PRIORITY 255
 
-extern const char __executable_start[];
-
 struct partner {
     seL4_CPtr cap;   /* endpoint or notification it waits on */
     seL4_Word words; /* reply length (servers) */
@@ -80,10 +78,10 @@ static seL4_CPtr image_vspace(const seL4_BootInfo *bi)
     uintptr_t va = (uintptr_t)__executable_start & ~(uintptr_t)(CAIRN_GRANULE_BYTES - 1);
     for (seL4_CPtr f = bi->userImageFrames.start; f < bi->userImageFrames.end; f++) {
         seL4_CPtr copy = cairn_slot_alloc();
-        CHECK(seL4_CNode_Copy(seL4_CapInitThreadCNode, copy, seL4_WordBits,
-                              seL4_CapInitThreadCNode, f, seL4_WordBits, seL4_AllRights));
-        CHECK(cairn_map_with_tables(vspace, copy, va, seL4_ReadWrite,
-                                    seL4_ARM_Default_VMAttributes, new_table));
+        CHECK(seL4_CNode_Copy(seL4_CapInitThreadCNode, copy, seL4_WordBits, seL4_CapInitThreadCNode,
+                              f, seL4_WordBits, seL4_AllRights));
+        CHECK(cairn_map_with_tables(vspace, copy, va, seL4_ReadWrite, seL4_ARM_Default_VMAttributes,
+                                    new_table));
         va += CAIRN_GRANULE_BYTES;
     }
     return vspace;
@@ -129,8 +127,8 @@ void bench_ipc(const seL4_BootInfo *bi)
     struct partner *s1 = start(server, seL4_EndpointObject, 1);
     struct partner *s4 = start(server, seL4_EndpointObject, 4);
     struct partner *sv = start(server, seL4_EndpointObject, 1);
-    CHECK(seL4_TCB_SetSpace(threads[thread_count - 1].tcb, seL4_CapNull, seL4_CapInitThreadCNode,
-                            0, image_vspace(bi), 0));
+    CHECK(seL4_TCB_SetSpace(threads[thread_count - 1].tcb, seL4_CapNull, seL4_CapInitThreadCNode, 0,
+                            image_vspace(bi), 0));
     struct partner *rx = start(receiver, seL4_EndpointObject, 0);
     struct partner *wt = start(waiter, seL4_NotificationObject, 0);
     seL4_CPtr idle = alloc_object(seL4_NotificationObject, 0);

@@ -102,7 +102,8 @@ static seL4_Error copy_then_delete(seL4_CPtr src, seL4_CPtr dest)
 static seL4_Error pt_unmap_then_map(seL4_CPtr table, seL4_Word va)
 {
     seL4_Error e = seL4_ARM_PageTable_Unmap(table);
-    return e != seL4_NoError ? e : seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, va, ATTRS);
+    return e != seL4_NoError ? e
+                             : seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, va, ATTRS);
 }
 
 /* ---- the benchmarks --------------------------------------------------------------------- */

@@ -6,6 +6,8 @@ K := $(ROOT)/kernel
 
 KERNEL_GENERIC := \
 	$(K)/state.c \
+	$(K)/msg/message.c \
+	$(K)/msg/invocation.c \
 	$(K)/lib/string.c \
 	$(K)/lib/printf.c \
 	$(K)/lib/panic.c \
@@ -15,6 +17,8 @@ KERNEL_GENERIC := \
 	$(K)/vm/vspace_dump.c \
 	$(K)/cspace/lookup.c \
 	$(K)/cspace/cdt.c \
+	$(K)/cspace/derive.c \
+	$(K)/ipc/transfer.c \
 	$(K)/object/objecttype.c \
 	$(K)/object/untyped.c \
 	$(K)/object/cnode.c \
@@ -39,7 +43,8 @@ KERNEL_GENERIC := \
 	$(K)/sched/sched.c
 
 KERNEL_ARCH := \
-	$(K)/arch/aarch64/esr.c
+	$(K)/arch/aarch64/esr.c \
+	$(K)/arch/aarch64/regs.c
 
 # Generic C that needs the real machine around it (boot order, the syscall entry).
 KERNEL_TARGET_GENERIC := \

@@ -3,8 +3,6 @@
 #include "state.h"
 
 #include "lib/string.h"
-#include "object/domain.h"
-#include "object/irq.h"
 
 struct tcb *ks_cur_thread;
 struct tcb *ks_sched_action;
@@ -14,6 +12,10 @@ struct tcb *ks_ready_tail[CONFIG_NUM_PRIORITIES];
 word_t ks_ready_bitmap[CONFIG_NUM_PRIORITIES / 64];
 struct asid_pool *ks_asid_table[1u << seL4_NumASIDPoolsBits];
 word_t ks_work_units;
+enum irq_state ks_irq_state[IRQ_COUNT];
+struct cte ks_irq_node[IRQ_COUNT];
+word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
+word_t ks_dom_schedule_start;
 
 void state_reset(void)
 {
@@ -25,7 +27,12 @@ void state_reset(void)
     memset(ks_ready_bitmap, 0, sizeof(ks_ready_bitmap));
     memset(ks_asid_table, 0, sizeof(ks_asid_table));
     ks_work_units = 0;
-    // Module state kept beside its code: the IRQ table and the domain schedule.
-    irq_init();
-    domain_init();
+    // Every IRQ line inactive except the kernel timer's.
+    memset(ks_irq_state, 0, sizeof(ks_irq_state));
+    memset(ks_irq_node, 0, sizeof(ks_irq_node));
+    ks_irq_state[IRQ_KERNEL_TIMER] = IRQ_TIMER;
+    // Domain 0 forever, then the end marker.
+    ks_dom_schedule[0] = DSCHED_MAX_DURATION;
+    ks_dom_schedule[1] = 0;
+    ks_dom_schedule_start = 0;
 }

@@ -5,6 +5,9 @@
 
 #include "types.h"
 #include "config.h"
+#include "cspace/cte.h"
+#include "object/domain.h"
+#include "object/irq.h"
 #include "object/tcb.h"
 
 struct asid_pool;
@@ -19,6 +22,13 @@ extern word_t ks_ready_bitmap[CONFIG_NUM_PRIORITIES / 64];
 extern struct asid_pool *ks_asid_table[1u << seL4_NumASIDPoolsBits];
 // Number of times a preemption point has been consulted (host tests may force preemption).
 extern word_t ks_work_units;
+// Each IRQ line's state and the notification cap it signals (object/irq.c).
+#define IRQ_COUNT (IRQ_MAX + 1)
+extern enum irq_state ks_irq_state[IRQ_COUNT];
+extern struct cte ks_irq_node[IRQ_COUNT];
+// The domain schedule (object/domain.c): entries in the domain.h format, and where it starts.
+extern word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
+extern word_t ks_dom_schedule_start;
 
 // Reset all state to its boot value (used by host unit tests between cases).
 void state_reset(void);

@@ -9,10 +9,12 @@ ALL_TARGETS += $(LIBSEL4_LIB)
 
 $(BUILD)/libsel4/%.o: $(ROOT)/libsel4/src/%.c
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(TARGET_CFLAGS) -I$(LIBSEL4_INCLUDE) -MMD -MP -c -o $@ $<
+	@echo "  CC      $(patsubst $(ROOT)/%,%,$<)"
+	@$(CROSS_CC) $(TARGET_CFLAGS) -I$(LIBSEL4_INCLUDE) -MMD -MP -c -o $@ $<
 
 $(LIBSEL4_LIB): $(LIBSEL4_OBJS)
+	@echo "  AR      $(patsubst $(ROOT)/%,%,$@)"
 	@rm -f $@
-	$(CROSS_AR) rcs $@ $^
+	@$(CROSS_AR) rcs $@ $^
 
 -include $(LIBSEL4_OBJS:.o=.d)

@@ -15,3 +15,6 @@ KERNEL_CONFIG_FLAGS := -DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS) \
                        -DCONFIG_BENCH=$(BENCH) -DCONFIG_DEBUG_PRINTING=$(DEBUG_PRINTING) \
                        -DCONFIG_RELEASE=$(RELEASE) -DCONFIG_FASTPATH=$(FASTPATH) \
                        -DCONFIG_RAM_MB=$(QEMU_MEM_MB)
+# 1: a root task whose main returns only suspends its thread and the machine keeps running
+# (quit QEMU with ctrl-a x); 0: the runtime halts the machine, QEMU exits (runtime/start.c).
+KEEP_RUNNING ?= 0

@@ -1,20 +1,34 @@
-# Installs the Debian packages the build needs when they are missing (apt-get; sudo when
-# not root), and says so. Checked once per make invocation through a stamp-free probe.
-DEPS_PACKAGES := gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm \
-                 libcmocka-dev python3-pexpect
+# The Debian packages the build needs, by purpose, and the check that installs the missing
+# ones (mk/deps.sh: dpkg's status, apt-get --no-install-recommends, as root or with sudo,
+# one line per step, apt's output in build/deps.log). Each make goal asks only for what it
+# uses: booting a chapter needs the two compilers and QEMU, nothing from the tests.
+DEPS_BUILD := gcc libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+DEPS_QEMU  := qemu-system-arm
+DEPS_TEST  := libcmocka-dev python3 python3-pexpect
+DEPS_BENCH := python3
+DEPS_LINT  := clang-format python3
+DEPS_DEBUG := gdb-multiarch
+DEPS_LOG   := $(BUILD)/deps.log
 
-deps_missing := $(strip \
-  $(if $(shell command -v $(CROSS_CC) 2>/dev/null),,gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu) \
-  $(if $(shell command -v $(QEMU) 2>/dev/null),,qemu-system-arm) \
-  $(if $(wildcard /usr/include/cmocka.h),,libcmocka-dev) \
-  $(if $(shell $(PYTHON) -c 'import pexpect' 2>/dev/null && echo ok),,python3-pexpect))
+# Checked once, by the make the user started: the top-level Makefile, or a workspace's
+# (mk/roottask.mk includes this file), so `make simulate` there installs everything it
+# needs in one go. Sub-makes (MAKELEVEL > 0) skip it.
+deps_goals := $(or $(MAKECMDGOALS),all)
+deps_need = $(filter-out clean qemu-cmd,$(deps_goals))
+DEPS_PACKAGES := $(sort \
+  $(if $(deps_need),$(DEPS_BUILD)) \
+  $(if $(filter simulate debug bench bench-run test test-%,$(deps_goals)),$(DEPS_QEMU)) \
+  $(if $(filter test test-%,$(deps_goals)),$(DEPS_TEST)) \
+  $(if $(filter bench bench-run,$(deps_goals)),$(DEPS_BENCH)) \
+  $(if $(filter lint,$(deps_goals)),$(DEPS_LINT)) \
+  $(if $(filter debug,$(deps_goals)),$(DEPS_DEBUG)))
 
-ifneq ($(deps_missing),)
-  SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-  $(info cairn: installing missing Debian packages: $(deps_missing))
-  deps_rc := $(shell ( $(SUDO) apt-get update -qq && \
-      DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(deps_missing) ) >&2; echo $$?)
+# CAIRN_NO_DEPS=1 skips the check (for a machine that provides the tools some other way).
+ifeq ($(CAIRN_NO_DEPS)$(MAKELEVEL),0)
+ifneq ($(DEPS_PACKAGES),)
+  deps_rc := $(shell sh $(ROOT)/mk/deps.sh $(DEPS_LOG) $(DEPS_PACKAGES) >&2; echo $$?)
   ifneq ($(deps_rc),0)
-    $(error cairn: apt-get install $(deps_missing) failed; install them by hand)
+    $(error cairn: the packages above are missing)
   endif
+endif
 endif

@@ -25,21 +25,34 @@ image: $(IMAGE_INPUTS)
 	$(call image_recipe,$(ROOTTASK),$(IMAGE))
 	@echo "image: $(IMAGE)"
 
+# QEMU exits when the root task ends (the runtime halts the machine), and `make simulate`
+# with the program's status; KEEP_RUNNING=1 keeps the machine running until ctrl-a x.
+# The console is also kept in the image's console.log.
 simulate: image
-	@echo "cairn: $(call qemu_cmd,$(IMAGE))   (quit: ctrl-a x)"
-	@$(call qemu_cmd,$(IMAGE))
+	@echo "cairn: $(call qemu_cmd,$(IMAGE))"
+	@echo "cairn: $(if $(filter 1,$(KEEP_RUNNING)),quit with ctrl-a x,QEMU exits when the root task ends; quit earlier with ctrl-a x)"
+	@sh $(ROOT)/mk/run-qemu.sh $(basename $(IMAGE)).console.log $(call qemu_cmd,$(IMAGE))
 
-# QEMU stops before the first instruction and waits for gdb on port 1234.
+# QEMU stops before the first instruction and waits for gdb on port 1234. The kernel is
+# linked at its virtual addresses (0xffffff80_4020_0000 on) but starts with the MMU off at
+# its physical ones (0x4020_0000 on, PPTR_OFFSET lower; kernel.ld), so gdb loads its symbols
+# twice: as linked, and moved down by PPTR_OFFSET, for the boot code before the MMU is on.
+# The root task's symbols are at its own (user) addresses.
+GDB_CMD = gdb-multiarch -q -iex 'set confirm off' -ex 'file $(IMAGE)' \
+    -ex 'add-symbol-file $(IMAGE) -o -$(KERNEL_PPTR_OFFSET)' \
+    -ex 'add-symbol-file $(abspath $(ROOTTASK))' -ex 'target remote 127.0.0.1:1234'
+KERNEL_PPTR_OFFSET := 0xffffff8000000000
+
 debug: image
-	@command -v gdb-multiarch >/dev/null || { echo "cairn: installing gdb-multiarch (apt-get)"; \
-	    $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq gdb-multiarch >/dev/null; }
-	@echo "cairn: in another terminal run:"
-	@echo "  gdb-multiarch -ex 'target remote 127.0.0.1:1234' -ex 'symbol-file $(IMAGE)' \\"
-	@echo "      -ex 'add-symbol-file $(abspath $(ROOTTASK))'"
+	@echo "cairn: QEMU waits for gdb. In another terminal, from $(CURDIR), run:"
+	@echo "  $(GDB_CMD)"
+	@echo "cairn: the kernel's symbols are loaded twice, so the first stop is named too: _start at"
+	@echo "cairn: 0x40200000, physical, MMU off; later ones at the linked 0xffffff8040200000 + x."
+	@echo "cairn: A kernel breakpoint therefore has 2 locations. Quit QEMU with ctrl-a x."
 	@$(call qemu_cmd,$(IMAGE),$(QEMU_GDB_FLAGS))
 
 $(MKIMAGE): $(ROOT)/tools/mkimage.c $(ROOT)/kernel/boot/elf.c $(ROOT)/kernel/boot/elf.h
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(WARN_FLAGS) -O2 -I$(ROOT)/kernel/include -I$(ROOT)/kernel \
+	@echo "  HOSTCC  $(patsubst $(ROOT)/%,%,$@)"
+	@$(HOST_CC) $(WARN_FLAGS) -O2 -I$(ROOT)/kernel/include -I$(ROOT)/kernel \
 	    -I$(LIBSEL4_INCLUDE) -o $@ $(ROOT)/tools/mkimage.c $(ROOT)/kernel/boot/elf.c

@@ -11,4 +11,4 @@ QEMU_BENCH_FLAGS := -icount shift=0
 QEMU_GDB_FLAGS   := -S -gdb tcp:127.0.0.1:1234
 
 # $(call qemu_cmd,IMAGE[,EXTRA])
-qemu_cmd = $(QEMU) $(QEMU_FLAGS) $(2) -kernel $(1)
+qemu_cmd = $(strip $(QEMU) $(QEMU_FLAGS) $(2) -kernel $(1))

@@ -57,8 +57,7 @@ void cairn_bootinfo_print(const seL4_BootInfo *bi)
     cairn_printf("BootInfo at %p\n", (const void *)bi);
     cairn_printf("  IPC buffer       %p\n", (void *)bi->ipcBuffer);
     cairn_printf("  image            [%p, %p)\n", (void *)__executable_start, (void *)_end);
-    cairn_printf("  root CNode       %lu slots\n",
-                 (unsigned long)1 << bi->initThreadCNodeSizeBits);
+    cairn_printf("  root CNode       %lu slots\n", (unsigned long)1 << bi->initThreadCNodeSizeBits);
     print_region("empty", bi->empty);
     print_region("userImageFrames", bi->userImageFrames);
     print_region("userImagePaging", bi->userImagePaging);

@@ -45,6 +45,7 @@ endef
 ROOTTASK_LINK_DEPS := $(RUNTIME_CRT0) $(RUNTIME_LIB) $(LIBSEL4_LIB) $(RUNTIME_LDS)
 
 RUNTIME_C_SRCS := start.c print.c panic.c errors.c bootinfo.c alloc.c heap.c log.c string.c qsort.c vspace.c \
+                  process.c \
                   thread.c \
                   stack_default.c heap_default.c
 RUNTIME_S_SRCS := setjmp.S
@@ -53,6 +54,17 @@ RUNTIME_OBJS   := $(patsubst %.c,$(RUNTIME_OUT)/%.o,$(RUNTIME_C_SRCS)) \
 
 # string.c implements memcpy & co. as plain loops; keep GCC from turning them into calls.
 $(RUNTIME_OUT)/string.o: RUNTIME_EXTRA_CFLAGS := -fno-tree-loop-distribute-patterns -fno-builtin
+
+# KEEP_RUNNING (mk/config.mk) is compiled into start.o; the settings file changes only when
+# it does, so switching it rebuilds start.o and relinks the root tasks.
+RUNTIME_SETTINGS := $(RUNTIME_OUT)/settings
+$(RUNTIME_SETTINGS): runtime-settings-check
+	@mkdir -p $(dir $@)
+	@echo 'KEEP_RUNNING=$(KEEP_RUNNING)' | cmp -s - $@ || echo 'KEEP_RUNNING=$(KEEP_RUNNING)' > $@
+.PHONY: runtime-settings-check
+runtime-settings-check:
+$(RUNTIME_OUT)/start.o: $(RUNTIME_SETTINGS)
+$(RUNTIME_OUT)/start.o: RUNTIME_EXTRA_CFLAGS := -DCAIRN_KEEP_RUNNING=$(KEEP_RUNNING)
 
 $(RUNTIME_OUT)/%.o: $(RUNTIME_DIR)/%.c
 	$(call compile_user_c,$@,$<,-fmacro-prefix-map=$(ROOT)/= $(RUNTIME_EXTRA_CFLAGS))

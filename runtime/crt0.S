@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // _start: the root task's first instruction. The kernel enters here with x0 = the BootInfo
-// pointer, SP = 0 and every other register zero (seL4 ABI, see the ABI notes section 8). We
+// pointer, SP = 0 and every other register zero (seL4 ABI, docs/design/abi.md §8). We
 // only give ourselves a stack and call the C start-up; .bss is already zero (the kernel
 // maps the image's zero-filled part from zeroed frames), so nothing is cleared here.
 

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include <cairn/alloc.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 
@@ -18,6 +19,7 @@ static const char *const error_names[] = {
     [seL4_DeleteFirst] = "seL4_DeleteFirst",
     [seL4_RevokeFirst] = "seL4_RevokeFirst",
     [seL4_NotEnoughMemory] = "seL4_NotEnoughMemory",
+    [CAIRN_ERROR_NO_SLOTS] = "CAIRN_ERROR_NO_SLOTS",
 };
 
 const char *seL4_strerror(seL4_Error err)

@@ -15,7 +15,7 @@
 
 static cairn_panic_hook_t panic_hook = cairn_panic_default_hook;
 static struct cairn_try *innermost; /* top of the CAIRN_TRY handler stack */
-static int panic_depth;            /* panics currently running their hook */
+static int panic_depth;             /* panics currently running their hook */
 
 void cairn_panic_default_hook(const struct cairn_panic_info *info)
 {
@@ -56,8 +56,8 @@ _Noreturn void cairn_panic_at(const char *file, int line, const char *fmt, ...)
     static char message[PANIC_MESSAGE_BYTES];
 
     if (panic_depth > 0) {
-        cairn_printf("panicked at %s:%d: while panicking\naborted: panic in the panic hook\n",
-                     file, line);
+        cairn_printf("panicked at %s:%d: while panicking\naborted: panic in the panic hook\n", file,
+                     line);
         cairn_exit(-1);
     }
     panic_depth++;
@@ -66,7 +66,7 @@ _Noreturn void cairn_panic_at(const char *file, int line, const char *fmt, ...)
     cairn_vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
 
-    struct cairn_panic_info info = { .file = file, .line = line, .message = message };
+    struct cairn_panic_info info = {.file = file, .line = line, .message = message};
     panic_hook(&info);
     panic_depth--;
 

@@ -34,10 +34,10 @@ static void put_buffer(struct sink *s, char c)
 }
 
 struct spec {
-    bool left;  /* '-': pad on the right */
-    bool zero;  /* '0': pad numbers with zeros */
-    bool alt;   /* '#': 0x prefix for x/X */
-    char sign;  /* '+' or ' ' to show before non-negative numbers, else 0 */
+    bool left; /* '-': pad on the right */
+    bool zero; /* '0': pad numbers with zeros */
+    bool alt;  /* '#': 0x prefix for x/X */
+    char sign; /* '+' or ' ' to show before non-negative numbers, else 0 */
     int width;
     int precision; /* -1 when absent */
 };
@@ -104,24 +104,36 @@ enum length { LEN_INT, LEN_CHAR, LEN_SHORT, LEN_LONG, LEN_LLONG, LEN_SIZE };
 static uint64_t fetch_unsigned(va_list *ap, enum length len)
 {
     switch (len) {
-    case LEN_CHAR: return (unsigned char)va_arg(*ap, unsigned int);
-    case LEN_SHORT: return (unsigned short)va_arg(*ap, unsigned int);
-    case LEN_LONG: return va_arg(*ap, unsigned long);
-    case LEN_LLONG: return va_arg(*ap, unsigned long long);
-    case LEN_SIZE: return va_arg(*ap, size_t);
-    default: return va_arg(*ap, unsigned int);
+    case LEN_CHAR:
+        return (unsigned char)va_arg(*ap, unsigned int);
+    case LEN_SHORT:
+        return (unsigned short)va_arg(*ap, unsigned int);
+    case LEN_LONG:
+        return va_arg(*ap, unsigned long);
+    case LEN_LLONG:
+        return va_arg(*ap, unsigned long long);
+    case LEN_SIZE:
+        return va_arg(*ap, size_t);
+    default:
+        return va_arg(*ap, unsigned int);
     }
 }
 
 static int64_t fetch_signed(va_list *ap, enum length len)
 {
     switch (len) {
-    case LEN_CHAR: return (signed char)va_arg(*ap, int);
-    case LEN_SHORT: return (short)va_arg(*ap, int);
-    case LEN_LONG: return va_arg(*ap, long);
-    case LEN_LLONG: return va_arg(*ap, long long);
-    case LEN_SIZE: return (int64_t)va_arg(*ap, size_t);
-    default: return va_arg(*ap, int);
+    case LEN_CHAR:
+        return (signed char)va_arg(*ap, int);
+    case LEN_SHORT:
+        return (short)va_arg(*ap, int);
+    case LEN_LONG:
+        return va_arg(*ap, long);
+    case LEN_LLONG:
+        return va_arg(*ap, long long);
+    case LEN_SIZE:
+        return (int64_t)va_arg(*ap, size_t);
+    default:
+        return va_arg(*ap, int);
     }
 }
 
@@ -134,7 +146,7 @@ static void format_to(struct sink *s, const char *fmt, va_list ap_in)
             s->put(s, *p);
             continue;
         }
-        struct spec sp = { .precision = -1 };
+        struct spec sp = {.precision = -1};
         for (p++;; p++) {
             if (*p == '-')
                 sp.left = true;
@@ -184,7 +196,7 @@ static void format_to(struct sink *s, const char *fmt, va_list ap_in)
         case 'd':
         case 'i': {
             int64_t v = fetch_signed(&ap, len);
-            char prefix[2] = { 0, 0 };
+            char prefix[2] = {0, 0};
             if (v < 0)
                 prefix[0] = '-';
             else if (sp.sign)
@@ -210,7 +222,7 @@ static void format_to(struct sink *s, const char *fmt, va_list ap_in)
             format_string(s, &sp, va_arg(ap, const char *));
             break;
         case 'c': {
-            char c[2] = { (char)va_arg(ap, int), 0 };
+            char c[2] = {(char)va_arg(ap, int), 0};
             sp.precision = 1;
             format_string(s, &sp, c);
             break;
@@ -235,7 +247,7 @@ static void format_to(struct sink *s, const char *fmt, va_list ap_in)
 
 int cairn_vprintf(const char *fmt, va_list ap)
 {
-    struct sink s = { .put = put_console };
+    struct sink s = {.put = put_console};
     format_to(&s, fmt, ap);
     return (int)s.len;
 }
@@ -251,7 +263,7 @@ int cairn_printf(const char *fmt, ...)
 
 int cairn_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-    struct sink s = { .put = put_buffer, .buf = buf, .size = size };
+    struct sink s = {.put = put_buffer, .buf = buf, .size = size};
     format_to(&s, fmt, ap);
     if (size > 0)
         buf[s.len < size ? s.len : size - 1] = '\0';

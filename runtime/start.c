@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // C start-up of a root task, called by _start (crt0.S) on the runtime's stack: install the
 // thread-local storage block so libsel4's __sel4_ipc_buffer works, point it at the IPC
-// buffer, unmap the stack's guard page, run constructors, call main, and end cleanly.
-// Not here: the stack switch itself (crt0.S) and the panic machinery (panic.c).
+// buffer, unmap the stack's guard page, run constructors, call main, and end cleanly (halting the
+// machine). Not here: the stack switch itself (crt0.S) and the panic machinery (panic.c).
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -79,9 +79,29 @@ void cairn_start(const seL4_BootInfo *bi)
     cairn_exit(main(bi));
 }
 
+/*
+ * CAIRN_KEEP_RUNNING (make KEEP_RUNNING=1, runtime/build.mk): 0 halts the machine when the
+ * root task ends, once the other threads have had their turn, so QEMU exits and `make
+ * simulate` returns the status; 1 only suspends the thread and leaves the machine running
+ * until ctrl-a x.
+ */
+#ifndef CAIRN_KEEP_RUNNING
+#define CAIRN_KEEP_RUNNING 0
+#endif
+
 _Noreturn void cairn_exit(int status)
 {
     cairn_printf("root task exited with status %d\n", status);
+    if (!CAIRN_KEEP_RUNNING) {
+        /*
+         * Let the threads the program started finish first: at priority 0 this thread runs
+         * again only when no thread of a higher priority is ready, and the yield gives each
+         * ready priority-0 thread its turn. Then the kernel powers the machine off.
+         */
+        seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 0);
+        seL4_Yield();
+        seL4_DebugHalt();
+    }
     seL4_TCB_Suspend(seL4_CapInitThreadTCB);
     /* Unreachable unless the suspend was refused; never fall into a fault. */
     for (;;)

@@ -55,7 +55,8 @@ int main(int argc, char **argv)
     // The image is carried in the kernel (file bytes) and copied into frames at boot.
     unsigned long long need = (info.image_end - info.image_start) + bytes + KERNEL_RESERVE_BYTES;
     if (need > ram) {
-        fprintf(stderr, "mkimage: %s: refused: image needs %llu KiB but the machine has %llu KiB of RAM\n",
+        fprintf(stderr,
+                "mkimage: %s: refused: image needs %llu KiB but the machine has %llu KiB of RAM\n",
                 path, need >> 10, ram >> 10);
         return 1;
     }

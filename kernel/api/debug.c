@@ -2,8 +2,7 @@
 // seL4's debug system calls: cap identification, thread names, halt, scheduler dump.
 #include "api/debug.h"
 
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "arch/api.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"
@@ -21,8 +20,8 @@ word_t debug_cap_identify(struct tcb *t, cptr_t cptr)
     return cap_type(c);
 }
 
-// The NUL-terminated name starts at msg[0] (word 1) of the caller's IPC buffer.
-#define NAME_MAX_SCAN 960
+// The NUL-terminated name fills msg[] of the caller's IPC buffer, seL4_MsgMaxLength words.
+#define NAME_MAX_SCAN (seL4_MsgMaxLength * sizeof(word_t))
 
 void debug_name_thread(struct tcb *t, cptr_t cptr)
 {
@@ -32,12 +31,12 @@ void debug_name_thread(struct tcb *t, cptr_t cptr)
         USER_ERROR(t, "SysDebugNameThread: cap is not a TCB, halting");
         debug_halt(t);
     }
-    const char *name = (const char *)lookup_ipc_buffer(t, true);
-    if (!name) {
+    const word_t *buffer = lookup_ipc_buffer(t, true);
+    if (!buffer) {
         USER_ERROR(t, "SysDebugNameThread: no writable IPC buffer, name ignored");
         return;
     }
-    name += sizeof(word_t);
+    const char *name = (const char *)&buffer[IPC_BUFFER_MR(0)];
     size_t len = 0;
     while (len < NAME_MAX_SCAN && name[len]) {
         len++;
@@ -47,7 +46,7 @@ void debug_name_thread(struct tcb *t, cptr_t cptr)
         debug_halt(t);
     }
     struct tcb *target = tcb_from_pptr(cap_ptr(c));
-    len = MIN(len, TCB_NAME_BYTES - 1);
+    len = MIN(len, TCB_NAME_LENGTH - 1);
     memcpy(target->name, name, len);
     target->name[len] = '\0';
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// seL4's debug system calls (sheet §12) and Cairn's VSpace picture.
+// seL4's debug system calls (docs/design/abi.md §12) and Cairn's VSpace picture.
 #pragma once
 
 #include "types.h"

@@ -25,8 +25,8 @@
 //              thread blocked on reply without a fault (a fault reply restarts the thread
 //              instead); that thread's VSpace is valid, and it would be scheduled (as above).
 //
-// TODO(#7): the MessageInfo fields and the register MR copy below move onto the message
-// layer (MessageInfo codec, MR get/set) once it lands; nothing else here depends on it.
+// The message is read and written through the message layer (msg/message.h): the
+// MessageInfo codec and the register MRs.
 #include "api/fastpath.h"
 
 #include "config.h"
@@ -36,10 +36,11 @@
 #include "util.h"
 #include "state.h"
 #include "arch/api.h"
-#include "api/ipc.h"
+#include "api/invocation.h"
 #include "api/syscall.h"
 #include "cspace/cte.h"
 #include "cspace/lookup.h"
+#include "msg/message.h"
 #include "object/endpoint.h"
 #include "object/notification.h"
 #include "object/tcb.h"
@@ -51,18 +52,6 @@
 NORETURN void restore_user_context(struct user_context *ctx);
 
 // ---- conditions ---------------------------------------------------------------------------
-
-// MessageInfo: length (bits 6:0) at most 4 and extraCaps (bits 8:7) zero, in one compare.
-static FORCE_INLINE bool message_in_registers(word_t info)
-{
-    return (info & 0x1ff) <= FAST_MSG_REGS;
-}
-
-// The received MessageInfo: the label and length, no caps, nothing unwrapped.
-static FORCE_INLINE word_t received_info(word_t info)
-{
-    return (info & ~(word_t)0xfff) | (info & 0x7f);
-}
 
 // lookup_slot's successful case (the slot x0 names), or NULL: the general path reports it.
 static FORCE_INLINE struct cte *lookup_slot_fast(const struct tcb *t, cptr_t cptr)
@@ -83,17 +72,25 @@ static NORETURN void slowpath_invocation(struct tcb *t, struct cte *slot)
     kernel_exit();
 }
 
-// Whether t's VSpace is valid (else the general path activates the empty one), and its
-// TTBR0 value. The one installed is valid, so a thread of the same VSpace needs no ASID
-// table lookup.
-static FORCE_INLINE bool vspace_valid(const struct tcb *t, word_t *ttbr0)
+// Where t runs: its VSpace's TTBR0 value, and whether that is the one installed (then the
+// switch writes nothing).
+struct vspace_switch {
+    word_t ttbr0;
+    bool installed;
+};
+
+// Whether t's VSpace is valid (else the general path activates the empty one), and where it
+// runs. The installed VSpace is valid, so a thread of the same VSpace needs no ASID table
+// lookup.
+static FORCE_INLINE bool vspace_valid(const struct tcb *t, struct vspace_switch *to)
 {
     cap_t c = t->slots[TCB_VTABLE].cap;
     if (unlikely(cap_type(c) != CAP_VSPACE || !cap_vspace_has_asid(c))) {
         return false;
     }
-    *ttbr0 = arch_vspace_ttbr(pptr_to_paddr(cap_ptr(c)), cap_vspace_asid(c));
-    return arch_vspace_is_current(*ttbr0) || vspace_from_cap(c) != NULL;
+    to->ttbr0 = arch_vspace_ttbr(pptr_to_paddr(cap_ptr(c)), cap_vspace_asid(c));
+    to->installed = arch_vspace_is_current(to->ttbr0);
+    return to->installed || vspace_from_cap(c) != NULL;
 }
 
 // The thread would run at once after the syscall: nothing of higher priority is ready. (No
@@ -106,24 +103,31 @@ static FORCE_INLINE bool would_be_scheduled(const struct tcb *t)
 
 // ---- the transfer -------------------------------------------------------------------------
 
+// MR i (< 4) register to register.
+static FORCE_INLINE void copy_mr(const struct tcb *from, struct tcb *to, unsigned i)
+{
+    msg_set_mr(&to->ctx, NULL, i, msg_get_mr(&from->ctx, NULL, i));
+}
+
 // MR0..length-1 (length <= 4) register to register, then x1 and x0 (seL4 doIPCTransfer).
 // The receiver's registers past the length keep their values, as in the general path.
-static FORCE_INLINE void transfer_registers(struct tcb *from, struct tcb *to, word_t info, word_t badge)
+static FORCE_INLINE void transfer_registers(struct tcb *from, struct tcb *to, word_t info,
+                                            word_t badge)
 {
-    word_t length = info & 0x7f;
-    if (length >= 2) { // in pairs: x2, x3, then x4 and x5 as far as the length goes
-        ctx_set_mr(&to->ctx, 0, ctx_get_mr(&from->ctx, 0));
-        ctx_set_mr(&to->ctx, 1, ctx_get_mr(&from->ctx, 1));
+    word_t length = seL4_MessageInfo_get_length(msg_info(info)); // <= 4 here
+    if (length >= 2) { // in pairs: MR0, MR1, then MR2 and MR3 as far as the length goes
+        copy_mr(from, to, 0);
+        copy_mr(from, to, 1);
         if (length == 4) {
-            ctx_set_mr(&to->ctx, 2, ctx_get_mr(&from->ctx, 2));
-            ctx_set_mr(&to->ctx, 3, ctx_get_mr(&from->ctx, 3));
+            copy_mr(from, to, 2);
+            copy_mr(from, to, 3);
         } else if (length == 3) {
-            ctx_set_mr(&to->ctx, 2, ctx_get_mr(&from->ctx, 2));
+            copy_mr(from, to, 2);
         }
     } else if (length == 1) {
-        ctx_set_mr(&to->ctx, 0, ctx_get_mr(&from->ctx, 0));
+        copy_mr(from, to, 0);
     }
-    to->ctx.x[REG_MSGINFO] = received_info(info);
+    to->ctx.x[REG_MSGINFO] = msg_info_registers_received(info);
     to->ctx.x[REG_CAP] = badge;
 }
 
@@ -158,12 +162,15 @@ static FORCE_INLINE void caller_cap_remove(struct cte *slot)
     slot->mdb.next_and_flags = 0;
 }
 
-// sched_switch_to(to) for a `to` that is in no ready queue and has the valid VSpace
-// `ttbr0`, then back to user mode in `to`.
-static FORCE_INLINE NORETURN void switch_to(struct tcb *from, struct tcb *to, word_t ttbr0)
+// sched_switch_to(to) for a `to` that is in no ready queue and runs in the valid VSpace
+// `vs`, then back to user mode in `to`.
+static FORCE_INLINE NORETURN void switch_to(struct tcb *from, struct tcb *to,
+                                            const struct vspace_switch *vs)
 {
     arch_tls_save(&from->ctx);
-    arch_set_vspace_ttbr(ttbr0);
+    if (!vs->installed) {
+        arch_set_vspace_ttbr(vs->ttbr0);
+    }
     arch_tls_load(&to->ctx);
     sched_fpu_select(to);
     ks_cur_thread = to;
@@ -172,17 +179,26 @@ static FORCE_INLINE NORETURN void switch_to(struct tcb *from, struct tcb *to, wo
 
 // ---- the two system calls -------------------------------------------------------------------
 
-void fastpath_call(word_t cptr, word_t info)
+// Both start alike: FaultIP (as traps.c sets it for every svc), the whole message in
+// registers, no pending fault (the thread would send a fault message), and the slot x0
+// names.
+static FORCE_INLINE struct cte *entry(struct tcb *cur, word_t number, cptr_t cptr, word_t info)
 {
-    struct tcb *cur = ks_cur_thread;
-    cur->ctx.fault_ip = cur->ctx.elr - 4; // as traps.c does for every svc
-    if (unlikely(!message_in_registers(info) || cur->fault.type != seL4_Fault_NullFault)) {
-        slowpath((word_t)seL4_SysCall);
+    cur->ctx.fault_ip = cur->ctx.elr - 4;
+    if (unlikely(!msg_info_in_registers(info) || cur->fault.type != seL4_Fault_NullFault)) {
+        slowpath(number);
     }
     struct cte *slot = lookup_slot_fast(cur, cptr);
     if (unlikely(slot == NULL)) {
-        slowpath((word_t)seL4_SysCall);
+        slowpath(number);
     }
+    return slot;
+}
+
+void fastpath_call(word_t cptr, word_t info)
+{
+    struct tcb *cur = ks_cur_thread;
+    struct cte *slot = entry(cur, (word_t)seL4_SysCall, cptr, info);
     cap_t ep_cap = slot->cap;
     unsigned rights = cap_ipc_rights(ep_cap);
     struct endpoint *ep = (struct endpoint *)cap_ptr(ep_cap);
@@ -194,8 +210,8 @@ void fastpath_call(word_t cptr, word_t info)
     struct tcb *dest = ep->head;
     struct cte *master = &cur->slots[TCB_REPLY];
     struct cte *caller_slot = &dest->slots[TCB_CALLER];
-    word_t ttbr0;
-    if (unlikely(dest->bound_notification != 0 || !vspace_valid(dest, &ttbr0) ||
+    struct vspace_switch vs;
+    if (unlikely(dest->bound_notification != 0 || !vspace_valid(dest, &vs) ||
                  !would_be_scheduled(dest))) {
         slowpath_invocation(cur, slot);
     }
@@ -215,20 +231,13 @@ void fastpath_call(word_t cptr, word_t info)
     caller_cap_insert(cap_reply_new((pptr_t)cur, false, dest->blocking_can_grant), master,
                       caller_slot);
     dest->state = TS_RUNNING;
-    switch_to(cur, dest, ttbr0);
+    switch_to(cur, dest, &vs);
 }
 
 void fastpath_reply_recv(word_t cptr, word_t info)
 {
     struct tcb *cur = ks_cur_thread;
-    cur->ctx.fault_ip = cur->ctx.elr - 4; // as traps.c does for every svc
-    if (unlikely(!message_in_registers(info) || cur->fault.type != seL4_Fault_NullFault)) {
-        slowpath((word_t)seL4_SysReplyRecv);
-    }
-    struct cte *slot = lookup_slot_fast(cur, cptr);
-    if (unlikely(slot == NULL)) {
-        slowpath((word_t)seL4_SysReplyRecv);
-    }
+    struct cte *slot = entry(cur, (word_t)seL4_SysReplyRecv, cptr, info);
     cap_t ep_cap = slot->cap;
     unsigned rights = cap_ipc_rights(ep_cap);
     if (unlikely(cap_type(ep_cap) != CAP_ENDPOINT || !(rights & CAP_RIGHT_READ))) {
@@ -243,8 +252,8 @@ void fastpath_reply_recv(word_t cptr, word_t info)
         slowpath((word_t)seL4_SysReplyRecv);
     }
     struct tcb *caller = tcb_from_pptr(cap_ptr(reply));
-    word_t ttbr0;
-    if (unlikely(caller->fault.type != seL4_Fault_NullFault || !vspace_valid(caller, &ttbr0) ||
+    struct vspace_switch vs;
+    if (unlikely(caller->fault.type != seL4_Fault_NullFault || !vspace_valid(caller, &vs) ||
                  !would_be_scheduled(caller))) {
         slowpath((word_t)seL4_SysReplyRecv);
     }
@@ -266,7 +275,7 @@ void fastpath_reply_recv(word_t cptr, word_t info)
         tail->ep_next = cur;
     }
     ep_set_queue(ep, tail ? ep->head : cur, cur, EP_RECV);
-    switch_to(cur, caller, ttbr0);
+    switch_to(cur, caller, &vs);
 }
 
 #endif

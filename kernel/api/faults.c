@@ -5,12 +5,13 @@
 #include "api/faults.h"
 
 #include "abi.h"
-#include "api/ipc.h"
 #include "arch/aarch64/esr.h"
 #include "arch/api.h"
 #include "config.h"
 #include "cspace/lookup.h"
 #include "lib/printf.h"
+#include "object/endpoint.h"
+#include "object/vspace.h"
 #include "sched/sched.h"
 #include "state.h"
 #include "vm/pt_walk.h"
@@ -31,65 +32,6 @@ void handle_user_exception(word_t esr)
     t->fault.type = seL4_Fault_UserException;
     t->fault.w[0] = esr & MASK(32);
     handle_fault(t);
-}
-
-unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs)
-{
-    mrs[0] = lf->type;
-    switch (lf->type) {
-    case seL4_MissingCapability:
-        mrs[1] = lf->bits_left;
-        return 2;
-    case seL4_DepthMismatch:
-        mrs[1] = lf->bits_left;
-        mrs[2] = lf->bits_found;
-        return 3;
-    case seL4_GuardMismatch:
-        mrs[1] = lf->bits_left;
-        mrs[2] = lf->guard_found;
-        mrs[3] = lf->bits_found;
-        return 4;
-    default:
-        return 1;
-    }
-}
-
-unsigned fault_message_mrs(const struct tcb *t, word_t *mrs)
-{
-    const struct fault *f = &t->fault;
-    const struct user_context *ctx = &t->ctx;
-    switch (f->type) {
-    case seL4_Fault_CapFault:
-        mrs[0] = ctx->fault_ip;
-        mrs[1] = f->w[0];
-        mrs[2] = f->w[1];
-        return 3 + lookup_fault_mrs(&f->lookup, &mrs[3]);
-    case seL4_Fault_VMFault:
-        mrs[0] = ctx->fault_ip;
-        mrs[1] = f->w[0];
-        mrs[2] = f->w[2];
-        mrs[3] = f->w[1];
-        return seL4_VMFault_Length;
-    case seL4_Fault_UnknownSyscall:
-        for (unsigned i = 0; i < 8; i++) {
-            mrs[i] = ctx->x[i];
-        }
-        mrs[8] = ctx->fault_ip;
-        mrs[9] = ctx->sp;
-        mrs[10] = ctx->elr;
-        mrs[11] = ctx->spsr;
-        mrs[12] = f->w[0];
-        return seL4_UnknownSyscall_Length;
-    case seL4_Fault_UserException:
-        mrs[0] = ctx->fault_ip;
-        mrs[1] = ctx->sp;
-        mrs[2] = ctx->spsr;
-        mrs[3] = f->w[0];
-        mrs[4] = 0;
-        return seL4_UserException_Length;
-    default:
-        return 0;
-    }
 }
 
 void fault_print(const struct fault *f)
@@ -118,14 +60,17 @@ void fault_print(const struct fault *f)
     }
 }
 
-// Read one word of t's memory through its VSpace, as the fault report's stack dump does.
-static bool read_user_word(const struct tcb *t, vptr_t va, word_t *out)
+// Read one word of user memory through the VSpace `root` (as seL4's readWordFromVSpace).
+// `root` must be a VSpace its ASID still names (vspace_from_cap): only such a tree is
+// known to link kernel-owned tables alone. A VSpace whose ASID was released may still link
+// memory that user space has since retyped and written (a page table deleted while its
+// ASID could not be found is left linked there, as in seL4).
+static bool read_user_word(pte_t *root, vptr_t va, word_t *out)
 {
-    cap_t vs = t->slots[TCB_VTABLE].cap;
-    if (cap_type(vs) != CAP_VSPACE || va > seL4_UserTop) {
+    if (va > seL4_UserTop) {
         return false;
     }
-    struct pt_slot s = pt_lookup_slot((pte_t *)cap_ptr(vs), va);
+    struct pt_slot s = pt_lookup_slot(root, va);
     if (!pte_is_frame(*s.pte, s.level)) {
         return false;
     }
@@ -134,10 +79,13 @@ static bool read_user_word(const struct tcb *t, vptr_t va, word_t *out)
     return true;
 }
 
+// seL4's Arch_userStackTrace, except that the walk starts only from a VSpace its ASID
+// still names: a VSpace cap with a stale ASID prints "Invalid vspace" like a non-VSpace cap.
 static void print_user_stack(const struct tcb *t)
 {
     word_t sp = t->ctx.sp;
-    if (cap_type(t->slots[TCB_VTABLE].cap) != CAP_VSPACE) {
+    pte_t *root = vspace_from_cap(t->slots[TCB_VTABLE].cap);
+    if (root == NULL) {
         kprintf("Invalid vspace\n");
         return;
     }
@@ -148,7 +96,7 @@ static void print_user_stack(const struct tcb *t)
     for (unsigned i = 0; i < CONFIG_USER_STACK_TRACE_LENGTH; i++) {
         vptr_t va = sp + i * sizeof(word_t);
         word_t w;
-        if (read_user_word(t, va, &w)) {
+        if (read_user_word(root, va, &w)) {
             kprintf("0x%lx: 0x%lx\n", va, w);
         } else {
             kprintf("0x%lx: INVALID\n", va);
@@ -177,6 +125,14 @@ static void report_unhandled_fault(struct tcb *t, const struct fault *handler_fa
     }
 }
 
+// Deliver t's pending fault to the endpoint cap `ep`, its fault handler, as a blocking
+// Call with GrantReply. The caller checked that ep may be sent to.
+static void send_fault(struct tcb *t, cap_t ep)
+{
+    endpoint_send((struct endpoint *)cap_ptr(ep), t, cap_ipc_badge(ep),
+                  (cap_ipc_rights(ep) & CAP_RIGHT_GRANT) != 0, true, true, true);
+}
+
 void handle_fault(struct tcb *t)
 {
     struct lookup_fault lf = {0};
@@ -184,7 +140,7 @@ void handle_fault(struct tcb *t)
     bool found = lookup_cap(t, t->fault_handler, &lf, &handler) == EXC_NONE;
     if (found && cap_type(handler) == CAP_ENDPOINT && (cap_ipc_rights(handler) & CAP_RIGHT_WRITE) &&
         (cap_ipc_rights(handler) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY))) {
-        endpoint_send_fault(t, handler);
+        send_fault(t, handler);
         return;
     }
     if (found) {

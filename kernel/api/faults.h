@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // User faults: recording them, delivering them to the thread's fault handler endpoint,
-// and the console report when there is none (seL4's double-fault report, sheet §10.4).
+// and the console report when there is none (seL4's double-fault report, docs/design/abi.md §10.4).
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "object/tcb.h"
 
 // A data abort (is_instruction false, addr = FAR) or instruction abort (addr = PC) of the
@@ -15,12 +15,6 @@ void handle_user_exception(word_t esr);
 // Deliver t->fault: send it to t's fault handler, or report it and stop t when the
 // handler CPtr does not name a usable endpoint.
 void handle_fault(struct tcb *t);
-
-// The lookup-failure words seL4 sends after the type (sheet §3.4): type, then details.
-// Returns how many words were written to mrs (1..4).
-unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs);
-// The fault message words for t->fault (sheet §10.2). Returns the length.
-unsigned fault_message_mrs(const struct tcb *t, word_t *mrs);
 
 // Print one fault in seL4's words ("vm fault on data at address 0x... with status 0x...").
 void fault_print(const struct fault *f);

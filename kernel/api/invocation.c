@@ -1,174 +1,33 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // handle_invocation: look up the invoked cap and the extra caps, read the message, run
 // decode (which runs invoke), and compose the reply. This is the only place replies to
-// kernel invocations are written (sheet §5.2).
+// kernel invocations are written (docs/design/abi.md §5.2).
 #include "api/invocation.h"
 
 #include "api/faults.h"
 #include "api/ipc.h"
 #include "arch/api.h"
 #include "cspace/lookup.h"
-#include "lib/printf.h"
+#include "msg/invocation.h"
 #include "object/notification.h"
 #include "object/objecttype.h"
 #include "sched/sched.h"
 
-#define IPC_BUFFER_CAPS_OFFSET 122 // word index of caps_or_badges[0] (sheet §2.4)
-
-word_t *lookup_ipc_buffer(const struct tcb *t, bool is_receiver)
-{
-    cap_t c = t->slots[TCB_BUFFER].cap;
-    if (cap_type(c) != CAP_FRAME || cap_frame_is_device(c)) {
-        return NULL;
-    }
-    unsigned rights = cap_frame_vm_rights(c);
-    if (rights != VM_READ_WRITE && (is_receiver || rights != VM_READ_ONLY)) {
-        return NULL;
-    }
-    unsigned bits = cap_frame_size(c) == FRAME_SMALL   ? seL4_PageBits
-                    : cap_frame_size(c) == FRAME_LARGE ? seL4_LargePageBits
-                                                       : seL4_HugePageBits;
-    return (word_t *)(cap_ptr(c) + (t->ipc_buffer & MASK(bits)));
-}
-
-void set_mr(struct tcb *t, word_t *buffer, unsigned i, word_t v)
-{
-    if (i < FAST_MSG_REGS) {
-        ctx_set_mr(&t->ctx, i, v);
-    } else if (buffer) {
-        buffer[1 + i] = v;
-    }
-}
-
-void inv_set_reply_mr(struct invocation *inv, unsigned i, word_t v)
-{
-    set_mr(inv->thread, lookup_ipc_buffer(inv->thread, true), i, v);
-    if (inv->reply_length < i + 1) {
-        inv->reply_length = i + 1;
-    }
-}
-
-// ---- rejections ---------------------------------------------------------------------------
-
-static exception_t reject(struct invocation *inv, seL4_Error type)
-{
-    inv->error.type = type;
-    return EXC_SYSCALL_ERROR;
-}
-
-exception_t error_invalid_argument(struct invocation *inv, word_t argument)
-{
-    inv->error.invalid_argument = argument;
-    return reject(inv, seL4_InvalidArgument);
-}
-
-exception_t error_invalid_capability(struct invocation *inv, word_t cap_index)
-{
-    inv->error.invalid_cap = cap_index;
-    return reject(inv, seL4_InvalidCapability);
-}
-
-exception_t error_illegal_operation(struct invocation *inv)
-{
-    return reject(inv, seL4_IllegalOperation);
-}
-
-exception_t error_range(struct invocation *inv, word_t min, word_t max)
-{
-    inv->error.range_min = min;
-    inv->error.range_max = max;
-    return reject(inv, seL4_RangeError);
-}
-
-exception_t error_alignment(struct invocation *inv)
-{
-    return reject(inv, seL4_AlignmentError);
-}
-
-exception_t error_failed_lookup(struct invocation *inv, bool source, const struct lookup_fault *lf)
-{
-    inv->error.failed_lookup_was_source = source;
-    inv->error.lookup = *lf;
-    return reject(inv, seL4_FailedLookup);
-}
-
-exception_t error_truncated_message(struct invocation *inv)
-{
-    return reject(inv, seL4_TruncatedMessage);
-}
-
-exception_t error_delete_first(struct invocation *inv)
-{
-    return reject(inv, seL4_DeleteFirst);
-}
-
-exception_t error_revoke_first(struct invocation *inv)
-{
-    return reject(inv, seL4_RevokeFirst);
-}
-
-exception_t error_not_enough_memory(struct invocation *inv, word_t bytes_left)
-{
-    inv->error.memory_left = bytes_left;
-    return reject(inv, seL4_NotEnoughMemory);
-}
-
-#define ANSI_BOLD "\033[1m"
-#define ANSI_GREEN "\033[32m"
-#define ANSI_RESET "\033[0m"
-
-void user_error_print(const struct tcb *thread, const char *func, int line, const char *fmt, ...)
-{
-    kprintf(ANSI_BOLD "<<" ANSI_GREEN "seL4(CPU 0)" ANSI_BOLD " [%s/%d T%p \"%s\" @%lx]: ", func,
-            line, (const void *)thread, thread ? thread->name : "",
-            thread ? thread->ctx.fault_ip : 0);
-    va_list ap;
-    va_start(ap, fmt);
-    kvprintf(fmt, ap);
-    va_end(ap);
-    kprintf(">>" ANSI_RESET "\n");
-}
-
 // ---- replies ----------------------------------------------------------------------------
-
-// Message words of an error reply, in seL4's order (setMRs_syscall_error).
-static unsigned error_reply_mrs(const struct syscall_error *e, word_t mrs[5])
-{
-    switch (e->type) {
-    case seL4_InvalidArgument:
-        mrs[0] = e->invalid_argument;
-        return 1;
-    case seL4_InvalidCapability:
-        mrs[0] = e->invalid_cap;
-        return 1;
-    case seL4_RangeError:
-        mrs[0] = e->range_min;
-        mrs[1] = e->range_max;
-        return 2;
-    case seL4_FailedLookup:
-        mrs[0] = e->failed_lookup_was_source;
-        return 1 + lookup_fault_mrs(&e->lookup, &mrs[1]);
-    case seL4_NotEnoughMemory:
-        mrs[0] = e->memory_left;
-        return 1;
-    default:
-        return 0;
-    }
-}
 
 static void reply_error(struct tcb *t, const struct syscall_error *e)
 {
-    word_t mrs[5];
-    unsigned n = error_reply_mrs(e, mrs);
+    word_t mrs[SYSCALL_ERROR_MAX_MRS];
+    unsigned n = syscall_error_mrs(e, mrs);
     word_t *buffer = lookup_ipc_buffer(t, true);
     for (unsigned i = 0; i < n; i++) {
-        set_mr(t, buffer, i, mrs[i]);
+        msg_set_mr(&t->ctx, buffer, i, mrs[i]);
     }
     if (!buffer && n > FAST_MSG_REGS) {
         n = FAST_MSG_REGS;
     }
     t->ctx.x[REG_CAP] = 0;
-    t->ctx.x[REG_MSGINFO] = ((word_t)e->type << 12) | n;
+    t->ctx.x[REG_MSGINFO] = msg_info_new(e->type, 0, 0, n);
 }
 
 static void reply_success(struct tcb *t, word_t length)
@@ -193,8 +52,8 @@ static void invocation_cap_fault(struct tcb *t, cptr_t cptr, const struct lookup
     handle_fault(t);
 }
 
-// Null, endpoint, notification and reply caps are handled here; everything else is an
-// object invocation for the switchboard.
+// Null, endpoint, notification and reply caps are handled here (they are IPC, not object
+// invocations); everything else goes to the switchboard.
 static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
 {
     cap_t c = inv->cap;
@@ -219,13 +78,21 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
         }
         thread_set_state(inv->thread, TS_RESTART);
         return endpoint_send_from_invocation(inv, is_blocking);
+    case CAP_REPLY:
+        if (cap_reply_is_master(c)) {
+            USER_ERROR(inv->thread, "Attempted to invoke an invalid reply cap #%lu.", inv->cptr);
+            return error_invalid_capability(inv, 0);
+        }
+        thread_set_state(inv->thread, TS_RESTART);
+        return reply_from_invocation(inv);
     default:
         return decode_invocation(inv);
     }
 }
 
 // Everything after the lookup of x0; inlined into both entry points below.
-static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
+static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_call,
+                                     bool is_blocking)
 {
     word_t info = t->ctx.x[REG_MSGINFO];
     // Filled field by field: zero-initialising the whole record (error details and all)
@@ -233,9 +100,10 @@ static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_ca
     // helpers, for the fields its error type reports; unused extra caps read as null.
     struct invocation inv;
     inv.thread = t;
+    inv.regs = &t->ctx;
     inv.cptr = t->ctx.x[REG_CAP];
-    inv.label = info >> 12;
-    inv.length = MIN(info & 0x7f, (word_t)seL4_MsgMaxLength);
+    inv.label = msg_info_label(info);
+    inv.length = msg_info_length(info);
     inv.is_call = is_call;
     inv.extra_count = 0;
     inv.reply_length = 0;
@@ -248,9 +116,9 @@ static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_ca
 
     inv.ipc_buffer = lookup_ipc_buffer(t, false);
     if (inv.ipc_buffer) {
-        unsigned extra = (unsigned)bits_get(info, 7, 2);
+        unsigned extra = msg_info_extra_caps(info);
         for (unsigned i = 0; i < extra; i++) {
-            cptr_t cptr = inv.ipc_buffer[IPC_BUFFER_CAPS_OFFSET + i];
+            cptr_t cptr = inv.ipc_buffer[IPC_BUFFER_CAPS + i];
             struct cte *extra_slot;
             if (lookup_slot(t, cptr, &lf, &extra_slot) != EXC_NONE) {
                 USER_ERROR(t, "Invocation of invalid extra cap #%lu.", cptr);

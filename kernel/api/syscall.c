@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// handle_syscall: from seL4's syscall number (sheet §1.2) to its handler, then the one
+// handle_syscall: from seL4's syscall number (docs/design/abi.md §1.2) to its handler, then the one
 // shared exit path. API syscalls are -1..-8; the debug ones go through the unknown-syscall
 // path first, as in seL4, and anything else raises an UnknownSyscall fault.
 #include "api/syscall.h"
@@ -8,6 +8,7 @@
 #include "api/debug.h"
 #include "api/faults.h"
 #include "api/interrupt.h"
+#include "api/invocation.h"
 #include "api/ipc.h"
 #include "arch/api.h"
 #include "sched/sched.h"

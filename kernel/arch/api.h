@@ -95,6 +95,9 @@ void arch_irq_ack(word_t irq);
 // that is still asserted: it is reported again once the line is unmasked.
 void arch_irq_mask(word_t irq);
 void arch_irq_unmask(word_t irq);
+// Program how the controller detects `irq`: on a rising edge (edge) or while the line is
+// high (level, the boot default). seL4's setIRQTrigger, for IRQControl_GetTrigger.
+void arch_irq_set_trigger(word_t irq, bool edge);
 // Whether an unmasked interrupt is waiting to be taken (preemption points ask this).
 bool arch_irq_pending(void);
 // Start the next timer period (the timer's interrupt condition clears); called on each tick

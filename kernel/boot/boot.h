@@ -31,10 +31,10 @@ struct root_task {
 };
 
 // Build the root task: CNode, VSpace (ASID 1), image frames and page tables, IPC buffer,
-// BootInfo frame, TCB and the initial caps in seL4's slots (sheet §7.3, §7.4 steps 1-3, §8).
+// BootInfo frame, TCB and the initial caps in seL4's slots (docs/design/abi.md §7.3, §7.4 1-3, §8).
 void create_root_task(struct boot_alloc *a, const void *elf_file, struct root_task *rt);
 
 // Fill BootInfo: untyped caps for the device regions and the RAM left in [free_start,
-// free_end) (plus below the kernel), the empty region, and the fixed fields (sheet §7.1).
+// free_end) and below the kernel, the empty region and the fixed fields (docs/design/abi.md §7.1).
 void populate_bootinfo(struct root_task *rt, paddr_t free_start, paddr_t free_end,
                        paddr_t kernel_start);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // BootInfo: the fixed fields, the untyped caps (device regions first, then RAM, each
 // region split into maximal naturally aligned power-of-two blocks), and the empty region
-// (sheet §7.1, §7.4 step 5-6).
+// (docs/design/abi.md §7.1, §7.4 step 5-6).
 #include "boot/boot.h"
 
 #include "arch/api.h"

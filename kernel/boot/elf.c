@@ -119,7 +119,7 @@ const char *elf_check(const void *file, word_t bytes, vptr_t user_top, struct el
     info->image_start = ALIGN_DOWN(lo, PAGE_BITS);
     info->image_end = ALIGN_UP(hi, PAGE_BITS);
     info->segment_count = count;
-    // The IPC buffer and BootInfo pages follow the image (sheet §8.2).
+    // The IPC buffer and BootInfo pages follow the image (docs/design/abi.md §8.2).
     if (info->image_end + 2 * BIT(PAGE_BITS) - 1 > user_top) {
         return "image reaches the top of the user address space (no room for IPC buffer and "
                "BootInfo)";

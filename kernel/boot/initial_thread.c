@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The root task as seL4 builds it (sheet §7.3, §7.4, §8): root CNode, VSpace with ASID 1,
+// The root task as seL4 builds it (docs/design/abi.md §7.3, §7.4, §8): root CNode, ASID-1 VSpace,
 // one 4 KiB frame per image page (copied from the ELF) with its page tables, the IPC
 // buffer and BootInfo frames after the image, the TCB, and the initial caps.
 #include "boot/boot.h"
@@ -113,7 +113,7 @@ BOOT_CODE void create_root_task(struct boot_alloc *a, const void *elf_file, stru
     rt->bootinfo_vaddr = image_end + PAGE_BYTES;
     vptr_t region_end = image_end + 2 * PAGE_BYTES;
 
-    // Root CNode: radix = size bits, guard size 64 - radix, guard 0 (sheet §7.5).
+    // Root CNode: radix = size bits, guard size 64 - radix, guard 0 (docs/design/abi.md §7.5).
     unsigned radix = CONFIG_ROOT_CNODE_SIZE_BITS;
     rt->cnode = (struct cte *)boot_alloc_object(a, radix + seL4_SlotBits);
     rt->next_slot = seL4_NumInitialCaps;

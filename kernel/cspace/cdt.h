@@ -5,7 +5,7 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cte.h"
 
 /*

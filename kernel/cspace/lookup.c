@@ -6,10 +6,7 @@
 #include "assert.h"
 
 #include "util.h"
-#include "api/invocation.h"
 #include "object/tcb.h"
-
-#define WORD_BITS 64
 
 static struct lookup_fault fault_invalid_root(void)
 {
@@ -83,20 +80,29 @@ exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct 
     }
 }
 
+static exception_t failed_lookup(struct syscall_error *err, bool is_source,
+                                 const struct lookup_fault *lf)
+{
+    err->type = seL4_FailedLookup;
+    err->failed_lookup_was_source = is_source;
+    err->lookup = *lf;
+    return EXC_SYSCALL_ERROR;
+}
+
 // lookup_slot's failures, out of line: resolve again, for the lookup fault.
-static __attribute__((noinline)) exception_t lookup_slot_failed(struct tcb *t, cptr_t cptr,
-                                                                struct lookup_fault *lf,
-                                                                struct cte **slot)
+static __attribute__((noinline)) exception_t
+lookup_slot_failed(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
 {
     word_t bits_left;
-    return resolve_address_bits(tcb_slot(t, TCB_CTABLE)->cap, cptr, WORD_BITS, lf, slot,
+    return resolve_address_bits(tcb_slot(t, TCB_CTABLE)->cap, cptr, seL4_WordBits, lf, slot,
                                 &bits_left);
 }
 
 exception_t lookup_slot(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
 {
     word_t bits_left;
-    *slot = resolve_address_bits_fast(tcb_slot(t, TCB_CTABLE)->cap, cptr, WORD_BITS, &bits_left);
+    *slot =
+        resolve_address_bits_fast(tcb_slot(t, TCB_CTABLE)->cap, cptr, seL4_WordBits, &bits_left);
     if (likely(*slot != NULL)) {
         return EXC_NONE;
     }
@@ -111,8 +117,8 @@ exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_
     return status;
 }
 
-exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index, word_t depth,
-                                     bool is_source, struct cte **slot)
+exception_t lookup_slot_for_cnode_op(struct syscall_error *err, cap_t root, cptr_t index,
+                                     word_t depth, bool is_source, struct cte **slot)
 {
     struct lookup_fault lf;
     word_t bits_left;
@@ -122,19 +128,22 @@ exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t 
     // Root is not a CNode cap: FailedLookup with InvalidRoot.
     if (cap_type(root) != CAP_CNODE) {
         lf = fault_invalid_root();
-        return error_failed_lookup(inv, is_source, &lf);
+        return failed_lookup(err, is_source, &lf);
     }
 
     // Depth outside [1, 64]: RangeError(1, 64).
-    if (depth < 1 || depth > WORD_BITS) {
-        return error_range(inv, 1, WORD_BITS);
+    if (depth < 1 || depth > seL4_WordBits) {
+        err->type = seL4_RangeError;
+        err->range_min = 1;
+        err->range_max = seL4_WordBits;
+        return EXC_SYSCALL_ERROR;
     }
 
     // Guard or depth does not fit: FailedLookup with resolve_address_bits' fault.
     *slot = resolve_address_bits_fast(root, index, depth, &bits_left);
     if (*slot == NULL &&
         resolve_address_bits(root, index, depth, &lf, slot, &bits_left) != EXC_NONE) {
-        return error_failed_lookup(inv, is_source, &lf);
+        return failed_lookup(err, is_source, &lf);
     }
 
     // Resolution stopped at a non-CNode cap with bits to spare: DepthMismatch(left, 0).
@@ -142,7 +151,7 @@ exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t 
         *slot = NULL;
         lf = (struct lookup_fault){
             .type = seL4_DepthMismatch, .bits_left = bits_left, .bits_found = 0};
-        return error_failed_lookup(inv, is_source, &lf);
+        return failed_lookup(err, is_source, &lf);
     }
     return EXC_NONE;
 }

@@ -5,11 +5,10 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cte.h"
 #include "util.h"
 
-struct invocation;
 struct tcb;
 
 /*
@@ -32,7 +31,7 @@ exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct 
  * fails; resolve_address_bits then says why. 1 <= n_bits <= 64.
  */
 static FORCE_INLINE struct cte *resolve_address_bits_fast(cap_t node, cptr_t cptr, word_t n_bits,
-                                                         word_t *bits_left)
+                                                          word_t *bits_left)
 {
     while (cap_type(node) == CAP_CNODE) {
         word_t radix = cap_cnode_radix(node);
@@ -73,12 +72,12 @@ exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_
 /*
  * Look up the slot a CNode-style argument triple names (seL4's lookupSlotForCNodeOp):
  * `root` must be a CNode cap, `depth` in [1, 64], and resolution must use exactly
- * `depth` bits. On failure fills inv->error and returns EXC_SYSCALL_ERROR:
+ * `depth` bits. On failure fills *err and returns EXC_SYSCALL_ERROR:
  *   root not a CNode         FailedLookup(is_source, InvalidRoot)
  *   depth outside [1, 64]    RangeError(1, 64)
  *   resolution fails         FailedLookup(is_source, the lookup fault)
  *   bits left over           FailedLookup(is_source, DepthMismatch(bits_left, 0))
  * On success *slot is the slot (possibly empty). Reads kernel state only.
  */
-exception_t lookup_slot_for_cnode_op(struct invocation *inv, cap_t root, cptr_t index, word_t depth,
-                                     bool is_source, struct cte **slot);
+exception_t lookup_slot_for_cnode_op(struct syscall_error *err, cap_t root, cptr_t index,
+                                     word_t depth, bool is_source, struct cte **slot);

@@ -24,8 +24,7 @@ static int put_str(const char *s, int width, bool left)
     return n;
 }
 
-static int put_num(word_t v, unsigned base, bool upper, bool negative, int width, char pad,
-                   bool left)
+static int put_num(word_t v, unsigned base, bool upper, int width, char pad, bool left)
 {
     char buf[24];
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -35,24 +34,6 @@ static int put_num(word_t v, unsigned base, bool upper, bool negative, int width
         buf[--i] = digits[v % base];
         v /= base;
     } while (v);
-    if (negative) {
-        if (pad == '0') {
-            arch_putchar('-');
-            width--;
-        } else {
-            buf[--i] = '-';
-        }
-        int n = put_str(&buf[i], pad == '0' ? 0 : width, left);
-        if (pad == '0') {
-            int len = (int)sizeof(buf) - 1 - i;
-            for (; width > len; width--, n++) {
-                arch_putchar('0');
-            }
-            n += put_str(&buf[i], 0, false);
-            return n + 1;
-        }
-        return n + 1;
-    }
     int len = (int)sizeof(buf) - 1 - i;
     int n = 0;
     if (pad == '0' && !left) {
@@ -102,15 +83,17 @@ int kvprintf(const char *fmt, va_list ap)
         }
         case 'd':
         case 'i': {
+            // As seL4's kernel printf: the value sign-extended to 64 bits, printed unsigned
+            // (its INTMAX_MAX is UINT64_MAX, so it never prints a minus sign).
             sword_t v = longs ? va_arg(ap, sword_t) : va_arg(ap, int);
-            n += put_num(v < 0 ? (word_t)(-v) : (word_t)v, 10, false, v < 0, width, pad, left);
+            n += put_num((word_t)v, 10, false, width, pad, left);
             break;
         }
         case 'u':
         case 'x':
         case 'X': {
             word_t v = longs ? va_arg(ap, word_t) : va_arg(ap, unsigned);
-            n += put_num(v, *fmt == 'u' ? 10 : 16, *fmt == 'X', false, width, pad, left);
+            n += put_num(v, *fmt == 'u' ? 10 : 16, *fmt == 'X', width, pad, left);
             break;
         }
         case 'p': {
@@ -121,7 +104,7 @@ int kvprintf(const char *fmt, va_list ap)
             } else {
                 arch_putchar('0');
                 arch_putchar('x');
-                n += 2 + put_num(v, 16, false, false, 0, ' ', false);
+                n += 2 + put_num(v, 16, false, 0, ' ', false);
             }
             break;
         }

@@ -6,7 +6,7 @@
 
 #include "util.h"
 #include "assert.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "lib/string.h"
 #include "object/asid.h"
 #include "object/frame.h"
@@ -49,24 +49,6 @@ bool arch_is_type(word_t type)
     }
 }
 
-word_t arch_object_size_bits(word_t type)
-{
-    switch (type) {
-    case seL4_ARM_SmallPageObject:
-        return seL4_PageBits;
-    case seL4_ARM_LargePageObject:
-        return seL4_LargePageBits;
-    case seL4_ARM_HugePageObject:
-        return seL4_HugePageBits;
-    case seL4_ARM_PageTableObject:
-        return seL4_PageTableBits;
-    case seL4_ARM_VSpaceObject:
-        return seL4_VSpaceBits;
-    default:
-        panic("arch_object_size_bits: type %lu is not an arch type", (unsigned long)type);
-    }
-}
-
 // Zero a new object and push the zeroes out of the data cache, so an uncached user mapping
 // or the table walker sees them (seL4 cleans caches here; our untyped memory is not
 // guaranteed zero, so we also zero).
@@ -104,27 +86,6 @@ cap_t arch_create_object(word_t type, pptr_t region, bool device)
         clear_object(region, frame_size_bits(size));
     }
     return cap_frame_new(region, size, VM_READ_WRITE, device);
-}
-
-cap_t arch_derive_cap(const struct cte *slot, cap_t cap)
-{
-    (void)slot;
-    switch (cap_type(cap)) {
-    case CAP_VSPACE:
-        // A VSpace cap without ASID cannot be copied (seL4: IllegalOperation).
-        return cap_vspace_has_asid(cap) ? cap : cap_null();
-    case CAP_PAGE_TABLE:
-        // Nor an unmapped page-table cap.
-        return cap_page_table_is_mapped(cap) ? cap : cap_null();
-    case CAP_FRAME:
-        // A copy of a frame cap starts unmapped: one mapping belongs to one cap.
-        return cap_set_mapping(cap, 0, 0);
-    case CAP_ASID_CONTROL:
-    case CAP_ASID_POOL:
-        return cap;
-    default:
-        panic("arch_derive_cap: cap type %u is not an arch cap", (unsigned)cap_type(cap));
-    }
 }
 
 cap_t arch_finalise_cap(cap_t cap, bool final)

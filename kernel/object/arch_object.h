@@ -5,7 +5,7 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cte.h"
 
 struct invocation;
@@ -14,16 +14,9 @@ struct invocation;
 // Same contract as decode_invocation.
 exception_t arch_decode_invocation(struct invocation *inv);
 
-// Size in bits of an object of arch type `type` (arch_is_type(type) holds).
-word_t arch_object_size_bits(word_t type);
-
 // Create an arch object of `type` at `region` (aligned, free, big enough) and return its
 // cap. Non-device memory is zeroed; device memory is left untouched.
 cap_t arch_create_object(word_t type, pptr_t region, bool device);
-
-// The cap a Copy/Mint of arch cap `cap` from `slot` yields, or a null cap when it may not
-// be copied (e.g. an unmapped page table or a VSpace without ASID). Pure.
-cap_t arch_derive_cap(const struct cte *slot, cap_t cap);
 
 // Undo what `cap` did (a frame mapping, a table's attachment); when `final`, also what its
 // object holds (a VSpace's ASID). Returns a null cap.

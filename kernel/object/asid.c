@@ -7,7 +7,7 @@
 
 #include "util.h"
 #include "state.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "cspace/lookup.h"
 #include "lib/string.h"
@@ -67,7 +67,7 @@ static exception_t decode_asid_make_pool(struct invocation *inv, struct asid_mak
 
     // The destination (root, index, depth) does not resolve: that lookup's error.
     struct cte *dest;
-    exception_t status = lookup_slot_for_cnode_op(inv, root, index, depth, false, &dest);
+    exception_t status = lookup_slot_for_cnode_op(&inv->error, root, index, depth, false, &dest);
     if (status != EXC_NONE) {
         return status;
     }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // ASIDs: the two-level table from a 16-bit ASID to a VSpace root, ASID pools (the second
 // level, one 4 KiB object per 512 ASIDs) and their invocations ASIDControl_MakePool and
-// ASIDPool_Assign (seL4 manual §7.1.2; sheet §9). Not here: the TLB or TTBR, see arch/api.h.
+// ASIDPool_Assign (seL4 manual §7.1.2; docs/design/abi.md §9). Not here: TLB, TTBR (arch/api.h).
 #pragma once
 
 #include "types.h"
 #include "abi.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "arch/aarch64/pte.h"
 #include "state.h"
 

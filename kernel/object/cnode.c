@@ -6,8 +6,9 @@
 
 #include "assert.h"
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
+#include "cspace/derive.h"
 #include "cspace/lookup.h"
 #include "object/endpoint.h"
 #include "object/objecttype.h"
@@ -80,12 +81,11 @@ static exception_t invoke_cnode_cancel_badged_sends(cap_t cap)
 static exception_t derive_for_copy(struct invocation *inv, const struct cte *src, cap_t cap,
                                    UNUSED const char *op, cap_t *out)
 {
-    *out = derive_cap(src, cap);
-    if (cap_type(cap) == CAP_UNTYPED && cdt_has_children(src)) {
+    exception_t status = derive_cap(&inv->error, src, cap, out);
+    if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "Error deriving cap for CNode %s operation.", op);
-        return error_revoke_first(inv);
     }
-    return EXC_NONE;
+    return status;
 }
 
 // Copy, Mint, Move, Mutate: dest is the already looked-up destination slot.
@@ -112,7 +112,7 @@ static exception_t decode_cnode_copy_family(struct invocation *inv, struct cte *
     }
 
     // Source slot lookup: FailedLookup (source) or RangeError.
-    status = lookup_slot_for_cnode_op(inv, src_root, src_index, src_depth, true, &src);
+    status = lookup_slot_for_cnode_op(&inv->error, src_root, src_index, src_depth, true, &src);
     if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "CNode Copy/Mint/Move/Mutate: Invalid source slot.");
         return status;
@@ -210,13 +210,14 @@ static exception_t decode_cnode_rotate(struct invocation *inv, struct cte *dest)
     cap_t src_root = inv->extra[1].cap;
 
     // Source slot lookup: FailedLookup (source) or RangeError.
-    status = lookup_slot_for_cnode_op(inv, src_root, src_index, src_depth, true, &src);
+    status = lookup_slot_for_cnode_op(&inv->error, src_root, src_index, src_depth, true, &src);
     if (status != EXC_NONE) {
         return status;
     }
 
     // Pivot slot lookup: FailedLookup (reported as source, as seL4 does) or RangeError.
-    status = lookup_slot_for_cnode_op(inv, pivot_root, pivot_index, pivot_depth, true, &pivot);
+    status =
+        lookup_slot_for_cnode_op(&inv->error, pivot_root, pivot_index, pivot_depth, true, &pivot);
     if (status != EXC_NONE) {
         return status;
     }
@@ -289,7 +290,8 @@ exception_t decode_cnode_invocation(struct invocation *inv)
     }
 
     // Target (destination) slot lookup: FailedLookup (not source) or RangeError.
-    status = lookup_slot_for_cnode_op(inv, inv->cap, inv_mr(inv, 0), inv_mr(inv, 1), false, &dest);
+    status = lookup_slot_for_cnode_op(&inv->error, inv->cap, inv_mr(inv, 0), inv_mr(inv, 1), false,
+                                      &dest);
     if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "CNode operation: Target slot invalid.");
         return status;

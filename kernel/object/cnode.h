@@ -3,7 +3,7 @@
 // CancelBadgedSends (seL4 manual §3.1, seL4 cnode.c decodeCNodeInvocation).
 #pragma once
 
-#include "api/failures.h"
+#include "msg/failures.h"
 
 struct invocation;
 

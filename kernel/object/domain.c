@@ -5,28 +5,12 @@
 #include "object/domain.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
+#include "state.h"
 
 #define NUM_DOMAINS 1
-// Entries in the domain schedule: one real entry and the end marker (seL4 default with a
-// single domain: 2).
-#define DOMAIN_SCHEDULE_LENGTH 2
-// A schedule entry: domain in bits 63:56, duration (ticks) in 55:0; 0 is an end marker.
-#define DSCHED_DOMAIN_SHIFT 56
-#define DSCHED_MAX_DURATION MASK(56)
-
-// TODO(#3): move into state.c with the other ks_* globals.
-static word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
-static word_t ks_dom_schedule_start;
-
-void domain_init(void)
-{
-    ks_dom_schedule[0] = DSCHED_MAX_DURATION; // domain 0, forever
-    ks_dom_schedule[1] = 0;
-    ks_dom_schedule_start = 0;
-}
 
 static exception_t decode_domain_set_set(struct invocation *inv)
 {

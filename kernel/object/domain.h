@@ -4,7 +4,8 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "util.h"
+#include "msg/failures.h"
 
 struct invocation;
 
@@ -14,5 +15,8 @@ struct invocation;
  */
 exception_t decode_domain_invocation(struct invocation *inv);
 
-// Reset the domain schedule to its boot value (boot and host tests).
-void domain_init(void);
+// Entries in the domain schedule: one real entry and the end marker (seL4's default with a
+// single domain: 2). An entry: domain in bits 63:56, duration (ticks) in 55:0; 0 ends it.
+#define DOMAIN_SCHEDULE_LENGTH 2
+#define DSCHED_DOMAIN_SHIFT 56
+#define DSCHED_MAX_DURATION MASK(56)

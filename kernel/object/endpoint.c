@@ -6,7 +6,7 @@
 
 #include "assert.h"
 #include "util.h"
-#include "api/ipc.h"
+#include "ipc/transfer.h"
 #include "object/notification.h"
 #include "object/tcb.h"
 #include "sched/sched.h"

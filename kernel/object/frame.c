@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Frame invocations: ARM_Page_Map (map and remap), Unmap, GetAddress and the cache-
 // maintenance calls, each as a read-only decode that builds the new cap and PTE as values
-// and an invoke that only stores them (seL4's decodeARMFrameInvocation; sheet §11.3).
+// and an invoke that only stores them (seL4's decodeARMFrameInvocation; docs/design/abi.md §11.3).
 // The page-table walk is vm/pt_walk.c; the ASID table is object/asid.c.
 #include "object/frame.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "sched/sched.h"
 #include "vm/pt_walk.h"
 #include "object/asid.h"
@@ -185,7 +185,7 @@ static exception_t invoke_frame_unmap(struct invocation *inv)
 static exception_t invoke_frame_get_address(struct invocation *inv)
 {
     if (inv->is_call) {
-        inv_set_reply_mr(inv, 0, pptr_to_paddr(cap_ptr(inv->cap)));
+        inv_set_reply_mr(inv, NULL, 0, pptr_to_paddr(cap_ptr(inv->cap)));
     }
     return EXC_NONE;
 }

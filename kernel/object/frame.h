@@ -1,23 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Frame objects (4 KiB, 2 MiB and 1 GiB user pages) and their invocations: ARM_Page_Map
 // (including remap), Unmap, GetAddress and the four cache-maintenance calls (seL4 manual
-// §7.1.3; sheet §9 and §11.3). Frame caps record where they are mapped (cap.h).
+// §7.1.3; docs/design/abi.md §9 and §11.3). Frame caps record where they are mapped (cap.h).
 #pragma once
 
 #include "types.h"
 #include "abi.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cap.h"
 
 struct invocation;
-
-// log2 of a frame's size in bytes: 12, 21 or 30 (seL4's pageBitsForSize).
-static inline unsigned frame_size_bits(enum frame_size size)
-{
-    return size == FRAME_SMALL   ? seL4_PageBits
-           : size == FRAME_LARGE ? seL4_LargePageBits
-                                 : seL4_HugePageBits;
-}
 
 // seL4's maskVMRights: the VM rights (cap.h VM_* bits) of a frame cap holding `vm_rights`
 // after masking with the seL4_CapRights word `cap_rights` (bit 0 write, bit 1 read). Without
@@ -27,7 +19,7 @@ unsigned vm_rights_mask(unsigned vm_rights, word_t cap_rights);
 
 // Decode and invoke a frame invocation (inv->cap is a frame cap). Labels:
 //   ARMPageMap        MR0 vaddr, MR1 rights, MR2 attributes, extra cap 0 the VSpace; the
-//                     checks and errors of sheet §11.3 in that order; success writes the PTE
+//                     checks/errors of docs/design/abi.md §11.3 in order; success writes the PTE
 //                     (replacing whatever the slot held) and records ASID+vaddr in the cap.
 //   ARMPageUnmap      always succeeds; removes the mapping if the PTE still maps this frame.
 //   ARMPageGetAddress replies MR0 = the frame's physical address (when the caller Called).

@@ -9,27 +9,12 @@
 #include "assert.h"
 #include "arch/api.h"
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "cspace/lookup.h"
-#include "lib/string.h"
 #include "sched/sched.h"
+#include "state.h"
 #include <sel4/arch/invocation.h>
-
-#define IRQ_COUNT (IRQ_MAX + 1)
-
-// TODO(#3): move into state.c with the other ks_* globals.
-static enum irq_state ks_irq_state[IRQ_COUNT];
-static struct cte ks_irq_node[IRQ_COUNT]; // notification cap each line signals
-static bool ks_irq_edge_triggered[IRQ_COUNT];
-
-void irq_init(void)
-{
-    memset(ks_irq_state, 0, sizeof(ks_irq_state));
-    memset(ks_irq_node, 0, sizeof(ks_irq_node));
-    memset(ks_irq_edge_triggered, 0, sizeof(ks_irq_edge_triggered));
-    ks_irq_state[IRQ_KERNEL_TIMER] = IRQ_TIMER;
-}
 
 enum irq_state irq_get_state(word_t irq)
 {
@@ -51,19 +36,11 @@ void irq_handler_deleted(word_t irq)
     arch_irq_mask(irq);
 }
 
-// The CPtr of extra cap i as the caller wrote it (for debug messages only).
-UNUSED static word_t extra_cptr(const struct invocation *inv, unsigned i)
-{
-    // IPC buffer words: tag, msg[120], userData, then caps_or_badges[].
-    return inv->ipc_buffer ? inv->ipc_buffer[seL4_MsgMaxLength + 2 + i] : 0;
-}
-
 // ---- IRQ control ---------------------------------------------------------------------------
 
-static exception_t invoke_irq_control(struct cte *control, word_t irq, bool edge, struct cte *dest)
+static exception_t invoke_irq_control(struct cte *control, word_t irq, struct cte *dest)
 {
     ks_irq_state[irq] = IRQ_SIGNAL;
-    ks_irq_edge_triggered[irq] = edge;
     arch_irq_unmask(irq); // seL4 setIRQState: any state but Inactive unmasks the line
     cdt_insert(cap_irq_handler_new(irq), control, dest);
     return EXC_NONE;
@@ -92,17 +69,17 @@ static exception_t decode_irq_claim(struct invocation *inv, word_t irq, word_t i
     }
 
     // Destination slot lookup: FailedLookup (not source) or RangeError.
-    status = lookup_slot_for_cnode_op(inv, inv->extra[0].cap, index, depth, false, dest);
+    status = lookup_slot_for_cnode_op(&inv->error, inv->extra[0].cap, index, depth, false, dest);
     if (status != EXC_NONE) {
         USER_ERROR(inv->thread, "Target slot for new IRQ Handler cap invalid: cap %lu, IRQ %u.",
-                   extra_cptr(inv, 0), (unsigned)irq);
+                   inv_extra_cptr(inv, 0), (unsigned)irq);
         return status;
     }
 
     // Destination slot occupied: DeleteFirst.
     if (!cap_is_null((*dest)->cap)) {
         USER_ERROR(inv->thread, "Target slot for new IRQ Handler cap not empty: cap %lu, IRQ %u.",
-                   extra_cptr(inv, 0), (unsigned)irq);
+                   inv_extra_cptr(inv, 0), (unsigned)irq);
         return error_delete_first(inv);
     }
     return EXC_NONE;
@@ -124,7 +101,7 @@ exception_t decode_irq_control_invocation(struct invocation *inv)
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
-        return invoke_irq_control(inv->slot, inv_mr(inv, 0), false, dest);
+        return invoke_irq_control(inv->slot, inv_mr(inv, 0), dest);
 
     case ARMIRQIssueIRQHandlerTrigger:
         // Fewer than 4 MRs or no destination root: TruncatedMessage.
@@ -136,7 +113,10 @@ exception_t decode_irq_control_invocation(struct invocation *inv)
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
-        return invoke_irq_control(inv->slot, inv_mr(inv, 0), inv_mr(inv, 1) != 0, dest);
+        // As seL4's Arch_invokeIRQControl: program the trigger, then claim the line. (A
+        // plain Get leaves the line as it was last programmed.)
+        arch_irq_set_trigger(inv_mr(inv, 0), inv_mr(inv, 1) != 0);
+        return invoke_irq_control(inv->slot, inv_mr(inv, 0), dest);
 
     case ARMIRQIssueSGISignal:
         // Fewer than 4 MRs or no destination root: TruncatedMessage.

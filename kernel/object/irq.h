@@ -5,20 +5,13 @@
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cte.h"
+#include "plat/qemu-virt/platform.h" // IRQ_MAX, IRQ_KERNEL_TIMER
 
 struct invocation;
 
-// Highest IRQ number user space may claim: seL4's maxIRQ for qemu-arm-virt (GICv2).
-#define IRQ_MAX 159
-// The kernel's timer interrupt (virtual timer PPI 11 = IRQ 27 without hypervisor mode).
-#define IRQ_KERNEL_TIMER 27
-
 enum irq_state { IRQ_INACTIVE = 0, IRQ_SIGNAL, IRQ_TIMER, IRQ_RESERVED };
-
-// All lines inactive except the kernel timer (boot and host tests).
-void irq_init(void);
 
 // IRQControl_Get / IRQControl_GetTrigger (seL4 decodeIRQControlInvocation).
 exception_t decode_irq_control_invocation(struct invocation *inv);

@@ -11,7 +11,6 @@
 #include "state.h"
 #include "lib/string.h"
 #include "cspace/cdt.h"
-#include "api/ipc.h"
 #include "object/arch_object.h"
 #include "object/cnode.h"
 #include "object/domain.h"
@@ -48,42 +47,9 @@ exception_t decode_invocation(struct invocation *inv)
     }
 
     switch (cap_type(cap)) {
-    case CAP_NULL:
-        USER_ERROR(inv->thread, "Attempted to invoke a null cap #%lu.", inv->cptr);
-        return error_invalid_capability(inv, 0);
-
     case CAP_ZOMBIE:
         USER_ERROR(inv->thread, "Attempted to invoke a zombie cap #%lu.", inv->cptr);
         return error_invalid_capability(inv, 0);
-
-    case CAP_ENDPOINT:
-        if (!(cap_ipc_rights(cap) & CAP_RIGHT_WRITE)) {
-            USER_ERROR(inv->thread, "Attempted to invoke a read-only endpoint cap #%lu.",
-                       inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        // Sends through endpoints are IPC: api/syscall.c hands them to the endpoint code
-        // and never calls decode_invocation for them.
-        USER_ERROR(inv->thread, "Endpoint cap #%lu: IPC is not an object invocation.", inv->cptr);
-        return error_illegal_operation(inv);
-
-    case CAP_NOTIFICATION:
-        if (!(cap_ipc_rights(cap) & CAP_RIGHT_WRITE)) {
-            USER_ERROR(inv->thread, "Attempted to invoke a read-only notification cap #%lu.",
-                       inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        thread_set_state(inv->thread, TS_RESTART);
-        notification_signal((struct notification *)cap_ptr(cap), cap_ipc_badge(cap));
-        return EXC_NONE;
-
-    case CAP_REPLY:
-        if (cap_reply_is_master(cap)) {
-            USER_ERROR(inv->thread, "Attempted to invoke an invalid reply cap #%lu.", inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        thread_set_state(inv->thread, TS_RESTART);
-        return reply_from_invocation(inv);
 
     case CAP_THREAD:
         return decode_tcb_invocation(inv);
@@ -104,22 +70,28 @@ exception_t decode_invocation(struct invocation *inv)
 
 // ---- objects -----------------------------------------------------------------------------
 
+// The size of every fixed-size object type, generic and arch, from libsel4's constants.
+static const uint8_t fixed_object_bits[seL4_ObjectTypeCount] = {
+    [seL4_TCBObject] = seL4_TCBBits,
+    [seL4_EndpointObject] = seL4_EndpointBits,
+    [seL4_NotificationObject] = seL4_NotificationBits,
+    [seL4_ARM_SmallPageObject] = seL4_PageBits,
+    [seL4_ARM_LargePageObject] = seL4_LargePageBits,
+    [seL4_ARM_HugePageObject] = seL4_HugePageBits,
+    [seL4_ARM_PageTableObject] = seL4_PageTableBits,
+    [seL4_ARM_VSpaceObject] = seL4_VSpaceBits,
+};
+
 word_t object_size_bits(word_t type, word_t user_size_bits)
 {
     switch (type) {
-    case seL4_TCBObject:
-        return seL4_TCBBits;
-    case seL4_EndpointObject:
-        return seL4_EndpointBits;
-    case seL4_NotificationObject:
-        return seL4_NotificationBits;
-    case seL4_CapTableObject:
-        return seL4_SlotBits + user_size_bits;
     case seL4_UntypedObject:
         return user_size_bits;
+    case seL4_CapTableObject:
+        return seL4_SlotBits + user_size_bits;
     default:
-        kassert(arch_is_type(type));
-        return arch_object_size_bits(type);
+        kassert(type < seL4_ObjectTypeCount && fixed_object_bits[type] != 0);
+        return fixed_object_bits[type];
     }
 }
 
@@ -138,6 +110,10 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
         t->state = TS_INACTIVE;
         t->ctx.spsr = SPSR_USER_DEFAULT;
         t->time_slice = CONFIG_TIME_SLICE;
+        // As seL4 debug builds: named after the thread that made it.
+        tcb_name_append(t, "child of: '");
+        tcb_name_append(t, ks_cur_thread ? ks_cur_thread->name : "");
+        tcb_name_append(t, "'");
         return cap_thread_new(region);
     }
     case seL4_EndpointObject:
@@ -253,26 +229,7 @@ bool same_object_as(cap_t a, cap_t b)
     return same_region_as(a, b);
 }
 
-// ---- deriving, minting, masking -------------------------------------------------------------
-
-cap_t derive_cap(const struct cte *slot, cap_t cap)
-{
-    if (cap_is_arch(cap)) {
-        return arch_derive_cap(slot, cap);
-    }
-    switch (cap_type(cap)) {
-    case CAP_ZOMBIE:
-    case CAP_IRQ_CONTROL:
-    case CAP_REPLY:
-        return cap_null();
-    case CAP_UNTYPED:
-        // An untyped with children may not be copied (seL4 answers RevokeFirst; callers
-        // that report errors check cdt_has_children themselves).
-        return cdt_has_children(slot) ? cap_null() : cap;
-    default:
-        return cap;
-    }
-}
+// ---- minting, masking -------------------------------------------------------------
 
 cap_t update_cap_data(bool preserve, word_t data, cap_t cap)
 {

@@ -6,13 +6,14 @@
 
 #include "types.h"
 #include "abi.h"
-#include "api/failures.h"
-#include "api/invocation.h"
+#include "msg/failures.h"
+#include "msg/invocation.h"
 #include "cspace/cte.h"
 
-// Decode (check everything) and then invoke the invocation inv->label on inv->cap.
-// Returns EXC_NONE, EXC_SYSCALL_ERROR (inv->error filled), EXC_LOOKUP_FAULT or
-// EXC_PREEMPTED. Endpoint/notification caps never come here (they are IPC).
+// Decode (check everything) and then invoke the invocation inv->label on inv->cap, an
+// object cap. Returns EXC_NONE, EXC_SYSCALL_ERROR (inv->error filled), EXC_LOOKUP_FAULT or
+// EXC_PREEMPTED. Null, endpoint, notification and reply caps never come here: the
+// invocation path (api/invocation.c) handles them as IPC.
 exception_t decode_invocation(struct invocation *inv);
 
 // Size in bits of an object of seL4 type `type` with user size `user_size_bits`
@@ -22,10 +23,6 @@ word_t object_size_bits(word_t type, word_t user_size_bits);
 // Create (zero and initialise) one object of `type` at `region` and return its cap.
 // Device memory is not zeroed. Precondition: region is free, aligned, and big enough.
 cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool device);
-
-// The cap a Copy/Mint of `cap` would produce, or a null cap when the cap may not be
-// copied (an unmapped page-table cap, a reply cap, ...). Pure.
-cap_t derive_cap(const struct cte *slot, cap_t cap);
 
 // Mint/Mutate's data word applied to cap (badge for endpoints/notifications, guard for
 // CNodes). Returns a null cap when the data is invalid (e.g. a badge on a badged cap).

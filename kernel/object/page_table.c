@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Page-table invocations: ARM_PageTable_Map links a table at the first missing level on the
 // walk to a vaddr; ARM_PageTable_Unmap detaches and zeroes it (seL4's
-// decodeARMPageTableInvocation, unmapPageTable; sheet §11.4). The walk is vm/pt_walk.c.
+// decodeARMPageTableInvocation, unmapPageTable; docs/design/abi.md §11.4). Walk: vm/pt_walk.c.
 #include "object/page_table.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "lib/string.h"
 #include "sched/sched.h"
 #include "vm/pt_walk.h"

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Page-table objects (every level below the VSpace root, as seL4 models them since 13.0)
 // and their invocations ARM_PageTable_Map and ARM_PageTable_Unmap (seL4 manual §7.1.3;
-// sheet §11.4). A page-table cap records the ASID and the vaddr its table covers.
+// docs/design/abi.md §11.4). A page-table cap records the ASID and the vaddr its table covers.
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "arch/aarch64/pte.h"
 
 struct invocation;

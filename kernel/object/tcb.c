@@ -10,8 +10,7 @@
 #include "assert.h"
 #include "util.h"
 #include "state.h"
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "object/endpoint.h"
 #include "object/notification.h"
@@ -56,6 +55,18 @@ void tcb_cancel_ipc(struct tcb *t)
     default:
         break;
     }
+}
+
+void tcb_name_append(struct tcb *t, const char *s)
+{
+    word_t len = 0;
+    while (len < TCB_NAME_LENGTH - 1 && t->name[len]) {
+        len++;
+    }
+    for (; len < TCB_NAME_LENGTH - 1 && *s; len++, s++) {
+        t->name[len] = *s;
+    }
+    t->name[len] = '\0';
 }
 
 void tcb_suspend(struct tcb *t)
@@ -174,7 +185,7 @@ static exception_t invoke_tcb_set_flags(struct invocation *inv, struct tcb *t, w
         sched_fpu_select(t);
     }
     if (inv->is_call) {
-        inv_set_reply_mr(inv, 0, t->flags); // the reply carries the resulting flags
+        inv_set_reply_mr(inv, NULL, 0, t->flags); // the reply carries the resulting flags
     }
     return EXC_NONE;
 }

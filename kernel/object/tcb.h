@@ -6,7 +6,8 @@
 #include "types.h"
 #include "abi.h"
 #include "cspace/cte.h"
-#include "api/failures.h"
+#include "msg/failures.h"
+#include "msg/message.h"
 #include "arch/aarch64/regs.h"
 
 struct invocation;
@@ -31,7 +32,7 @@ enum tcb_slot {
     TCB_SLOT_COUNT,
 };
 
-// A pending fault, seL4_Fault_* label plus its words (sheet §10.2).
+// A pending fault, seL4_Fault_* label plus its words (docs/design/abi.md §10.2).
 struct fault {
     word_t type; // seL4_Fault_NullFault, CapFault, UnknownSyscall, UserException, VMFault
     word_t w[3]; // VM: addr, fsr, prefetch; cap: cptr, in_receive; exception: esr; syscall: number
@@ -76,6 +77,14 @@ struct tcb {
 #define TCB_BYTES (1u << seL4_TCBBits)
 #define TCB_NAME_BYTES (TCB_BYTES - __builtin_offsetof(struct tcb, name))
 _Static_assert(sizeof(struct tcb) + 64 <= TCB_BYTES, "struct tcb must fit its seL4 object size");
+// The name length seL4 16.0.0 debug builds keep on AArch64 (TCB_NAME_LENGTH: half a TCB less
+// its five cap slots and two list pointers), NUL included: longer names are cut to it.
+#define TCB_NAME_LENGTH                                                                            \
+    (BIT(seL4_TCBBits - 1) - TCB_SLOT_COUNT * sizeof(struct cte) - 2 * sizeof(word_t))
+_Static_assert(TCB_SLOT_COUNT == 5 && TCB_NAME_LENGTH <= TCB_NAME_BYTES, "seL4 names must fit");
+
+// Append `s` to t's name, keeping at most TCB_NAME_LENGTH - 1 characters (seL4's strlcat).
+void tcb_name_append(struct tcb *t, const char *s);
 
 static inline struct tcb *tcb_from_pptr(pptr_t p)
 {
@@ -84,6 +93,13 @@ static inline struct tcb *tcb_from_pptr(pptr_t p)
 static inline struct cte *tcb_slot(struct tcb *t, enum tcb_slot s)
 {
     return &t->slots[s];
+}
+
+// t's IPC buffer through the kernel window, or NULL when it has none usable (a receiver
+// needs it read-write; see msg_ipc_buffer).
+static inline word_t *lookup_ipc_buffer(const struct tcb *t, bool is_receiver)
+{
+    return msg_ipc_buffer(t->slots[TCB_BUFFER].cap, t->ipc_buffer, is_receiver);
 }
 
 static inline bool thread_is_runnable(const struct tcb *t)
@@ -154,20 +170,6 @@ exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_sched_params(struct invocation *inv, struct tcb *target);
 
-/*
- * Registers by number (object/tcb_registers.c): x0..x30 are 0..30, then the words below.
- * These name fields of struct user_context, as seL4's register_t names its saved context.
- */
-enum tcb_register {
-    TCB_REG_X0 = 0,
-    TCB_REG_SP = 31,  // SP_EL0
-    TCB_REG_ELR = 32, // NextIP
-    TCB_REG_SPSR = 33,
-    TCB_REG_FAULT_IP = 34, // the restart PC
-    TCB_REG_TPIDR = 35,
-    TCB_REG_TPIDRRO = 36,
-};
-
 // seL4_UserContext order (libsel4 sel4_arch/types.h): 17 frame registers (pc = FaultIP,
 // sp, spsr, x0..x8, x16, x17, x18, x29, x30), then 19 general ones (x9..x15, x19..x28,
 // tpidr_el0, tpidrro_el0).
@@ -175,9 +177,3 @@ enum tcb_register {
 #define TCB_GP_REGISTERS 19
 #define TCB_USER_CONTEXT_WORDS (TCB_FRAME_REGISTERS + TCB_GP_REGISTERS)
 extern const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS];
-
-// Read register `reg` (enum tcb_register) of t's saved context.
-word_t tcb_get_register(const struct tcb *t, unsigned reg);
-// Write register `reg` of t's saved context; an SPSR value is sanitised first (EL0t with
-// FIQ masked, only NZCV kept from v), as seL4 does for every user-supplied SPSR.
-void tcb_set_register(struct tcb *t, unsigned reg, word_t v);

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// A thread's registers: the seL4_UserContext order, access to the saved context by
-// register number, SPSR sanitising (seL4 registerset.c, sanitiseRegister), and the three
-// register invocations TCB_ReadRegisters, TCB_WriteRegisters and TCB_CopyRegisters
-// (seL4 tcb.c decode/invokeTCB_*Registers). The other TCB invocations are in tcb.c.
+// A thread's registers: the seL4_UserContext order and the three register invocations
+// TCB_ReadRegisters, TCB_WriteRegisters and TCB_CopyRegisters (seL4 tcb.c
+// decode/invokeTCB_*Registers). The other TCB invocations are in tcb.c.
 #include "object/tcb.h"
 
 #include "assert.h"
 #include "util.h"
 #include "state.h"
-#include "api/invocation.h"
-#include "api/ipc.h"
+#include "msg/invocation.h"
 #include "sched/sched.h"
 #include "arch/api.h"
 
@@ -23,67 +21,6 @@ const uint8_t tcb_user_context_order[TCB_USER_CONTEXT_WORDS] = {
 };
 // clang-format on
 
-// SPSR as a user may set it: EL0t, FIQ masked (seL4 PSTATE_USER, debug build), own NZCV.
-static word_t sanitise_spsr(word_t v)
-{
-    return (v & SPSR_NZCV_MASK) | SPSR_USER_DEFAULT;
-}
-
-word_t tcb_get_register(const struct tcb *t, unsigned reg)
-{
-    const struct user_context *c = &t->ctx;
-    if (reg < 31) {
-        return c->x[reg];
-    }
-    switch (reg) {
-    case TCB_REG_SP:
-        return c->sp;
-    case TCB_REG_ELR:
-        return c->elr;
-    case TCB_REG_SPSR:
-        return c->spsr;
-    case TCB_REG_FAULT_IP:
-        return c->fault_ip;
-    case TCB_REG_TPIDR:
-        return c->tpidr_el0;
-    case TCB_REG_TPIDRRO:
-        return c->tpidrro_el0;
-    default:
-        panic("tcb_get_register: register %u", reg);
-    }
-}
-
-void tcb_set_register(struct tcb *t, unsigned reg, word_t v)
-{
-    struct user_context *c = &t->ctx;
-    if (reg < 31) {
-        c->x[reg] = v;
-        return;
-    }
-    switch (reg) {
-    case TCB_REG_SP:
-        c->sp = v;
-        break;
-    case TCB_REG_ELR:
-        c->elr = v;
-        break;
-    case TCB_REG_SPSR:
-        c->spsr = sanitise_spsr(v);
-        break;
-    case TCB_REG_FAULT_IP:
-        c->fault_ip = v;
-        break;
-    case TCB_REG_TPIDR:
-        c->tpidr_el0 = v;
-        break;
-    case TCB_REG_TPIDRRO:
-        c->tpidrro_el0 = v;
-        break;
-    default:
-        panic("tcb_set_register: register %u", reg);
-    }
-}
-
 // ---- ReadRegisters, WriteRegisters, CopyRegisters ---------------------------------------------
 
 static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb *src, bool suspend,
@@ -96,9 +33,9 @@ static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb 
         // MRi = register i of seL4_UserContext; without a buffer only MR0..3 arrive.
         word_t *buffer = lookup_ipc_buffer(inv->thread, true);
         for (unsigned i = 0; i < n; i++) {
-            set_mr(inv->thread, buffer, i, tcb_get_register(src, tcb_user_context_order[i]));
+            inv_set_reply_mr(inv, buffer, i,
+                             ctx_get_register(&src->ctx, tcb_user_context_order[i]));
         }
-        inv->reply_length = buffer ? n : MIN(n, (word_t)FAST_MSG_REGS);
     }
     return EXC_NONE;
 }
@@ -136,7 +73,7 @@ static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb
 {
     n = MIN(n, (word_t)TCB_USER_CONTEXT_WORDS);
     for (unsigned i = 0; i < n; i++) {
-        tcb_set_register(dest, tcb_user_context_order[i], inv_mr(inv, 2 + i));
+        ctx_set_register(&dest->ctx, tcb_user_context_order[i], inv_mr(inv, 2 + i));
     }
     // The thread continues at the (new) restart PC.
     dest->ctx.elr = dest->ctx.fault_ip;
@@ -188,14 +125,14 @@ static exception_t invoke_tcb_copy_registers(struct tcb *dest, struct tcb *src, 
     if (flags & BIT(2)) {
         for (unsigned i = 0; i < TCB_FRAME_REGISTERS; i++) {
             unsigned reg = tcb_user_context_order[i];
-            tcb_set_register(dest, reg, tcb_get_register(src, reg));
+            ctx_set_register(&dest->ctx, reg, ctx_get_register(&src->ctx, reg));
         }
         dest->ctx.elr = dest->ctx.fault_ip;
     }
     if (flags & BIT(3)) {
         for (unsigned i = TCB_FRAME_REGISTERS; i < TCB_USER_CONTEXT_WORDS; i++) {
             unsigned reg = tcb_user_context_order[i];
-            tcb_set_register(dest, reg, tcb_get_register(src, reg));
+            ctx_set_register(&dest->ctx, reg, ctx_get_register(&src->ctx, reg));
         }
     }
     if (dest == ks_cur_thread) {

@@ -9,7 +9,7 @@
 #include "arch/api.h"
 #include "config.h"
 #include "lib/string.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "cspace/lookup.h"
 #include "object/objecttype.h"
@@ -153,7 +153,7 @@ exception_t decode_untyped_invocation(struct invocation *inv)
     if (node_depth != 0) {
         struct cte *node_slot;
         exception_t status =
-            lookup_slot_for_cnode_op(inv, root, node_index, node_depth, false, &node_slot);
+            lookup_slot_for_cnode_op(&inv->error, root, node_index, node_depth, false, &node_slot);
         if (status != EXC_NONE) {
             USER_ERROR(inv->thread, "Untyped Retype: Invalid destination address.");
             return status;

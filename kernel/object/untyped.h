@@ -2,7 +2,7 @@
 // Untyped memory: Untyped_Retype (seL4 manual §2.4, seL4 untyped.c).
 #pragma once
 
-#include "api/failures.h"
+#include "msg/failures.h"
 
 struct invocation;
 

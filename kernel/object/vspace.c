@@ -5,7 +5,7 @@
 #include "object/vspace.h"
 
 #include "util.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "sched/sched.h"
 #include "vm/pt_walk.h"
 #include "object/asid.h"

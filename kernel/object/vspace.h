@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // VSpace objects (the level-0 translation table) and the VSpace cache-maintenance
-// invocations (ARM_VSpace_Clean_Data ... Unify_Instruction; sheet §9), plus activating a
+// invocations (ARM_VSpace_Clean_Data..Unify_Instruction; docs/design/abi.md §9), plus activating a
 // thread's VSpace on the CPU. ASIDs themselves live in asid.c.
 #pragma once
 
 #include "types.h"
-#include "api/failures.h"
+#include "msg/failures.h"
 #include "cspace/cap.h"
 #include "arch/aarch64/pte.h"
 #include "object/asid.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The generic page-table walk (see pt_walk.h). Written over arch_pte_* style accessors
-// in pte.h so the same walk serves mapping, unmapping, faults and the VSpace picture.
+// The generic page-table walk (see pt_walk.h), written over the descriptor accessors of
+// arch/aarch64/pte.h, so the same walk serves mapping, unmapping, faults and the VSpace
+// picture.
 #include "vm/pt_walk.h"
 
 #include "arch/api.h"

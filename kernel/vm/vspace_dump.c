@@ -6,6 +6,7 @@
 #include "util.h"
 #include "lib/printf.h"
 #include "vm/pt_walk.h"
+#include "object/vspace.h"
 #include "arch/api.h"
 
 // Counters for the summary line.
@@ -109,15 +110,24 @@ void vspace_dump(cap_t vspace_cap)
         kprintf("vspace_dump: not a VSpace cap (cap type %u)\n", (unsigned)cap_type(vspace_cap));
         return;
     }
-    const pte_t *root = (const pte_t *)cap_ptr(vspace_cap);
-    struct dump_totals t = {0};
-
-    if (cap_vspace_has_asid(vspace_cap)) {
-        kprintf("VSpace 0x%lx ASID %lu\n", (unsigned long)pptr_to_paddr((pptr_t)root),
-                (unsigned long)cap_vspace_asid(vspace_cap));
-    } else {
-        kprintf("VSpace 0x%lx (no ASID yet)\n", (unsigned long)pptr_to_paddr((pptr_t)root));
+    paddr_t pa = pptr_to_paddr(cap_ptr(vspace_cap));
+    if (!cap_vspace_has_asid(vspace_cap)) {
+        // Nothing can be mapped into a VSpace before it has an ASID: nothing to walk.
+        kprintf("VSpace 0x%lx (no ASID yet)\n", (unsigned long)pa);
+        kprintf("summary: 0 tables, 0 x 4K, 0 x 2M, 0 x 1G\n");
+        return;
     }
+    word_t asid = cap_vspace_asid(vspace_cap);
+    // Walk only a tree its ASID still names (as seL4 finds VSpaces through the ASID table):
+    // a VSpace whose ASID was released may still link memory user space now writes.
+    const pte_t *root = vspace_from_cap(vspace_cap);
+    if (root == NULL) {
+        kprintf("Invalid vspace: VSpace 0x%lx, ASID %lu no longer names it\n", (unsigned long)pa,
+                (unsigned long)asid);
+        return;
+    }
+    struct dump_totals t = {0};
+    kprintf("VSpace 0x%lx ASID %lu\n", (unsigned long)pa, (unsigned long)asid);
     dump_table(root, 0, 0, &t);
     kprintf("summary: %lu tables, %lu x 4K, %lu x 2M, %lu x 1G\n", (unsigned long)t.tables,
             (unsigned long)t.frames[3], (unsigned long)t.frames[2], (unsigned long)t.frames[1]);

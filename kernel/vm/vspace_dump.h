@@ -20,5 +20,7 @@
 //
 // Rights are r (user read), w (user write), x (user execute; not XN), '-' otherwise;
 // "cached" is Normal write-back memory, "device" Device-nGnRnE. A cap that is not a VSpace
-// cap prints one line saying so. Reads kernel state only.
+// cap prints one line saying so; a VSpace whose ASID no longer names it (its pool or ASID
+// was deleted) prints one line starting "Invalid vspace" and is not walked. Reads kernel
+// state only.
 void vspace_dump(cap_t vspace_cap);

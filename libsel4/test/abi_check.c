@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Compile-time checks of the ABI numbers libsel4 must share with the kernel (facts
-// sheet §1, §4, §5, §6, §7). Nothing runs: tools/check_headers.sh compiles this file
+// docs/design/abi.md §1, §4, §5, §6, §7). Nothing runs: tools/check_headers.sh compiles this file
 // for the target and the host, and any wrong number is a build error. The host build
 // sees only the pure headers the kernel uses; the target build sees all of libsel4.
 #include <sel4/invocation.h>

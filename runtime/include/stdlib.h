@@ -14,7 +14,7 @@
  * Not stable; O(n log n) comparisons, no recursion, no allocation. */
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
-/* End the root task: prints "root task exited with status N" and suspends the thread. */
+/* End the root task: prints "root task exited with status N" and halts (see cairn_exit). */
 _Noreturn void exit(int status);
 /* Print "aborted: abort() called" and end the root task with status -1. */
 _Noreturn void abort(void);

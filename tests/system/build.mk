@@ -1,16 +1,23 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# System tests in QEMU (STYLE.md §10): builds the test-suite root task, the expect-fault
-# root tasks and the images that carry them, and runs them with tests/system/harness/run.py.
+# System tests in QEMU (docs/CONTRIBUTING.md §6): builds the test-suite root task, the
+# expect-fault root tasks and the images that carry them, and runs them with tests/system/harness/run.py.
 # Included by the top-level Makefile after mk/image.mk, runtime/build.mk and kernel/build.mk.
 #
-#   make test-system [TESTS='CNODE*']   all parts below; each part writes one result file
+#   make test-system [TESTS='CNODE*']   all parts below (a selection: see TESTS); each part
+#                                       writes one result file
 #   make test-harness                   the harness's own self-test (no QEMU)
 #   make test-suite [TESTS=...]         the suite root task, one boot
 #   make test-faults                    expect-fault cases, one boot each
-#   make test-external                  a raw seL4-ABI root task via `make image`; mkimage refusals
+#   make test-external                  a raw seL4-ABI root task via `make image`, at EL1
+#                                       (test-external-el1) and EL2 (-el2); mkimage refusals
+#                                       (test-mkimage)
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
-#   make test-workspaces                every workspace step's expect file, one boot each
-#                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
+#   make test-workspaces                every workspace step's solution against its expect
+#                                       file, one boot each (workspaces/build.mk:
+#                                       WORKSPACE_IMAGES, _CASES)
+#   make test-workspaces-main           each chapter's fresh main.c through harness/check.py
+#                                       (NAME <chapter>/main.c), one boot each
+#   make workspace-check WS=<name> [SOLUTIONS=1]   `make check` in a chapter
 #
 # Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
 # build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
@@ -25,25 +32,38 @@ SYSTEST_HARNESS := $(PYTHON) $(SYSTEST_DIR)/harness/run.py
 # The one QEMU command line (mk/qemu.mk) with the harness's {image} placeholder.
 SYSTEST_QEMU     = $(call qemu_cmd,{image})
 
-# Suite test selection: IDs or prefixes ending in '*', separated by commas.
+# Test selection: names or prefixes ending in '*', separated by commas. A pattern without a
+# '/' selects suite tests by ID (CNODE*, BOOT0002); one with a '/' selects the other parts'
+# cases by name (hello-world/2.A, address-space/*, faults/*, external/*). With a selection
+# (anything but the default '*'), only the parts that have a selected test run: the harness
+# self-test and the 13-bit configuration run only without one.
 TESTS ?= *
+, := ,
+TESTS_LIST     := $(subst $(,), ,$(TESTS))
+TESTS_ALL      := $(filter *,$(TESTS_LIST))
+SUITE_PATTERNS := $(strip $(if $(TESTS_ALL),*,$(foreach p,$(TESTS_LIST),$(if $(findstring /,$(p)),,$(p)))))
+CASE_PATTERNS  := $(strip $(if $(TESTS_ALL),%,$(subst *,%,$(foreach p,$(TESTS_LIST),$(if $(findstring /,$(p)),$(p))))))
+# $(call selected_cases,NAME:IMAGE:EXPECT ...) keeps the cases whose NAME is selected.
+selected_cases = $(strip $(foreach c,$(1),$(if $(filter $(CASE_PATTERNS),$(firstword $(subst :, ,$(c)))),$(c))))
+case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 
 # ---- the suite root task ----------------------------------------------------------------
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
-SUITE_SRCS  := main.c boot.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
-# TESTS is compiled into main.o; this file changes only when TESTS does.
+# The suite's patterns are compiled into main.o; this file changes only when they do.
+SUITE_TESTS := $(subst $() ,$(,),$(strip $(SUITE_PATTERNS)))
 SUITE_SELECTION := $(SUITE_OUT)/tests-selection
 
 $(SUITE_SELECTION): FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(TESTS)' | cmp -s - $@ || printf '%s\n' '$(TESTS)' > $@
+	@printf '%s\n' '$(SUITE_TESTS)' | cmp -s - $@ || printf '%s\n' '$(SUITE_TESTS)' > $@
 
 $(SUITE_OUT)/main.o: $(SYSTEST_DIR)/suite/main.c $(SUITE_SELECTION)
-	$(call compile_user_c,$@,$<,'-DTESTS="$(TESTS)"')
+	$(call compile_user_c,$@,$<,'-DTESTS="$(SUITE_TESTS)"')
 
 $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.c
 	$(call compile_user_c,$@,$<,-DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS))
@@ -76,15 +96,14 @@ $(FAULTS_OUT)/%/image.elf: $(FAULTS_OUT)/%/faults.elf $(IMAGE_INPUTS)
 	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$@)"
 	$(call image_recipe,$<,$@)
 
-FAULT_HARNESS_ARGS := $(foreach c,$(FAULT_CASES),\
-    --case faults/$(c):$(FAULTS_OUT)/$(c)/image.elf:$(SYSTEST_DIR)/faults/expect/$(c).txt)
+FAULT_CASE_SPECS := $(foreach c,$(FAULT_CASES),\
+    faults/$(c):$(FAULTS_OUT)/$(c)/image.elf:$(SYSTEST_DIR)/faults/expect/$(c).txt)
 
 -include $(foreach c,$(FAULT_CASES),$(FAULTS_OUT)/$(c)/main.d)
 
 # ---- a root task from outside: seL4 ABI only, packed with the user-facing `make image` ----
 
 EXTERNAL_OUT   := $(SYSTEST_OUT)/external
-, := ,
 EXTERNAL_ELF   := $(EXTERNAL_OUT)/raw-task.elf
 EXTERNAL_IMAGE := $(EXTERNAL_OUT)/raw-task-image.elf
 
@@ -95,6 +114,10 @@ $(EXTERNAL_ELF): $(SYSTEST_DIR)/external/raw_task.S
 
 $(EXTERNAL_IMAGE): $(EXTERNAL_ELF) $(IMAGE_INPUTS)
 	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
+
+EXTERNAL_CASE     := external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt
+EXTERNAL_EL2_CASE := external/raw-task-el2:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-el2.txt
+MKIMAGE_CASE      := external/mkimage::
 
 # Workspace steps: workspaces/build.mk (included after this file; used only in recipes)
 # defines WORKSPACE_IMAGES and WORKSPACE_CASES (NAME:IMAGE:EXPECTFILE, one per expect file).
@@ -115,13 +138,37 @@ define systest_part
 	    --result $(SYSTEST_RESULTS)/system-$(1).txt $(3)
 endef
 
-SYSTEST_PARTS := test-harness test-suite test-faults test-external test-config test-workspaces
+# $(call systest_cases,PART,CASES): the part's selected CASES (NAME:IMAGE:EXPECT), or a note.
+systest_cases = $(if $(call selected_cases,$(2)),\
+    $(call systest_part,$(1),$(call case_images,$(call selected_cases,$(2))),\
+        $(addprefix --case ,$(call selected_cases,$(2)))),\
+    @echo "  SKIP    $(1): no case selected by TESTS=$(TESTS)")
+
+# Each part and the result file it writes, for the parts the selection leaves in. `make test`
+# hands the result names to tools/summarize.py, so a part that did not run (did not build,
+# or make stopped before it) is counted as failed, by name.
+SYSTEST_SELECTED = \
+    $(if $(TESTS_ALL),test-harness:system-harness) \
+    $(if $(SUITE_PATTERNS),test-suite:system-suite) \
+    $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-faults:system-faults) \
+    $(if $(call selected_cases,$(EXTERNAL_CASE)),test-external-el1:system-external) \
+    $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
+    $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
+    $(if $(TESTS_ALL),test-config:system-config-cnode13) \
+    $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
+    $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main)
+SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
+
+SYSTEST_PARTS := test-harness test-suite test-faults test-external test-external-el1 \
+                 test-external-el2 test-mkimage test-config test-workspaces \
+                 test-workspaces-main
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
-# Every part runs even when an earlier one fails; the status says whether all passed.
+# Every selected part runs even when an earlier one fails; the status says whether all passed.
 test-system:
-	@rc=0; for part in $(SYSTEST_PARTS); do \
+	@$(if $(strip $(SYSTEST_SELECTED)),,echo "cairn: TESTS=$(TESTS) selects nothing"; exit 1;) \
+	rc=0; for part in $(foreach p,$(SYSTEST_SELECTED),$(firstword $(subst :, ,$(p)))); do \
 	    $(MAKE) --no-print-directory $$part || rc=1; done; exit $$rc
 
 test-harness:
@@ -134,18 +181,33 @@ test-harness:
 	    tail -n 1 $(SYSTEST_LOGS)/harness-selftest.log; exit $$rc
 
 test-suite:
-	$(call systest_part,suite,$(SUITE_IMAGE),--suite suite:$(SUITE_IMAGE))
+	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--suite suite:$(SUITE_IMAGE)),\
+	    @echo "  SKIP    suite: no suite test selected by TESTS=$(TESTS)")
 
 test-faults:
-	$(call systest_part,faults,$(FAULT_IMAGES),$(FAULT_HARNESS_ARGS))
+	$(call systest_cases,faults,$(FAULT_CASE_SPECS))
 
+# A root task from outside: at EL1, then at EL2, then mkimage's refusals.
 test-external:
-	$(call systest_part,external,$(EXTERNAL_IMAGE),\
-	    --case external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt)
+	@rc=0; for part in test-external-el1 test-external-el2 test-mkimage; do \
+	    $(MAKE) --no-print-directory $$part || rc=1; done; exit $$rc
+
+test-external-el1:
+	$(call systest_cases,external,$(EXTERNAL_CASE))
+
+test-external-el2:
+	@mkdir -p $(SYSTEST_RESULTS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-external-el2.txt
+	@$(MAKE) --no-print-directory $(EXTERNAL_IMAGE)
 	@echo "  RUN     external: the same root task, QEMU started at EL2 (virtualization=on)"
 	@$(SYSTEST_HARNESS) --qemu '$(subst -machine $(QEMU_MACHINE),-machine $(QEMU_MACHINE)$(,)virtualization=on,$(SYSTEST_QEMU))' \
 	    --log-dir $(SYSTEST_LOGS)/external-el2 --result $(SYSTEST_RESULTS)/system-external-el2.txt \
-	    --case external/raw-task-el2:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-el2.txt
+	    --case $(EXTERNAL_EL2_CASE)
+
+test-mkimage:
+	@mkdir -p $(SYSTEST_RESULTS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-mkimage.txt
+	@$(MAKE) --no-print-directory $(EXTERNAL_ELF) $(MKIMAGE)
 	@echo "  RUN     mkimage refusals: tests/system/external/mkimage_rejects.sh"
 	@bash $(SYSTEST_DIR)/external/mkimage_rejects.sh $(MKIMAGE) $(EXTERNAL_ELF) $(CROSS_CC) \
 	    $(EXTERNAL_OUT)/bad $(QEMU_MEM_MB) $(SYSTEST_RESULTS)/system-mkimage.txt
@@ -162,10 +224,49 @@ test-config:
 	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
+# Every step's solution against its expect file (what `make check SOLUTIONS=1` does in each
+# chapter).
 test-workspaces:
-	$(if $(strip $(WORKSPACE_CASES)),\
-	    $(call systest_part,workspaces,$(WORKSPACE_IMAGES),$(addprefix --case ,$(WORKSPACE_CASES))),\
-	    @echo "  RUN     workspaces: no expect files")
+	$(call systest_cases,workspaces,$(WORKSPACE_CASES))
+
+# Every chapter's fresh main.c (the learner's starting point) through check.py, one boot
+# each: it must boot and end, and `make check` must name a first exercise.
+WORKSPACE_CHECK = $(PYTHON) $(SYSTEST_DIR)/harness/check.py
+WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
+    $(ws)/main.c:$(WORKSPACES_OUT)/$(ws)/default/image.elf:$(WORKSPACES_DIR)/$(ws))
+
+# $(call workspaces_main_part,SPECS): check.py --fresh on the selected NAME:IMAGE:DIR specs.
+define workspaces_main_part
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/workspaces-main
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
+	@$(MAKE) --no-print-directory -k $(call case_images,$(1)) || \
+	    echo "cairn: some learner's programs did not build; their cases fail below"
+	@echo "  RUN     workspaces-main: check.py --fresh ... (each chapter's fresh main.c)"
+	@$(WORKSPACE_CHECK) --qemu '$(SYSTEST_QEMU)' --docs-dir $(ROOT)/docs/tutorial \
+	    --log-dir $(SYSTEST_LOGS)/workspaces-main \
+	    --result $(SYSTEST_RESULTS)/system-workspaces-main.txt $(addprefix --fresh ,$(1))
+endef
+
+test-workspaces-main:
+	$(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),\
+	    $(call workspaces_main_part,$(call selected_cases,$(WORKSPACE_MAIN_SPECS))),\
+	    @echo "  SKIP    workspaces-main: no case selected by TESTS=$(TESTS)")
+
+# `make check` in a chapter (mk/roottask.mk): the learner's main.c through check.py, or with
+# SOLUTIONS=1 every step's solution against its expect file, as test-workspaces does.
+.PHONY: workspace-check
+workspace-check:
+	$(if $(filter $(WS),$(WORKSPACE_NAMES)),,$(error set WS=<workspace name>, e.g. WS=hello-world))
+ifeq ($(SOLUTIONS),1)
+	@$(MAKE) --no-print-directory $(filter $(WORKSPACES_OUT)/$(WS)/%,$(WORKSPACE_IMAGES))
+	@$(SYSTEST_HARNESS) --qemu '$(SYSTEST_QEMU)' --log-dir $(WORKSPACES_OUT)/$(WS)/logs \
+	    $(addprefix --case ,$(filter $(WS)/%,$(WORKSPACE_CASES)))
+else
+	@$(MAKE) --no-print-directory $(WORKSPACES_OUT)/$(WS)/default/image.elf
+	@$(WORKSPACE_CHECK) --qemu '$(SYSTEST_QEMU)' --image $(WORKSPACES_OUT)/$(WS)/default/image.elf \
+	    --chapter $(WORKSPACES_DIR)/$(WS) --docs $(ROOT)/docs/tutorial/$(WS).md \
+	    --log $(WORKSPACES_OUT)/$(WS)/default/check.log
+endif
 
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images

@@ -1,6 +1,6 @@
 # Host unit tests (cmocka): the kernel's generic and host-safe arch sources compiled for the
 # host with sanitizers, linked with the fakes in tests/unit/fake/ and the fixture builders,
-# one binary per tests/unit/test_*.c. `make test-unit` runs them all, prints cmocka's output
+# one binary per tests/unit/test_*.c. `make test-unit` runs them all, prints cmocka's TAP output
 # and writes "N passed, N failed" to $(BUILD)/results/unit.txt.
 #
 # lib/string.c is left out on the host: the C library provides the same functions (and
@@ -48,18 +48,22 @@ $(UNIT_BUILD)/test_%: $(UNIT_BUILD)/test_%.o $(UNIT_KERNEL_OBJS) $(UNIT_SUPPORT_
 # (the scheduler's is sched_yield_current). Leak checking stays on.
 UNIT_ENV := ASAN_OPTIONS=detect_leaks=1
 
-# Runs every binary even when one fails or crashes. A binary that dies before cmocka's
-# summary counts as one failure. The result line sums cmocka's PASSED/FAILED counts.
+# Runs every binary even when one fails or crashes, with cmocka reporting in TAP
+# (CMOCKA_MESSAGE_OUTPUT=TAP: a plan line "1..N", then "ok K - name" or "not ok K - name"
+# per test) to $(UNIT_BUILD)/test_*.tap, which is printed; failure details go to stderr.
+# The result line sums the ok and not-ok lines. A binary that ends before it has reported
+# every test of its plan (a crash, a sanitizer abort) counts as one more failure.
 test-unit: $(UNIT_BINS)
 	@mkdir -p $(dir $(UNIT_RESULT))
+	@echo "0 passed, 1 failed" > $(UNIT_RESULT)
 	@pass=0; fail=0; \
 	for t in $(UNIT_BINS); do \
-	  out=$$($(UNIT_ENV) $$t 2>&1); rc=$$?; printf '%s\n' "$$out"; \
-	  p=$$(printf '%s\n' "$$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1); \
-	  f=$$(printf '%s\n' "$$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1); \
-	  pass=$$((pass + $${p:-0})); fail=$$((fail + $${f:-0})); \
-	  if [ -z "$$p$$f" ] || { [ $$rc -ne 0 ] && [ -z "$$f" ]; }; then \
-	    echo "unit: $$(basename $$t) exited with status $$rc before its summary"; \
+	  CMOCKA_MESSAGE_OUTPUT=TAP $(UNIT_ENV) $$t > $$t.tap; rc=$$?; cat $$t.tap; \
+	  plan=$$(sed -n 's/^1\.\.\([0-9][0-9]*\)$$/\1/p' $$t.tap | head -1); \
+	  p=$$(grep -c '^ok ' $$t.tap); f=$$(grep -c '^not ok ' $$t.tap); \
+	  pass=$$((pass + p)); fail=$$((fail + f)); \
+	  if [ -z "$$plan" ] || [ $$((p + f)) -lt $$plan ] || { [ $$rc -ne 0 ] && [ $$f -eq 0 ]; }; then \
+	    echo "unit: $$(basename $$t) exited with status $$rc before reporting all its tests"; \
 	    fail=$$((fail + 1)); \
 	  fi; \
 	done; \

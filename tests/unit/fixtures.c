@@ -6,6 +6,7 @@
 
 #include "state.h"
 #include "util.h"
+#include "api/invocation.h"
 #include "cspace/cdt.h"
 #include "object/domain.h"
 #include "object/irq.h"
@@ -23,8 +24,6 @@ void fx_setup(void)
     state_reset();
     phys_reset();
     hw_reset();
-    irq_init();
-    domain_init();
     preemption_force_after(0);
     memset(fx.ipc_buffer, 0, sizeof(fx.ipc_buffer));
 
@@ -76,6 +75,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
     struct invocation inv;
     memset(&inv, 0, sizeof(inv));
     inv.thread = fx.thread;
+    inv.regs = &fx.thread->ctx;
     inv.cptr = (word_t)(slot - fx.root);
     inv.cap = slot->cap;
     inv.slot = slot;
@@ -87,7 +87,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
         if (i < FAST_MSG_REGS) {
             ctx_set_mr(&fx.thread->ctx, i, mrs[i]);
         } else {
-            fx.ipc_buffer[1 + i] = mrs[i];
+            fx.ipc_buffer[IPC_BUFFER_MR(i)] = mrs[i];
         }
     }
     struct cte *extras[2] = {extra0, extra1};
@@ -95,7 +95,7 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
         inv.extra[i].cap = extras[i]->cap;
         inv.extra[i].slot = extras[i];
         inv.extra_count = i + 1;
-        fx.ipc_buffer[seL4_MsgMaxLength + 2 + i] = (word_t)(extras[i] - fx.root);
+        fx.ipc_buffer[IPC_BUFFER_CAPS + i] = (word_t)(extras[i] - fx.root);
     }
     return inv;
 }
@@ -103,6 +103,19 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
 // Kernel state outside the arena that a decode must not touch either.
 static struct tcb *snap_cur, *snap_action;
 static word_t snap_bitmap[CONFIG_NUM_PRIORITIES / 64];
+static enum irq_state snap_irq_state[IRQ_COUNT];
+static struct cte snap_irq_node[IRQ_COUNT];
+static word_t snap_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
+static word_t snap_dom_start;
+static struct asid_pool *snap_asid_table[1u << seL4_NumASIDPoolsBits];
+
+word_t fx_handle_call(word_t cptr, word_t label, unsigned length)
+{
+    fx.thread->ctx.x[REG_CAP] = cptr;
+    fx.thread->ctx.x[REG_MSGINFO] = msg_info_new(label, 0, 0, length);
+    handle_invocation(fx.thread, true, true);
+    return fx.thread->ctx.x[REG_MSGINFO];
+}
 
 void fx_snapshot(void)
 {
@@ -110,6 +123,11 @@ void fx_snapshot(void)
     snap_cur = ks_cur_thread;
     snap_action = ks_sched_action;
     memcpy(snap_bitmap, ks_ready_bitmap, sizeof(snap_bitmap));
+    memcpy(snap_irq_state, ks_irq_state, sizeof(snap_irq_state));
+    memcpy(snap_irq_node, ks_irq_node, sizeof(snap_irq_node));
+    memcpy(snap_dom_schedule, ks_dom_schedule, sizeof(snap_dom_schedule));
+    snap_dom_start = ks_dom_schedule_start;
+    memcpy(snap_asid_table, ks_asid_table, sizeof(snap_asid_table));
 }
 
 void fx_assert_unchanged(void)
@@ -118,4 +136,9 @@ void fx_assert_unchanged(void)
     assert_ptr_equal(ks_cur_thread, snap_cur);
     assert_ptr_equal(ks_sched_action, snap_action);
     assert_memory_equal(snap_bitmap, ks_ready_bitmap, sizeof(snap_bitmap));
+    assert_memory_equal(snap_irq_state, ks_irq_state, sizeof(snap_irq_state));
+    assert_memory_equal(snap_irq_node, ks_irq_node, sizeof(snap_irq_node));
+    assert_memory_equal(snap_dom_schedule, ks_dom_schedule, sizeof(snap_dom_schedule));
+    assert_int_equal(snap_dom_start, ks_dom_schedule_start);
+    assert_memory_equal(snap_asid_table, ks_asid_table, sizeof(snap_asid_table));
 }

@@ -12,7 +12,7 @@
 
 #include "types.h"
 #include "abi.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cap.h"
 #include "cspace/cte.h"
 #include "object/tcb.h"
@@ -53,6 +53,11 @@ struct cte *fx_slot(word_t i);
 // three extra-cap slots (NULL ends the list).
 struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const word_t *mrs,
                          struct cte *extra0, struct cte *extra1);
+
+// seL4_Call on `cptr` by the fixture's thread through the live invocation path
+// (api/invocation.c), with `label` and `length` MRs already in place. Returns the reply's
+// seL4_MessageInfo word (label = the error, 0 on success); MR0.. are in x2...
+word_t fx_handle_call(word_t cptr, word_t label, unsigned length);
 
 // Snapshot arena + ks state; assert nothing changed since.
 void fx_snapshot(void);

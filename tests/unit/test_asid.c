@@ -10,14 +10,15 @@
 #include "state.h"
 #include "cspace/cdt.h"
 #include "object/arch_object.h"
+#include "object/objecttype.h"
 #include "object/frame.h"
 #include "object/vspace.h"
 #include "arch/api.h"
 #include "fake/hw.h"
 
 static struct vm_fixture f;
-static struct cte *cnode;  // a 16-slot CNode for MakePool destinations
-static struct cte *root;   // slot holding its cap (guard 60 bits, so depth 64 resolves)
+static struct cte *cnode; // a 16-slot CNode for MakePool destinations
+static struct cte *root;  // slot holding its cap (guard 60 bits, so depth 64 resolves)
 
 static int setup(void **state)
 {
@@ -82,8 +83,7 @@ static void make_pool_checks_in_sel4_order(void **state)
     assert_int_equal(make_pool_rejected(inv).error.type, seL4_IllegalOperation);
 
     // Short message or one extra cap only: TruncatedMessage.
-    assert_int_equal(make_pool_rejected(make_pool_inv(u, 1, 3)).error.type,
-                     seL4_TruncatedMessage);
+    assert_int_equal(make_pool_rejected(make_pool_inv(u, 1, 3)).error.type, seL4_TruncatedMessage);
     inv = make_pool_inv(u, 2, 3);
     inv.extra_count = 1;
     assert_int_equal(make_pool_rejected(inv).error.type, seL4_TruncatedMessage);
@@ -278,11 +278,11 @@ static void activate_uses_root_and_asid_of_valid_vspace(void **state)
 static void arch_object_sizes_match_sel4(void **state)
 {
     (void)state;
-    assert_int_equal(arch_object_size_bits(seL4_ARM_SmallPageObject), 12);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_LargePageObject), 21);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_HugePageObject), 30);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_PageTableObject), 12);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_VSpaceObject), 12);
+    assert_int_equal(object_size_bits(seL4_ARM_SmallPageObject, 0), 12);
+    assert_int_equal(object_size_bits(seL4_ARM_LargePageObject, 0), 21);
+    assert_int_equal(object_size_bits(seL4_ARM_HugePageObject, 0), 30);
+    assert_int_equal(object_size_bits(seL4_ARM_PageTableObject, 0), 12);
+    assert_int_equal(object_size_bits(seL4_ARM_VSpaceObject, 0), 12);
     assert_true(arch_is_type(seL4_ARM_HugePageObject));
     assert_true(arch_is_type(seL4_ARM_PageTableObject));
     assert_false(arch_is_type(seL4_CapTableObject));
@@ -294,7 +294,7 @@ static void arch_object_sizes_match_sel4(void **state)
     assert_int_equal(cap_type(c), CAP_VSPACE);
     assert_false(cap_vspace_has_asid(c));
     assert_int_equal(vs[3], 0);
-    assert_true(cap_is_null(arch_derive_cap(NULL, c))); // no ASID yet: cannot be copied
+    assert_true(cap_is_null(derived_copy(c))); // no ASID yet: cannot be copied
     c = arch_create_object(seL4_ARM_SmallPageObject, (pptr_t)vs, true);
     assert_true(cap_frame_is_device(c));
     assert_int_equal(cap_frame_vm_rights(c), VM_READ_WRITE);

@@ -12,7 +12,7 @@ static void cap_type_and_null(void **state)
     (void)state;
     assert_true(cap_is_null(cap_null()));
     assert_int_equal(cap_type(cap_null()), CAP_NULL);
-    // seL4's tags, as seL4_DebugCapIdentify reports them (sheet §6.3).
+    // seL4's tags, as seL4_DebugCapIdentify reports them (docs/design/abi.md §6.3).
     assert_int_equal(cap_type(cap_domain_new()), 20);
     assert_int_equal(cap_type(cap_irq_control_new()), 14);
     assert_int_equal(cap_type(cap_asid_control_new()), 11);

@@ -5,6 +5,7 @@
 #include "fixtures.h"
 
 #include "cspace/cdt.h"
+#include "cspace/derive.h"
 #include "object/endpoint.h"
 #include "object/objecttype.h"
 #include "state.h"
@@ -240,8 +241,12 @@ static void untyped_child_of_whole_parent_marks_parent_full(void **state)
     cdt_insert(ut->cap, ut, fx_slot(11));
     assert_int_equal(cap_untyped_free_index(ut->cap), BIT(12));
     assert_true(cdt_has_children(ut));
-    // An untyped with children cannot be derived again.
-    assert_true(cap_is_null(derive_cap(ut, ut->cap)));
+    // An untyped with children cannot be derived again: RevokeFirst.
+    struct syscall_error err = {0};
+    cap_t derived;
+    assert_int_equal(derive_cap(&err, ut, ut->cap, &derived), EXC_SYSCALL_ERROR);
+    assert_int_equal(err.type, seL4_RevokeFirst);
+    assert_true(cap_is_null(derived));
 }
 
 int main(void)

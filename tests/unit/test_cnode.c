@@ -6,6 +6,7 @@
 #include "cspace/cdt.h"
 #include "object/cnode.h"
 #include "object/endpoint.h"
+#include "object/notification.h"
 #include "object/objecttype.h"
 
 #define ROOT seL4_CapInitThreadCNode
@@ -81,17 +82,20 @@ static void mint_without_write_gives_a_cap_that_cannot_signal(void **state)
     const word_t mrs[6] = {40, 64, 20, 64, 0, 0x1337};
     assert_int_equal(cnode(&inv, CNodeMint, 6, mrs, fx_slot(ROOT), NULL), EXC_NONE);
     assert_int_equal(cap_ipc_rights(fx_slot(40)->cap), 0);
-    // Signalling through it is refused with the tutorial's message.
-    inv = fx_inv(fx_slot(40), 0, 0, NULL, NULL, NULL);
+    // Signalling through it (seL4_Call, the live invocation path) is refused with the
+    // tutorial's message: InvalidCapability, MR0 = 0.
     fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 0);
+    word_t reply = fx_handle_call(40, 0, 0);
+    assert_int_equal(msg_info_label(reply), seL4_InvalidCapability);
+    assert_int_equal(msg_info_length(reply), 1);
+    assert_int_equal(ctx_get_mr(&fx.thread->ctx, 0), 0);
     assert_true(hw_console_has("Attempted to invoke a read-only notification cap #40."));
     // Write-only is enough.
     const word_t wo[6] = {41, 64, 20, 64, RIGHT_W, 0x1};
     assert_int_equal(cnode(&inv, CNodeMint, 6, wo, fx_slot(ROOT), NULL), EXC_NONE);
-    inv = fx_inv(fx_slot(41), 0, 0, NULL, NULL, NULL);
-    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    assert_int_equal(fx_handle_call(41, 0, 0), 0);
+    struct notification *n = (struct notification *)cap_ptr(fx_slot(20)->cap);
+    assert_int_equal(n->word, 0x1);
 }
 
 static void move_and_mutate_keep_the_object(void **state)
@@ -160,9 +164,7 @@ static void delete_and_revoke(void **state)
     assert_true(cap_is_null(fx_slot(31)->cap));
     assert_false(cap_is_null(fx_slot(20)->cap));
     // A later invocation of a revoked copy finds an empty slot.
-    struct invocation use = fx_inv(fx_slot(30), 0, 0, NULL, NULL, NULL);
-    assert_int_equal(decode_invocation(&use), EXC_SYSCALL_ERROR);
-    assert_int_equal(use.error.type, seL4_InvalidCapability);
+    assert_int_equal(msg_info_label(fx_handle_call(30, 0, 0)), seL4_InvalidCapability);
     assert_true(hw_console_has("Attempted to invoke a null cap #30."));
     assert_int_equal(cnode(&inv, CNodeDelete, 2, rv, NULL, NULL), EXC_NONE);
     assert_true(cap_is_null(fx_slot(20)->cap));

@@ -36,7 +36,7 @@ static struct image img;
 static void make_valid(void)
 {
     memset(&img, 0, sizeof(img));
-    memcpy(img.eh.ident, "\x7f" "ELF\x02\x01\x01", 7);
+    memcpy(img.eh.ident, "\177ELF\x02\x01\x01", 7);
     img.eh.type = 2;
     img.eh.machine = 183;
     img.eh.version = 1;
@@ -106,8 +106,8 @@ static void refuses_each_malformation(void **state)
 
     make_valid();
     img.ph[1].vaddr = 0x401010;
-    assert_string_equal(check(),
-                        "PT_LOAD segment not page-aligned (p_vaddr and p_offset differ modulo 4 KiB)");
+    assert_string_equal(
+        check(), "PT_LOAD segment not page-aligned (p_vaddr and p_offset differ modulo 4 KiB)");
 
     make_valid();
     img.ph[1].vaddr = 0xffffff8000401000ull;
@@ -139,7 +139,8 @@ static void image_must_leave_room_for_ipc_buffer_and_bootinfo(void **state)
     img.ph[1].vaddr = USER_TOP + 1 - 0x4000;
     img.ph[1].offset = 0x2000;
     assert_string_equal(
-        check(), "image reaches the top of the user address space (no room for IPC buffer and BootInfo)");
+        check(),
+        "image reaches the top of the user address space (no room for IPC buffer and BootInfo)");
     img.ph[1].vaddr = USER_TOP + 1 - 0x5000;
     assert_null(check());
 }

@@ -14,7 +14,7 @@
 static void decodes_data_read_translation_fault_level_3(void **state)
 {
     (void)state;
-    struct esr_info i = esr_decode(0x92000007); // sheet §10.4: read of an unmapped page
+    struct esr_info i = esr_decode(0x92000007); // docs/design/abi.md §10.4: unmapped-page read
     assert_true(i.is_abort);
     assert_false(i.is_instruction);
     assert_false(i.is_write);

@@ -237,11 +237,16 @@ static void vm_rights_mask_matches_sel4_table(void **state)
         word_t arg;
         unsigned result;
     } rows[] = {
-        {VM_READ_WRITE, RW, VM_READ_WRITE},       {VM_READ_WRITE, CAP_RIGHT_READ, VM_READ_ONLY},
-        {VM_READ_WRITE, CAP_RIGHT_WRITE, VM_KERNEL_ONLY}, {VM_READ_WRITE, 0, VM_KERNEL_ONLY},
-        {VM_READ_ONLY, RW, VM_READ_ONLY},         {VM_READ_ONLY, CAP_RIGHT_READ, VM_READ_ONLY},
-        {VM_READ_ONLY, CAP_RIGHT_WRITE, VM_KERNEL_ONLY}, {VM_KERNEL_ONLY, 0xf, VM_KERNEL_ONLY},
-        {VM_READ_WRITE, 0xf, VM_READ_WRITE},      {VM_READ_WRITE, CAP_RIGHT_GRANT, VM_KERNEL_ONLY},
+        {VM_READ_WRITE, RW, VM_READ_WRITE},
+        {VM_READ_WRITE, CAP_RIGHT_READ, VM_READ_ONLY},
+        {VM_READ_WRITE, CAP_RIGHT_WRITE, VM_KERNEL_ONLY},
+        {VM_READ_WRITE, 0, VM_KERNEL_ONLY},
+        {VM_READ_ONLY, RW, VM_READ_ONLY},
+        {VM_READ_ONLY, CAP_RIGHT_READ, VM_READ_ONLY},
+        {VM_READ_ONLY, CAP_RIGHT_WRITE, VM_KERNEL_ONLY},
+        {VM_KERNEL_ONLY, 0xf, VM_KERNEL_ONLY},
+        {VM_READ_WRITE, 0xf, VM_READ_WRITE},
+        {VM_READ_WRITE, CAP_RIGHT_GRANT, VM_KERNEL_ONLY},
     };
     for (unsigned i = 0; i < ARRAY_SIZE(rows); i++) {
         assert_int_equal(vm_rights_mask(rows[i].cap, rows[i].arg), rows[i].result);
@@ -446,7 +451,7 @@ static void deleting_mapped_frame_cap_unmaps_it(void **state)
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
 
     // An unmapped copy going away changes nothing.
-    cap_t copy = arch_derive_cap(s, s->cap);
+    cap_t copy = derived_copy(s->cap);
     assert_int_equal(cap_mapped_asid(copy), 0);
     vm_hw_clear();
     assert_true(cap_is_null(arch_finalise_cap(copy, false)));
@@ -465,7 +470,7 @@ static void copy_of_frame_may_map_elsewhere_and_rights_mask(void **state)
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
-    f.slots[2].cap = arch_mask_cap_rights(CAP_RIGHT_READ, arch_derive_cap(s, s->cap));
+    f.slots[2].cap = arch_mask_cap_rights(CAP_RIGHT_READ, derived_copy(s->cap));
     assert_int_equal(cap_frame_vm_rights(f.slots[2].cap), VM_READ_ONLY);
     assert_int_equal(page_map(&f.slots[2], VA + 0x1000, RW, ATTR_DEFAULT), EXC_NONE);
     assert_int_equal(pte_paddr(vm_pte_at(&f, VA + 0x1000, 3)), pte_paddr(vm_pte_at(&f, VA, 3)));

@@ -3,6 +3,7 @@
 // and IPC buffers, badges, cap transfer with and without Grant, caller caps and replies.
 #include "fixtures.h"
 
+#include "ipc/transfer.h"
 #include "api/ipc.h"
 #include "object/endpoint.h"
 #include "state.h"

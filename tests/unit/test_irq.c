@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// object/irq.c and object/domain.c: IRQControl_Get/GetTrigger checks and effects, the
-// IRQHandler notification binding and its removal with the last handler cap, and
-// DomainSet_Set with a single domain.
+// object/irq.c: IRQControl_Get/GetTrigger checks and effects, the IRQHandler
+// notification binding and its removal with the last handler cap.
 #include "fixtures.h"
 
 #include "cspace/cdt.h"
-#include "object/domain.h"
 #include "object/irq.h"
 #include "object/objecttype.h"
 
@@ -92,6 +90,8 @@ static void get_trigger_records_the_line(void **state)
     fx_snapshot();
     assert_int_equal(decode_invocation(&inv), EXC_NONE);
     assert_int_equal(cap_irq_handler_irq(fx_slot(30)->cap), 40);
+    // The controller is programmed edge-triggered for the line (seL4 setIRQTrigger).
+    assert_true(hw_seen(HW_IRQ_TRIGGER, 40, 1, 0));
     inv = fx_inv(fx_slot(IRQ_CTL), ARMIRQIssueIRQHandlerTrigger, 3, mrs, fx_slot(ROOT), NULL);
     fx_snapshot();
     assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
@@ -143,46 +143,6 @@ static void handler_rejects_non_notification_or_read_only(void **state)
     assert_rejected(decode_invocation(&inv), inv, seL4_IllegalOperation);
 }
 
-static void domain_set_accepts_only_domain_zero(void **state)
-{
-    (void)state;
-    fx_slot(11)->cap = cap_domain_new();
-    fx_object(20, seL4_TCBObject, 0);
-    fx_object(21, seL4_EndpointObject, 0);
-    const word_t d0[1] = {0}, d1[1] = {1};
-    struct invocation inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, fx_slot(20), NULL);
-    fx_snapshot();
-    assert_int_equal(decode_invocation(&inv), EXC_NONE);
-    inv = fx_inv(fx_slot(11), DomainSetSet, 1, d1, fx_slot(20), NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
-    assert_int_equal(inv.error.invalid_argument, 0);
-    inv = fx_inv(fx_slot(11), DomainSetSet, 0, d0, fx_slot(20), NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
-    inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, NULL, NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_TruncatedMessage);
-    inv = fx_inv(fx_slot(11), DomainSetSet, 1, d0, fx_slot(21), NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
-    assert_int_equal(inv.error.invalid_argument, 1);
-    // Schedule: entry 1 is the end marker; entry 0 cannot get duration 0.
-    const word_t c1[3] = {1, 0, 5}, c0[3] = {0, 0, 0}, s1[1] = {1};
-    inv = fx_inv(fx_slot(11), DomainScheduleConfigure, 3, c1, NULL, NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_RangeError);
-    assert_int_equal(inv.error.range_max, 0);
-    inv = fx_inv(fx_slot(11), DomainScheduleConfigure, 3, c0, NULL, NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
-    assert_int_equal(inv.error.invalid_argument, 2);
-    inv = fx_inv(fx_slot(11), DomainScheduleSetStart, 1, s1, NULL, NULL);
-    fx_snapshot();
-    assert_rejected(decode_invocation(&inv), inv, seL4_InvalidArgument);
-    assert_int_equal(inv.error.invalid_argument, 0);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,7 +151,6 @@ int main(void)
         cmocka_unit_test_setup(get_trigger_records_the_line, setup_cmocka),
         cmocka_unit_test_setup(handler_binds_and_clears_a_notification, setup_cmocka),
         cmocka_unit_test_setup(handler_rejects_non_notification_or_read_only, setup_cmocka),
-        cmocka_unit_test_setup(domain_set_accepts_only_domain_zero, setup_cmocka),
     };
-    return cmocka_run_group_tests_name("irq_domain", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("irq", tests, NULL, NULL);
 }

@@ -127,7 +127,7 @@ static void cnode_op_checks_in_seL4_order(void **state)
     struct cte *slot;
 
     // Root not a CNode: FailedLookup(InvalidRoot), even with a bad depth.
-    assert_int_equal(lookup_slot_for_cnode_op(&inv, cap_null(), 1, 0, true, &slot),
+    assert_int_equal(lookup_slot_for_cnode_op(&inv.error, cap_null(), 1, 0, true, &slot),
                      EXC_SYSCALL_ERROR);
     assert_int_equal(inv.error.type, seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
@@ -136,7 +136,7 @@ static void cnode_op_checks_in_seL4_order(void **state)
     // Depth 0 and 65: RangeError(1, 64).
     for (word_t depth = 0; depth <= 65; depth += 65) {
         inv = fx_inv(fx_slot(2), CNodeCopy, 0, NULL, NULL, NULL);
-        assert_int_equal(lookup_slot_for_cnode_op(&inv, fx.root_cap, 1, depth, false, &slot),
+        assert_int_equal(lookup_slot_for_cnode_op(&inv.error, fx.root_cap, 1, depth, false, &slot),
                          EXC_SYSCALL_ERROR);
         assert_int_equal(inv.error.type, seL4_RangeError);
         assert_int_equal(inv.error.range_min, 1);
@@ -145,7 +145,7 @@ static void cnode_op_checks_in_seL4_order(void **state)
 
     // Depth 32 on the boot-shaped root: GuardMismatch, destination side.
     inv = fx_inv(fx_slot(2), CNodeCopy, 0, NULL, NULL, NULL);
-    assert_int_equal(lookup_slot_for_cnode_op(&inv, fx.root_cap, 1, 32, false, &slot),
+    assert_int_equal(lookup_slot_for_cnode_op(&inv.error, fx.root_cap, 1, 32, false, &slot),
                      EXC_SYSCALL_ERROR);
     assert_int_equal(inv.error.type, seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
@@ -156,7 +156,7 @@ static void cnode_op_checks_in_seL4_order(void **state)
     fx_object(20, seL4_EndpointObject, 0);
     cap_t root16 = cap_cnode_new((pptr_t)fx.root, FX_ROOT_BITS, 0, 0);
     inv = fx_inv(fx_slot(2), CNodeCopy, 0, NULL, NULL, NULL);
-    assert_int_equal(lookup_slot_for_cnode_op(&inv, root16, (20u << 8) | 1, 16, true, &slot),
+    assert_int_equal(lookup_slot_for_cnode_op(&inv.error, root16, (20u << 8) | 1, 16, true, &slot),
                      EXC_SYSCALL_ERROR);
     assert_int_equal(inv.error.lookup.type, seL4_DepthMismatch);
     assert_int_equal(inv.error.lookup.bits_left, 8);
@@ -165,7 +165,8 @@ static void cnode_op_checks_in_seL4_order(void **state)
 
     // Success: depth 64, empty slot allowed.
     inv = fx_inv(fx_slot(2), CNodeCopy, 0, NULL, NULL, NULL);
-    assert_int_equal(lookup_slot_for_cnode_op(&inv, fx.root_cap, 77, 64, false, &slot), EXC_NONE);
+    assert_int_equal(lookup_slot_for_cnode_op(&inv.error, fx.root_cap, 77, 64, false, &slot),
+                     EXC_NONE);
     assert_ptr_equal(slot, fx_slot(77));
 }
 

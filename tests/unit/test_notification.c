@@ -171,8 +171,7 @@ static void signal_through_cap_ors_the_cap_badge(void **state)
     (void)state;
     struct notification *n = new_ntfn(20);
     fx_slot(22)->cap = cap_ipc_set_badge(fx_slot(20)->cap, 0x1337);
-    struct invocation inv = fx_inv(fx_slot(22), 0, 0, NULL, NULL, NULL);
-    assert_int_equal(decode_invocation(&inv), EXC_NONE);
+    assert_int_equal(fx_handle_call(22, 0, 0), 0); // seL4_Call through the invocation path
     assert_int_equal(n->word, 0x1337);
     struct tcb *t = waiter(10);
     notification_receive(t, n, true);

@@ -45,8 +45,8 @@ static void map_installs_tables_level_by_level_with_rounded_vaddr(void **state)
 {
     (void)state;
     static const struct {
-        unsigned level;   // level of the entry written
-        word_t rounded;   // vaddr recorded in the cap
+        unsigned level; // level of the entry written
+        word_t rounded; // vaddr recorded in the cap
     } steps[] = {{0, 0}, {1, 0x40000000ull}, {2, 0x40400000ull}};
     for (unsigned i = 0; i < ARRAY_SIZE(steps); i++) {
         struct cte *s = &f.slots[1 + i];
@@ -71,8 +71,7 @@ static void map_rejects_short_message_or_missing_vspace(void **state)
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map_rejected(&f.slots[1], 1, VA, f.vspace_slot).error.type,
                      seL4_TruncatedMessage);
-    assert_int_equal(pt_map_rejected(&f.slots[1], 2, VA, NULL).error.type,
-                     seL4_TruncatedMessage);
+    assert_int_equal(pt_map_rejected(&f.slots[1], 2, VA, NULL).error.type, seL4_TruncatedMessage);
 }
 
 static void map_rejects_mapped_table_before_looking_at_vspace(void **state)
@@ -192,7 +191,7 @@ static void unmap_with_copies_is_revoke_first(void **state)
     (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
-    cap_t copy = arch_derive_cap(&f.slots[1], f.slots[1].cap);
+    cap_t copy = derived_copy(f.slots[1].cap);
     assert_false(cap_is_null(copy));
     cdt_insert(copy, &f.slots[1], &f.slots[2]);
 
@@ -207,7 +206,7 @@ static void unmapped_table_cap_cannot_be_copied(void **state)
 {
     (void)state;
     f.slots[1].cap = vm_new_page_table();
-    assert_true(cap_is_null(arch_derive_cap(&f.slots[1], f.slots[1].cap)));
+    assert_true(cap_is_null(derived_copy(f.slots[1].cap)));
 }
 
 static void deleting_last_cap_detaches_table(void **state)

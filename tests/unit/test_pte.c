@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Host tests of the descriptor encoding (arch/aarch64/pte.h) against the bits seL4 writes
-// (sheet §11.2), plus seeded round trips of address, rights and attributes.
+// (docs/design/abi.md §11.2), plus seeded round trips of address, rights and attributes.
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,13 +13,10 @@ static void frame_descriptors_match_sel4_low_bits(void **state)
 {
     (void)state;
     paddr_t pa = 0x40123000;
-    assert_int_equal(pte_make_frame(pa, 3, VM_READ_WRITE, true, false),
-                     pa | 0xc53 | PTE_SW_PAGE);
+    assert_int_equal(pte_make_frame(pa, 3, VM_READ_WRITE, true, false), pa | 0xc53 | PTE_SW_PAGE);
     assert_int_equal(pte_make_frame(pa, 3, VM_READ_ONLY, true, false), pa | 0xcd3 | PTE_SW_PAGE);
-    assert_int_equal(pte_make_frame(pa, 3, VM_READ_WRITE, false, false),
-                     pa | 0xc43 | PTE_SW_PAGE);
-    assert_int_equal(pte_make_frame(pa, 3, VM_KERNEL_ONLY, true, false),
-                     pa | 0xc13 | PTE_SW_PAGE);
+    assert_int_equal(pte_make_frame(pa, 3, VM_READ_WRITE, false, false), pa | 0xc43 | PTE_SW_PAGE);
+    assert_int_equal(pte_make_frame(pa, 3, VM_KERNEL_ONLY, true, false), pa | 0xc13 | PTE_SW_PAGE);
     assert_int_equal(pte_make_frame(pa, 3, VM_READ_WRITE, true, true),
                      pa | 0xc53 | PTE_SW_PAGE | PTE_UXN);
     assert_int_equal(pte_make_frame(0x40200000, 2, VM_READ_WRITE, true, false), 0x40200c51);

@@ -9,6 +9,7 @@
 #include "cspace/cdt.h"
 #include "object/objecttype.h"
 #include "object/untyped.h"
+#include "state.h"
 
 #define UT_SLOT 10
 #define ROOT_SLOT seL4_CapInitThreadCNode
@@ -66,7 +67,11 @@ static void watermark_aligns_each_object_to_its_size(void **state)
     assert_int_equal(t->state, TS_INACTIVE);
     assert_int_equal(t->priority, 0);
     assert_int_equal(t->mcp, 0);
-    assert_int_equal(t->name[0], '\0');
+    // Named after its creator, as seL4 debug builds do.
+    char expected[TCB_NAME_LENGTH] = "child of: '";
+    strcat(expected, ks_cur_thread ? ks_cur_thread->name : "");
+    strcat(expected, "'");
+    assert_string_equal(t->name, expected);
     // A 2^3-slot CNode (256 bytes) at 4096, its slots empty.
     assert_int_equal(retype(&inv, seL4_CapTableObject, 3, 41, 1), EXC_NONE);
     cap_t cn = fx_slot(41)->cap;

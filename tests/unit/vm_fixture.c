@@ -3,6 +3,7 @@
 // fake physical arena, so "no state changed" is its snapshot plus the ASID table.
 #include "vm_fixture.h"
 
+#include "cspace/derive.h"
 #include <string.h>
 
 #include "state.h"
@@ -69,12 +70,21 @@ void vm_link_all_tables(struct vm_fixture *f, vptr_t vaddr)
     }
 }
 
+cap_t derived_copy(cap_t cap)
+{
+    struct syscall_error err;
+    cap_t out;
+    assert_int_equal(derive_cap(&err, NULL, cap, &out), EXC_NONE);
+    return out;
+}
+
 struct invocation vm_inv(struct vm_fixture *f, struct cte *slot, word_t label, word_t length,
                          const word_t *mrs, struct cte *extra0, struct cte *extra1)
 {
     struct invocation inv;
     memset(&inv, 0, sizeof(inv));
     inv.thread = f->thread;
+    inv.regs = &f->thread->ctx;
     inv.cap = slot->cap;
     inv.slot = slot;
     inv.label = label;

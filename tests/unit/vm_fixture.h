@@ -12,7 +12,7 @@
 
 #include "types.h"
 #include "abi.h"
-#include "api/invocation.h"
+#include "msg/invocation.h"
 #include "cspace/cap.h"
 #include "cspace/cte.h"
 #include "arch/aarch64/pte.h"
@@ -25,11 +25,11 @@
 #define VM_ROOT_ASID 1u
 
 struct vm_fixture {
-    struct tcb *thread;       // the invoking thread
-    struct cte *slots;        // VM_SLOTS free slots (not a CNode; linked only by tests)
-    pte_t *vspace;            // VSpace root with ASID VM_ROOT_ASID in pool 0
-    struct cte *vspace_slot;  // slots[0] holds its cap
-    struct asid_pool *pool;   // pool 0
+    struct tcb *thread;      // the invoking thread
+    struct cte *slots;       // VM_SLOTS free slots (not a CNode; linked only by tests)
+    pte_t *vspace;           // VSpace root with ASID VM_ROOT_ASID in pool 0
+    struct cte *vspace_slot; // slots[0] holds its cap
+    struct asid_pool *pool;  // pool 0
 };
 #define VM_SLOTS 16
 
@@ -49,6 +49,9 @@ void vm_link_all_tables(struct vm_fixture *f, vptr_t vaddr);
 
 // An invocation of `slot`'s cap by f->thread with `label`, `length` MRs (up to 4, from the
 // variadic list) and extra caps taken from the given slots (NULL ends the list).
+// derive_cap of a VSpace-side cap (no slot needed): what a Copy would write.
+cap_t derived_copy(cap_t cap);
+
 struct invocation vm_inv(struct vm_fixture *f, struct cte *slot, word_t label, word_t length,
                          const word_t *mrs, struct cte *extra0, struct cte *extra1);
 

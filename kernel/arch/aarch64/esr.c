@@ -19,7 +19,6 @@
  *        0b0010ll access flag fault, level ll     0b100001 alignment fault
  *        0b0011ll permission fault, level ll      0b110000 TLB conflict
  */
-#define ESR_EC_SHIFT 26
 #define ESR_WNR BIT(6)
 #define ESR_S1PTW BIT(7)
 #define ESR_CM BIT(8)
@@ -28,7 +27,7 @@ struct esr_info esr_decode(word_t esr)
 {
     struct esr_info info = {.kind = ESR_FAULT_NONE, .level = -1};
 
-    info.ec = (unsigned)bits_get(esr, ESR_EC_SHIFT, 6);
+    info.ec = esr_ec(esr);
     info.is_abort = info.ec == ESR_EC_IABT_LOWER || info.ec == ESR_EC_IABT_SAME ||
                     info.ec == ESR_EC_DABT_LOWER || info.ec == ESR_EC_DABT_SAME;
     if (!info.is_abort) {

@@ -18,6 +18,14 @@
 #define ESR_EC_SP_ALIGN 0x26u
 #define ESR_EC_BRK64 0x3cu
 
+#define ESR_EC_SHIFT 26
+
+// The exception class of a syndrome.
+static inline unsigned esr_ec(word_t esr)
+{
+    return (unsigned)(esr >> ESR_EC_SHIFT) & 0x3fu;
+}
+
 enum esr_fault_kind {
     ESR_FAULT_NONE,         // not an instruction or data abort
     ESR_FAULT_ADDRESS_SIZE, // output or input address too large for the tables

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // AArch64 stage-1 translation descriptors for user VSpaces (4 KiB granule, 4 levels) as
-// seL4 writes them (sheet §11.2). Host-safe: pure encode/decode of 64-bit values.
+// seL4 writes them (docs/design/abi.md §11.2). Host-safe: pure encode/decode of 64-bit values.
 #pragma once
 
 #include "types.h"
 #include "util.h"
+#include "arch/aarch64/vm_rights.h"
 
 /*
  * Virtual address split (48-bit, TTBR0, user range 0 .. 0x7fff_ffff_ffff):
@@ -87,14 +88,14 @@ static inline pte_t pte_make_table(paddr_t table)
 }
 
 // A user frame mapping at `level` (3: 4 KiB page, 2: 2 MiB block, 1: 1 GiB block).
-// vm_rights: bit0 write, bit1 read (cap.h VM_*); already masked by the caller.
+// vm_rights: VM_* (vm_rights.h), already masked by the caller.
 static inline pte_t pte_make_frame(paddr_t frame, unsigned level, unsigned vm_rights,
                                    bool cacheable, bool execute_never)
 {
     pte_t ap;
-    if ((vm_rights & 0x3u) == 0x3u) {
+    if ((vm_rights & VM_READ_WRITE) == VM_READ_WRITE) {
         ap = PTE_AP_RW_ALL;
-    } else if (vm_rights & 0x2u) {
+    } else if (vm_rights & VM_RIGHT_READ) {
         ap = PTE_AP_RO_ALL;
     } else {
         ap = PTE_AP_KERNEL;
@@ -107,16 +108,16 @@ static inline pte_t pte_make_frame(paddr_t frame, unsigned level, unsigned vm_ri
     return level == 3 ? (p | PTE_TYPE_TABLE | PTE_SW_PAGE) : (p | PTE_TYPE_BLOCK);
 }
 
-// The VM rights (cap.h VM_* bits) a frame descriptor grants to user space.
+// The VM rights (VM_*) a frame descriptor grants to user space.
 static inline unsigned pte_vm_rights(pte_t p)
 {
     switch (bits_get(p, PTE_AP_SHIFT, 2)) {
     case PTE_AP_RW_ALL:
-        return 0x3u;
+        return VM_READ_WRITE;
     case PTE_AP_RO_ALL:
-        return 0x2u;
+        return VM_READ_ONLY;
     default:
-        return 0u;
+        return VM_KERNEL_ONLY;
     }
 }
 

@@ -38,7 +38,7 @@ struct fpu_state {
     word_t fpcr;
 };
 
-// Register roles of the seL4 syscall ABI (sheet §2.2).
+// Register roles of the seL4 syscall ABI (docs/design/abi.md §2.2).
 #define REG_CAP 0       // x0: invoked CPtr in, badge out
 #define REG_MSGINFO 1   // x1: seL4_MessageInfo
 #define REG_SYSCALL 7   // x7: syscall number
@@ -57,3 +57,23 @@ static inline void ctx_set_mr(struct user_context *ctx, unsigned i, word_t v)
 {
     ctx->x[2 + i] = v;
 }
+
+/*
+ * Registers by number (arch/aarch64/regs.c): x0..x30 are 0..30, then the words below.
+ * These name fields of struct user_context, as seL4's register_t names its saved context.
+ */
+enum tcb_register {
+    TCB_REG_X0 = 0,
+    TCB_REG_SP = 31,  // SP_EL0
+    TCB_REG_ELR = 32, // NextIP
+    TCB_REG_SPSR = 33,
+    TCB_REG_FAULT_IP = 34, // the restart PC
+    TCB_REG_TPIDR = 35,
+    TCB_REG_TPIDRRO = 36,
+};
+
+// Read register `reg` (enum tcb_register) of a saved context.
+word_t ctx_get_register(const struct user_context *c, unsigned reg);
+// Write register `reg` of a saved context; an SPSR value is sanitised first (EL0t with
+// FIQ masked, only NZCV kept from v), as seL4 does for every user-supplied SPSR.
+void ctx_set_register(struct user_context *c, unsigned reg, word_t v);

@@ -29,5 +29,11 @@
 #define GIC_CPU_PADDR 0x08010000ull
 #define GIC_END_PADDR 0x08020000ull
 
+// Interrupt numbers (GICv2 INTIDs). The highest one user space may claim is seL4's maxIRQ
+// for qemu-arm-virt; the kernel's timer is the virtual timer, PPI 11 = IRQ 27 without
+// hypervisor mode.
+#define IRQ_MAX 159
+#define IRQ_KERNEL_TIMER 27
+
 // Top of the physical address space handed out as device untyped (40-bit PA on the A53).
 #define PADDR_USER_DEVICE_TOP (1ull << 40)

@@ -7,8 +7,7 @@
 #include <sel4/bootinfo_types.h>
 
 // Remember bi for later seL4_GetBootInfo calls.
-void seL4_InitBootInfo(seL4_BootInfo *bi)
-    SEL4_DEPRECATED("keep the BootInfo pointer yourself");
+void seL4_InitBootInfo(seL4_BootInfo *bi) SEL4_DEPRECATED("keep the BootInfo pointer yourself");
 
 // The pointer last given to seL4_InitBootInfo, or null.
 seL4_BootInfo *seL4_GetBootInfo(void) SEL4_DEPRECATED("keep the BootInfo pointer yourself");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The BootInfo frame the kernel hands the root task (x0 at entry), the fixed slots of
-// the root CNode and the extra-bootinfo chunk header (facts sheet §7).
+// the root CNode and the extra-bootinfo chunk header (docs/design/abi.md §7).
 // Pure header: the kernel fills exactly this struct, so offsets are asserted below.
 #pragma once
 
@@ -103,7 +103,7 @@ typedef struct seL4_BootInfoHeader {
     seL4_Word len; // bytes of this chunk, header included
 } seL4_BootInfoHeader;
 
-#define SEL4_BI_AT(field, off) \
+#define SEL4_BI_AT(field, off)                                                                     \
     SEL4_COMPILE_ASSERT(seL4_BootInfo_##field, __builtin_offsetof(seL4_BootInfo, field) == (off))
 SEL4_BI_AT(extraLen, 0x000)
 SEL4_BI_AT(nodeID, 0x008)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Architecture-independent ABI constants: priorities, message limits, rights width,
-// lookup-failure types and TCB flags (facts sheet §2.4, §3.2, §3.4, §8.1).
+// lookup-failure types and TCB flags (docs/design/abi.md §2.4, §3.2, §3.4, §8.1).
 // Pure header: the kernel includes it to agree with user space on these numbers.
 #pragma once
 

@@ -50,13 +50,13 @@ static inline SEL4_DEPRECATED("use seL4_GetMR(seL4_VMFault_Addr)") seL4_Word seL
 }
 
 static inline SEL4_DEPRECATED("use seL4_isVMFault_tag") seL4_Word
-seL4_isPageFault_Tag(seL4_MessageInfo_t tag)
+    seL4_isPageFault_Tag(seL4_MessageInfo_t tag)
 {
     return seL4_isVMFault_tag(tag);
 }
 
 static inline SEL4_DEPRECATED("use seL4_isUnknownSyscall_tag") seL4_Word
-seL4_isExceptIPC_Tag(seL4_MessageInfo_t tag)
+    seL4_isExceptIPC_Tag(seL4_MessageInfo_t tag)
 {
     return seL4_isUnknownSyscall_tag(tag);
 }
@@ -73,13 +73,13 @@ static inline SEL4_DEPRECATED("use seL4_SetMR") void seL4_ExceptIPC_Set(seL4_Wor
 }
 
 static inline SEL4_DEPRECATED("badges need no constructor") seL4_Word
-seL4_CapData_Badge_new(seL4_Word badge)
+    seL4_CapData_Badge_new(seL4_Word badge)
 {
     return badge;
 }
 
 static inline SEL4_DEPRECATED("use seL4_CNode_CapData_new().words[0]") seL4_Word
-seL4_CapData_Guard_new(seL4_Word guard, seL4_Word bits)
+    seL4_CapData_Guard_new(seL4_Word guard, seL4_Word bits)
 {
     return seL4_CNode_CapData_new(guard, bits).words[0];
 }

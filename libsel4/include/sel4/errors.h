@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// seL4_Error: the label of a kernel reply to an invocation (0 = success), facts §5.1.
+// seL4_Error: the label of a kernel reply to an invocation (0 = success), docs/design/abi.md §5.1.
 // Pure header shared by the kernel and user space.
 #pragma once
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Generic invocation labels: the label field of the message info of a kernel-object
-// invocation (facts sheet §4.2, 16.0.0, non-MCS, no SMP, no hardware-debug API).
+// invocation (docs/design/abi.md §4.2, 16.0.0, non-MCS, no SMP, no hardware-debug API).
 // Numbering continues in sel4_arch/invocation.h, then arch/invocation.h. Include
 // <sel4/invocation.h>, which gives all three enums. Pure header.
 #pragma once

@@ -34,7 +34,7 @@
 #define SEL4_COMPILE_ASSERT(name, expr) _Static_assert(expr, #name);
 
 // Checks that "entry bits + index bits == object bits" for a table object.
-#define SEL4_SIZE_SANITY(index, entry, size) \
+#define SEL4_SIZE_SANITY(index, entry, size)                                                       \
     SEL4_COMPILE_ASSERT(index##_##entry##_##size, (index) + (entry) == (size))
 
 // An enumerator this large forces the enum to be word-sized, so enum-typed values can

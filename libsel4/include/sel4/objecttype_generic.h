@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Architecture-independent object types for Untyped_Retype (facts sheet §6.1).
+// Architecture-independent object types for Untyped_Retype (docs/design/abi.md §6.1).
 // The numbering continues in sel4_arch/objecttype.h and arch/objecttype.h. Include
 // <sel4/objecttype.h>, which gives the complete list. Pure header.
 #pragma once

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Invocation stubs for every kernel object of the non-MCS AArch64 API, with upstream's
-// names, argument order, types and message layouts (facts sheet §4.5, §9).
+// names, argument order, types and message layouts (docs/design/abi.md §4.5, §9).
 // Each stub returns the reply label as seL4_Error (0 = success); on an error the
 // details (MR0..MR3) are also in the IPC buffer, so seL4_GetMR(0..3) shows them.
 #pragma once
@@ -33,8 +33,8 @@ LIBSEL4_INLINE_FUNC seL4_Error seL4_Invoke_(seL4_CPtr service, seL4_Word label,
     return error;
 }
 
-#define SEL4_U8_(x) ((seL4_Word)(x) & 0xffu)
-#define SEL4_BOOL_(x) ((seL4_Word)(x) & 0x1u)
+#define SEL4_U8_(x) (0xffu & (seL4_Word)(x))
+#define SEL4_BOOL_(x) (0x1u & (seL4_Word)(x))
 
 // Number of words in seL4_UserContext (36): the most registers one transfer can carry.
 #define SEL4_USER_CONTEXT_WORDS_ (sizeof(seL4_UserContext) / sizeof(seL4_Word))
@@ -407,9 +407,8 @@ LIBSEL4_INLINE seL4_Error seL4_DomainSet_Set(seL4_DomainSet _service, seL4_Uint8
     return seL4_Invoke_(_service, DomainSetSet, 1, 1, mr);
 }
 
-LIBSEL4_INLINE seL4_Error seL4_DomainSet_ScheduleConfigure(seL4_DomainSet _service,
-                                                           seL4_Word index, seL4_Uint8 domain,
-                                                           seL4_Time duration)
+LIBSEL4_INLINE seL4_Error seL4_DomainSet_ScheduleConfigure(seL4_DomainSet _service, seL4_Word index,
+                                                           seL4_Uint8 domain, seL4_Time duration)
 {
     seL4_Word mr[4] = {index, SEL4_U8_(domain), duration, 0};
 
@@ -425,11 +424,11 @@ LIBSEL4_INLINE seL4_Error seL4_DomainSet_ScheduleSetStart(seL4_DomainSet _servic
 
 /* ---- ARM VSpace: cache maintenance over [start, end) virtual addresses ------------- */
 
-#define SEL4_RANGE_OP_(fn, label)                                                           \
-    LIBSEL4_INLINE seL4_Error fn(seL4_CPtr _service, seL4_Word start, seL4_Word end)        \
-    {                                                                                       \
-        seL4_Word mr[4] = {start, end, 0, 0};                                               \
-        return seL4_Invoke_(_service, label, 0, 2, mr);                                     \
+#define SEL4_RANGE_OP_(fn, label)                                                                  \
+    LIBSEL4_INLINE seL4_Error fn(seL4_CPtr _service, seL4_Word start, seL4_Word end)               \
+    {                                                                                              \
+        seL4_Word mr[4] = {start, end, 0, 0};                                                      \
+        return seL4_Invoke_(_service, label, 0, 2, mr);                                            \
     }
 
 SEL4_RANGE_OP_(seL4_ARM_VSpace_Clean_Data, ARMVSpaceClean_Data)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The one-word structures the kernel and user space exchange (message info, cap rights,
 // CNode guard data) with upstream-named accessors, the IPC buffer layout and the
-// cap-fault message layout (facts sheet §2.4, §3.1-§3.3, §10.2).
+// cap-fault message layout (docs/design/abi.md §2.4, §3.1-§3.3, §10.2).
 // Pure header: plain C only, shared with the kernel and its host tests.
 #pragma once
 
@@ -44,24 +44,24 @@ static inline seL4_MessageInfo_t seL4_MessageInfo_new(seL4_Uint64 label, seL4_Ui
 
 // Get/set pairs in the by-value and by-pointer forms the bitfield generator emits
 // upstream. Setters return the updated copy.
-#define SEL4_MI_FIELD(field, SHIFT, MASK)                                                     \
-    static inline seL4_Uint64 seL4_MessageInfo_get_##field(seL4_MessageInfo_t mi)           \
-    {                                                                                        \
-        return (mi.words[0] >> SHIFT) & MASK;                                                \
-    }                                                                                        \
-    static inline seL4_MessageInfo_t seL4_MessageInfo_set_##field(seL4_MessageInfo_t mi,    \
-                                                                  seL4_Uint64 v)             \
-    {                                                                                        \
-        mi.words[0] = (mi.words[0] & ~(MASK << SHIFT)) | ((v & MASK) << SHIFT);              \
-        return mi;                                                                           \
-    }                                                                                        \
-    static inline seL4_Uint64 seL4_MessageInfo_ptr_get_##field(const seL4_MessageInfo_t *mi) \
-    {                                                                                        \
-        return (mi->words[0] >> SHIFT) & MASK;                                               \
-    }                                                                                        \
-    static inline void seL4_MessageInfo_ptr_set_##field(seL4_MessageInfo_t *mi, seL4_Uint64 v) \
-    {                                                                                        \
-        mi->words[0] = (mi->words[0] & ~(MASK << SHIFT)) | ((v & MASK) << SHIFT);            \
+#define SEL4_MI_FIELD(field, SHIFT, MASK)                                                          \
+    static inline seL4_Uint64 seL4_MessageInfo_get_##field(seL4_MessageInfo_t mi)                  \
+    {                                                                                              \
+        return (mi.words[0] >> SHIFT) & MASK;                                                      \
+    }                                                                                              \
+    static inline seL4_MessageInfo_t seL4_MessageInfo_set_##field(seL4_MessageInfo_t mi,           \
+                                                                  seL4_Uint64 v)                   \
+    {                                                                                              \
+        mi.words[0] = (mi.words[0] & ~(MASK << SHIFT)) | ((v & MASK) << SHIFT);                    \
+        return mi;                                                                                 \
+    }                                                                                              \
+    static inline seL4_Uint64 seL4_MessageInfo_ptr_get_##field(const seL4_MessageInfo_t *mi)       \
+    {                                                                                              \
+        return (mi->words[0] >> SHIFT) & MASK;                                                     \
+    }                                                                                              \
+    static inline void seL4_MessageInfo_ptr_set_##field(seL4_MessageInfo_t *mi, seL4_Uint64 v)     \
+    {                                                                                              \
+        mi->words[0] = (mi->words[0] & ~(MASK << SHIFT)) | ((v & MASK) << SHIFT);                  \
     }
 
 SEL4_MI_FIELD(label, SEL4_MI_LABEL_SHIFT, SEL4_MI_LABEL_MASK)
@@ -98,24 +98,23 @@ static inline seL4_CapRights_t seL4_CapRights_new(seL4_Uint64 capAllowGrantReply
     return r;
 }
 
-#define SEL4_RIGHTS_FIELD(field, bit)                                                        \
-    static inline seL4_Uint64 seL4_CapRights_get_##field(seL4_CapRights_t r)                 \
-    {                                                                                        \
-        return (r.words[0] >> (bit)) & 1u;                                                   \
-    }                                                                                        \
-    static inline seL4_CapRights_t seL4_CapRights_set_##field(seL4_CapRights_t r,           \
-                                                              seL4_Uint64 v)                 \
-    {                                                                                        \
-        r.words[0] = (r.words[0] & ~(1ull << (bit))) | ((v & 1u) << (bit));                  \
-        return r;                                                                            \
-    }                                                                                        \
-    static inline seL4_Uint64 seL4_CapRights_ptr_get_##field(const seL4_CapRights_t *r)      \
-    {                                                                                        \
-        return (r->words[0] >> (bit)) & 1u;                                                  \
-    }                                                                                        \
-    static inline void seL4_CapRights_ptr_set_##field(seL4_CapRights_t *r, seL4_Uint64 v)    \
-    {                                                                                        \
-        r->words[0] = (r->words[0] & ~(1ull << (bit))) | ((v & 1u) << (bit));                \
+#define SEL4_RIGHTS_FIELD(field, bit)                                                              \
+    static inline seL4_Uint64 seL4_CapRights_get_##field(seL4_CapRights_t r)                       \
+    {                                                                                              \
+        return (r.words[0] >> (bit)) & 1u;                                                         \
+    }                                                                                              \
+    static inline seL4_CapRights_t seL4_CapRights_set_##field(seL4_CapRights_t r, seL4_Uint64 v)   \
+    {                                                                                              \
+        r.words[0] = (r.words[0] & ~(1ull << (bit))) | ((v & 1u) << (bit));                        \
+        return r;                                                                                  \
+    }                                                                                              \
+    static inline seL4_Uint64 seL4_CapRights_ptr_get_##field(const seL4_CapRights_t *r)            \
+    {                                                                                              \
+        return (r->words[0] >> (bit)) & 1u;                                                        \
+    }                                                                                              \
+    static inline void seL4_CapRights_ptr_set_##field(seL4_CapRights_t *r, seL4_Uint64 v)          \
+    {                                                                                              \
+        r->words[0] = (r->words[0] & ~(1ull << (bit))) | ((v & 1u) << (bit));                      \
     }
 
 SEL4_RIGHTS_FIELD(capAllowGrantReply, 3)
@@ -199,7 +198,8 @@ typedef struct seL4_IPCBuffer_ {
     seL4_Word receiveDepth;
 } seL4_IPCBuffer __attribute__((__aligned__(1u << seL4_IPCBufferSizeBits)));
 
-SEL4_COMPILE_ASSERT(seL4_IPCBuffer_is_1KiB, sizeof(seL4_IPCBuffer) == (1u << seL4_IPCBufferSizeBits))
+SEL4_COMPILE_ASSERT(seL4_IPCBuffer_is_1KiB,
+                    sizeof(seL4_IPCBuffer) == (1u << seL4_IPCBufferSizeBits))
 
 // MR indices of a CapFault message. Which of MR4..MR6 are present depends on the
 // lookup-failure type in MR3 (seL4_LookupFailureType).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// System call numbers, placed in x7 before `svc #0` (facts sheet §1.2, non-MCS).
+// System call numbers, placed in x7 before `svc #0` (docs/design/abi.md §1.2, non-MCS).
 // Numbers count down from -1 over the API list and then the whole debug list, so they
 // never depend on configuration. Pure header shared by the kernel and user space.
 #pragma once

@@ -58,38 +58,23 @@ seL4_CPtr cairn_untyped_find(const seL4_BootInfo *bi, seL4_Word object_bits);
  * kernel refuses (seL4_NotEnoughMemory) and skipped from then on.
  *
  * Returns seL4_CapNull on failure; cairn_retype_error() then says why: seL4_NotEnoughMemory
- * when no untyped has room, seL4_FailedLookup when no slot is left, or the kernel's error
- * (e.g. seL4_InvalidArgument for a bad type).
+ * when no untyped has room, CAIRN_ERROR_NO_SLOTS when the slot allocator has no empty slot
+ * left (nothing was asked of the kernel), or the kernel's error (e.g. seL4_InvalidArgument
+ * for a bad type).
  */
 seL4_CPtr cairn_retype(seL4_Word type, seL4_Word size_bits);
+
+/*
+ * The runtime's own error, for a condition of the program rather than of the kernel:
+ * cairn_slot_alloc had no slot left. Its number is the first one after seL4's errors
+ * (seL4_NumErrors), so it never equals an error the kernel returns; seL4_strerror names it.
+ */
+#define CAIRN_ERROR_NO_SLOTS ((seL4_Error)seL4_NumErrors)
 
 /* The error of the last cairn_retype call (seL4_NoError if it succeeded). */
 seL4_Error cairn_retype_error(void);
 
 /* ---- identifying caps ------------------------------------------------------------------ */
-
-/*
- * Cap type tags as seL4_DebugCapIdentify returns them (kernel-internal, but stable for
- * seL4 16.0.0 AArch64; sel4-abi-aarch64.md §6.3). 0 also means "the CPtr did not resolve".
- */
-enum cairn_cap_tag {
-    CAIRN_CAP_NULL = 0,
-    CAIRN_CAP_FRAME = 1,
-    CAIRN_CAP_UNTYPED = 2,
-    CAIRN_CAP_PAGE_TABLE = 3,
-    CAIRN_CAP_ENDPOINT = 4,
-    CAIRN_CAP_NOTIFICATION = 6,
-    CAIRN_CAP_REPLY = 8,
-    CAIRN_CAP_VSPACE = 9,
-    CAIRN_CAP_CNODE = 10,
-    CAIRN_CAP_ASID_CONTROL = 11,
-    CAIRN_CAP_TCB = 12,
-    CAIRN_CAP_ASID_POOL = 13,
-    CAIRN_CAP_IRQ_CONTROL = 14,
-    CAIRN_CAP_IRQ_HANDLER = 16,
-    CAIRN_CAP_ZOMBIE = 18,
-    CAIRN_CAP_DOMAIN = 20,
-};
 
 /* A short name for a tag ("notification", "CNode", ...); "unknown" for other values. */
 const char *cairn_cap_type_name(seL4_Uint32 tag);
@@ -158,13 +143,4 @@ static inline seL4_Error cairn_cnode_delete(cairn_cspath_t slot)
 static inline seL4_Error cairn_cnode_revoke(cairn_cspath_t slot)
 {
     return seL4_CNode_Revoke(slot.root, slot.index, slot.depth);
-}
-
-/* Retype `num` objects from `untyped` into the slots dest.index .. + num - 1 of the CNode
- * dest.root (depth 0: the root CNode itself is the destination node). */
-static inline seL4_Error cairn_untyped_retype(seL4_Untyped untyped, seL4_Word type,
-                                              seL4_Word size_bits, cairn_cspath_t dest,
-                                              seL4_Word num)
-{
-    return seL4_Untyped_Retype(untyped, type, size_bits, dest.root, 0, 0, dest.index, num);
 }

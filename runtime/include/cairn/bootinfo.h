@@ -13,9 +13,9 @@
  *     cairn_for_each_untyped(bi, slot, desc) { ... desc->paddr, desc->sizeBits ... }
  * slot is the seL4_CPtr of the cap, desc its seL4_UntypedDesc.
  */
-#define cairn_for_each_untyped(bi, slot, desc)                                             \
-    for (seL4_CPtr slot = (bi)->untyped.start; slot < (bi)->untyped.end; slot++)           \
-        for (const seL4_UntypedDesc *desc = &(bi)->untypedList[slot - (bi)->untyped.start]; \
+#define cairn_for_each_untyped(bi, slot, desc)                                                     \
+    for (seL4_CPtr slot = (bi)->untyped.start; slot < (bi)->untyped.end; slot++)                   \
+        for (const seL4_UntypedDesc *desc = &(bi)->untypedList[slot - (bi)->untyped.start];        \
              desc != NULL; desc = NULL)
 
 /* Number of slots in a region. */

@@ -5,8 +5,9 @@
 
 #include <sel4/sel4.h>
 
-/* The enum constant's name as a string ("seL4_NoError", "seL4_FailedLookup", ...), or
- * "unknown seL4_Error" for a value outside the enum. Never NULL. */
+/* The enum constant's name as a string ("seL4_NoError", "seL4_FailedLookup", ...; the
+ * runtime's own CAIRN_ERROR_NO_SLOTS too), or "unknown seL4_Error" for any other value.
+ * Never NULL. */
 const char *seL4_strerror(seL4_Error err);
 
 /*
@@ -15,11 +16,11 @@ const char *seL4_strerror(seL4_Error err);
  *     panicked at main.c:42:
  *     CHECK failed: seL4_CNode_Copy(...) returned seL4_FailedLookup (6)
  */
-#define CHECK(expr)                                                                        \
-    do {                                                                                   \
-        seL4_Error cairn_check_err_ = (expr);                                              \
-        if (cairn_check_err_ != seL4_NoError)                                              \
-            cairn_check_failed(__FILE__, __LINE__, #expr, cairn_check_err_);               \
+#define CHECK(expr)                                                                                \
+    do {                                                                                           \
+        seL4_Error cairn_check_err_ = (expr);                                                      \
+        if (cairn_check_err_ != seL4_NoError)                                                      \
+            cairn_check_failed(__FILE__, __LINE__, #expr, cairn_check_err_);                       \
     } while (0)
 #define cairn_check(expr) CHECK(expr)
 

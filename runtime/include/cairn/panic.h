@@ -62,12 +62,12 @@ struct cairn_try *cairn_try_pop(struct cairn_try *t);
 #define CAIRN_TRY_VAR_ CAIRN_CONCAT(cairn_try_, __LINE__)
 #define CAIRN_TRY_ONCE_ CAIRN_CONCAT(cairn_try_once_, __LINE__)
 
-#define CAIRN_TRY                                                                          \
-    for (struct cairn_try CAIRN_TRY_VAR_, *CAIRN_TRY_ONCE_ = cairn_try_push(&CAIRN_TRY_VAR_); \
-         CAIRN_TRY_ONCE_ != 0; CAIRN_TRY_ONCE_ = cairn_try_pop(&CAIRN_TRY_VAR_))            \
+#define CAIRN_TRY                                                                                  \
+    for (struct cairn_try CAIRN_TRY_VAR_, *CAIRN_TRY_ONCE_ = cairn_try_push(&CAIRN_TRY_VAR_);      \
+         CAIRN_TRY_ONCE_ != 0; CAIRN_TRY_ONCE_ = cairn_try_pop(&CAIRN_TRY_VAR_))                   \
         if (cairn_setjmp(CAIRN_TRY_VAR_.env) == 0)
 #define CAIRN_CATCH else
 
 /* assert that is always on (the <assert.h> one honours NDEBUG). */
-#define cairn_assert(expr)                                                                 \
+#define cairn_assert(expr)                                                                         \
     ((expr) ? (void)0 : cairn_panic_at(__FILE__, __LINE__, "assertion failed: %s", #expr))

@@ -12,7 +12,7 @@
 #define CAIRN_PAGE_BYTES 4096UL
 
 /* Round a byte count up to whole 4 KiB pages (the stack is always whole pages). */
-#define CAIRN_PAGE_ROUND(bytes) \
+#define CAIRN_PAGE_ROUND(bytes)                                                                    \
     ((((unsigned long)(bytes)) + CAIRN_PAGE_BYTES - 1) & ~(CAIRN_PAGE_BYTES - 1))
 
 /*
@@ -23,8 +23,8 @@
  * not use this gets the runtime's default of 64 KiB (runtime/stack_default.c). The array is
  * found by name at link time, so declaring it really changes what is reserved.
  */
-#define CAIRN_ROOT_TASK_STACK_SIZE(bytes)                                                  \
-    char cairn_root_task_stack[CAIRN_PAGE_ROUND(bytes)]                                \
+#define CAIRN_ROOT_TASK_STACK_SIZE(bytes)                                                          \
+    char cairn_root_task_stack[CAIRN_PAGE_ROUND(bytes)]                                            \
         __attribute__((section(".bss.cairn.stack"), aligned(4096)))
 
 /*
@@ -34,8 +34,8 @@
  * runtime's default of 64 KiB (runtime/heap_default.c), and it is only reserved at all when
  * the program calls the allocator.
  */
-#define CAIRN_ROOT_TASK_HEAP_SIZE(bytes)                                                   \
-    char cairn_root_task_heap[((bytes) + 15UL) & ~15UL]                                \
+#define CAIRN_ROOT_TASK_HEAP_SIZE(bytes)                                                           \
+    char cairn_root_task_heap[((bytes) + 15UL) & ~15UL]                                            \
         __attribute__((section(".bss.cairn.heap"), aligned(16)))
 
 #define CAIRN_DEFAULT_STACK_BYTES (64 * 1024)
@@ -48,9 +48,11 @@
 int main(const seL4_BootInfo *bi);
 
 /*
- * End the root task: print "root task exited with status N" on the debug console and
- * suspend the initial thread (seL4_TCB_Suspend on seL4_CapInitThreadTCB). Never faults and
- * never returns. Returning from main calls this with main's result.
+ * End the root task: print "root task exited with status N" on the debug console, then
+ * halt the machine with seL4_DebugHalt (QEMU exits; `make simulate` returns N). Built with
+ * KEEP_RUNNING=1, it suspends the initial thread instead (seL4_TCB_Suspend on
+ * seL4_CapInitThreadTCB) and the machine keeps running. Never faults and never returns.
+ * Returning from main calls this with main's result.
  */
 _Noreturn void cairn_exit(int status);
 

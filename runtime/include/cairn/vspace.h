@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Address-space helpers for root tasks: the granule size, which BootInfo frame cap backs an
-// image address, thin typed wrappers over the frame and page-table invocations, a "map and
-// add whatever tables are missing" helper, and Cairn's VSpace picture (a debug syscall).
+// image address, a "map and add whatever tables are missing" helper, and Cairn's VSpace
+// picture (a debug syscall).
 // Everything except cairn_vspace_dump is plain seL4 ABI and works the same on upstream seL4.
 //
 // An AArch64 VSpace as seL4 builds it (4 KiB granule, 48-bit user half, four levels):
@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <sel4/sel4.h>
 
 /* The smallest frame (the "granule"): 4 KiB, seL4_ARM_SmallPageObject. */
@@ -36,30 +37,14 @@
  * pages from the linker's __executable_start; seL4_CapNull if vaddr is outside the image.
  */
 
-/* Size in bits of a frame object type (4 KiB 12, 2 MiB 21, 1 GiB 30); 0 for other types. */
-seL4_Word cairn_frame_type_bits(seL4_Word frame_type);
-
 /*
- * Map `frame` at vaddr in `vspace` with rights (masked by the cap's own rights, never
- * refused) and attributes. Returns the kernel's error: seL4_FailedLookup when a table is
- * missing (see cairn_map_with_tables), seL4_AlignmentError, seL4_InvalidArgument for a
- * second address or past seL4_UserTop, seL4_InvalidCapability for a wrong VSpace cap.
- * Mapping the same cap again at the same vaddr changes rights/attributes (a remap).
+ * The typed frame and page-table invocations (cairn_frame_map, cairn_frame_unmap,
+ * cairn_frame_get_address, cairn_page_table_map, ...) are in <cairn/caps.h>, included above.
+ * Errors of a Page_Map: seL4_FailedLookup when a table is missing (see cairn_map_with_tables),
+ * seL4_AlignmentError, seL4_InvalidArgument for a second address or past seL4_UserTop,
+ * seL4_InvalidCapability for a wrong VSpace cap. Mapping the same cap again at the same vaddr
+ * changes rights/attributes (a remap).
  */
-seL4_Error cairn_frame_map(seL4_ARM_Page frame, seL4_ARM_VSpace vspace, uintptr_t vaddr,
-                           seL4_CapRights_t rights, seL4_ARM_VMAttributes attrs);
-
-/* Unmap `frame` wherever this cap mapped it. Never fails for a frame cap (no-op if unmapped). */
-seL4_Error cairn_frame_unmap(seL4_ARM_Page frame);
-
-/* The frame's physical base address in *paddr. Error if `frame` is not a frame cap. */
-seL4_Error cairn_frame_address(seL4_ARM_Page frame, seL4_Word *paddr);
-
-/*
- * Link page table `table` into `vspace` at the first missing level on the way to vaddr.
- * seL4_DeleteFirst if every level is already there (or a frame occupies the slot).
- */
-seL4_Error cairn_page_table_map(seL4_ARM_PageTable table, seL4_ARM_VSpace vspace, uintptr_t vaddr);
 
 /*
  * Where cairn_map_with_tables gets its page tables: a new object of `type`
@@ -77,6 +62,17 @@ typedef seL4_CPtr (*cairn_object_alloc_fn)(seL4_Word type, seL4_Word size_bits);
 seL4_Error cairn_map_with_tables(seL4_ARM_VSpace vspace, seL4_ARM_Page frame, uintptr_t vaddr,
                                  seL4_CapRights_t rights, seL4_ARM_VMAttributes attrs,
                                  cairn_object_alloc_fn alloc_fn);
+
+/*
+ * cairn_map_with_tables for typed caps, in Page_Map's argument order, with the page tables
+ * from the runtime's allocator (cairn_retype).
+ */
+static inline seL4_Error cairn_granule_map_with_tables(cairn_granule_t frame, cairn_vspace_t vspace,
+                                                       seL4_Word vaddr, seL4_CapRights_t rights,
+                                                       seL4_ARM_VMAttributes attrs)
+{
+    return cairn_map_with_tables(vspace.cptr, frame.cptr, vaddr, rights, attrs, cairn_retype);
+}
 
 /*
  * CAIRN ONLY, NOT seL4: print the translation tree of the VSpace cap `vspace` on the kernel

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A root task written against the seL4 ABI alone: no Cairn runtime, no libsel4, raw `svc`
-// with seL4's numbers (sheet §1.2, §2.2, §12). Linked at 0x10000000, far from where our
+// with seL4 numbers (docs/design/abi.md §1.2, §2.2, §12). Linked at 0x10000000, far from where our
 // runtime links, with a separate writable data segment. It prints a line through
 // seL4_DebugPutChar, checks that x19 survives the call, identifies its TCB cap with
 // seL4_DebugCapIdentify, then suspends itself with a TCB_Suspend Call on slot 1.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Expect-fault root task: raises one fault that no handler will take, so the kernel must
-// print its unhandled-fault report (sel4-abi-aarch64.md §10.4) and make the root task
+// print its unhandled-fault report (docs/design/abi.md §10.4) and make the root task
 // inactive. Which fault is chosen at compile time: FAULT_CASE is the name of an expect file
 // in expect/ (tests/system/build.mk builds one image per expect file).
 //
@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <cairn/alloc.h>
+#include <cairn/runtime.h>
+#include <cairn/vspace.h>
 #include <sel4/sel4.h>
 
 #ifndef FAULT_CASE
@@ -56,6 +59,72 @@ static void debug_calls(void)
     seL4_DebugDumpScheduler();
     seL4_Error err = seL4_TCB_Suspend(4095); /* the last slot: empty */
     printf("faults: invoking an empty slot gave error %d\n", (int)err);
+    /* Error lines whose wording and numbers are seL4 16.0.0's on AArch64. */
+    seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
+    err = seL4_TCB_SetIPCBuffer(tcb, 0x1000, seL4_CapInitThreadTCB);
+    printf("faults: an IPC buffer that is a TCB cap gave error %d\n", (int)err);
+    err = seL4_Untyped_Retype(cairn_largest_untyped(cairn_bootinfo()), seL4_EndpointObject, 0,
+                              seL4_CapInitThreadCNode, 0, 0, cairn_slot_alloc(), (seL4_Word)-1);
+    printf("faults: retyping 2^64 - 1 objects gave error %d\n", (int)err);
+    seL4_DebugHalt();
+}
+
+/* Stop the case with a line the expect file forbids. */
+static void must(seL4_Error err, const char *what)
+{
+    if (err != seL4_NoError) {
+        printf("faults: %s failed with error %d\n", what, (int)err);
+        seL4_DebugHalt();
+    }
+}
+
+#define DEAD_VA 0x8000000000UL  /* level-0 index 1 */
+#define FILL_VA 0x10000000000UL /* where the root task maps the frame it fills */
+
+/*
+ * The sequence of issue 9: a VSpace's ASID pool is deleted, then a page table mapped in it
+ * (which stays linked there, its ASID being dead), and the table's memory becomes a frame
+ * full of table descriptors for physical 256 GiB. The VSpace picture of that VSpace, and
+ * the stack dump of a thread running "in" it that faults with no handler, must not walk it:
+ * both print "Invalid vspace". The root task then goes on and halts the machine.
+ */
+static void stale_vspace(void)
+{
+    seL4_CPtr cnode = seL4_CapInitThreadCNode;
+    seL4_CPtr pool_ut = cairn_retype(seL4_UntypedObject, seL4_ASIDPoolBits);
+    seL4_CPtr pool = cairn_slot_alloc();
+    must(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, pool_ut, cnode, pool, seL4_WordBits),
+         "MakePool");
+    seL4_CPtr vs = cairn_retype(seL4_ARM_VSpaceObject, 0);
+    must(seL4_ARM_ASIDPool_Assign(pool, vs), "Assign");
+    seL4_CPtr ut = cairn_retype(seL4_UntypedObject, seL4_PageBits);
+    seL4_CPtr pt = cairn_slot_alloc();
+    must(seL4_Untyped_Retype(ut, seL4_ARM_PageTableObject, 0, cnode, 0, 0, pt, 1), "Retype PT");
+    must(seL4_ARM_PageTable_Map(pt, vs, DEAD_VA, seL4_ARM_Default_VMAttributes), "PT Map");
+    must(seL4_CNode_Delete(cnode, pool, seL4_WordBits), "delete the pool");
+    must(seL4_CNode_Delete(cnode, pt, seL4_WordBits), "delete the table");
+    seL4_CPtr frame = cairn_slot_alloc();
+    must(seL4_Untyped_Retype(ut, seL4_ARM_SmallPageObject, 0, cnode, 0, 0, frame, 1),
+         "Retype frame");
+    must(cairn_map_with_tables(seL4_CapInitThreadVSpace, frame, FILL_VA, seL4_ReadWrite,
+                               seL4_ARM_Default_VMAttributes, cairn_retype),
+         "map the frame");
+    for (int i = 0; i < 512; i++)
+        ((volatile seL4_Word *)FILL_VA)[i] = 0x4000000003UL;
+    printf("faults: the picture of the dead VSpace\n");
+    cairn_vspace_dump(vs);
+
+    seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
+    must(seL4_TCB_Configure(tcb, seL4_CapNull, cnode, 0, vs, 0, 0, seL4_CapNull), "Configure");
+    must(seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, seL4_MaxPrio), "SetPriority");
+    seL4_UserContext regs = {0};
+    regs.pc = DEAD_VA;
+    regs.sp = DEAD_VA + 0x1000;
+    printf("faults: starting a thread in the dead VSpace\n");
+    must(seL4_TCB_WriteRegisters(tcb, true, 0, sizeof(regs) / sizeof(seL4_Word), &regs),
+         "WriteRegisters");
+    seL4_Yield();
+    printf("faults: the kernel lives on after the report\n");
     seL4_DebugHalt();
 }
 
@@ -77,6 +146,8 @@ int main(const seL4_BootInfo *bi)
     } else if (strcmp(FAULT_CASE, "debug-calls") == 0) {
         printf("faults: naming the root task and halting\n");
         debug_calls();
+    } else if (strcmp(FAULT_CASE, "stale-vspace") == 0) {
+        stale_vspace();
     } else {
         printf("faults: no case named %s\n", FAULT_CASE);
         return 1;

@@ -15,8 +15,8 @@
 static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
 {
     seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth, rights,
-                              badge));
+    ASSERT_OK(
+        seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth, rights, badge));
     return slot;
 }
 
@@ -42,14 +42,14 @@ static void echo(struct test_thread *self)
         self->out[7] = ++sequence;
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, seL4_GetMR(i) + 0x10);
-        info = seL4_ReplyRecv(self->arg[0],
-                              seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0,
-                                                   (n + 1) % 5),
-                              &badge);
+        info = seL4_ReplyRecv(
+            self->arg[0],
+            seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0, (n + 1) % 5), &badge);
     }
 }
 
-TEST(FASTPATH0001, "Call/ReplyRecv in registers: badge, label, lengths 0-4, MRs past the length kept")
+TEST(FASTPATH0001,
+     "Call/ReplyRecv in registers: badge, label, lengths 0-4, MRs past the length kept")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x5a);
@@ -78,7 +78,8 @@ TEST(FASTPATH0001, "Call/ReplyRecv in registers: badge, label, lengths 0-4, MRs 
     }
 }
 
-TEST(FASTPATH0002, "general path: 5 MRs, an extra cap (unwrapped), a read-only cap (InvalidCapability(0))")
+TEST(FASTPATH0002,
+     "general path: 5 MRs, an extra cap (unwrapped), a read-only cap (InvalidCapability(0))")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x61);
@@ -115,7 +116,8 @@ static void client(struct test_thread *self)
     self->out[1] = seL4_GetMR(0);
 }
 
-TEST(FASTPATH0003, "no receiver waiting: Call queues; ReplyRecv with a sender queued receives it at once")
+TEST(FASTPATH0003,
+     "no receiver waiting: Call queues; ReplyRecv with a sender queued receives it at once")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     struct test_thread *a = test_thread_start(env, 0, 0, PRIO, client);
@@ -145,7 +147,8 @@ static void mark(struct test_thread *self)
     self->out[7] = ++sequence;
 }
 
-TEST(FASTPATH0004, "lower-priority destination while a higher thread is ready: the ready one runs first")
+TEST(FASTPATH0004,
+     "lower-priority destination while a higher thread is ready: the ready one runs first")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
@@ -176,7 +179,8 @@ static void bound_server(struct test_thread *self)
     self->out[0] = badge;
 }
 
-TEST(FASTPATH0005, "receiver with a bound notification; ReplyRecv with its signal pending returns it")
+TEST(FASTPATH0005,
+     "receiver with a bound notification; ReplyRecv with its signal pending returns it")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
@@ -201,7 +205,10 @@ static void faulting(struct test_thread *self)
 {
     register seL4_Word x0 __asm__("x0") = 0x10;
     register seL4_Word x7 __asm__("x7") = 0x77;
-    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x7) : : "x1", "x2", "x3", "x4", "x5", "x6", "memory");
+    __asm__ volatile("svc #0"
+                     : "+r"(x0), "+r"(x7)
+                     :
+                     : "x1", "x2", "x3", "x4", "x5", "x6", "memory");
     self->out[0] = x0;
     seL4_SetMR(0, 0xd0e);
     seL4_Send(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1));
@@ -248,7 +255,8 @@ static void suspender(struct test_thread *self)
     seL4_Signal(self->arg[1]);
 }
 
-TEST(FASTPATH0007, "a server suspended mid-call still replies after Resume; a suspended caller gets nothing")
+TEST(FASTPATH0007,
+     "a server suspended mid-call still replies after Resume; a suspended caller gets nothing")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);

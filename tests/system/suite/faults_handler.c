@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Fault handler tests: the root task is a child thread's fault handler and receives its
-// VM fault, unknown syscall, user exception and cap fault messages (sel4-abi-aarch64.md
+// VM fault, unknown syscall, user exception and cap fault messages (docs/design/abi.md
 // §10.2), then replies as §10.3 says: VM/cap faults restart the thread, UnknownSyscall and
 // UserException write registers back and resume only with label 0.
 
@@ -41,7 +41,8 @@ static void vm_fault_child(struct test_thread *self)
 }
 extern char vm_fault_insn[];
 
-TEST(FLTH0001, "VM fault: handler gets IP, Addr, PrefetchFault, FSR; remapping and replying restarts")
+TEST(FLTH0001,
+     "VM fault: handler gets IP, Addr, PrefetchFault, FSR; remapping and replying restarts")
 {
     seL4_CPtr ep;
     seL4_CPtr fep = fault_endpoint(env, &ep);
@@ -63,7 +64,7 @@ TEST(FLTH0001, "VM fault: handler gets IP, Addr, PrefetchFault, FSR; remapping a
     ASSERT_EQ(mr[0], (seL4_Word)vm_fault_insn);
     ASSERT_EQ(mr[1], (seL4_Word)fault_page);
     ASSERT_EQ(mr[2], 0);
-    ASSERT_EQ(mr[3] >> 26, 0x24); /* data abort from EL0 */
+    ASSERT_EQ(mr[3] >> 26, 0x24);  /* data abort from EL0 */
     ASSERT_EQ(mr[3] & 0x3f, 0x07); /* level-3 translation fault */
 
     seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
@@ -110,9 +111,9 @@ static seL4_Word expect_unknown_syscall(seL4_CPtr ep, seL4_Word mrs[13])
     for (int i = 0; i < 7; i++)
         ASSERT_EQ(mrs[i], 0x10 + (seL4_Word)i);
     ASSERT_EQ(mrs[7], 0x77);
-    ASSERT_EQ(mrs[8], (seL4_Word)usys_insn);  /* FaultIP: the svc */
+    ASSERT_EQ(mrs[8], (seL4_Word)usys_insn);      /* FaultIP: the svc */
     ASSERT_EQ(mrs[10], (seL4_Word)usys_insn + 4); /* "LR" = ELR: after the svc */
-    ASSERT_EQ(mrs[11] & 0xf, 0);               /* EL0t */
+    ASSERT_EQ(mrs[11] & 0xf, 0);                  /* EL0t */
     ASSERT_EQ(mrs[12], 0x77);
     return mrs[8];
 }
@@ -155,7 +156,10 @@ TEST(FLTH0003, "UnknownSyscall fault: a reply with label != 0 leaves the thread 
 static void udf_child(struct test_thread *self)
 {
     __asm__ volatile(".global udf_insn\n"
-                     "udf_insn: udf #0\n" ::: "memory");
+                     "udf_insn: udf #0\n"
+                     :
+                     :
+                     : "memory");
     self->out[0] = 1;
 }
 extern char udf_insn[];

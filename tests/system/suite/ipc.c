@@ -2,7 +2,7 @@
 // IPC tests: endpoint Send/Recv/Call/Reply/ReplyRecv between the root task and child
 // threads, message registers beyond the four in registers, badges, cap transfer with and
 // without Grant, unwrapping, Call without a reply right, NBSend/NBRecv, and a signal on a
-// bound notification (sel4-abi-aarch64.md §2.2-2.4, §5.2).
+// bound notification (docs/design/abi.md §2.2-2.4, §5.2).
 
 #include <sel4/sel4.h>
 
@@ -15,10 +15,9 @@
 static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_Word rights, seL4_Word badge)
 {
     seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth,
-                              seL4_CapRights_new(rights >> 3 & 1, rights >> 2 & 1,
-                                                 rights >> 1 & 1, rights & 1),
-                              badge));
+    ASSERT_OK(seL4_CNode_Mint(
+        env->cnode, slot, env->depth, env->cnode, src, env->depth,
+        seL4_CapRights_new(rights >> 3 & 1, rights >> 2 & 1, rights >> 1 & 1, rights & 1), badge));
     return slot;
 }
 

@@ -60,28 +60,58 @@ static seL4_Word poll_for_signal(seL4_CPtr ntfn)
     return 0;
 }
 
-TEST(IRQ0001, "UART IRQ 33: delivered to the bound notification, masked until Ack, "
-              "delivered again after Ack")
+/* The UART mapped at UART_VA with IRQ 33 claimed into a new handler cap (edge-triggered
+ * through GetTrigger when asked) and bound to a BADGE-badged notification. */
+struct uart {
+    seL4_CPtr dev, frame, handler, ntfn;
+    volatile uint32_t *imsc;
+    uint32_t saved;
+};
+
+static struct uart uart_claim(struct test_env *env, bool get_trigger, seL4_Word edge)
 {
+    struct uart u;
     seL4_Word base = 0;
-    seL4_CPtr dev = device_untyped_at(env->bi, UART_PADDR, &base);
-    ASSERT_NE(dev, seL4_CapNull);
-    seL4_CPtr frame = device_frame(env, dev, base, UART_PADDR);
+    u.dev = device_untyped_at(env->bi, UART_PADDR, &base);
+    ASSERT_NE(u.dev, seL4_CapNull);
+    u.frame = device_frame(env, u.dev, base, UART_PADDR);
     for (int i = 0; i < 3; i++) {
         seL4_CPtr pt = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
         ASSERT_OK(seL4_ARM_PageTable_Map(pt, VS, UART_VA, seL4_ARM_Default_VMAttributes));
     }
-    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, UART_VA, seL4_ReadWrite, seL4_ARM_ExecuteNever));
-    volatile uint32_t *imsc = (volatile uint32_t *)(UART_VA + UART_IMSC);
-    uint32_t saved = *imsc;
+    ASSERT_OK(seL4_ARM_Page_Map(u.frame, VS, UART_VA, seL4_ReadWrite, seL4_ARM_ExecuteNever));
+    u.imsc = (volatile uint32_t *)(UART_VA + UART_IMSC);
+    u.saved = *u.imsc;
 
-    seL4_CPtr handler = test_alloc_slot(env);
-    ASSERT_OK(seL4_IRQControl_Get(seL4_CapIRQControl, UART_IRQ, env->cnode, handler, env->depth));
-    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    u.handler = test_alloc_slot(env);
+    if (get_trigger)
+        ASSERT_OK(seL4_IRQControl_GetTrigger(seL4_CapIRQControl, UART_IRQ, edge, env->cnode,
+                                             u.handler, env->depth));
+    else
+        ASSERT_OK(
+            seL4_IRQControl_Get(seL4_CapIRQControl, UART_IRQ, env->cnode, u.handler, env->depth));
+    u.ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     seL4_CPtr badged = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, badged, env->depth, env->cnode, ntfn, env->depth,
+    ASSERT_OK(seL4_CNode_Mint(env->cnode, badged, env->depth, env->cnode, u.ntfn, env->depth,
                               seL4_AllRights, BADGE));
-    ASSERT_OK(seL4_IRQHandler_SetNotification(handler, badged));
+    ASSERT_OK(seL4_IRQHandler_SetNotification(u.handler, badged));
+    return u;
+}
+
+/* Unmap the UART and give the BootInfo untyped back its memory (the driver frees slots). */
+static void uart_release(struct test_env *env, const struct uart *u)
+{
+    ASSERT_OK(seL4_ARM_Page_Unmap(u->frame));
+    ASSERT_OK(seL4_CNode_Revoke(env->cnode, u->dev, env->depth));
+}
+
+TEST(IRQ0001, "UART IRQ 33: delivered to the bound notification, masked until Ack, "
+              "delivered again after Ack")
+{
+    struct uart u = uart_claim(env, false, 0);
+    volatile uint32_t *imsc = u.imsc;
+    uint32_t saved = u.saved;
+    seL4_CPtr ntfn = u.ntfn, handler = u.handler;
 
     /* Raise the line: the kernel signals the notification and masks the line. */
     *imsc = saved | UART_TXIM;
@@ -104,7 +134,38 @@ TEST(IRQ0001, "UART IRQ 33: delivered to the bound notification, masked until Ac
     ASSERT_EQ(after_quiet, 0);
 
     ASSERT_OK(seL4_IRQHandler_Clear(handler));
-    ASSERT_OK(seL4_ARM_Page_Unmap(frame));
-    /* Give the BootInfo untyped back its memory (the handler slot is freed by the driver). */
-    ASSERT_OK(seL4_CNode_Revoke(env->cnode, dev, env->depth));
+    uart_release(env, &u);
+}
+
+TEST(IRQ0002, "UART IRQ 33 claimed edge-triggered (IRQControl_GetTrigger): delivered once per "
+              "rising edge, not again after Ack while the line stays high")
+{
+    struct uart u = uart_claim(env, true, 1);
+    volatile uint32_t *imsc = u.imsc;
+    uint32_t saved = u.saved;
+
+    /* A rising edge: delivered once. */
+    *imsc = saved | UART_TXIM;
+    seL4_Word first = poll_for_signal(u.ntfn);
+    /* Ack with the line still high: no new edge, nothing arrives (level would fire again). */
+    seL4_Error ack1 = seL4_IRQHandler_Ack(u.handler);
+    seL4_Word after_ack = poll_for_signal(u.ntfn);
+    /* Low, then high again: a second edge, delivered. */
+    *imsc = saved;
+    *imsc = saved | UART_TXIM;
+    seL4_Word second = poll_for_signal(u.ntfn);
+    *imsc = saved;
+    seL4_Error ack2 = seL4_IRQHandler_Ack(u.handler);
+
+    ASSERT_EQ(first, BADGE);
+    ASSERT_OK(ack1);
+    ASSERT_EQ(after_ack, 0);
+    ASSERT_EQ(second, BADGE);
+    ASSERT_OK(ack2);
+
+    /* Leave the line level-triggered again, as the other tests expect. */
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, u.handler, env->depth));
+    ASSERT_OK(seL4_IRQControl_GetTrigger(seL4_CapIRQControl, UART_IRQ, 0, env->cnode, u.handler,
+                                         env->depth));
+    uart_release(env, &u);
 }

@@ -20,7 +20,8 @@ static void spin(struct test_thread *self)
         self->out[0]++;
 }
 
-TEST(PREEMPT0001, "timer preemption: two spinning threads and the root share one priority round robin")
+TEST(PREEMPT0001,
+     "timer preemption: two spinning threads and the root share one priority round robin")
 {
     struct test_thread *a = test_thread_start(env, 0, 0, SPIN_PRIO, spin);
     struct test_thread *b = test_thread_start(env, 1, 0, SPIN_PRIO, spin);
@@ -29,8 +30,8 @@ TEST(PREEMPT0001, "timer preemption: two spinning threads and the root share one
 
     /* Join them at their priority, then never block or yield: only the timer can take
      * the CPU away from the root and give it back. */
-    seL4_Error lowered = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
-                                              SPIN_PRIO);
+    seL4_Error lowered =
+        seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, SPIN_PRIO);
     seL4_Word polls = 0;
     if (lowered == seL4_NoError) {
         while ((a->out[0] == 0 || b->out[0] == 0) && polls < POLL_LIMIT)
@@ -42,8 +43,8 @@ TEST(PREEMPT0001, "timer preemption: two spinning threads and the root share one
      * children's priority with two spinners beside it. */
     seL4_Error a_stop = seL4_TCB_Suspend(a->tcb);
     seL4_Error b_stop = seL4_TCB_Suspend(b->tcb);
-    seL4_Error restored = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
-                                               ROOT_PRIO);
+    seL4_Error restored =
+        seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, ROOT_PRIO);
 
     ASSERT_EQ(a_before, 0);
     ASSERT_EQ(b_before, 0);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A register snapshot around one system call, for checking what the kernel preserves
-// (sel4-abi-aarch64.md §2.2). regs_probe.S loads every register from `in`, executes
+// (docs/design/abi.md §2.2). regs_probe.S loads every register from `in`, executes
 // `svc #0`, and stores what the registers hold afterwards into `out`.
 #pragma once
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // TCB invocation tests: one valid call, then one call per rejection with its exact
-// seL4_Error and detail MRs, in seL4's check order (sel4-abi-aarch64.md §9; seL4 tcb.c).
+// seL4_Error and detail MRs, in seL4's check order (docs/design/abi.md §9; seL4 tcb.c).
 
 #include <string.h>
 
@@ -47,7 +47,8 @@ TEST(TCB0001, "Write/ReadRegisters round-trip all 36 words; SPSR is sanitised")
     ASSERT_EQ(out.x0, 0x1003);
 }
 
-TEST(TCB0002, "ReadRegisters: count outside [1,36] is RangeError(1,36); own TCB is IllegalOperation")
+TEST(TCB0002,
+     "ReadRegisters: count outside [1,36] is RangeError(1,36); own TCB is IllegalOperation")
 {
     seL4_CPtr tcb = new_tcb(env);
     seL4_UserContext out;
@@ -61,7 +62,8 @@ TEST(TCB0002, "ReadRegisters: count outside [1,36] is RangeError(1,36); own TCB 
                seL4_IllegalOperation);
 }
 
-TEST(TCB0003, "WriteRegisters: own TCB is IllegalOperation; count past the message is TruncatedMessage")
+TEST(TCB0003,
+     "WriteRegisters: own TCB is IllegalOperation; count past the message is TruncatedMessage")
 {
     seL4_CPtr tcb = new_tcb(env);
     seL4_UserContext in;
@@ -76,7 +78,8 @@ TEST(TCB0003, "WriteRegisters: own TCB is IllegalOperation; count past the messa
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 0);
 }
 
-TEST(TCB0004, "CopyRegisters: copies frame and integer registers; non-TCB source is InvalidCapability(1)")
+TEST(TCB0004,
+     "CopyRegisters: copies frame and integer registers; non-TCB source is InvalidCapability(1)")
 {
     seL4_CPtr src = new_tcb(env), dst = new_tcb(env);
     seL4_UserContext in, out;
@@ -119,8 +122,7 @@ TEST(TCB0005, "SetPriority/SetMCPriority/SetSchedParams: authority checks and Ra
     ASSERT_ERR(seL4_TCB_SetPriority(tcb, weak, 51), seL4_RangeError);
     ASSERT_MR(1, 50);
 
-    ASSERT_ERR(seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadCNode, 1, 1),
-               seL4_InvalidCapability);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadCNode, 1, 1), seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     /* MCP is checked before priority. */
     ASSERT_ERR(seL4_TCB_SetSchedParams(tcb, weak, 51, 1), seL4_RangeError);
@@ -182,7 +184,7 @@ TEST(TCB0008, "Bind/UnbindNotification: each rejection is IllegalOperation")
     ASSERT_ERR(seL4_TCB_BindNotification(tcb, seL4_CapInitThreadCNode), seL4_IllegalOperation);
     ASSERT_ERR(seL4_TCB_BindNotification(tcb, send_only), seL4_IllegalOperation);
     ASSERT_OK(seL4_TCB_BindNotification(tcb, ntfn));
-    ASSERT_ERR(seL4_TCB_BindNotification(tcb, ntfn), seL4_IllegalOperation);  /* TCB bound */
+    ASSERT_ERR(seL4_TCB_BindNotification(tcb, ntfn), seL4_IllegalOperation);   /* TCB bound */
     ASSERT_ERR(seL4_TCB_BindNotification(other, ntfn), seL4_IllegalOperation); /* ntfn bound */
     ASSERT_OK(seL4_TCB_UnbindNotification(tcb));
     ASSERT_OK(seL4_TCB_BindNotification(other, ntfn));
@@ -220,7 +222,8 @@ static void counter(struct test_thread *self)
     }
 }
 
-TEST(TCB0010, "Suspend stops a running thread; Resume continues it; non-TCB label is IllegalOperation")
+TEST(TCB0010,
+     "Suspend stops a running thread; Resume continues it; non-TCB label is IllegalOperation")
 {
     struct test_thread *t = test_thread_start(env, 0, 0, PRIO, counter);
     test_yield();

@@ -50,16 +50,16 @@ struct test_case {
  * global symbol cairn_test_<ID>, so a duplicate ID anywhere in the suite fails to link.
  * The body sees `struct test_env *env`.
  */
-#define TEST(ID, DESC)                                                                     \
-    static void cairn_test_body_##ID(struct test_env *env);                               \
-    const struct test_case cairn_test_##ID                                                \
-        __attribute__((section("cairn_tests"), used, aligned(8))) = {                     \
-            .id = #ID,                                                                     \
-            .description = DESC,                                                           \
-            .run = cairn_test_body_##ID,                                                   \
-            .file = __FILE__,                                                              \
-            .line = __LINE__,                                                              \
-    };                                                                                     \
+#define TEST(ID, DESC)                                                                             \
+    static void cairn_test_body_##ID(struct test_env *env);                                        \
+    const struct test_case cairn_test_##ID                                                         \
+        __attribute__((section("cairn_tests"), used, aligned(8))) = {                              \
+            .id = #ID,                                                                             \
+            .description = DESC,                                                                   \
+            .run = cairn_test_body_##ID,                                                           \
+            .file = __FILE__,                                                                      \
+            .line = __LINE__,                                                                      \
+    };                                                                                             \
     static void cairn_test_body_##ID(struct test_env *env __attribute__((unused)))
 
 /*
@@ -87,46 +87,46 @@ seL4_CPtr test_alloc_object(struct test_env *env, seL4_Word type, seL4_Word size
 
 /* ---- assertions: on failure, print the marker with file:line and leave the test ---- */
 
-#define ASSERT_TRUE(cond)                                                                  \
-    do {                                                                                   \
-        if (!(cond))                                                                       \
-            test_fail(__FILE__, __LINE__, "ASSERT_TRUE(%s) is false", #cond);              \
+#define ASSERT_TRUE(cond)                                                                          \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            test_fail(__FILE__, __LINE__, "ASSERT_TRUE(%s) is false", #cond);                      \
     } while (0)
 
 /* Both sides are compared as seL4_Word (so pointers, enums and signed values work). */
-#define ASSERT_EQ(a, b)                                                                    \
-    do {                                                                                   \
-        seL4_Word test_a_ = (seL4_Word)(a), test_b_ = (seL4_Word)(b);                      \
-        if (test_a_ != test_b_)                                                            \
-            test_fail(__FILE__, __LINE__, "ASSERT_EQ(%s, %s): 0x%lx != 0x%lx", #a, #b,      \
-                      (unsigned long)test_a_, (unsigned long)test_b_);                     \
+#define ASSERT_EQ(a, b)                                                                            \
+    do {                                                                                           \
+        seL4_Word test_a_ = (seL4_Word)(a), test_b_ = (seL4_Word)(b);                              \
+        if (test_a_ != test_b_)                                                                    \
+            test_fail(__FILE__, __LINE__, "ASSERT_EQ(%s, %s): 0x%lx != 0x%lx", #a, #b,             \
+                      (unsigned long)test_a_, (unsigned long)test_b_);                             \
     } while (0)
 
-#define ASSERT_NE(a, b)                                                                    \
-    do {                                                                                   \
-        seL4_Word test_a_ = (seL4_Word)(a), test_b_ = (seL4_Word)(b);                      \
-        if (test_a_ == test_b_)                                                            \
-            test_fail(__FILE__, __LINE__, "ASSERT_NE(%s, %s): both 0x%lx", #a, #b,         \
-                      (unsigned long)test_a_);                                             \
+#define ASSERT_NE(a, b)                                                                            \
+    do {                                                                                           \
+        seL4_Word test_a_ = (seL4_Word)(a), test_b_ = (seL4_Word)(b);                              \
+        if (test_a_ == test_b_)                                                                    \
+            test_fail(__FILE__, __LINE__, "ASSERT_NE(%s, %s): both 0x%lx", #a, #b,                 \
+                      (unsigned long)test_a_);                                                     \
     } while (0)
 
 /* expr (an seL4_Error, e.g. an invocation) must return exactly `err`. */
-#define ASSERT_ERR(expr, err)                                                              \
-    do {                                                                                   \
-        seL4_Error test_got_ = (expr), test_want_ = (err);                                 \
-        if (test_got_ != test_want_)                                                       \
-            test_fail(__FILE__, __LINE__, "%s returned %s (%d), expected %s (%d)", #expr,   \
-                      test_error_name(test_got_), (int)test_got_,                          \
-                      test_error_name(test_want_), (int)test_want_);                       \
+#define ASSERT_ERR(expr, err)                                                                      \
+    do {                                                                                           \
+        seL4_Error test_got_ = (expr), test_want_ = (err);                                         \
+        if (test_got_ != test_want_)                                                               \
+            test_fail(__FILE__, __LINE__, "%s returned %s (%d), expected %s (%d)", #expr,          \
+                      test_error_name(test_got_), (int)test_got_, test_error_name(test_want_),     \
+                      (int)test_want_);                                                            \
     } while (0)
 
 #define ASSERT_OK(expr) ASSERT_ERR(expr, seL4_NoError)
 
-/* After a failed invocation: message register i (error detail, §5.2) must equal value. */
-#define ASSERT_MR(i, value)                                                                \
-    do {                                                                                   \
-        seL4_Word test_mr_ = seL4_GetMR(i), test_v_ = (seL4_Word)(value);                  \
-        if (test_mr_ != test_v_)                                                           \
-            test_fail(__FILE__, __LINE__, "MR%d is 0x%lx, expected %s = 0x%lx", (int)(i),   \
-                      (unsigned long)test_mr_, #value, (unsigned long)test_v_);            \
+/* After a failed invocation: MR i (error detail, docs/design/abi.md §5.2) must equal value. */
+#define ASSERT_MR(i, value)                                                                        \
+    do {                                                                                           \
+        seL4_Word test_mr_ = seL4_GetMR(i), test_v_ = (seL4_Word)(value);                          \
+        if (test_mr_ != test_v_)                                                                   \
+            test_fail(__FILE__, __LINE__, "MR%d is 0x%lx, expected %s = 0x%lx", (int)(i),          \
+                      (unsigned long)test_mr_, #value, (unsigned long)test_v_);                    \
     } while (0)

@@ -57,8 +57,7 @@ static uintptr_t make_tls(int index, seL4_IPCBuffer *ipc)
 }
 
 static struct test_thread *setup(struct test_env *env, int index, seL4_Word fault_ep,
-                                 seL4_Word prio, void (*fn)(struct test_thread *self),
-                                 bool resume)
+                                 seL4_Word prio, void (*fn)(struct test_thread *self), bool resume)
 {
     if (index < 0 || index >= TEST_THREADS)
         test_fail(__FILE__, __LINE__, "thread index %d out of range", index);
@@ -81,8 +80,7 @@ static struct test_thread *setup(struct test_env *env, int index, seL4_Word faul
     regs.sp = (seL4_Word)storage[index].stack + STACK_BYTES;
     regs.x0 = (seL4_Word)t;
     regs.tpidr_el0 = make_tls(index, t->ipc);
-    ASSERT_OK(seL4_TCB_WriteRegisters(t->tcb, resume, 0, sizeof(regs) / sizeof(seL4_Word),
-                                      &regs));
+    ASSERT_OK(seL4_TCB_WriteRegisters(t->tcb, resume, 0, sizeof(regs) / sizeof(seL4_Word), &regs));
     return t;
 }
 

@@ -11,10 +11,10 @@
 #define TEST_THREADS 3
 
 struct test_thread {
-    seL4_CPtr tcb;          /* TCB cap in the root CNode */
-    seL4_IPCBuffer *ipc;    /* the thread's IPC buffer (also readable by the root task) */
+    seL4_CPtr tcb;       /* TCB cap in the root CNode */
+    seL4_IPCBuffer *ipc; /* the thread's IPC buffer (also readable by the root task) */
     void (*fn)(struct test_thread *self);
-    seL4_Word arg[4];       /* free for the test */
+    seL4_Word arg[4];          /* free for the test */
     volatile seL4_Word out[8]; /* results the thread leaves for the root task */
     volatile seL4_Word done;   /* set to 1 when fn returns (then the thread suspends) */
 };

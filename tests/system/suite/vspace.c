@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // VSPACE tests, first part: frames (Page_Map/Unmap/GetAddress, cache operations) through the
-// seL4 ABI alone (facts sheet §9, §11). One accepted call, then each rejection in seL4's
+// seL4 ABI alone (docs/design/abi.md §9, §11). One accepted call, then each rejection in seL4's
 // check order with the exact error and detail MRs. What needs a fault handler (a write to a
 // read-only page, a read after Unmap, ExecuteNever) is in vspace_faults.c, where the root
 // task handles a child's faults.

@@ -20,8 +20,8 @@ static inline volatile unsigned char *at(seL4_Word va)
 
 /* An invocation with a hand-made message tag (for TruncatedMessage): MR0-MR2 as given. The
  * reply's MR0-MR3 are copied into the IPC buffer so ASSERT_MR sees them, as the stubs do. */
-static inline seL4_Error raw_invoke(seL4_CPtr cap, seL4_Word label, seL4_Word extra_caps, seL4_Word length,
-                             seL4_Word a, seL4_Word b, seL4_Word c)
+static inline seL4_Error raw_invoke(seL4_CPtr cap, seL4_Word label, seL4_Word extra_caps,
+                                    seL4_Word length, seL4_Word a, seL4_Word b, seL4_Word c)
 {
     seL4_Word m0 = a, m1 = b, m2 = c, m3 = 0;
     seL4_MessageInfo_t tag = seL4_MessageInfo_new(label, 0, extra_caps, length);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// VSPACE tests that need a fault handler (sheet §10, §11): a child thread touches pages
+// VSPACE tests that need a fault handler (docs/design/abi.md §10, §11): a child thread uses pages
 // the root task mapped with reduced rights, ExecuteNever, a write-only request or not at
 // all, and the root task receives the exact VMFault message on an endpoint (label 5,
 // MR0 IP, MR1 Addr, MR2 PrefetchFault, MR3 FSR = ESR_EL1 low 32 bits), fixes the mapping

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // VSPACE tests, second part: PageTable_Map/Unmap, what deleting frame, page-table and VSpace
 // caps does, ASIDControl_MakePool and ASIDPool_Assign, each rejection in seL4's check order
-// with the exact error and detail MRs (facts sheet §9, §11). Frames are in vspace.c.
+// with the exact error and detail MRs (docs/design/abi.md §9, §11). Frames are in vspace.c.
 
 #include <sel4/sel4.h>
 

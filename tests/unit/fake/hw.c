@@ -199,6 +199,11 @@ void arch_irq_mask(word_t irq)
     record(HW_IRQ_MASK, irq, 0, 0);
 }
 
+void arch_irq_set_trigger(word_t irq, bool edge)
+{
+    record(HW_IRQ_TRIGGER, irq, edge, 0);
+}
+
 void arch_irq_unmask(word_t irq)
 {
     record(HW_IRQ_UNMASK, irq, 0, 0);

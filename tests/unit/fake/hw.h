@@ -25,9 +25,10 @@ enum hw_call_kind {
     HW_RESTORE_USER, // a = context pointer (never returns: ends like a halt)
     HW_IRQ_INIT,
     HW_TIMER_INIT,
-    HW_IRQ_ACK,    // a = irq
-    HW_IRQ_MASK,   // a = irq
-    HW_IRQ_UNMASK, // a = irq
+    HW_IRQ_ACK,     // a = irq
+    HW_IRQ_MASK,    // a = irq
+    HW_IRQ_UNMASK,  // a = irq
+    HW_IRQ_TRIGGER, // a = irq, b = edge
     HW_TIMER_RESET,
 };
 

@@ -105,6 +105,14 @@ void arch_irq_unmask(word_t irq)
     *dist(GICD_ISENABLER + (irq / 32) * 4) = (uint32_t)BIT(irq % 32);
 }
 
+void arch_irq_set_trigger(word_t irq, bool edge)
+{
+    // GICD_ICFGR: two bits per line, 16 lines per register; the upper bit set = edge.
+    volatile uint32_t *cfg = dist(GICD_ICFGR + (irq / 16) * 4);
+    uint32_t bit = (uint32_t)BIT((irq % 16) * 2 + 1);
+    *cfg = edge ? (*cfg | bit) : (*cfg & ~bit);
+}
+
 bool arch_irq_pending(void)
 {
     return (*cpu(GICC_HPPIR) & INTID_MASK) < INTID_FIRST_SPECIAL;

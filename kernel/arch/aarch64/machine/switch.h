@@ -9,6 +9,7 @@
 #include "util.h"
 #include "arch/aarch64/regs.h"
 #include "arch/aarch64/machine/sysreg.h"
+#include "plat/qemu-virt/platform.h"
 
 // TTBR0_EL1 as last written, and CPACR_EL1.FPEN's state (0 traps EL0, 1 open, 2 not yet
 // written); defined in mmu.c and machine.c.
@@ -21,7 +22,8 @@ extern word_t mmu_empty_vspace[512];
 // are invalidated when they are released (asid_delete) and pages when they are unmapped.
 static FORCE_INLINE void arch_set_vspace(paddr_t root, word_t asid)
 {
-    word_t ttbr0 = root == 0 ? pptr_to_paddr((pptr_t)mmu_empty_vspace) : (asid << 48) | root;
+    // The window offset by hand: arch/api.h (pptr_to_paddr) includes this file.
+    word_t ttbr0 = root == 0 ? (pptr_t)mmu_empty_vspace - PPTR_OFFSET : (asid << 48) | root;
     if (ttbr0 != mmu_current_ttbr0) {
         mmu_current_ttbr0 = ttbr0;
         MSR("ttbr0_el1", ttbr0);

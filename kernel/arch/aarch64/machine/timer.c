@@ -6,7 +6,6 @@
 #include "arch/api.h"
 
 #include "config.h"
-#include "object/irq.h"
 #include "sysreg.h"
 
 #define CNTV_CTL_ENABLE 1u // bit 1 (IMASK) left 0: the expiry raises the interrupt

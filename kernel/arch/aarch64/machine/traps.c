@@ -4,17 +4,12 @@
 #include "api/syscall.h"
 #include "api/faults.h"
 #include "api/interrupt.h"
+#include "arch/aarch64/esr.h"
 #include "assert.h"
 #include "lib/printf.h"
 #include "sched/sched.h"
 #include "state.h"
 #include "sysreg.h"
-
-#define ESR_EC(esr) (((esr) >> 26) & 0x3f)
-#define EC_FP_ACCESS 0x07
-#define EC_SVC64 0x15
-#define EC_IABT_LOWER 0x20
-#define EC_DABT_LOWER 0x24
 
 NORETURN void c_handle_user_sync(void);
 NORETURN void c_handle_user_interrupt(void);
@@ -25,21 +20,21 @@ void c_handle_user_sync(void)
 {
     word_t esr = read_esr();
     struct user_context *ctx = &ks_cur_thread->ctx;
-    if (likely(ESR_EC(esr) == EC_SVC64)) { // the common case first
+    if (likely(esr_ec(esr) == ESR_EC_SVC64)) { // the common case first
         ctx->fault_ip = ctx->elr - 4;
         handle_syscall(ctx->x[REG_SYSCALL]);
         kernel_exit();
     }
-    switch (ESR_EC(esr)) {
-    case EC_DABT_LOWER:
+    switch (esr_ec(esr)) {
+    case ESR_EC_DABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(false, read_far(), esr);
         break;
-    case EC_IABT_LOWER:
+    case ESR_EC_IABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(true, ctx->elr, esr);
         break;
-    case EC_FP_ACCESS:
+    case ESR_EC_FP_ACCESS:
         // Lazy FPU switch (sched.h): the thread re-executes the instruction as owner.
         if (sched_fpu_trap(ks_cur_thread)) {
             break;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Arm invocation labels (page tables, frames, ASIDs, IRQ triggers), continuing the
-// AArch64 numbering; including this header gives every label (facts sheet §4.2).
+// AArch64 numbering; including this header gives every label (docs/design/abi.md §4.2).
 // Pure header.
 #pragma once
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Arm object types (4 KiB and 2 MiB frames, page tables) and seL4_ObjectTypeCount;
-// including this header gives the complete seL4_ObjectType numbering (facts §6.1).
+// including this header gives the complete seL4_ObjectType numbering (docs/design/abi.md §6.1).
 // Pure header.
 #pragma once
 

@@ -28,8 +28,8 @@ LIBSEL4_INLINE_FUNC void seL4_MRStore_(seL4_Word *dst, seL4_Word value)
 // Send a message (blocking until received); MR0..MR3 come from the IPC buffer.
 LIBSEL4_INLINE_FUNC void seL4_Send(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
 {
-    arm_sys_send(seL4_SysSend, dest, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1),
-                 seL4_GetMR(2), seL4_GetMR(3));
+    arm_sys_send(seL4_SysSend, dest, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2),
+                 seL4_GetMR(3));
 }
 
 LIBSEL4_INLINE_FUNC void seL4_SendWithMRs(seL4_CPtr dest, seL4_MessageInfo_t msgInfo,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Arm capability type names (all plain CPtrs) and the VM attributes given to
-// Page_Map/PageTable_Map (facts sheet §9.1). Pure header.
+// Page_Map/PageTable_Map (docs/design/abi.md §9.1). Pure header.
 #pragma once
 
 #include <sel4/macros.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // AArch64 numbers of the seL4 ABI: object sizes, address-space limits, message-register
-// counts, fault labels and fault message layouts (facts sheet §6.2, §10).
+// counts, fault labels and fault message layouts (docs/design/abi.md §6.2, §10).
 // Pure header, usable from assembly (enums are hidden under __ASSEMBLER__).
 // Values are for the non-hypervisor, 4-level (48-bit VA) configuration only.
 #pragma once

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // seL4_Fault_t: a decoded fault message, with upstream-named constructors and getters
-// for the AArch64 fault kinds (facts sheet §10.2). The representation is private to
+// for the AArch64 fault kinds (docs/design/abi.md §10.2). The representation is private to
 // user space (the kernel only sends MRs), so it is simply the tag plus the MR words.
 #pragma once
 
@@ -31,20 +31,20 @@ LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_empty_(seL4_Uint64 tag)
 }
 
 // Getter and setter for field `idx` of fault kind `kind`, named as upstream's generator.
-#define SEL4_FAULT_FIELD_(kind, field, idx)                                                   \
-    LIBSEL4_INLINE_FUNC seL4_Uint64 seL4_Fault_##kind##_get_##field(seL4_Fault_t f)           \
-    {                                                                                         \
-        return f.words[1 + (idx)];                                                            \
-    }                                                                                         \
-    LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_##kind##_set_##field(seL4_Fault_t f,          \
-                                                                     seL4_Uint64 v)           \
-    {                                                                                         \
-        f.words[1 + (idx)] = v;                                                               \
-        return f;                                                                             \
-    }                                                                                         \
-    LIBSEL4_INLINE_FUNC seL4_Uint64 seL4_Fault_##kind##_ptr_get_##field(const seL4_Fault_t *f) \
-    {                                                                                         \
-        return f->words[1 + (idx)];                                                           \
+#define SEL4_FAULT_FIELD_(kind, field, idx)                                                        \
+    LIBSEL4_INLINE_FUNC seL4_Uint64 seL4_Fault_##kind##_get_##field(seL4_Fault_t f)                \
+    {                                                                                              \
+        return f.words[1 + (idx)];                                                                 \
+    }                                                                                              \
+    LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_##kind##_set_##field(seL4_Fault_t f,               \
+                                                                     seL4_Uint64 v)                \
+    {                                                                                              \
+        f.words[1 + (idx)] = v;                                                                    \
+        return f;                                                                                  \
+    }                                                                                              \
+    LIBSEL4_INLINE_FUNC seL4_Uint64 seL4_Fault_##kind##_ptr_get_##field(const seL4_Fault_t *f)     \
+    {                                                                                              \
+        return f->words[1 + (idx)];                                                                \
     }
 
 LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_NullFault_new(void)
@@ -91,9 +91,9 @@ SEL4_FAULT_FIELD_(UnknownSyscall, SPSR, 11)
 SEL4_FAULT_FIELD_(UnknownSyscall, Syscall, 12)
 
 LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_UnknownSyscall_new(
-    seL4_Uint64 X0, seL4_Uint64 X1, seL4_Uint64 X2, seL4_Uint64 X3, seL4_Uint64 X4,
-    seL4_Uint64 X5, seL4_Uint64 X6, seL4_Uint64 X7, seL4_Uint64 FaultIP, seL4_Uint64 SP,
-    seL4_Uint64 LR, seL4_Uint64 SPSR, seL4_Uint64 Syscall)
+    seL4_Uint64 X0, seL4_Uint64 X1, seL4_Uint64 X2, seL4_Uint64 X3, seL4_Uint64 X4, seL4_Uint64 X5,
+    seL4_Uint64 X6, seL4_Uint64 X7, seL4_Uint64 FaultIP, seL4_Uint64 SP, seL4_Uint64 LR,
+    seL4_Uint64 SPSR, seL4_Uint64 Syscall)
 {
     seL4_Fault_t f = seL4_Fault_empty_(seL4_Fault_UnknownSyscall);
     const seL4_Uint64 v[] = {X0, X1, X2, X3, X4, X5, X6, X7, FaultIP, SP, LR, SPSR, Syscall};

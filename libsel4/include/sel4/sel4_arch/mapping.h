@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Decoding a failed Page_Map: which translation level is missing (facts sheet §11.3).
+// Decoding a failed Page_Map: which translation level is missing (docs/design/abi.md §11.3).
 // After FailedLookup, MR2 holds the bits left unresolved when the walk stopped.
 #pragma once
 

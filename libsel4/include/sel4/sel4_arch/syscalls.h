@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The AArch64 trap helpers: the only inline assembly in libsel4 (facts sheet §2.2).
+// The AArch64 trap helpers: the only inline assembly in libsel4 (docs/design/abi.md §2.2).
 // Syscall number in x7, then `svc #0`. Each helper declares exactly the registers the
 // kernel may change, because the kernel preserves all others and compiled callers
 // keep live values in them across the trap.
@@ -81,10 +81,9 @@ static inline void arm_sys_recv(seL4_Word sys, seL4_Word src, seL4_Word *out_bad
 
 // Send then receive in one trap (Call, ReplyRecv, most debug calls): x0..x5 in and out.
 static inline void arm_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *out_badge,
-                                     seL4_Word info_arg, seL4_Word *out_info,
-                                     seL4_Word *in_out_mr0, seL4_Word *in_out_mr1,
-                                     seL4_Word *in_out_mr2, seL4_Word *in_out_mr3,
-                                     LIBSEL4_UNUSED seL4_Word reply)
+                                     seL4_Word info_arg, seL4_Word *out_info, seL4_Word *in_out_mr0,
+                                     seL4_Word *in_out_mr1, seL4_Word *in_out_mr2,
+                                     seL4_Word *in_out_mr3, LIBSEL4_UNUSED seL4_Word reply)
 {
     register seL4_Word destptr __asm__("x0") = dest;
     register seL4_Word info __asm__("x1") = info_arg;
