@@ -49,3 +49,38 @@ bench-run: $(IMAGE_INPUTS)
 	    --config '{"build": "$(BENCH_CONFIG)", "RELEASE": $(RELEASE), "FASTPATH": $(FASTPATH), "kernel": "$(KERNEL_CONFIG_NAME)"}'
 
 ALL_TARGETS += $(BENCH_ELF)
+
+# Where one operation's instructions go: `make bench-profile COUNT=<per_op>` traces the image
+# the last `make bench` built (same kernel configuration) and prints the first window of that
+# many instructions by function (bench/profile.py).
+.PHONY: bench-profile
+bench-profile:
+	$(if $(COUNT),,$(error set COUNT=<per_op figure from make bench>))
+	@$(PYTHON) $(ROOT)/bench/profile.py --qemu '$(call qemu_cmd,{image},$(QEMU_BENCH_FLAGS))' \
+	    --image $(BENCH_IMAGE) --roottask $(BENCH_ELF) --count $(COUNT)
+
+# The wall-time workload (bench/walltime/main.c, FRAMEEXPORTS0001's frame loop) on the
+# default kernel, timed on the host: median of 5 boots, written to build/bench-walltime.json.
+WALLTIME_OUT   := $(BUILD)/bench/walltime
+WALLTIME_ELF   := $(WALLTIME_OUT)/walltime.elf
+WALLTIME_IMAGE := $(WALLTIME_OUT)/$(KERNEL_CONFIG_NAME).image.elf
+
+$(WALLTIME_OUT)/main.o: $(ROOT)/bench/walltime/main.c
+	$(call compile_user_c,$@,$<)
+
+$(WALLTIME_ELF): $(WALLTIME_OUT)/main.o $(ROOTTASK_LINK_DEPS)
+	$(call link_roottask,$@,$<)
+
+$(WALLTIME_IMAGE): $(WALLTIME_ELF) $(IMAGE_INPUTS)
+	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$@)"
+	$(call image_recipe,$<,$@)
+
+-include $(WALLTIME_OUT)/main.d
+
+.PHONY: bench-walltime
+bench-walltime: $(WALLTIME_IMAGE)
+	@echo "  RUN     $(call qemu_cmd,$(WALLTIME_IMAGE)) (x5, host wall time)"
+	@$(PYTHON) $(ROOT)/bench/walltime.py --qemu '$(call qemu_cmd,{image})' \
+	    --image $(WALLTIME_IMAGE) --json $(BUILD)/bench-walltime.json
+
+ALL_TARGETS += $(WALLTIME_ELF)

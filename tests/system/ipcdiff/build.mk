@@ -46,7 +46,7 @@ test-fastpath:
 	    $(MAKE) --no-print-directory FASTPATH=0 ipcdiff-image >/dev/null || rc=1; \
 	    echo "  RUN     fastpath: ipcdiff, the same random IPC sequence on FASTPATH=1 and 0"; \
 	    $(PYTHON) $(IPCDIFF_DIR)/diff.py --qemu '$(SYSTEST_QEMU)' \
-	        --result $(SYSTEST_RESULTS)/system-ipcdiff.txt \
+	        --result $(SYSTEST_RESULTS)/system-ipcdiff.txt --log-dir $(SYSTEST_LOGS)/ipcdiff \
 	        $(IPCDIFF_OUT)/$(subst -nofastpath,,$(KERNEL_CONFIG_NAME)).image.elf \
 	        $(IPCDIFF_OUT)/$(subst -nofastpath,,$(KERNEL_CONFIG_NAME))-nofastpath.image.elf || rc=1; \
 	    exit $$rc

@@ -3,13 +3,14 @@
 """Boot the ipcdiff root task on two kernels (FASTPATH=1 and FASTPATH=0) and require the
 same console output, line for line, up to "ipcdiff: done".
 
-    diff.py --qemu 'QEMU CMD with {image}' --result FILE FASTPATH1_IMAGE FASTPATH0_IMAGE
+    diff.py --qemu 'QEMU CMD with {image}' --result FILE --log-dir DIR IMAGE1 IMAGE0
 
 Writes "1 passed, 0 failed" or "0 passed, 1 failed" to the result file; on a difference it
-prints the first differing line of each run (the full consoles are kept beside the result
-as <result>.<n>.log).
+prints the first differing line of each run. The two consoles are kept as
+DIR/fastpath1.log and DIR/fastpath0.log.
 """
 import argparse
+import os
 import re
 import shlex
 import subprocess
@@ -44,13 +45,15 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--qemu", required=True)
     ap.add_argument("--result", required=True)
+    ap.add_argument("--log-dir", required=True)
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("images", nargs=2)
     args = ap.parse_args()
 
     runs = [console(args.qemu, image, args.timeout) for image in args.images]
-    for n, lines in enumerate(runs):
-        with open(f"{args.result}.{n}.log", "w") as f:
+    os.makedirs(args.log_dir, exist_ok=True)
+    for name, lines in zip(("fastpath1", "fastpath0"), runs):
+        with open(os.path.join(args.log_dir, name + ".log"), "w") as f:
             f.write("\n".join(lines) + "\n")
     ok = all(lines and lines[-1] == DONE for lines in runs) and runs[0] == runs[1]
     if not ok:
