@@ -28,7 +28,8 @@ static inline paddr_t pptr_to_paddr(pptr_t p)
 #endif
 
 // Zero [start, start + bytes) of RAM through the window: start and bytes are multiples of
-// 64. The hot case of Retype and table removal, so the target uses DC ZVA.
+// 64. The hot case of Retype and table removal: the target uses DC ZVA for small ranges and
+// plain stores for big ones (cheaper under QEMU).
 void arch_zero_range(pptr_t start, word_t bytes);
 
 // ---- console ----------------------------------------------------------------------------
