@@ -12,6 +12,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -36,20 +37,21 @@ int main(const seL4_BootInfo *bi)
 {
     (void)bi; /* remove once you use it (4.C) */
 
-    /* EXERCISE 4.A ("4.A: a frame"): retype one 4 KiB frame (seL4_ARM_SmallPageObject)
-     * with the runtime's allocator, cairn_retype, and print "new frame: slot <its slot>". */
+    /* EXERCISE 4.A ("4.A: a frame"): make one 4 KiB frame (a granule) with the runtime's
+     * allocator, cairn_alloc_granule(), and print "new frame: slot <its slot>"
+     * (cairn_cptr gives a typed cap's slot). */
 
     /* EXERCISE 4.B, second half: print "PAGE_A: <its address>" (%p), check that it is
      * page-aligned and that its first byte reads 0xee. */
 
     /* EXERCISE 4.C ("4.C: unmap it and fault"): find the image frame cap behind PAGE_A
-     * (cairn_image_frame_slot) and print "PAGE_A is backed by image frame cap N"; draw the
-     * VSpace before and after (cairn_vspace_dump) around seL4_ARM_Page_Unmap of that cap;
+     * (cairn_bi_image_frame_at) and print "PAGE_A is backed by image frame cap N"; draw the
+     * VSpace before and after (cairn_vspace_dump) around cairn_frame_unmap of that cap;
      * print "reading PAGE_A ..." and read it. */
 
     /* EXERCISE 4.D ("4.D: map the new frame there"): instead of 4.C's read, map the new
-     * frame at PAGE_A (seL4_ARM_Page_Map), check that it reads 0 and print
-     * "PAGE_A now reads 0x0 from the new frame". */
+     * frame at PAGE_A (cairn_frame_map, or libsel4's seL4_ARM_Page_Map), check that it reads 0 and
+     * print "PAGE_A now reads 0x0 from the new frame". */
 
     /* EXERCISE 4.E ("4.E: write and read back"): fill PAGE_A with 0x5a, read it back, print
      * "wrote 0x5a, read back 0x5a". */
@@ -64,7 +66,8 @@ int main(const seL4_BootInfo *bi)
      * same address write-only, then read-only; read; then write. */
 
     /* EXERCISE 4.I ("4.I: missing page tables"): instead of 4.H's write, map a frame at
-     * 0xa000000000, adding one seL4_ARM_PageTableObject per seL4_FailedLookup. */
+     * 0xa000000000, adding one page table (cairn_alloc_page_table, cairn_page_table_map)
+     * per seL4_FailedLookup. */
 
     /* EXERCISE 4.J ("4.J: deleting the cap deletes the mapping"): delete the new frame's
      * cap, then read PAGE_A. */

@@ -11,6 +11,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/thread.h>
@@ -28,7 +29,7 @@
 static cairn_thread_t secondary;
 
 /* The cap the two threads share: a notification in 6.0, an endpoint from 6.A on. */
-static seL4_CPtr channel;
+static cairn_notification_t channel;
 
 /* The secondary thread's code. When it returns, the thread suspends itself. */
 static void secondary_main(void *arg)
@@ -37,12 +38,15 @@ static void secondary_main(void *arg)
     printf("In secondary thread\n");
 
     /* 6.0: wake the root task. */
-    seL4_Signal(channel);
+    cairn_notification_signal(channel);
 
     /* EXERCISE 6.A (docs/tutorial/spawn-thread.md, "6.A: an endpoint and a label"): make
-     * the channel an endpoint (in main) and Send an empty message with label HELLO_LABEL
-     * here instead of the signal; main Recvs it and checks the label.
-     * EXERCISE 6.B ("6.B: message registers"): send 456 and 789 in MR0 and MR1.
+     * the channel an endpoint (cairn_endpoint_t, cairn_alloc_endpoint in main) and send an
+     * empty message with label HELLO_LABEL here (cairn_endpoint_send) instead of the
+     * signal; main receives it (cairn_endpoint_recv), checks the label and prints
+     * "received label 123".
+     * EXERCISE 6.B ("6.B: message registers"): send 456 and 789 in MR0 and MR1; main
+     * checks them and prints "received 2 words: 456, 789".
      * EXERCISE 6.C ("6.C: Call and Reply"): Call instead of Send; main replies 0xabc in
      * MR0; check the reply and print "secondary thread got reply 0xabc". */
 }
@@ -52,21 +56,23 @@ int main(const seL4_BootInfo *bi)
     (void)bi;
 
     /* 6.0: a notification (6.A on: an endpoint), and a TCB for the secondary thread, from
-     * the runtime's allocator (cairn_retype: chapter 3 shows how such an allocator works). */
-    channel = cairn_retype(seL4_NotificationObject, 0);
-    seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
-    if (channel == seL4_CapNull || tcb == seL4_CapNull)
+     * the runtime's allocator (typed caps from cairn_alloc_<kind>(); chapter 3 shows how
+     * such an allocator works). */
+    channel = cairn_alloc_notification();
+    cairn_tcb_t tcb = cairn_alloc_tcb();
+    if (cairn_cap_is_null(channel) || cairn_cap_is_null(tcb))
         panic("retype failed: %s", seL4_strerror(cairn_retype_error()));
 
     /* Configure it (our CNode and VSpace, no fault endpoint), give it a stack, an IPC
      * buffer and TLS, and make it runnable. It does not run yet: we have the higher
      * priority, and we are not blocked. */
-    CHECK(cairn_thread_create(&secondary, tcb, SECONDARY_PRIORITY, secondary_main, NULL));
+    CHECK(
+        cairn_thread_create(&secondary, cairn_cptr(tcb), SECONDARY_PRIORITY, secondary_main, NULL));
     printf("In primary thread\n");
 
     /* 6.0: blocking here is what lets the secondary thread run. */
     seL4_Word badge;
-    seL4_Wait(channel, &badge);
+    cairn_notification_wait(channel, &badge);
 
     /* EXERCISES 6.A-6.C: the receiving side of the messages above (Recv, check the label,
      * then the two message registers, then Reply). */

@@ -11,6 +11,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -35,13 +36,13 @@ int main(const seL4_BootInfo *bi)
 {
     (void)bi;
 
-    /* 4.A: one 4 KiB frame (a "granule") retyped from untyped memory, by the runtime's
-     * allocator: cairn_retype picks an ordinary untyped with room and the next empty slot,
-     * the way chapter 3 did it by hand. */
-    seL4_CPtr new_frame = cairn_retype(seL4_ARM_SmallPageObject, 0);
-    if (new_frame == seL4_CapNull)
+    /* 4.A: one 4 KiB frame (a "granule") retyped from untyped memory by the runtime's
+     * allocator, which picks an ordinary untyped with room and the next empty slot, the way
+     * chapter 3 did it by hand. The cap comes typed: a cairn_granule_t. */
+    cairn_granule_t new_frame = cairn_alloc_granule();
+    if (cairn_cap_is_null(new_frame))
         panic("could not make a frame");
-    printf("new frame: slot %lu\n", (unsigned long)new_frame);
+    printf("new frame: slot %lu\n", (unsigned long)cairn_cptr(new_frame));
 
     /* 4.B: a page of our own image, at a page-aligned address. */
     printf("PAGE_A: %p\n", (void *)PAGE_A);

@@ -13,6 +13,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -52,14 +53,13 @@ static void expect_error(const char *what, seL4_Error got, seL4_Error want)
 
 int main(const seL4_BootInfo *bi)
 {
-
-    /* 4.A: one 4 KiB frame (a "granule") retyped from untyped memory, by the runtime's
-     * allocator: cairn_retype picks an ordinary untyped with room and the next empty slot,
-     * the way chapter 3 did it by hand. */
-    seL4_CPtr new_frame = cairn_retype(seL4_ARM_SmallPageObject, 0);
-    if (new_frame == seL4_CapNull)
+    /* 4.A: one 4 KiB frame (a "granule") retyped from untyped memory by the runtime's
+     * allocator, which picks an ordinary untyped with room and the next empty slot, the way
+     * chapter 3 did it by hand. The cap comes typed: a cairn_granule_t. */
+    cairn_granule_t new_frame = cairn_alloc_granule();
+    if (cairn_cap_is_null(new_frame))
         panic("could not make a frame");
-    printf("new frame: slot %lu\n", (unsigned long)new_frame);
+    printf("new frame: slot %lu\n", (unsigned long)cairn_cptr(new_frame));
 
     /* 4.B: a page of our own image, at a page-aligned address. */
     printf("PAGE_A: %p\n", (void *)PAGE_A);
@@ -67,14 +67,13 @@ int main(const seL4_BootInfo *bi)
     cairn_assert(peek(PAGE_A) == 0xee);
 
     /* 4.C: the image frame behind PAGE_A, from BootInfo's userImageFrames. */
-    seL4_CPtr image_frame = cairn_image_frame_slot(bi, (uintptr_t)PAGE_A);
-    cairn_assert(image_frame != seL4_CapNull);
-    printf("PAGE_A is backed by image frame cap %lu\n", (unsigned long)image_frame);
-    CHECK(seL4_ARM_Page_Unmap(image_frame));
+    cairn_granule_t image_frame = cairn_bi_image_frame_at(bi, (uintptr_t)PAGE_A);
+    printf("PAGE_A is backed by image frame cap %lu\n", (unsigned long)cairn_cptr(image_frame));
+    CHECK(cairn_frame_unmap(image_frame));
 
     /* 4.D: put the new frame where the image frame was. A fresh frame reads as zeroes. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0);
     printf("PAGE_A now reads 0x%x from the new frame\n", peek(PAGE_A));
 
@@ -84,31 +83,30 @@ int main(const seL4_BootInfo *bi)
     printf("wrote 0x5a, read back 0x%x\n", peek(PAGE_A + 100));
 
     /* 4.F: frames keep their contents while unmapped. Swap the image frame back in ... */
-    CHECK(seL4_ARM_Page_Unmap(new_frame));
-    CHECK(seL4_ARM_Page_Map(image_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_unmap(new_frame));
+    CHECK(cairn_frame_map(image_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0xee);
     printf("image frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
     /* ... and the new frame again. */
-    CHECK(seL4_ARM_Page_Unmap(image_frame));
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_unmap(image_frame));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0x5a);
     printf("new frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
 
     /* 4.G: one cap, one mapping. Free PAGE_B's own image frame, then try a second address. */
     printf("PAGE_B: %p\n", (void *)PAGE_B);
-    CHECK(seL4_ARM_Page_Unmap(cairn_image_frame_slot(bi, (uintptr_t)PAGE_B)));
+    CHECK(cairn_frame_unmap(cairn_bi_image_frame_at(bi, (uintptr_t)PAGE_B)));
     expect_error("mapping the mapped frame at PAGE_B",
-                 seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_B,
-                                   seL4_ReadWrite, seL4_ARM_Default_VMAttributes),
+                 cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_B, seL4_ReadWrite,
+                                 seL4_ARM_Default_VMAttributes),
                  seL4_InvalidArgument);
     /* A copy of the cap is a second, unmapped handle on the same frame: map that. */
-    seL4_CPtr alias = cairn_slot_alloc();
-    CHECK(seL4_CNode_Copy(seL4_CapInitThreadCNode, alias, seL4_WordBits, seL4_CapInitThreadCNode,
-                          new_frame, seL4_WordBits, seL4_AllRights));
-    CHECK(seL4_ARM_Page_Map(alias, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_B, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    cairn_granule_t alias = cairn_as_granule(cairn_slot_alloc());
+    CHECK(cairn_cnode_copy(cairn_cspath_of(alias), cairn_cspath_of(new_frame), seL4_AllRights));
+    CHECK(cairn_frame_map(alias, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_B, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     printf("alias at PAGE_B reads 0x%x\n", peek(PAGE_B));
     poke(PAGE_A, 0x11);
     cairn_assert(peek(PAGE_B) == 0x11);

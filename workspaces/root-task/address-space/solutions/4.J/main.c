@@ -13,6 +13,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -56,14 +57,13 @@ static void expect_error(const char *what, seL4_Error got, seL4_Error want)
 
 int main(const seL4_BootInfo *bi)
 {
-
-    /* 4.A: one 4 KiB frame (a "granule") retyped from untyped memory, by the runtime's
-     * allocator: cairn_retype picks an ordinary untyped with room and the next empty slot,
-     * the way chapter 3 did it by hand. */
-    seL4_CPtr new_frame = cairn_retype(seL4_ARM_SmallPageObject, 0);
-    if (new_frame == seL4_CapNull)
+    /* 4.A: one 4 KiB frame (a "granule") retyped from untyped memory by the runtime's
+     * allocator, which picks an ordinary untyped with room and the next empty slot, the way
+     * chapter 3 did it by hand. The cap comes typed: a cairn_granule_t. */
+    cairn_granule_t new_frame = cairn_alloc_granule();
+    if (cairn_cap_is_null(new_frame))
         panic("could not make a frame");
-    printf("new frame: slot %lu\n", (unsigned long)new_frame);
+    printf("new frame: slot %lu\n", (unsigned long)cairn_cptr(new_frame));
 
     /* 4.B: a page of our own image, at a page-aligned address. */
     printf("PAGE_A: %p\n", (void *)PAGE_A);
@@ -71,14 +71,13 @@ int main(const seL4_BootInfo *bi)
     cairn_assert(peek(PAGE_A) == 0xee);
 
     /* 4.C: the image frame behind PAGE_A, from BootInfo's userImageFrames. */
-    seL4_CPtr image_frame = cairn_image_frame_slot(bi, (uintptr_t)PAGE_A);
-    cairn_assert(image_frame != seL4_CapNull);
-    printf("PAGE_A is backed by image frame cap %lu\n", (unsigned long)image_frame);
-    CHECK(seL4_ARM_Page_Unmap(image_frame));
+    cairn_granule_t image_frame = cairn_bi_image_frame_at(bi, (uintptr_t)PAGE_A);
+    printf("PAGE_A is backed by image frame cap %lu\n", (unsigned long)cairn_cptr(image_frame));
+    CHECK(cairn_frame_unmap(image_frame));
 
     /* 4.D: put the new frame where the image frame was. A fresh frame reads as zeroes. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0);
     printf("PAGE_A now reads 0x%x from the new frame\n", peek(PAGE_A));
 
@@ -88,31 +87,30 @@ int main(const seL4_BootInfo *bi)
     printf("wrote 0x5a, read back 0x%x\n", peek(PAGE_A + 100));
 
     /* 4.F: frames keep their contents while unmapped. Swap the image frame back in ... */
-    CHECK(seL4_ARM_Page_Unmap(new_frame));
-    CHECK(seL4_ARM_Page_Map(image_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
-                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_unmap(new_frame));
+    CHECK(cairn_frame_map(image_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0xee);
     printf("image frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
     /* ... and the new frame again. */
-    CHECK(seL4_ARM_Page_Unmap(image_frame));
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_unmap(image_frame));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0x5a);
     printf("new frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
 
     /* 4.G: one cap, one mapping. Free PAGE_B's own image frame, then try a second address. */
     printf("PAGE_B: %p\n", (void *)PAGE_B);
-    CHECK(seL4_ARM_Page_Unmap(cairn_image_frame_slot(bi, (uintptr_t)PAGE_B)));
+    CHECK(cairn_frame_unmap(cairn_bi_image_frame_at(bi, (uintptr_t)PAGE_B)));
     expect_error("mapping the mapped frame at PAGE_B",
-                 seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_B,
-                                   seL4_ReadWrite, seL4_ARM_Default_VMAttributes),
+                 cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_B, seL4_ReadWrite,
+                                 seL4_ARM_Default_VMAttributes),
                  seL4_InvalidArgument);
     /* A copy of the cap is a second, unmapped handle on the same frame: map that. */
-    seL4_CPtr alias = cairn_slot_alloc();
-    CHECK(seL4_CNode_Copy(seL4_CapInitThreadCNode, alias, seL4_WordBits, seL4_CapInitThreadCNode,
-                          new_frame, seL4_WordBits, seL4_AllRights));
-    CHECK(seL4_ARM_Page_Map(alias, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_B, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    cairn_granule_t alias = cairn_as_granule(cairn_slot_alloc());
+    CHECK(cairn_cnode_copy(cairn_cspath_of(alias), cairn_cspath_of(new_frame), seL4_AllRights));
+    CHECK(cairn_frame_map(alias, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_B, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
     printf("alias at PAGE_B reads 0x%x\n", peek(PAGE_B));
     poke(PAGE_A, 0x11);
     cairn_assert(peek(PAGE_B) == 0x11);
@@ -121,56 +119,56 @@ int main(const seL4_BootInfo *bi)
 
     /* 4.H: rights of an existing mapping change by mapping the same cap at the same address.
      * Write-only is not an error: the kernel says so and makes a mapping we cannot touch. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_CanWrite,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_CanWrite,
+                          seL4_ARM_Default_VMAttributes));
     printf("write-only remap accepted (no user access at all)\n");
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_CanRead,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_CanRead,
+                          seL4_ARM_Default_VMAttributes));
     printf("remapped PAGE_A read-only; it reads 0x%x\n", peek(PAGE_A));
 
     /* Back to read-write for the rest of the chapter. */
-    CHECK(seL4_ARM_Page_Map(new_frame, seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A, seL4_ReadWrite,
-                            seL4_ARM_Default_VMAttributes));
+    CHECK(cairn_frame_map(new_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
+                          seL4_ARM_Default_VMAttributes));
 
     /* 4.I: far from the image no page tables exist. Page_Map says which level is missing;
      * we add one seL4_ARM_PageTableObject per failure until the frame maps. */
-    seL4_CPtr far_frame = cairn_retype(seL4_ARM_SmallPageObject, 0);
-    cairn_assert(far_frame != seL4_CapNull);
+    cairn_granule_t far_frame = cairn_alloc_granule();
+    cairn_assert(!cairn_cap_is_null(far_frame));
     seL4_Error err;
-    while ((err = seL4_ARM_Page_Map(far_frame, seL4_CapInitThreadVSpace, FAR_VADDR, seL4_ReadWrite,
-                                    seL4_ARM_Default_VMAttributes)) == seL4_FailedLookup) {
+    while ((err = cairn_frame_map(far_frame, CAIRN_INIT_VSPACE, FAR_VADDR, seL4_ReadWrite,
+                                  seL4_ARM_Default_VMAttributes)) == seL4_FailedLookup) {
         printf("map at 0x%lx: seL4_FailedLookup, missing level: %lu bits left\n", FAR_VADDR,
                (unsigned long)seL4_MappingFailedLookupLevel());
-        seL4_CPtr table = cairn_retype(seL4_ARM_PageTableObject, 0);
-        cairn_assert(table != seL4_CapNull);
-        CHECK(seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, FAR_VADDR,
-                                     seL4_ARM_Default_VMAttributes));
+        cairn_page_table_t table = cairn_alloc_page_table();
+        cairn_assert(!cairn_cap_is_null(table));
+        CHECK(cairn_page_table_map(table, CAIRN_INIT_VSPACE, FAR_VADDR,
+                                   seL4_ARM_Default_VMAttributes));
     }
     CHECK(err);
     poke((char *)FAR_VADDR, 0x42);
     printf("mapped a frame at 0x%lx; it reads 0x%x\n", FAR_VADDR, peek((char *)FAR_VADDR));
 
     /* Every level now exists: one more table has nowhere to go. */
-    seL4_CPtr spare_table = cairn_retype(seL4_ARM_PageTableObject, 0);
-    cairn_assert(spare_table != seL4_CapNull);
+    cairn_page_table_t spare_table = cairn_alloc_page_table();
+    cairn_assert(!cairn_cap_is_null(spare_table));
     expect_error("mapping one more table there",
-                 seL4_ARM_PageTable_Map(spare_table, seL4_CapInitThreadVSpace, FAR_VADDR,
-                                        seL4_ARM_Default_VMAttributes),
+                 cairn_page_table_map(spare_table, CAIRN_INIT_VSPACE, FAR_VADDR,
+                                      seL4_ARM_Default_VMAttributes),
                  seL4_DeleteFirst);
     /* Frames map only at their own alignment. */
-    seL4_CPtr odd_frame = cairn_retype(seL4_ARM_SmallPageObject, 0);
+    cairn_granule_t odd_frame = cairn_alloc_granule();
     expect_error("mapping at an unaligned address",
-                 seL4_ARM_Page_Map(odd_frame, seL4_CapInitThreadVSpace, FAR_VADDR + 0x800,
-                                   seL4_ReadWrite, seL4_ARM_Default_VMAttributes),
+                 cairn_frame_map(odd_frame, CAIRN_INIT_VSPACE, FAR_VADDR + 0x800, seL4_ReadWrite,
+                                 seL4_ARM_Default_VMAttributes),
                  seL4_AlignmentError);
     /* The runtime's helper does the same loop for us. */
-    CHECK(cairn_map_with_tables(seL4_CapInitThreadVSpace, odd_frame, FAR_VADDR_2, seL4_ReadWrite,
-                                seL4_ARM_Default_VMAttributes, cairn_retype));
+    CHECK(cairn_map_with_tables(seL4_CapInitThreadVSpace, cairn_cptr(odd_frame), FAR_VADDR_2,
+                                seL4_ReadWrite, seL4_ARM_Default_VMAttributes, cairn_retype));
     printf("cairn_map_with_tables mapped a frame at 0x%lx\n", FAR_VADDR_2);
 
     /* 4.J: deleting the cap that made a mapping takes the mapping with it. The frame itself
      * lives on through the alias at PAGE_B. */
-    CHECK(seL4_CNode_Delete(seL4_CapInitThreadCNode, new_frame, seL4_WordBits));
+    CHECK(cairn_cnode_delete(cairn_cspath_of(new_frame)));
     printf("deleted the new frame's cap; the alias at PAGE_B still reads 0x%x\n", peek(PAGE_B));
 
     printf("reading PAGE_A ...\n");

@@ -11,6 +11,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -34,18 +35,18 @@
 #define UART_IRQ 33
 #define GPIO_PADDR 0x09030000UL
 
-/* The BootInfo untyped whose memory [paddr, paddr + 2^sizeBits) holds `paddr`, or
- * seL4_CapNull; *desc_out is its description. */
-static seL4_CPtr untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
-                                    const seL4_UntypedDesc **desc_out)
+/* The BootInfo untyped whose memory [paddr, paddr + 2^sizeBits) holds `paddr`, or a null
+ * cap; *desc_out is its description. */
+static cairn_untyped_t untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
+                                          const seL4_UntypedDesc **desc_out)
 {
     cairn_for_each_untyped(bi, slot, desc) {
         if (desc->paddr <= paddr && paddr - desc->paddr < (1UL << desc->sizeBits)) {
             *desc_out = desc;
-            return slot;
+            return cairn_as_untyped(slot);
         }
     }
-    return seL4_CapNull;
+    return cairn_as_untyped(seL4_CapNull);
 }
 
 int main(const seL4_BootInfo *bi)
@@ -58,11 +59,11 @@ int main(const seL4_BootInfo *bi)
 
     /* 5.B: the BootInfo untyped that holds the UART's page is device memory. */
     const seL4_UntypedDesc *dev_desc = NULL;
-    seL4_CPtr dev = untyped_containing(bi, UART_PADDR, &dev_desc);
-    cairn_assert(dev != seL4_CapNull);
+    cairn_untyped_t dev = untyped_containing(bi, UART_PADDR, &dev_desc);
+    cairn_assert(!cairn_cap_is_null(dev));
     printf("0x%lx is in untyped slot %lu: paddr 0x%lx, size bits %u, is device: %s\n", UART_PADDR,
-           (unsigned long)dev, (unsigned long)dev_desc->paddr, (unsigned)dev_desc->sizeBits,
-           dev_desc->isDevice ? "true" : "false");
+           (unsigned long)cairn_cptr(dev), (unsigned long)dev_desc->paddr,
+           (unsigned)dev_desc->sizeBits, dev_desc->isDevice ? "true" : "false");
     cairn_assert(dev_desc->isDevice);
 
     printf("TEST_PASS\n");

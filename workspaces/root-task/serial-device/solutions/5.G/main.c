@@ -12,6 +12,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -50,26 +51,26 @@ static seL4_CPtr alloc_slot(void)
     return slot;
 }
 
-/* The BootInfo untyped whose memory [paddr, paddr + 2^sizeBits) holds `paddr`, or
- * seL4_CapNull; *desc_out is its description. */
-static seL4_CPtr untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
-                                    const seL4_UntypedDesc **desc_out)
+/* The BootInfo untyped whose memory [paddr, paddr + 2^sizeBits) holds `paddr`, or a null
+ * cap; *desc_out is its description. */
+static cairn_untyped_t untyped_containing(const seL4_BootInfo *bi, seL4_Word paddr,
+                                          const seL4_UntypedDesc **desc_out)
 {
     cairn_for_each_untyped(bi, slot, desc) {
         if (desc->paddr <= paddr && paddr - desc->paddr < (1UL << desc->sizeBits)) {
             *desc_out = desc;
-            return slot;
+            return cairn_as_untyped(slot);
         }
     }
-    return seL4_CapNull;
+    return cairn_as_untyped(seL4_CapNull);
 }
 
-/* A frame cap's physical address (panics if `frame` is not a frame cap). */
-static seL4_Word frame_paddr(seL4_CPtr frame)
+/* A frame's physical address. */
+static seL4_Word frame_paddr(cairn_granule_t frame)
 {
-    seL4_ARM_Page_GetAddress_t r = seL4_ARM_Page_GetAddress(frame);
-    CHECK((seL4_Error)r.error);
-    return r.paddr;
+    seL4_Word paddr = 0;
+    CHECK(cairn_frame_get_address(frame, &paddr));
+    return paddr;
 }
 
 /*
@@ -81,10 +82,11 @@ static seL4_Word frame_paddr(seL4_CPtr frame)
  * watermark stays where the children pushed it. Without it each child is deleted at once:
  * the untyped then has no children, and its next Retype starts again from `base`.
  *
- * Returns the slot holding the last child (the caller keeps it alive as long as it needs
- * the watermark), or seL4_CapNull if no child was needed or none was kept.
+ * Returns the last child (the caller keeps it alive as long as it needs the watermark), or
+ * a null cap if no child was needed or none was kept.
  */
-static seL4_CPtr trim_untyped(seL4_CPtr untyped, seL4_Word base, seL4_Word target, bool keep_one)
+static cairn_untyped_t trim_untyped(cairn_untyped_t untyped, seL4_Word base, seL4_Word target,
+                                    bool keep_one)
 {
     seL4_CPtr keep = seL4_CapNull;
     seL4_CPtr spare = seL4_CapNull;
@@ -92,32 +94,31 @@ static seL4_CPtr trim_untyped(seL4_CPtr untyped, seL4_Word base, seL4_Word targe
         seL4_Word bits = 63 - (seL4_Word)__builtin_clzl(target - at);
         if (spare == seL4_CapNull)
             spare = alloc_slot();
-        CHECK(seL4_Untyped_Retype(untyped, seL4_UntypedObject, bits, seL4_CapInitThreadCNode, 0, 0,
-                                  spare, 1));
+        CHECK(cairn_untyped_retype(untyped, CAIRN_BP_UNTYPED(bits),
+                                   cairn_cnode_self(CAIRN_INIT_CNODE), spare, 1));
         printf("    untyped child of 2^%lu bytes\n", (unsigned long)bits);
         if (!keep_one) {
-            CHECK(seL4_CNode_Delete(seL4_CapInitThreadCNode, spare, seL4_WordBits));
+            CHECK(cairn_cnode_delete(cairn_cspath(spare)));
         } else if (keep == seL4_CapNull) {
             keep = spare; /* the first child stays where it is */
             spare = seL4_CapNull;
         } else {
-            CHECK(seL4_CNode_Delete(seL4_CapInitThreadCNode, keep, seL4_WordBits));
-            CHECK(seL4_CNode_Move(seL4_CapInitThreadCNode, keep, seL4_WordBits,
-                                  seL4_CapInitThreadCNode, spare, seL4_WordBits));
+            CHECK(cairn_cnode_delete(cairn_cspath(keep)));
+            CHECK(cairn_cnode_move(cairn_cspath(keep), cairn_cspath(spare)));
         }
         at += 1UL << bits;
     }
-    return keep;
+    return cairn_as_untyped(keep);
 }
 
 /* Retype one 4 KiB frame from `untyped`, report where it landed, delete it again. */
-static seL4_Word probe_frame(seL4_CPtr untyped)
+static seL4_Word probe_frame(cairn_untyped_t untyped)
 {
-    seL4_CPtr frame = alloc_slot();
-    CHECK(seL4_Untyped_Retype(untyped, seL4_ARM_SmallPageObject, 0, seL4_CapInitThreadCNode, 0, 0,
-                              frame, 1));
+    cairn_granule_t frame = cairn_as_granule(alloc_slot());
+    CHECK(cairn_untyped_retype(untyped, CAIRN_BP_GRANULE, cairn_cnode_self(CAIRN_INIT_CNODE),
+                               cairn_cptr(frame), 1));
     seL4_Word paddr = frame_paddr(frame);
-    CHECK(seL4_CNode_Delete(seL4_CapInitThreadCNode, frame, seL4_WordBits));
+    CHECK(cairn_cnode_delete(cairn_cspath_of(frame)));
     return paddr;
 }
 
@@ -131,11 +132,11 @@ int main(const seL4_BootInfo *bi)
 
     /* 5.B: the BootInfo untyped that holds the UART's page is device memory. */
     const seL4_UntypedDesc *dev_desc = NULL;
-    seL4_CPtr dev = untyped_containing(bi, UART_PADDR, &dev_desc);
-    cairn_assert(dev != seL4_CapNull);
+    cairn_untyped_t dev = untyped_containing(bi, UART_PADDR, &dev_desc);
+    cairn_assert(!cairn_cap_is_null(dev));
     printf("0x%lx is in untyped slot %lu: paddr 0x%lx, size bits %u, is device: %s\n", UART_PADDR,
-           (unsigned long)dev, (unsigned long)dev_desc->paddr, (unsigned)dev_desc->sizeBits,
-           dev_desc->isDevice ? "true" : "false");
+           (unsigned long)cairn_cptr(dev), (unsigned long)dev_desc->paddr,
+           (unsigned)dev_desc->sizeBits, dev_desc->isDevice ? "true" : "false");
     cairn_assert(dev_desc->isDevice);
     seL4_Word dev_base = dev_desc->paddr;
 
@@ -149,52 +150,51 @@ int main(const seL4_BootInfo *bi)
     cairn_assert(landed == dev_base);
 
     printf("trimming to 0x%lx, keeping one child:\n", GPIO_PADDR);
-    seL4_CPtr kept = trim_untyped(dev, dev_base, GPIO_PADDR, true);
+    cairn_untyped_t kept = trim_untyped(dev, dev_base, GPIO_PADDR, true);
     landed = probe_frame(dev);
     printf("  a frame lands at 0x%lx\n", (unsigned long)landed);
     cairn_assert(landed == GPIO_PADDR);
     /* Deleting the kept child leaves the untyped without children again. */
-    if (kept != seL4_CapNull)
-        CHECK(seL4_CNode_Delete(seL4_CapInitThreadCNode, kept, seL4_WordBits));
+    if (!cairn_cap_is_null(kept))
+        CHECK(cairn_cnode_delete(cairn_cspath_of(kept)));
 
     /* Now for real. (On QEMU virt the UART's untyped starts at the UART: nothing to do.) */
     printf("trimming to 0x%lx:\n", UART_PADDR);
-    seL4_CPtr uart_trim = trim_untyped(dev, dev_base, UART_PADDR, true);
-    printf("  %s\n", uart_trim == seL4_CapNull ? "nothing to trim" : "one child kept");
+    cairn_untyped_t uart_trim = trim_untyped(dev, dev_base, UART_PADDR, true);
+    printf("  %s\n", cairn_cap_is_null(uart_trim) ? "nothing to trim" : "one child kept");
 
     /* 5.D: the frame at the watermark is the UART's page. Device frames are not zeroed. */
-    seL4_CPtr uart_frame = alloc_slot();
-    CHECK(seL4_Untyped_Retype(dev, seL4_ARM_SmallPageObject, 0, seL4_CapInitThreadCNode, 0, 0,
-                              uart_frame, 1));
+    cairn_granule_t uart_frame = cairn_as_granule(alloc_slot());
+    CHECK(cairn_untyped_retype(dev, CAIRN_BP_GRANULE, cairn_cnode_self(CAIRN_INIT_CNODE),
+                               cairn_cptr(uart_frame), 1));
     seL4_Word uart_paddr = frame_paddr(uart_frame);
-    printf("UART frame: slot %lu, paddr 0x%lx\n", (unsigned long)uart_frame,
+    printf("UART frame: slot %lu, paddr 0x%lx\n", (unsigned long)cairn_cptr(uart_frame),
            (unsigned long)uart_paddr);
     cairn_assert(uart_paddr == UART_PADDR);
 
     /* 5.E: swap UART_PAGE's image frame for the UART's frame (chapter 4's 4.C and 4.D), as
      * device memory: no seL4_ARM_PageCacheable, and never executable. */
     printf("UART_PAGE: %p\n", (void *)UART_PAGE);
-    seL4_CPtr image_frame = cairn_image_frame_slot(bi, (uintptr_t)UART_PAGE);
-    cairn_assert(image_frame != seL4_CapNull);
-    CHECK(seL4_ARM_Page_Unmap(image_frame));
-    CHECK(seL4_ARM_Page_Map(uart_frame, seL4_CapInitThreadVSpace, (seL4_Word)UART_PAGE,
-                            seL4_ReadWrite, seL4_ARM_ExecuteNever));
+    cairn_granule_t image_frame = cairn_bi_image_frame_at(bi, (uintptr_t)UART_PAGE);
+    CHECK(cairn_frame_unmap(image_frame));
+    CHECK(cairn_frame_map(uart_frame, CAIRN_INIT_VSPACE, (seL4_Word)UART_PAGE, seL4_ReadWrite,
+                          seL4_ARM_ExecuteNever));
     struct pl011 uart;
     pl011_init(&uart, UART_PAGE);
     pl011_puts(&uart, "Hello, World!\n");
 
     /* 5.F: a handler cap for the UART's interrupt line. */
-    seL4_CPtr irq_handler = alloc_slot();
-    CHECK(seL4_IRQControl_Get(seL4_CapIRQControl, UART_IRQ, seL4_CapInitThreadCNode, irq_handler,
-                              seL4_WordBits));
+    cairn_irq_handler_t irq_handler = cairn_as_irq_handler(alloc_slot());
+    CHECK(cairn_irq_control_get(CAIRN_IRQ_CONTROL, UART_IRQ, cairn_cspath_of(irq_handler)));
     printf("IRQ %d: ", UART_IRQ);
-    cairn_cap_print(irq_handler);
+    cairn_cap_print(cairn_cptr(irq_handler));
 
     /* 5.G: the kernel signals this notification when the line fires. */
-    seL4_CPtr irq_ntfn = cairn_retype(seL4_NotificationObject, 0);
-    cairn_assert(irq_ntfn != seL4_CapNull);
-    CHECK(seL4_IRQHandler_SetNotification(irq_handler, irq_ntfn));
-    printf("IRQ %d signals the notification in slot %lu\n", UART_IRQ, (unsigned long)irq_ntfn);
+    cairn_notification_t irq_ntfn = cairn_alloc_notification();
+    cairn_assert(!cairn_cap_is_null(irq_ntfn));
+    CHECK(cairn_irq_handler_set_notification(irq_handler, irq_ntfn));
+    printf("IRQ %d signals the notification in slot %lu\n", UART_IRQ,
+           (unsigned long)cairn_cptr(irq_ntfn));
 
     printf("TEST_PASS\n");
     return 0;

@@ -11,6 +11,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/bootinfo.h>
+#include <cairn/caps.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/thread.h>
@@ -28,7 +29,7 @@
 static cairn_thread_t secondary;
 
 /* The cap the two threads share: a notification in 6.0, an endpoint from 6.A on. */
-static seL4_CPtr channel;
+static cairn_endpoint_t channel;
 
 /* The secondary thread's code. When it returns, the thread suspends itself. */
 static void secondary_main(void *arg)
@@ -39,7 +40,8 @@ static void secondary_main(void *arg)
     /* 6.C: the same message, but wait for an answer. */
     seL4_SetMR(0, 456);
     seL4_SetMR(1, 789);
-    seL4_MessageInfo_t reply = seL4_Call(channel, seL4_MessageInfo_new(HELLO_LABEL, 0, 0, 2));
+    seL4_MessageInfo_t reply =
+        cairn_endpoint_call(channel, seL4_MessageInfo_new(HELLO_LABEL, 0, 0, 2));
     if (seL4_MessageInfo_get_length(reply) != 1 || seL4_GetMR(0) != 0xabc)
         panic("unexpected reply: length %lu, MR0 0x%lx",
               (unsigned long)seL4_MessageInfo_get_length(reply), (unsigned long)seL4_GetMR(0));
@@ -51,21 +53,23 @@ int main(const seL4_BootInfo *bi)
     (void)bi;
 
     /* 6.0: a notification (6.A on: an endpoint), and a TCB for the secondary thread, from
-     * the runtime's allocator (cairn_retype: chapter 3 shows how such an allocator works). */
-    channel = cairn_retype(seL4_EndpointObject, 0);
-    seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
-    if (channel == seL4_CapNull || tcb == seL4_CapNull)
+     * the runtime's allocator (typed caps from cairn_alloc_<kind>(); chapter 3 shows how
+     * such an allocator works). */
+    channel = cairn_alloc_endpoint();
+    cairn_tcb_t tcb = cairn_alloc_tcb();
+    if (cairn_cap_is_null(channel) || cairn_cap_is_null(tcb))
         panic("retype failed: %s", seL4_strerror(cairn_retype_error()));
 
     /* Configure it (our CNode and VSpace, no fault endpoint), give it a stack, an IPC
      * buffer and TLS, and make it runnable. It does not run yet: we have the higher
      * priority, and we are not blocked. */
-    CHECK(cairn_thread_create(&secondary, tcb, SECONDARY_PRIORITY, secondary_main, NULL));
+    CHECK(
+        cairn_thread_create(&secondary, cairn_cptr(tcb), SECONDARY_PRIORITY, secondary_main, NULL));
     printf("In primary thread\n");
 
     /* 6.A: receive one message; the sender's badge is 0 (an unbadged cap). */
     seL4_Word badge;
-    seL4_MessageInfo_t msg = seL4_Recv(channel, &badge);
+    seL4_MessageInfo_t msg = cairn_endpoint_recv(channel, &badge);
     if (seL4_MessageInfo_get_label(msg) != HELLO_LABEL)
         panic("expected label %d, got %lu", HELLO_LABEL,
               (unsigned long)seL4_MessageInfo_get_label(msg));
@@ -82,7 +86,7 @@ int main(const seL4_BootInfo *bi)
 
     /* 6.C: the Call left a reply capability in our TCB; Reply uses (and consumes) it. */
     seL4_SetMR(0, 0xabc);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    cairn_reply(seL4_MessageInfo_new(0, 0, 0, 1));
 
     printf("TEST_PASS\n");
     return 0;
