@@ -68,7 +68,7 @@ static NORETURN void slowpath(word_t number)
 }
 static NORETURN void slowpath_invocation(struct tcb *t, struct cte *slot)
 {
-    handle_invocation_of(t, slot, true, true);
+    handle_invocation(t, slot, true, true);
     kernel_exit();
 }
 

@@ -90,9 +90,7 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
     }
 }
 
-// Everything after the lookup of x0; inlined into both entry points below.
-static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_call,
-                                     bool is_blocking)
+void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 {
     word_t info = t->ctx.x[REG_MSGINFO];
     // Filled field by field: zero-initialising the whole record (error details and all)
@@ -111,6 +109,13 @@ static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_ca
         inv.extra[i] = (struct extra_cap){.cap = cap_null(), .slot = NULL};
     }
     struct lookup_fault lf;
+
+    // The fastpath may have resolved x0 already.
+    if (slot == NULL && lookup_slot(t, inv.cptr, &lf, &slot) != EXC_NONE) {
+        USER_ERROR(t, "Invocation of invalid cap #%lu.", inv.cptr);
+        invocation_cap_fault(t, inv.cptr, &lf, is_blocking);
+        return;
+    }
     inv.slot = slot;
     inv.cap = slot->cap;
 
@@ -151,22 +156,4 @@ static FORCE_INLINE void invoke_slot(struct tcb *t, struct cte *slot, bool is_ca
         }
         thread_set_state(t, TS_RUNNING);
     }
-}
-
-void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
-{
-    cptr_t cptr = t->ctx.x[REG_CAP];
-    struct lookup_fault lf;
-    struct cte *slot;
-    if (lookup_slot(t, cptr, &lf, &slot) != EXC_NONE) {
-        USER_ERROR(t, "Invocation of invalid cap #%lu.", cptr);
-        invocation_cap_fault(t, cptr, &lf, is_blocking);
-        return;
-    }
-    invoke_slot(t, slot, is_call, is_blocking);
-}
-
-void handle_invocation_of(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
-{
-    invoke_slot(t, slot, is_call, is_blocking);
 }
