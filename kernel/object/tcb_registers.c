@@ -41,8 +41,7 @@ static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb 
 }
 
 // Read and Write start alike: MR0 flags, MR1 a count; fewer than 2 MRs: TruncatedMessage.
-static exception_t flags_and_count(struct invocation *inv, const char *op, word_t *flags,
-                                   word_t *n)
+static exception_t flags_and_count(struct invocation *inv, const char *op, word_t *flags, word_t *n)
 {
     if (inv->length < 2) {
         USER_ERROR(inv->thread, "%s: Truncated message.", op);
