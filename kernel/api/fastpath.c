@@ -38,6 +38,7 @@
 #include "arch/api.h"
 #include "api/invocation.h"
 #include "api/syscall.h"
+#include "check/invariants.h"
 #include "cspace/cte.h"
 #include "cspace/lookup.h"
 #include "msg/message.h"
@@ -174,6 +175,9 @@ static FORCE_INLINE NORETURN void switch_to(struct tcb *from, struct tcb *to,
     arch_tls_load(&to->ctx);
     sched_fpu_select(to);
     ks_cur_thread = to;
+    if (CONFIG_CHECK_INVARIANTS) {
+        invariants_check(); // as kernel_exit does after every other kernel entry
+    }
     restore_user_context(&to->ctx);
 }
 

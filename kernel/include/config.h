@@ -22,6 +22,9 @@
 #ifndef CONFIG_FASTPATH
 #define CONFIG_FASTPATH 1
 #endif
+#ifndef CONFIG_CHECK_INVARIANTS
+#define CONFIG_CHECK_INVARIANTS 0
+#endif
 #ifndef CONFIG_RAM_MB
 #define CONFIG_RAM_MB 1024
 #endif
