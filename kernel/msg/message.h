@@ -94,7 +94,7 @@ static inline void msg_set_mr(struct user_context *regs, word_t *buffer, unsigne
 // ---- the message words of failures ----------------------------------------------------------
 
 // The lookup-failure words seL4 sends (docs/design/abi.md §3.4): the type, then its details.
-// Returns how many words were written to mrs (1..4).
+// Returns how many of them count (1..4); mrs must have room for 4 (all are written).
 unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs);
 
 // The words of an error reply, in seL4's order (setMRs_syscall_error). Returns how many
