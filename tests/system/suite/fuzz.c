@@ -156,11 +156,10 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
                     seL4_ARM_ASIDPool_Assign(dest, s[pick(FUZZ_SLOTS)]);
                 break;
             case 5:
-                /* Signals through (badged) notification caps, maybe bound to a thread. */
-                if (src_tag == seL4_CapTag_Notification) {
+                /* Signals through (badged) notification caps, maybe bound to a thread (then
+                 * only that thread may wait on it: a Poll here would be a cap fault). */
+                if (src_tag == seL4_CapTag_Notification)
                     seL4_Signal(src);
-                    seL4_Poll(src, NULL);
-                }
                 break;
             case 6:
                 /* A handler for an SPI no device raises, for the flood to bind, Ack, Clear. */
