@@ -39,6 +39,18 @@ static inline word_t msg_info_new(word_t label, word_t caps_unwrapped, word_t ex
 {
     return seL4_MessageInfo_new(label, caps_unwrapped, extra_caps, length).words[0];
 }
+// The whole message travels in x2..x5: length at most 4 and no extra caps (the IPC
+// fastpath's first check). length is bits 6:0 and extraCaps bits 8:7 (abi.md §3.1), so one
+// compare of the two fields together against 4 checks both.
+static inline bool msg_info_in_registers(word_t w)
+{
+    return (w & msg_info_new(0, 0, ~(word_t)0, ~(word_t)0)) <= FAST_MSG_REGS;
+}
+// What a receiver gets for a message that msg_info_in_registers: label and length.
+static inline word_t msg_info_registers_received(word_t w)
+{
+    return msg_info_new(msg_info_label(w), 0, 0, seL4_MessageInfo_get_length(msg_info(w)));
+}
 
 // ---- the IPC buffer (docs/design/abi.md §2.4): word indices of libsel4's seL4_IPCBuffer
 // -------------------------------
