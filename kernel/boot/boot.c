@@ -67,9 +67,10 @@ BOOT_CODE void boot_kernel(word_t boot_el)
 
     kprintf("Bootstrapping kernel\n");
     kprintf("Cairn: seL4 16.0.0 ABI, AArch64 on QEMU virt, %u MiB RAM, entered at EL%lu, "
-            "root CNode %u bits%s\n",
+            "root CNode %u bits%s%s\n",
             (unsigned)CONFIG_RAM_MB, boot_el, (unsigned)CONFIG_ROOT_CNODE_SIZE_BITS,
-            CONFIG_BENCH ? ", bench build (EL0 cycle counter)" : "");
+            CONFIG_BENCH ? ", bench build (EL0 cycle counter)" : "",
+            CONFIG_RELEASE ? ", release build" : "");
 
     struct root_task rt = {0};
     paddr_t free_end = place_extra_bootinfo(&rt, dtb, dtb_size, RAM_END);
