@@ -95,13 +95,12 @@ void debug_dump_scheduler(void)
 // The idle thread's record: a TCB-sized object that is never scheduled.
 static uint8_t idle_record[TCB_BYTES] ALIGNED(16);
 
-BOOT_CODE void debug_tcbs_boot(struct tcb *root)
+BOOT_CODE void debug_idle_record_boot(void)
 {
     struct tcb *idle = (struct tcb *)(void *)idle_record;
     memset(idle_record, 0, sizeof(idle_record));
     idle->state = TS_IDLE;
     memcpy(idle->name, "idle_thread", sizeof("idle_thread"));
-    tcb_debug_append(root);
     tcb_debug_append(idle);
 }
 

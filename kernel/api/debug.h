@@ -15,9 +15,10 @@ NORETURN void debug_halt(struct tcb *t);
 // state, restart PC (FaultIP: for a thread in a system call, its svc), priority, core.
 void debug_dump_scheduler(void);
 
-// seL4's debug list of all TCBs (object/tcb.h) at boot: the root thread, then the idle
-// thread's record (Cairn idles without a TCB; the record stands in for seL4's idle thread).
-void debug_tcbs_boot(struct tcb *root);
+// seL4's debug list of all TCBs (object/tcb.h) at boot: after the root thread (listed when
+// it is made), the idle thread's record (Cairn idles without a TCB; the record stands in for
+// seL4's idle thread, which seL4 lists after the root thread).
+void debug_idle_record_boot(void);
 // seL4_DebugSnapshot: announce the snapshot (the capDL dump is not implemented).
 void debug_snapshot(struct tcb *t);
 // Cairn's debug call: print the translation tree of the VSpace cap cptr names.

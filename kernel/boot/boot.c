@@ -76,7 +76,7 @@ BOOT_CODE void boot_kernel(word_t boot_el)
     paddr_t free_end = place_extra_bootinfo(&rt, dtb, dtb_size, RAM_END);
     struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = free_end};
     create_root_task(&alloc, _rootimage_start, &rt);
-    debug_tcbs_boot(rt.tcb);
+    debug_idle_record_boot();
     populate_bootinfo(&rt, RAM_BASE + dtb_size, kernel_start, alloc.next, free_end);
 
 #if CONFIG_BENCH

@@ -23,7 +23,8 @@ static void boot_list(void)
     strcpy(fx.thread->name, "rootserver");
     fx.thread->priority = 255;
     fx.thread->ctx.fault_ip = 0x400174;
-    debug_tcbs_boot(fx.thread);
+    tcb_debug_append(fx.thread); // as boot lists the root thread when it makes it
+    debug_idle_record_boot();
 }
 
 static void boot_lists_idle_then_root(void **state)
