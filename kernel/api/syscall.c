@@ -4,6 +4,8 @@
 // path first, as in seL4, and anything else raises an UnknownSyscall fault.
 #include "api/syscall.h"
 
+#include "check/invariants.h"
+
 #include "abi.h"
 #include "api/debug.h"
 #include "api/faults.h"
@@ -91,6 +93,9 @@ void kernel_exit(void)
 {
     for (;;) {
         schedule();
+        if (CONFIG_CHECK_INVARIANTS) {
+            invariants_check();
+        }
         struct tcb *t = ks_cur_thread;
         if (t) {
             if (t->state == TS_RESTART) {

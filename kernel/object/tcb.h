@@ -65,6 +65,7 @@ struct tcb {
     bool blocking_is_call;
 
     struct tcb *sched_prev, *sched_next; // ready queue links
+    struct tcb *debug_prev, *debug_next; // ks_debug_tcbs: every TCB not yet destroyed
     struct tcb *ep_prev, *ep_next;       // endpoint/notification queue links
     pptr_t bound_notification;
     bool in_ready_queue;
@@ -82,6 +83,11 @@ _Static_assert(sizeof(struct tcb) + 64 <= TCB_BYTES, "struct tcb must fit its se
 #define TCB_NAME_LENGTH                                                                            \
     (BIT(seL4_TCBBits - 1) - TCB_SLOT_COUNT * sizeof(struct cte) - 2 * sizeof(word_t))
 _Static_assert(TCB_SLOT_COUNT == 5 && TCB_NAME_LENGTH <= TCB_NAME_BYTES, "seL4 names must fit");
+
+// Enter a new TCB in ks_debug_tcbs, or take a destroyed one out (seL4's tcbDebugAppend and
+// tcbDebugRemove): the list of every thread that exists, whatever its state.
+void tcb_debug_append(struct tcb *t);
+void tcb_debug_remove(struct tcb *t);
 
 // Append `s` to t's name, keeping at most TCB_NAME_LENGTH - 1 characters (seL4's strlcat).
 void tcb_name_append(struct tcb *t, const char *s);
