@@ -87,7 +87,7 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
     }
 }
 
-void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
+void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 {
     word_t info = t->ctx.x[REG_MSGINFO];
     // Filled field by field: zero-initialising the whole record (error details and all)
@@ -107,25 +107,27 @@ void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
     }
     struct lookup_fault lf;
 
-    if (lookup_slot(t, inv.cptr, &lf, &inv.slot) != EXC_NONE) {
+    // The fastpath may have resolved x0 already.
+    if (slot == NULL && lookup_slot(t, inv.cptr, &lf, &slot) != EXC_NONE) {
         USER_ERROR(t, "Invocation of invalid cap #%lu.", inv.cptr);
         invocation_cap_fault(t, inv.cptr, &lf, is_blocking);
         return;
     }
-    inv.cap = inv.slot->cap;
+    inv.slot = slot;
+    inv.cap = slot->cap;
 
     inv.ipc_buffer = lookup_ipc_buffer(t, false);
     if (inv.ipc_buffer) {
         unsigned extra = msg_info_extra_caps(info);
         for (unsigned i = 0; i < extra; i++) {
             cptr_t cptr = inv.ipc_buffer[IPC_BUFFER_CAPS + i];
-            struct cte *slot;
-            if (lookup_slot(t, cptr, &lf, &slot) != EXC_NONE) {
+            struct cte *extra_slot;
+            if (lookup_slot(t, cptr, &lf, &extra_slot) != EXC_NONE) {
                 USER_ERROR(t, "Invocation of invalid extra cap #%lu.", cptr);
                 invocation_cap_fault(t, cptr, &lf, is_blocking);
                 return;
             }
-            inv.extra[i] = (struct extra_cap){.cap = slot->cap, .slot = slot};
+            inv.extra[i] = (struct extra_cap){.cap = extra_slot->cap, .slot = extra_slot};
             inv.extra_count++;
         }
     } else if (inv.length > FAST_MSG_REGS) {

@@ -52,7 +52,7 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 # ---- the suite root task ----------------------------------------------------------------
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
-SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
@@ -144,8 +144,10 @@ MKIMAGE_CASE      := external/mkimage::
 
 # $(call systest_part,PART,IMAGES,HARNESS_ARGUMENTS)
 # Rebuild the part's images (-k: a broken one only fails its own case), then boot them.
-# The result file is written first as one failure, so a harness that dies still counts.
+# The result file is written first as one failure, so a harness that dies still counts;
+# the old logs go, so nothing (tools/check_docs.py) reads one from an earlier run.
 define systest_part
+	@rm -rf $(SYSTEST_LOGS)/$(1)
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/$(1)
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-$(1).txt
 	@rm -f $(2)
@@ -174,13 +176,14 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
+    $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
     $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
 SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external test-external-el1 \
-                 test-external-el2 test-mkimage test-config test-workspaces \
+                 test-external-el2 test-mkimage test-config test-fastpath test-workspaces \
                  test-workspaces-main test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
@@ -281,6 +284,7 @@ WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
 
 # $(call workspaces_main_part,SPECS): check.py --fresh on the selected NAME:IMAGE:DIR specs.
 define workspaces_main_part
+	@rm -rf $(SYSTEST_LOGS)/workspaces-main
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/workspaces-main
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
 	@rm -f $(call case_images,$(1))
@@ -318,4 +322,5 @@ system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
 ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(EXTERNAL_IMAGE)
 
+include $(SYSTEST_DIR)/ipcdiff/build.mk
 include $(SYSTEST_DIR)/fuzz.mk
