@@ -52,7 +52,7 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 # ---- the suite root task ----------------------------------------------------------------
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
-SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
@@ -203,8 +203,12 @@ test-harness:
 	    if [ $$rc -ne 0 ]; then tail -n 40 $(SYSTEST_LOGS)/harness-selftest.log; fi; \
 	    tail -n 1 $(SYSTEST_LOGS)/harness-selftest.log; exit $$rc
 
+# Seconds the harness waits between two suite markers (a checking kernel on a loaded host
+# needs more: test-invariants raises it).
+SUITE_TEST_TIMEOUT ?= 30
+
 test-suite:
-	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--suite suite:$(SUITE_IMAGE)),\
+	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--test-timeout $(SUITE_TEST_TIMEOUT) --suite suite:$(SUITE_IMAGE)),\
 	    @echo "  SKIP    suite: no suite test selected by TESTS=$(TESTS)")
 
 test-faults:
@@ -242,7 +246,7 @@ test-invariants:
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-suite-invariants.txt
 	@echo "  RUN     invariants: the suite with CHECK_INVARIANTS=1 (log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/suite-invariants.log)"
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/invariants CHECK_INVARIANTS=1 TESTS='$(TESTS)' \
-	    test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
+	    SUITE_TEST_TIMEOUT=120 test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
 	    cp $(BUILD)/invariants/results/system-suite.txt \
 	       $(SYSTEST_RESULTS)/system-suite-invariants.txt 2>/dev/null; \
 	    grep -E '^\[FAIL\]|passed, ' $(SYSTEST_LOGS)/suite-invariants.log; exit $$rc
