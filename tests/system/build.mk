@@ -52,7 +52,7 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 # ---- the suite root task ----------------------------------------------------------------
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
-SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
