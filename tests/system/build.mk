@@ -144,8 +144,10 @@ MKIMAGE_CASE      := external/mkimage::
 
 # $(call systest_part,PART,IMAGES,HARNESS_ARGUMENTS)
 # Rebuild the part's images (-k: a broken one only fails its own case), then boot them.
-# The result file is written first as one failure, so a harness that dies still counts.
+# The result file is written first as one failure, so a harness that dies still counts;
+# the old logs go, so nothing (tools/check_docs.py) reads one from an earlier run.
 define systest_part
+	@rm -rf $(SYSTEST_LOGS)/$(1)
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/$(1)
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-$(1).txt
 	@rm -f $(2)
@@ -201,8 +203,12 @@ test-harness:
 	    if [ $$rc -ne 0 ]; then tail -n 40 $(SYSTEST_LOGS)/harness-selftest.log; fi; \
 	    tail -n 1 $(SYSTEST_LOGS)/harness-selftest.log; exit $$rc
 
+# Seconds the harness waits between two suite markers (a checking kernel on a loaded host
+# needs more: test-invariants raises it).
+SUITE_TEST_TIMEOUT ?= 30
+
 test-suite:
-	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--suite suite:$(SUITE_IMAGE)),\
+	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--test-timeout $(SUITE_TEST_TIMEOUT) --suite suite:$(SUITE_IMAGE)),\
 	    @echo "  SKIP    suite: no suite test selected by TESTS=$(TESTS)")
 
 test-faults:
@@ -240,7 +246,7 @@ test-invariants:
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-suite-invariants.txt
 	@echo "  RUN     invariants: the suite with CHECK_INVARIANTS=1 (log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/suite-invariants.log)"
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/invariants CHECK_INVARIANTS=1 TESTS='$(TESTS)' \
-	    test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
+	    SUITE_TEST_TIMEOUT=120 test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
 	    cp $(BUILD)/invariants/results/system-suite.txt \
 	       $(SYSTEST_RESULTS)/system-suite-invariants.txt 2>/dev/null; \
 	    grep -E '^\[FAIL\]|passed, ' $(SYSTEST_LOGS)/suite-invariants.log; exit $$rc
@@ -282,6 +288,7 @@ WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
 
 # $(call workspaces_main_part,SPECS): check.py --fresh on the selected NAME:IMAGE:DIR specs.
 define workspaces_main_part
+	@rm -rf $(SYSTEST_LOGS)/workspaces-main
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/workspaces-main
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
 	@rm -f $(call case_images,$(1))
