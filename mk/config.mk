@@ -3,6 +3,8 @@
 ROOT_CNODE_SIZE_BITS ?= 12
 # Benchmark build: lets EL0 read and enable the cycle counter (seL4 KernelArmExportPMUUser).
 BENCH ?= 0
+# MCS (set in the Makefile, default 0): 1 selects seL4's mixed-criticality configuration
+# (KernelIsMCS): CONFIG_KERNEL_MCS for every part, everything built under build/mcs/.
 # Debug printing of rejected invocations in seL4's userError form.
 DEBUG_PRINTING ?= 1
 

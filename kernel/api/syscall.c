@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // handle_syscall: from seL4's syscall number (docs/design/abi.md §1.2) to its handler, then the one
 // shared exit path. API syscalls are -1..-8; the debug ones go through the unknown-syscall
-// path first, as in seL4, and anything else raises an UnknownSyscall fault.
+// path first, as in seL4, and anything else raises an UnknownSyscall fault. MCS numbers the
+// API calls -1..-11 and the debug calls from -12 (the #ifdef below is its one seam here).
 #include "api/syscall.h"
 
 #include "abi.h"
@@ -65,6 +66,16 @@ void handle_syscall(word_t number)
     case seL4_SysNBRecv:
         handle_recv(t, false);
         break;
+#ifdef CONFIG_KERNEL_MCS
+    // TODO(#11): Recv/NBRecv do not yet take the Reply object in x6, and ReplyRecv,
+    // NBSendRecv and NBSendWait (which need reply objects) still raise UnknownSyscall.
+    case seL4_SysWait:
+        handle_recv(t, true);
+        break;
+    case seL4_SysNBWait:
+        handle_recv(t, false);
+        break;
+#else
     case seL4_SysReply:
         handle_reply(t);
         break;
@@ -72,6 +83,7 @@ void handle_syscall(word_t number)
         handle_reply(t);
         handle_recv(t, true);
         break;
+#endif
     case seL4_SysYield:
         sched_yield_current();
         break;

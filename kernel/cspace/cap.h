@@ -53,6 +53,10 @@ enum cap_type {
     CAP_IRQ_HANDLER = 16,
     CAP_ZOMBIE = 18,
     CAP_DOMAIN = 20,
+#ifdef CONFIG_KERNEL_MCS
+    CAP_SCHED_CONTEXT = 22, // MCS only: object/sched_context.h
+    CAP_SCHED_CONTROL = 24,
+#endif
 };
 
 typedef struct cap {
@@ -203,6 +207,27 @@ static inline cap_t cap_thread_new(pptr_t tcb)
 {
     return cap_make(CAP_THREAD, tcb, 0, 0);
 }
+#ifdef CONFIG_KERNEL_MCS
+// Scheduling context: the object and its size (2^bits bytes, bits 49:44).
+static inline cap_t cap_sched_context_new(pptr_t sc, unsigned size_bits)
+{
+    return cap_make(CAP_SCHED_CONTEXT, sc, size_bits, 0);
+}
+static inline unsigned cap_sched_context_size_bits(cap_t c)
+{
+    return (unsigned)cap_field(c, 44, 6);
+}
+// Scheduling control of one core (word 1).
+static inline cap_t cap_sched_control_new(word_t core)
+{
+    return cap_make(CAP_SCHED_CONTROL, 0, 0, core);
+}
+static inline word_t cap_sched_control_core(cap_t c)
+{
+    return c.words[1];
+}
+#endif
+
 static inline cap_t cap_domain_new(void)
 {
     return cap_make(CAP_DOMAIN, 0, 0, 0);

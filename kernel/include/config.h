@@ -34,3 +34,12 @@
 // the interrupt controller.
 #define CONFIG_MAX_NUM_WORK_UNITS_PER_PREEMPTION 100
 #define CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS 230
+
+#ifdef CONFIG_KERNEL_MCS
+// seL4's KernelBootThreadTimeSlice (MCS): the initial thread's budget, in milliseconds,
+// renewed every period of the same length.
+#define CONFIG_BOOT_THREAD_TIME_SLICE 5
+// The generic timer's frequency on qemu-arm-virt (seL4's TIMER_FREQUENCY for the platform):
+// MCS keeps time, budgets and periods in ticks of this clock.
+#define CONFIG_TIMER_FREQUENCY_HZ 62500000ull
+#endif

@@ -17,6 +17,7 @@
 #include "object/endpoint.h"
 #include "object/irq.h"
 #include "object/notification.h"
+#include "object/sched_context.h"
 #include "object/tcb.h"
 #include "object/untyped.h"
 #include "sched/sched.h"
@@ -63,6 +64,12 @@ exception_t decode_invocation(struct invocation *inv)
         return decode_irq_control_invocation(inv);
     case CAP_IRQ_HANDLER:
         return decode_irq_handler_invocation(inv);
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+        return decode_sched_context_invocation(inv);
+    case CAP_SCHED_CONTROL:
+        return decode_sched_control_invocation(inv);
+#endif
     default:
         panic("decode_invocation: cap type %u in a slot", (unsigned)cap_type(cap));
     }
@@ -83,6 +90,10 @@ word_t object_size_bits(word_t type, word_t user_size_bits)
         return seL4_SlotBits + user_size_bits;
     case seL4_UntypedObject:
         return user_size_bits;
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_SchedContextObject:
+        return user_size_bits;
+#endif
     default:
         kassert(arch_is_type(type));
         return arch_object_size_bits(type);
@@ -122,6 +133,10 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
     case seL4_UntypedObject:
         // Nothing to initialise: the memory was cleared when the parent was reset.
         return cap_untyped_new(region, (unsigned)user_size_bits, device, 0);
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_SchedContextObject:
+        return sched_context_create(region, (unsigned)user_size_bits);
+#endif
     default:
         panic("create_object: bad type %lu", type);
     }
@@ -143,6 +158,9 @@ static bool cap_is_physical(cap_t c)
     case CAP_PAGE_TABLE:
     case CAP_VSPACE:
     case CAP_ASID_POOL:
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+#endif
         return true;
     default:
         return false;
@@ -173,6 +191,10 @@ static word_t cap_size_bits(cap_t c)
         return seL4_PageTableBits;
     case CAP_VSPACE:
         return seL4_VSpaceBits;
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+        return cap_sched_context_size_bits(c);
+#endif
     case CAP_ASID_POOL:
         return seL4_ASIDPoolBits;
     default:
@@ -205,6 +227,11 @@ bool same_region_as(cap_t a, cap_t b)
         return cap_type(b) == CAP_IRQ_CONTROL || cap_type(b) == CAP_IRQ_HANDLER;
     case CAP_IRQ_HANDLER:
         return cap_type(b) == CAP_IRQ_HANDLER && cap_irq_handler_irq(a) == cap_irq_handler_irq(b);
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+    case CAP_SCHED_CONTROL:
+        return sched_caps_same_region(a, b);
+#endif
     default:
         return cap_is_arch(a) && cap_is_arch(b) && arch_same_region_as(a, b);
     }
@@ -337,6 +364,13 @@ cap_t finalise_cap(cap_t cap, bool final)
             irq_handler_deleted(cap_irq_handler_irq(cap));
         }
         return cap_null();
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+        if (final) {
+            sched_context_finalise(cap);
+        }
+        return cap_null();
+#endif
     default:
         // Null, domain, reply, IRQ control, untyped: nothing to clean up.
         return cap_null();

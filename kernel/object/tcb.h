@@ -69,6 +69,9 @@ struct tcb {
     pptr_t bound_notification;
     bool in_ready_queue;
     uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
+#ifdef CONFIG_KERNEL_MCS
+    struct sched_context *sc; // bound scheduling context (object/sched_context.h), or NULL
+#endif
 
     struct cte slots[TCB_SLOT_COUNT];
     char name[]; // NUL-terminated debug name; capacity TCB_NAME_BYTES

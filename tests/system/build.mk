@@ -12,6 +12,8 @@
 #                                       (test-external-el1) and EL2 (-el2); mkimage refusals
 #                                       (test-mkimage)
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
+#   make test-mcs                       the MCS kernel (MCS=1, built in build/mcs/) with a raw
+#                                       MCS-ABI root task (test-external-mcs there)
 #   make test-workspaces                every workspace step's expect file, one boot each
 #                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
 #
@@ -111,6 +113,19 @@ $(EXTERNAL_ELF): $(SYSTEST_DIR)/external/raw_task.S
 $(EXTERNAL_IMAGE): $(EXTERNAL_ELF) $(IMAGE_INPUTS)
 	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
 
+# The MCS configuration's raw root task (MCS numbers; built and run with MCS=1).
+EXTERNAL_MCS_ELF   := $(EXTERNAL_OUT)/raw-task-mcs.elf
+EXTERNAL_MCS_IMAGE := $(EXTERNAL_OUT)/raw-task-mcs-image.elf
+
+$(EXTERNAL_MCS_ELF): $(SYSTEST_DIR)/external/raw_task_mcs.S
+	@mkdir -p $(dir $@)
+	@echo "  LD      $(patsubst $(ROOT)/%,%,$@) (MCS ABI; no Cairn runtime, no libsel4)"
+	@$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $@ $<
+
+$(EXTERNAL_MCS_IMAGE): $(EXTERNAL_MCS_ELF) $(IMAGE_INPUTS)
+	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
+
+EXTERNAL_MCS_CASE := external/raw-task-mcs:$(EXTERNAL_MCS_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-mcs.txt
 EXTERNAL_CASE     := external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt
 EXTERNAL_EL2_CASE := external/raw-task-el2:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-el2.txt
 MKIMAGE_CASE      := external/mkimage::
@@ -151,11 +166,13 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
+    $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs:system-mcs) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
 SYSTEST_PARTS := test-harness test-suite test-faults test-external test-external-el1 \
-                 test-external-el2 test-mkimage test-config test-workspaces
+                 test-external-el2 test-mkimage test-config test-mcs test-external-mcs \
+                 test-workspaces
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -217,6 +234,21 @@ test-config:
 	    cp $(BUILD)/config-cnode13/results/system-suite.txt \
 	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
+
+# The MCS configuration: its kernel and the raw MCS-ABI root task, built in build/mcs/ by a
+# make with MCS=1 (which runs test-external-mcs); its result is copied here.
+test-mcs:
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-mcs.txt
+	@echo "  RUN     mcs: the MCS kernel (MCS=1, build/mcs) with a raw MCS-ABI root task"
+	@$(MAKE) --no-print-directory MCS=1 test-external-mcs >$(SYSTEST_LOGS)/mcs.log 2>&1; rc=$$?; \
+	    cp $(ROOT)/build/mcs/results/system-external-mcs.txt \
+	       $(SYSTEST_RESULTS)/system-mcs.txt 2>/dev/null; \
+	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/mcs.log; exit $$rc
+
+test-external-mcs:
+	$(if $(filter 1,$(MCS)),,@echo "cairn: test-external-mcs needs MCS=1 (make test-mcs)"; exit 1)
+	$(call systest_cases,external-mcs,$(EXTERNAL_MCS_CASE))
 
 test-workspaces:
 	$(call systest_cases,workspaces,$(WORKSPACE_CASES))

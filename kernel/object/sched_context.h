@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// MCS only: scheduling contexts and the SchedControl cap (docs/design/abi.md §6, §7).
+// A SchedContext object of 2^n bytes (n >= seL4_MinSchedContextBits) holds its state and
+// as many refills as fit: two at the minimum size, one more per seL4_RefillSizeBytes.
+// Time is kept in ticks of the generic timer (CONFIG_TIMER_FREQUENCY_HZ).
+#pragma once
+
+#include "types.h"
+#include "config.h"
+#include "cspace/cap.h"
+#include "msg/failures.h"
+
+#ifdef CONFIG_KERNEL_MCS
+
+struct tcb;
+struct invocation;
+
+// One replenishment: `amount` ticks of budget usable from time `time` on.
+struct refill {
+    uint64_t time;
+    uint64_t amount;
+};
+
+struct sched_context {
+    uint64_t period;   // ticks
+    uint64_t consumed; // ticks used since the last Consumed/YieldTo report
+    word_t core;
+    struct tcb *tcb; // the bound thread, or NULL
+    pptr_t reply;    // the Reply object of a donation in progress (0: none)
+    pptr_t ntfn;     // the bound notification (0: none)
+    word_t badge;    // the badge of its timeout faults
+    struct tcb *yield_from;
+    word_t refill_max; // refills that fit the object
+    word_t refill_head;
+    word_t refill_count;
+    word_t sporadic;
+    struct refill refills[];
+};
+
+_Static_assert(sizeof(struct sched_context) + 2 * sizeof(struct refill) <=
+                   seL4_CoreSchedContextBytes + sizeof(word_t),
+               "a minimal SchedContext holds its state and two refills");
+
+// Microseconds to timer ticks (seL4's usToTicks).
+static inline uint64_t sc_us_to_ticks(uint64_t us)
+{
+    return us * (CONFIG_TIMER_FREQUENCY_HZ / 1000000u);
+}
+
+// A zeroed SchedContext of 2^size_bits bytes at `region`: unbound, no budget.
+cap_t sched_context_create(pptr_t region, unsigned size_bits);
+
+// Boot: bind sc to t with one refill of `budget` ticks every `budget` ticks (seL4's
+// configure_sched_context for the initial thread).
+void sched_context_boot(struct sched_context *sc, struct tcb *t, uint64_t budget);
+
+// Whether a cap's object is this scheduling context, for the derivation tree.
+bool sched_caps_same_region(cap_t a, cap_t b);
+
+// The last cap to a SchedContext is gone: unbind its thread and notification.
+void sched_context_finalise(cap_t cap);
+
+// SchedContext and SchedControl invocations.
+exception_t decode_sched_context_invocation(struct invocation *inv);
+exception_t decode_sched_control_invocation(struct invocation *inv);
+
+#endif // CONFIG_KERNEL_MCS
