@@ -8,10 +8,12 @@
 #     make [STEP=2.A]            build the root task   build/workspaces/<name>/<step>/<name>.elf
 #     make simulate [STEP=2.A]   ... then pack it with the kernel and boot it in QEMU
 #     make debug [STEP=2.A]      ... QEMU waits for gdb; prints the gdb command
+#     make check                 boot main.c once; say which steps its output completes and
+#                                where it first differs from the next one (expect/<step>.txt)
+#     make check SOLUTIONS=1     boot every step's solution and hold it to its expect file
 #     make clean                 remove this workspace's build outputs
-# STEP selects a step of the chapter: the sources are compiled with -DSTEP_2_A=1 and
-# -DSTEP=\"2.A\" (dots and dashes become underscores). Without STEP: step "default",
-# compiled with -DSTEP_DEFAULT=1 -DSTEP=\"default\".
+# Without STEP the program is the learner's: the workspace's own files (main.c). STEP=2.A
+# builds the solution of step 2.A instead: the same files from solutions/2.A/.
 
 CAIRN_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 WS         := $(notdir $(CURDIR))
@@ -31,7 +33,7 @@ ifneq ($(NAME),$(WS))
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all simulate debug clean
+.PHONY: all simulate debug check clean
 
 all:
 	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) workspace-elf WS=$(WS) STEP=$(STEP)
@@ -41,6 +43,9 @@ simulate: all
 
 debug: all
 	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) debug ROOTTASK=$(WS_ELF) IMAGE=$(WS_IMAGE)
+
+check:
+	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) workspace-check WS=$(WS) SOLUTIONS=$(SOLUTIONS)
 
 clean:
 	rm -rf $(CAIRN_ROOT)/build/workspaces/$(WS)

@@ -181,37 +181,37 @@ seL4_Error cairn_retype_error(void)
 const char *cairn_cap_type_name(seL4_Uint32 tag)
 {
     switch (tag) {
-    case CAIRN_CAP_NULL:
+    case seL4_CapTag_Null:
         return "null";
-    case CAIRN_CAP_FRAME:
+    case seL4_CapTag_Frame:
         return "frame";
-    case CAIRN_CAP_UNTYPED:
+    case seL4_CapTag_Untyped:
         return "untyped";
-    case CAIRN_CAP_PAGE_TABLE:
+    case seL4_CapTag_PageTable:
         return "page table";
-    case CAIRN_CAP_ENDPOINT:
+    case seL4_CapTag_Endpoint:
         return "endpoint";
-    case CAIRN_CAP_NOTIFICATION:
+    case seL4_CapTag_Notification:
         return "notification";
-    case CAIRN_CAP_REPLY:
+    case seL4_CapTag_Reply:
         return "reply";
-    case CAIRN_CAP_VSPACE:
+    case seL4_CapTag_VSpace:
         return "VSpace";
-    case CAIRN_CAP_CNODE:
+    case seL4_CapTag_CNode:
         return "CNode";
-    case CAIRN_CAP_ASID_CONTROL:
+    case seL4_CapTag_ASIDControl:
         return "ASID control";
-    case CAIRN_CAP_TCB:
+    case seL4_CapTag_TCB:
         return "TCB";
-    case CAIRN_CAP_ASID_POOL:
+    case seL4_CapTag_ASIDPool:
         return "ASID pool";
-    case CAIRN_CAP_IRQ_CONTROL:
+    case seL4_CapTag_IRQControl:
         return "IRQ control";
-    case CAIRN_CAP_IRQ_HANDLER:
+    case seL4_CapTag_IRQHandler:
         return "IRQ handler";
-    case CAIRN_CAP_ZOMBIE:
+    case seL4_CapTag_Zombie:
         return "zombie";
-    case CAIRN_CAP_DOMAIN:
+    case seL4_CapTag_Domain:
         return "domain";
     default:
         return "unknown";

@@ -4,20 +4,6 @@
 
 #include <cairn/vspace.h>
 
-seL4_Word cairn_frame_type_bits(seL4_Word frame_type)
-{
-    switch (frame_type) {
-    case seL4_ARM_SmallPageObject:
-        return seL4_PageBits;
-    case seL4_ARM_LargePageObject:
-        return seL4_LargePageBits;
-    case seL4_ARM_HugePageObject:
-        return seL4_HugePageBits;
-    default:
-        return 0;
-    }
-}
-
 /*
  * Each failed Page_Map names the highest missing level, and a PageTable_Map installs the
  * table exactly there, so the loop adds L1, then L2, then L3 as needed: three rounds at most.

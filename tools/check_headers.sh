@@ -20,7 +20,7 @@ PURE=(sel4/macros.h sel4/simple_types.h sel4/constants.h sel4/errors.h sel4/sysc
       sel4/invocation.h sel4/sel4_arch/invocation.h sel4/arch/invocation.h
       sel4/objecttype.h sel4/sel4_arch/objecttype.h sel4/arch/objecttype.h
       sel4/bootinfo_types.h sel4/shared_types.h sel4/sel4_arch/constants.h
-      sel4/sel4_arch/types.h sel4/arch/types.h)
+      sel4/sel4_arch/types.h sel4/arch/types.h sel4/cap_tags.h)
 
 fail=0
 check() { # compiler, header (relative to $INC), extra flags

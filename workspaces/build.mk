@@ -3,9 +3,12 @@
 # compile and link. Included by the top-level Makefile after runtime/build.mk.
 #
 # A workspace is workspaces/root-task/<name>/ with a three-line Makefile (NAME, SRCS, include
-# mk/roottask.mk). Its steps are the names of its expect/<step>.txt files; "default" is the
-# program with no step selected. Step S is compiled with -DSTEP_<S>=1 -DSTEP=\"S\", where
-# <S> is S with '.' and '-' turned into '_' (2.A -> STEP_2_A); "default" gets STEP_DEFAULT.
+# mk/roottask.mk). Its files (SRCS, e.g. main.c) are the learner's: the chapter's starting
+# point with the exercises marked. Its steps are the names of its expect/<step>.txt files;
+# the solution of step S is solutions/S/, the same files as they stand after step S (plain
+# C: no step macros). "default" is the learner's program. Every source is compiled with the
+# workspace directory on the include path, so a header the chapter hands out (pl011.h)
+# serves the learner's files and the solutions alike.
 #
 #   ELF of one step:   build/workspaces/<name>/<step>/<name>.elf
 #   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
@@ -13,14 +16,14 @@
 #
 # A workspace may also carry a child program, a second ELF that the root task embeds and
 # loads itself (chapter 7): a fourth Makefile line "CHILD_SRCS := child.c" and a link script
-# child.ld beside it. Per step, the child is compiled with the same step macros, linked with
-# child.ld against libsel4 only (no Cairn runtime), and its bytes are put into the root task
-# by workspaces/child_blob.S as the array _child_elf_start .. _child_elf_end.
+# child.ld beside it. Per step, the child (from the same place as the step's SRCS) is linked
+# with child.ld against libsel4 only (no Cairn runtime), and its bytes are put into the root
+# task by workspaces/child_blob.S as the array _child_elf_start .. _child_elf_end.
 #   the child of one step:  build/workspaces/<name>/<step>/child/child.elf
 #
-# For the system tests, WORKSPACE_CASES lists every step that has an expect file as
+# For the system tests, WORKSPACE_CASES lists every step's solution with its expect file as
 # NAME:IMAGE:EXPECTFILE (the harness's --case form), NAME being <workspace>/<step>;
-# WORKSPACE_IMAGES lists those images.
+# WORKSPACE_IMAGES lists those images; WORKSPACE_MAIN_IMAGES lists the learner's programs.
 
 WORKSPACES_DIR  := $(ROOT)/workspaces/root-task
 WORKSPACES_OUT  := $(BUILD)/workspaces
@@ -28,12 +31,14 @@ WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)
 
 # SRCS as written in a workspace's Makefile ("SRCS := a.c b.c").
 ws_srcs = $(shell sed -n 's/^SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
+ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 # Steps of a workspace: its expect files, plus "default", plus the step asked for on the
 # command line (so `make workspace-elf STEP=2.H` works before 2.H has an expect file).
-ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))) \
                   $(if $(filter $(1),$(WS)),$(or $(STEP),default)))
-ws_step_macro = STEP_$(subst .,_,$(subst -,_,$(if $(filter default,$(1)),DEFAULT,$(1))))
+# Where the sources of a step are: the workspace itself for "default", else solutions/<step>.
+ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,/solutions/$(2))
+ws_cflags = -I$(WORKSPACES_DIR)/$(1)
 ws_elf = $(WORKSPACES_OUT)/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
@@ -41,8 +46,8 @@ define ws_step_rules
 WS_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/%.o,$$(call ws_srcs,$(1)))
 $(if $(call ws_child_srcs,$(1)),$$(eval $$(call ws_child_rules,$(1),$(2))))
 
-$(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(WORKSPACES_DIR)/$(1)/%.c
-	$$(call compile_user_c,$$@,$$<,-D$(call ws_step_macro,$(2))=1 -DSTEP=\"$(2)\")
+$(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(call ws_src_dir,$(1),$(2))/%.c
+	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1)))
 
 $(call ws_elf,$(1),$(2)): $$(WS_OBJS_$(1)_$(2)) $$(ROOTTASK_LINK_DEPS)
 	$$(call link_roottask,$$@,$$(WS_OBJS_$(1)_$(2)))
@@ -51,6 +56,7 @@ $(WORKSPACES_OUT)/$(1)/$(2)/image.elf: $(call ws_elf,$(1),$(2)) $$(IMAGE_INPUTS)
 	$$(call image_recipe,$$<,$$@)
 
 WORKSPACE_ELFS += $(call ws_elf,$(1),$(2))
+$(if $(filter default,$(2)),WORKSPACE_MAIN_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf)
 ifneq ($(wildcard $(WORKSPACES_DIR)/$(1)/expect/$(2).txt),)
 WORKSPACE_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf
 WORKSPACE_CASES += $(1)/$(2):$(WORKSPACES_OUT)/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
@@ -63,8 +69,8 @@ define ws_child_rules
 WS_CHILD_DIR_$(1)_$(2) := $(WORKSPACES_OUT)/$(1)/$(2)/child
 WS_CHILD_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o,$$(call ws_child_srcs,$(1)))
 
-$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o: $(WORKSPACES_DIR)/$(1)/%.c
-	$$(call compile_user_c,$$@,$$<,-D$(call ws_step_macro,$(2))=1 -DSTEP=\"$(2)\")
+$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o: $(call ws_src_dir,$(1),$(2))/%.c
+	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1)))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/child/child.elf: $$(WS_CHILD_OBJS_$(1)_$(2)) $(WORKSPACES_DIR)/$(1)/child.ld $$(LIBSEL4_LIB)
 	@echo "  LD      $$(patsubst $(ROOT)/%,%,$$@) (child: libsel4 only)"
@@ -81,6 +87,7 @@ endef
 WORKSPACE_ELFS :=
 WORKSPACE_IMAGES :=
 WORKSPACE_CASES :=
+WORKSPACE_MAIN_IMAGES :=
 $(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
     $(eval $(call ws_step_rules,$(ws),$(step)))))
 

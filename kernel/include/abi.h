@@ -8,6 +8,7 @@
 #include <sel4/invocation.h>
 #include <sel4/objecttype.h>
 #include <sel4/bootinfo_types.h>
+#include <sel4/cap_tags.h>
 #include <sel4/shared_types.h>
 #include <sel4/syscall.h>
 #include <sel4/sel4_arch/constants.h>

@@ -11,10 +11,7 @@ word_t *msg_ipc_buffer(cap_t frame, vptr_t vaddr, bool is_receiver)
     if (rights != VM_READ_WRITE && (is_receiver || rights != VM_READ_ONLY)) {
         return NULL;
     }
-    unsigned bits = cap_frame_size(frame) == FRAME_SMALL   ? seL4_PageBits
-                    : cap_frame_size(frame) == FRAME_LARGE ? seL4_LargePageBits
-                                                           : seL4_HugePageBits;
-    return (word_t *)(cap_ptr(frame) + (vaddr & MASK(bits)));
+    return (word_t *)(cap_ptr(frame) + (vaddr & MASK(frame_size_bits(cap_frame_size(frame)))));
 }
 
 unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs)

@@ -49,24 +49,6 @@ bool arch_is_type(word_t type)
     }
 }
 
-word_t arch_object_size_bits(word_t type)
-{
-    switch (type) {
-    case seL4_ARM_SmallPageObject:
-        return seL4_PageBits;
-    case seL4_ARM_LargePageObject:
-        return seL4_LargePageBits;
-    case seL4_ARM_HugePageObject:
-        return seL4_HugePageBits;
-    case seL4_ARM_PageTableObject:
-        return seL4_PageTableBits;
-    case seL4_ARM_VSpaceObject:
-        return seL4_VSpaceBits;
-    default:
-        panic("arch_object_size_bits: type %lu is not an arch type", (unsigned long)type);
-    }
-}
-
 // Zero a new object and push the zeroes out of the data cache, so an uncached user mapping
 // or the table walker sees them (seL4 cleans caches here; our untyped memory is not
 // guaranteed zero, so we also zero).

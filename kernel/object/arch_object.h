@@ -14,9 +14,6 @@ struct invocation;
 // Same contract as decode_invocation.
 exception_t arch_decode_invocation(struct invocation *inv);
 
-// Size in bits of an object of arch type `type` (arch_is_type(type) holds).
-word_t arch_object_size_bits(word_t type);
-
 // Create an arch object of `type` at `region` (aligned, free, big enough) and return its
 // cap. Non-device memory is zeroed; device memory is left untouched.
 cap_t arch_create_object(word_t type, pptr_t region, bool device);

@@ -11,14 +11,6 @@
 
 struct invocation;
 
-// log2 of a frame's size in bytes: 12, 21 or 30 (seL4's pageBitsForSize).
-static inline unsigned frame_size_bits(enum frame_size size)
-{
-    return size == FRAME_SMALL   ? seL4_PageBits
-           : size == FRAME_LARGE ? seL4_LargePageBits
-                                 : seL4_HugePageBits;
-}
-
 // seL4's maskVMRights: the VM rights (cap.h VM_* bits) of a frame cap holding `vm_rights`
 // after masking with the seL4_CapRights word `cap_rights` (bit 0 write, bit 1 read). Without
 // read the result is kernel-only: a write-only mapping is not supported and is not an error.

@@ -77,26 +77,32 @@ exception_t decode_invocation(struct invocation *inv)
 
 // ---- objects -----------------------------------------------------------------------------
 
+// The size of every fixed-size object type, generic and arch, from libsel4's constants.
+static const uint8_t fixed_object_bits[seL4_ObjectTypeCount] = {
+    [seL4_TCBObject] = seL4_TCBBits,
+    [seL4_EndpointObject] = seL4_EndpointBits,
+    [seL4_NotificationObject] = seL4_NotificationBits,
+    [seL4_ARM_SmallPageObject] = seL4_PageBits,
+    [seL4_ARM_LargePageObject] = seL4_LargePageBits,
+    [seL4_ARM_HugePageObject] = seL4_HugePageBits,
+    [seL4_ARM_PageTableObject] = seL4_PageTableBits,
+    [seL4_ARM_VSpaceObject] = seL4_VSpaceBits,
+};
+
 word_t object_size_bits(word_t type, word_t user_size_bits)
 {
     switch (type) {
-    case seL4_TCBObject:
-        return seL4_TCBBits;
-    case seL4_EndpointObject:
-        return seL4_EndpointBits;
-    case seL4_NotificationObject:
-        return seL4_NotificationBits;
-    case seL4_CapTableObject:
-        return seL4_SlotBits + user_size_bits;
     case seL4_UntypedObject:
         return user_size_bits;
+    case seL4_CapTableObject:
+        return seL4_SlotBits + user_size_bits;
 #ifdef CONFIG_KERNEL_MCS
     case seL4_SchedContextObject:
         return user_size_bits;
 #endif
     default:
-        kassert(arch_is_type(type));
-        return arch_object_size_bits(type);
+        kassert(type < seL4_ObjectTypeCount && fixed_object_bits[type] != 0);
+        return fixed_object_bits[type];
     }
 }
 

@@ -291,11 +291,32 @@ exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target
 }
 
 // seL4 checkPrio: a priority or MCP above the authority's MCP is RangeError(0, mcp).
-static exception_t check_prio(struct invocation *inv, word_t prio, const struct tcb *auth)
+/*
+ * The authority check SetPriority, SetMCPriority and SetSchedParams share (seL4's
+ * checkPrio against the authority TCB): extra cap 0 must be a TCB cap (InvalidCapability(1)),
+ * then the requested MCP and then the priority, whichever tc updates, must not exceed that
+ * TCB's MCP (RangeError(0, its MCP)). `op` names the invocation in the userError lines, and
+ * `cap_op` in the one for a non-TCB authority (seL4 spells SetPriority's differently).
+ */
+static exception_t check_authority(struct invocation *inv, const char *cap_op, const char *op,
+                                   const struct thread_control *tc)
 {
-    kassert(auth->mcp <= seL4_MaxPrio);
-    if (prio > auth->mcp) {
-        return error_range(inv, seL4_MinPrio, auth->mcp);
+    cap_t auth = inv->extra[0].cap;
+    if (cap_type(auth) != CAP_THREAD) {
+        USER_ERROR(inv->thread, "%s: authority cap not a TCB.", cap_op);
+        return error_invalid_capability(inv, 1);
+    }
+    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
+    kassert(auth_tcb->mcp <= seL4_MaxPrio);
+    if ((tc->update & TC_UPDATE_MCP) && tc->mcp > auth_tcb->mcp) {
+        USER_ERROR(inv->thread, "%s: Requested maximum controlled priority %lu too high (max %lu).",
+                   op, tc->mcp, auth_tcb->mcp);
+        return error_range(inv, seL4_MinPrio, auth_tcb->mcp);
+    }
+    if ((tc->update & TC_UPDATE_PRIORITY) && tc->priority > auth_tcb->mcp) {
+        USER_ERROR(inv->thread, "%s: Requested priority %lu too high (max %lu).", op, tc->priority,
+                   auth_tcb->mcp);
+        return error_range(inv, seL4_MinPrio, auth_tcb->mcp);
     }
     return EXC_NONE;
 }
@@ -311,19 +332,10 @@ exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target)
     }
     tc.priority = inv_mr(inv, 0);
 
-    // Authority is not a TCB cap: InvalidCapability(1).
-    cap_t auth = inv->extra[0].cap;
-    if (cap_type(auth) != CAP_THREAD) {
-        USER_ERROR(inv->thread, "Set priority: authority cap not a TCB.");
-        return error_invalid_capability(inv, 1);
-    }
-
-    // Priority above the authority's MCP: RangeError(0, mcp).
-    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
-    if (check_prio(inv, tc.priority, auth_tcb) != EXC_NONE) {
-        USER_ERROR(inv->thread, "TCB SetPriority: Requested priority %lu too high (max %lu).",
-                   tc.priority, auth_tcb->mcp);
-        return EXC_SYSCALL_ERROR;
+    // Authority not a TCB, priority above its MCP.
+    exception_t status = check_authority(inv, "Set priority", "TCB SetPriority", &tc);
+    if (status != EXC_NONE) {
+        return status;
     }
 
     thread_set_state(inv->thread, TS_RESTART);
@@ -341,21 +353,10 @@ exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *targe
     }
     tc.mcp = inv_mr(inv, 0);
 
-    // Authority is not a TCB cap: InvalidCapability(1).
-    cap_t auth = inv->extra[0].cap;
-    if (cap_type(auth) != CAP_THREAD) {
-        USER_ERROR(inv->thread, "TCB SetMCPriority: authority cap not a TCB.");
-        return error_invalid_capability(inv, 1);
-    }
-
-    // MCP above the authority's MCP: RangeError(0, mcp).
-    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
-    if (check_prio(inv, tc.mcp, auth_tcb) != EXC_NONE) {
-        USER_ERROR(inv->thread,
-                   "TCB SetMCPriority: Requested maximum controlled priority %lu too high "
-                   "(max %lu).",
-                   tc.mcp, auth_tcb->mcp);
-        return EXC_SYSCALL_ERROR;
+    // Authority not a TCB, MCP above its MCP.
+    exception_t status = check_authority(inv, "TCB SetMCPriority", "TCB SetMCPriority", &tc);
+    if (status != EXC_NONE) {
+        return status;
     }
 
     thread_set_state(inv->thread, TS_RESTART);
@@ -374,26 +375,10 @@ exception_t decode_tcb_set_sched_params(struct invocation *inv, struct tcb *targ
     tc.mcp = inv_mr(inv, 0);
     tc.priority = inv_mr(inv, 1);
 
-    // Authority is not a TCB cap: InvalidCapability(1).
-    cap_t auth = inv->extra[0].cap;
-    if (cap_type(auth) != CAP_THREAD) {
-        USER_ERROR(inv->thread, "TCB SetSchedParams: authority cap not a TCB.");
-        return error_invalid_capability(inv, 1);
-    }
-
-    // MCP, then priority, above the authority's MCP: RangeError(0, mcp).
-    const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
-    if (check_prio(inv, tc.mcp, auth_tcb) != EXC_NONE) {
-        USER_ERROR(inv->thread,
-                   "TCB SetSchedParams: Requested maximum controlled priority %lu too high "
-                   "(max %lu).",
-                   tc.mcp, auth_tcb->mcp);
-        return EXC_SYSCALL_ERROR;
-    }
-    if (check_prio(inv, tc.priority, auth_tcb) != EXC_NONE) {
-        USER_ERROR(inv->thread, "TCB SetSchedParams: Requested priority %lu too high (max %lu).",
-                   tc.priority, auth_tcb->mcp);
-        return EXC_SYSCALL_ERROR;
+    // Authority not a TCB, MCP and then priority above its MCP.
+    exception_t status = check_authority(inv, "TCB SetSchedParams", "TCB SetSchedParams", &tc);
+    if (status != EXC_NONE) {
+        return status;
     }
 
     thread_set_state(inv->thread, TS_RESTART);

@@ -14,8 +14,12 @@
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
 #   make test-mcs                       the MCS kernel (MCS=1, built in build/mcs/) with a raw
 #                                       MCS-ABI root task (test-external-mcs there)
-#   make test-workspaces                every workspace step's expect file, one boot each
-#                                       (workspaces/build.mk: WORKSPACE_IMAGES, _CASES)
+#   make test-workspaces                every workspace step's solution against its expect
+#                                       file, one boot each (workspaces/build.mk:
+#                                       WORKSPACE_IMAGES, _CASES)
+#   make test-workspaces-main           each chapter's fresh main.c through harness/check.py
+#                                       (NAME <chapter>/main.c), one boot each
+#   make workspace-check WS=<name> [SOLUTIONS=1]   `make check` in a chapter
 #
 # Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
 # build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
@@ -167,12 +171,13 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
     $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs:system-mcs) \
-    $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces)
+    $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
+    $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
 SYSTEST_PARTS := test-harness test-suite test-faults test-external test-external-el1 \
                  test-external-el2 test-mkimage test-config test-mcs test-external-mcs \
-                 test-workspaces
+                 test-workspaces test-workspaces-main
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -250,8 +255,50 @@ test-external-mcs:
 	$(if $(filter 1,$(MCS)),,@echo "cairn: test-external-mcs needs MCS=1 (make test-mcs)"; exit 1)
 	$(call systest_cases,external-mcs,$(EXTERNAL_MCS_CASE))
 
+# Every step's solution against its expect file (what `make check SOLUTIONS=1` does in each
+# chapter).
 test-workspaces:
 	$(call systest_cases,workspaces,$(WORKSPACE_CASES))
+
+# Every chapter's fresh main.c (the learner's starting point) through check.py, one boot
+# each: it must boot and end, and `make check` must name a first exercise.
+WORKSPACE_CHECK = $(PYTHON) $(SYSTEST_DIR)/harness/check.py
+WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
+    $(ws)/main.c:$(WORKSPACES_OUT)/$(ws)/default/image.elf:$(WORKSPACES_DIR)/$(ws))
+
+# $(call workspaces_main_part,SPECS): check.py --fresh on the selected NAME:IMAGE:DIR specs.
+define workspaces_main_part
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/workspaces-main
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
+	@rm -f $(call case_images,$(1))
+	@$(MAKE) --no-print-directory -k $(call case_images,$(1)) || \
+	    echo "cairn: some learner's programs did not build; their cases fail below"
+	@echo "  RUN     workspaces-main: check.py --fresh ... (each chapter's fresh main.c)"
+	@$(WORKSPACE_CHECK) --qemu '$(SYSTEST_QEMU)' --docs-dir $(ROOT)/docs/tutorial \
+	    --log-dir $(SYSTEST_LOGS)/workspaces-main \
+	    --result $(SYSTEST_RESULTS)/system-workspaces-main.txt $(addprefix --fresh ,$(1))
+endef
+
+test-workspaces-main:
+	$(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),\
+	    $(call workspaces_main_part,$(call selected_cases,$(WORKSPACE_MAIN_SPECS))),\
+	    @echo "  SKIP    workspaces-main: no case selected by TESTS=$(TESTS)")
+
+# `make check` in a chapter (mk/roottask.mk): the learner's main.c through check.py, or with
+# SOLUTIONS=1 every step's solution against its expect file, as test-workspaces does.
+.PHONY: workspace-check
+workspace-check:
+	$(if $(filter $(WS),$(WORKSPACE_NAMES)),,$(error set WS=<workspace name>, e.g. WS=hello-world))
+ifeq ($(SOLUTIONS),1)
+	@$(MAKE) --no-print-directory $(filter $(WORKSPACES_OUT)/$(WS)/%,$(WORKSPACE_IMAGES))
+	@$(SYSTEST_HARNESS) --qemu '$(SYSTEST_QEMU)' --log-dir $(WORKSPACES_OUT)/$(WS)/logs \
+	    $(addprefix --case ,$(filter $(WS)/%,$(WORKSPACE_CASES)))
+else
+	@$(MAKE) --no-print-directory $(WORKSPACES_OUT)/$(WS)/default/image.elf
+	@$(WORKSPACE_CHECK) --qemu '$(SYSTEST_QEMU)' --image $(WORKSPACES_OUT)/$(WS)/default/image.elf \
+	    --chapter $(WORKSPACES_DIR)/$(WS) --docs $(ROOT)/docs/tutorial/$(WS).md \
+	    --log $(WORKSPACES_OUT)/$(WS)/default/check.log
+endif
 
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images

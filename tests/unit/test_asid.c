@@ -10,6 +10,7 @@
 #include "state.h"
 #include "cspace/cdt.h"
 #include "object/arch_object.h"
+#include "object/objecttype.h"
 #include "object/frame.h"
 #include "object/vspace.h"
 #include "arch/api.h"
@@ -277,11 +278,11 @@ static void activate_uses_root_and_asid_of_valid_vspace(void **state)
 static void arch_object_sizes_match_sel4(void **state)
 {
     (void)state;
-    assert_int_equal(arch_object_size_bits(seL4_ARM_SmallPageObject), 12);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_LargePageObject), 21);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_HugePageObject), 30);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_PageTableObject), 12);
-    assert_int_equal(arch_object_size_bits(seL4_ARM_VSpaceObject), 12);
+    assert_int_equal(object_size_bits(seL4_ARM_SmallPageObject, 0), 12);
+    assert_int_equal(object_size_bits(seL4_ARM_LargePageObject, 0), 21);
+    assert_int_equal(object_size_bits(seL4_ARM_HugePageObject, 0), 30);
+    assert_int_equal(object_size_bits(seL4_ARM_PageTableObject, 0), 12);
+    assert_int_equal(object_size_bits(seL4_ARM_VSpaceObject, 0), 12);
     assert_true(arch_is_type(seL4_ARM_HugePageObject));
     assert_true(arch_is_type(seL4_ARM_PageTableObject));
     assert_false(arch_is_type(seL4_CapTableObject));

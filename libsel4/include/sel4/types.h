@@ -18,6 +18,7 @@
 #include <sel4/arch/constants.h>
 #include <sel4/arch/types.h>
 #include <sel4/arch/objecttype.h>
+#include <sel4/cap_tags.h>
 
 // Retype creates at most this many objects per call.
 #define seL4_UntypedRetypeMaxObjects CONFIG_RETYPE_FAN_OUT_LIMIT

@@ -76,29 +76,6 @@ seL4_Error cairn_retype_error(void);
 
 /* ---- identifying caps ------------------------------------------------------------------ */
 
-/*
- * Cap type tags as seL4_DebugCapIdentify returns them (kernel-internal, but stable for
- * seL4 16.0.0 AArch64; docs/design/abi.md §6.3). 0 also means "the CPtr did not resolve".
- */
-enum cairn_cap_tag {
-    CAIRN_CAP_NULL = 0,
-    CAIRN_CAP_FRAME = 1,
-    CAIRN_CAP_UNTYPED = 2,
-    CAIRN_CAP_PAGE_TABLE = 3,
-    CAIRN_CAP_ENDPOINT = 4,
-    CAIRN_CAP_NOTIFICATION = 6,
-    CAIRN_CAP_REPLY = 8,
-    CAIRN_CAP_VSPACE = 9,
-    CAIRN_CAP_CNODE = 10,
-    CAIRN_CAP_ASID_CONTROL = 11,
-    CAIRN_CAP_TCB = 12,
-    CAIRN_CAP_ASID_POOL = 13,
-    CAIRN_CAP_IRQ_CONTROL = 14,
-    CAIRN_CAP_IRQ_HANDLER = 16,
-    CAIRN_CAP_ZOMBIE = 18,
-    CAIRN_CAP_DOMAIN = 20,
-};
-
 /* A short name for a tag ("notification", "CNode", ...); "unknown" for other values. */
 const char *cairn_cap_type_name(seL4_Uint32 tag);
 

@@ -37,9 +37,6 @@
  * pages from the linker's __executable_start; seL4_CapNull if vaddr is outside the image.
  */
 
-/* Size in bits of a frame object type (4 KiB 12, 2 MiB 21, 1 GiB 30); 0 for other types. */
-seL4_Word cairn_frame_type_bits(seL4_Word frame_type);
-
 /*
  * The typed frame and page-table invocations (cairn_frame_map, cairn_frame_unmap,
  * cairn_frame_get_address, cairn_page_table_map, ...) are in <cairn/caps.h>, included above.
@@ -65,6 +62,17 @@ typedef seL4_CPtr (*cairn_object_alloc_fn)(seL4_Word type, seL4_Word size_bits);
 seL4_Error cairn_map_with_tables(seL4_ARM_VSpace vspace, seL4_ARM_Page frame, uintptr_t vaddr,
                                  seL4_CapRights_t rights, seL4_ARM_VMAttributes attrs,
                                  cairn_object_alloc_fn alloc_fn);
+
+/*
+ * cairn_map_with_tables for typed caps, in Page_Map's argument order, with the page tables
+ * from the runtime's allocator (cairn_retype).
+ */
+static inline seL4_Error cairn_granule_map_with_tables(cairn_granule_t frame, cairn_vspace_t vspace,
+                                                       seL4_Word vaddr, seL4_CapRights_t rights,
+                                                       seL4_ARM_VMAttributes attrs)
+{
+    return cairn_map_with_tables(vspace.cptr, frame.cptr, vaddr, rights, attrs, cairn_retype);
+}
 
 /*
  * CAIRN ONLY, NOT seL4: print the translation tree of the VSpace cap `vspace` on the kernel

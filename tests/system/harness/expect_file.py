@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """The expect-file format of the QEMU harness (tests/system/README.md): parsing the
-directives of one file into an ExpectSpec, and substituting values captured by earlier
-expect-re lines. No QEMU and no pexpect here, so run.py and its self-test share it."""
+directives of one file into an ExpectSpec, substituting values captured by earlier
+expect-re lines, and a Matcher that follows one spec through a growing console text. No
+QEMU and no pexpect here, so run.py, check.py and the self-test share it."""
 
 import re
 
@@ -103,3 +104,70 @@ def substitute(text, captures, escape):
         value = captures[m.group(1)]
         return re.escape(value) if escape else value
     return VAR_RE.sub(repl, text)
+
+
+# --------------------------------------------------------------------------------------------
+# Following one spec through the console text
+# --------------------------------------------------------------------------------------------
+
+class Matcher:
+    """How far one ExpectSpec has got in a console text that only grows.
+
+    step         index of the next directive to match (len(spec.steps): all matched)
+    search_from  text offset just after the last match
+    captures     values of the named groups matched so far
+    """
+
+    def __init__(self, spec):
+        self.spec = spec
+        self.step = 0
+        self.search_from = 0
+        self.captures = {}
+
+    @property
+    def done(self):
+        return self.step == len(self.spec.steps)
+
+    def advance(self, text, eof, send=None):
+        """Match as many directives as `text` allows; returns how many matched. A `send`
+        directive calls send(TEXT) (when given) and counts as matched. expect-re matches
+        whole lines only (the text up to its last newline, or all of it at eof), so a regex
+        cannot stop in the middle of a number that is still arriving."""
+        count = 0
+        while self.step < len(self.spec.steps):
+            kind, arg = self.spec.steps[self.step]
+            if kind == "send":
+                if send is not None:
+                    send(arg)
+            elif kind == "expect":
+                arg = substitute(arg, self.captures, escape=False)
+                at = text.find(arg, self.search_from)
+                if at < 0:
+                    break
+                self.search_from = at + len(arg)
+            else:
+                arg = substitute(arg, self.captures, escape=True)
+                whole = len(text) if eof else text.rfind("\n") + 1
+                m = re.compile(arg, re.MULTILINE).search(text, self.search_from, whole)
+                if not m:
+                    break
+                self.captures.update({k: v for k, v in m.groupdict().items() if v is not None})
+                self.search_from = m.end()
+            self.step += 1
+            count += 1
+        return count
+
+    def pending(self):
+        """The next directive as (kind, argument with captures filled in), or None."""
+        if self.done:
+            return None
+        kind, arg = self.spec.steps[self.step]
+        return kind, substitute(arg, self.captures, escape=False)
+
+    def forbidden(self, text):
+        """The first forbid text (captures filled in) that appears in `text`, or None."""
+        for f in self.spec.forbid:
+            f = substitute(f, self.captures, escape=False)
+            if f in text:
+                return f
+        return None

@@ -34,7 +34,7 @@ import signal
 import sys
 import time
 
-from expect_file import HarnessError, parse_expect_file, substitute
+from expect_file import HarnessError, Matcher, parse_expect_file
 
 try:
     import pexpect
@@ -226,52 +226,26 @@ def _expect_loop(console, spec, line_timeout, opts):
     start = time.monotonic()
     case_deadline = start + opts.case_timeout
     step_deadline = start + line_timeout
-    captures = {}
-    search_from = 0          # cleaned-text offset after the last match
-    step = 0
+    matcher = Matcher(spec)
     grace_end = None         # set once every step has matched
     scanner = Scanner()
-    fault_seen = None
 
     def check_lines(eof):
-        nonlocal fault_seen
         for line in scanner.lines(console.text, eof):
             if PANIC_TEXT in line:
                 return "kernel panic: %s" % line.strip()
             if fault_line(line) and not spec.allow_fault:
                 return "unexpected kernel fault report: %s" % line.strip()
-            if fault_line(line) and fault_seen is None:
-                fault_seen = line
-        for f in spec.forbid:
-            f = substitute(f, captures, escape=False)
-            if f in console.text:
-                return "forbidden text appeared: %r" % f
+        f = matcher.forbidden(console.text)
+        if f is not None:
+            return "forbidden text appeared: %r" % f
         return None
 
     while True:
         # 1. Advance through as many steps as the text seen so far allows.
-        while step < len(spec.steps):
-            kind, arg = spec.steps[step]
-            if kind == "send":
-                console.send(arg)
-            elif kind == "expect":
-                arg = substitute(arg, captures, escape=False)
-                at = console.text.find(arg, search_from)
-                if at < 0:
-                    break
-                search_from = at + len(arg)
-            else:
-                arg = substitute(arg, captures, escape=True)
-                # Match whole lines only, so a regex cannot stop in the middle of a number.
-                whole = len(console.text) if console.eof else console.text.rfind("\n") + 1
-                m = re.compile(arg, re.MULTILINE).search(console.text, search_from, whole)
-                if not m:
-                    break
-                captures.update({k: v for k, v in m.groupdict().items() if v is not None})
-                search_from = m.end()
-            step += 1
+        if matcher.advance(console.text, console.eof, console.send):
             step_deadline = time.monotonic() + line_timeout
-        if step == len(spec.steps) and grace_end is None:
+        if matcher.done and grace_end is None:
             grace_end = time.monotonic() + opts.grace
 
         # 2. Things that fail at once, whatever the step.
@@ -285,7 +259,7 @@ def _expect_loop(console, spec, line_timeout, opts):
         if grace_end is not None and (now >= grace_end or console.eof):
             return True, "", console.text
         if grace_end is None:
-            kind, arg = spec.steps[step]
+            kind, arg = spec.steps[matcher.step]
             what = "%s %r" % ("regex" if kind == "expect-re" else "text", arg)
             if console.eof:
                 return False, "console closed before %s" % what, console.text
@@ -412,7 +386,7 @@ def parse_args(argv):
         description="Boot Cairn images in QEMU and check their console output.",
         epilog="Examples:\n"
                "  run.py --qemu 'qemu-system-aarch64 ... -kernel {image}' \\\n"
-               "         --case hello:build/hello.img:expect/default.txt --result r.txt\n"
+               "         --case hello:build/hello.img:expect/2.A.txt --result r.txt\n"
                "  run.py --qemu '...' --suite suite:build/suite.img --log-dir build/logs\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--qemu", required=True,

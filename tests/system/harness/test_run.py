@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""Self-test of run.py against fake_qemu.py (no QEMU, no kernel needed).
+"""Self-test of run.py (and, from test_check.py, check.py) against fake_qemu.py (no QEMU,
+no kernel needed).
 
 Each test writes a console script (the fake "image") and an expect file into a temporary
 directory, runs run.py as a subprocess exactly as make does, and checks its exit status,
@@ -14,6 +15,8 @@ import sys
 import tempfile
 import time
 import unittest
+
+import test_check  # check.py's tests run with these
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RUN = os.path.join(HERE, "run.py")
@@ -280,6 +283,7 @@ def main():
         result_file = args[1]
         args = []
     suite = unittest.defaultTestLoader.loadTestsFromTestCase(HarnessTest)
+    suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(test_check.CheckTest))
     if args:
         suite = unittest.defaultTestLoader.loadTestsFromNames(args, sys.modules[__name__])
     res = unittest.TextTestRunner(verbosity=1).run(suite)

@@ -120,43 +120,28 @@ TEST(BOOT0002, "registers survive seL4_Yield (all) and seL4_DebugPutChar (x6-x30
     probe_check(&in, &out, 6, tpidrro);
 }
 
-/* seL4_DebugCapIdentify tags (§6.3). */
-enum {
-    TAG_NULL = 0,
-    TAG_FRAME = 1,
-    TAG_UNTYPED = 2,
-    TAG_PAGE_TABLE = 3,
-    TAG_VSPACE = 9,
-    TAG_CNODE = 10,
-    TAG_ASID_CONTROL = 11,
-    TAG_TCB = 12,
-    TAG_ASID_POOL = 13,
-    TAG_IRQ_CONTROL = 14,
-    TAG_DOMAIN = 20,
-};
-
 TEST(BOOT0003, "seL4_DebugCapIdentify names the initial caps with seL4's cap type tags")
 {
     static const struct {
         seL4_CPtr slot;
         seL4_Uint32 tag;
     } expected[] = {
-        {seL4_CapNull, TAG_NULL},
-        {seL4_CapInitThreadTCB, TAG_TCB},
-        {seL4_CapInitThreadCNode, TAG_CNODE},
-        {seL4_CapInitThreadVSpace, TAG_VSPACE},
-        {seL4_CapIRQControl, TAG_IRQ_CONTROL},
-        {seL4_CapASIDControl, TAG_ASID_CONTROL},
-        {seL4_CapInitThreadASIDPool, TAG_ASID_POOL},
-        {seL4_CapIOPortControl, TAG_NULL},
-        {seL4_CapIOSpace, TAG_NULL},
-        {seL4_CapBootInfoFrame, TAG_FRAME},
-        {seL4_CapInitThreadIPCBuffer, TAG_FRAME},
-        {seL4_CapDomain, TAG_DOMAIN},
-        {seL4_CapSMMUSIDControl, TAG_NULL},
-        {seL4_CapSMMUCBControl, TAG_NULL},
-        {seL4_CapInitThreadSC, TAG_NULL},
-        {seL4_CapSMC, TAG_NULL},
+        {seL4_CapNull, seL4_CapTag_Null},
+        {seL4_CapInitThreadTCB, seL4_CapTag_TCB},
+        {seL4_CapInitThreadCNode, seL4_CapTag_CNode},
+        {seL4_CapInitThreadVSpace, seL4_CapTag_VSpace},
+        {seL4_CapIRQControl, seL4_CapTag_IRQControl},
+        {seL4_CapASIDControl, seL4_CapTag_ASIDControl},
+        {seL4_CapInitThreadASIDPool, seL4_CapTag_ASIDPool},
+        {seL4_CapIOPortControl, seL4_CapTag_Null},
+        {seL4_CapIOSpace, seL4_CapTag_Null},
+        {seL4_CapBootInfoFrame, seL4_CapTag_Frame},
+        {seL4_CapInitThreadIPCBuffer, seL4_CapTag_Frame},
+        {seL4_CapDomain, seL4_CapTag_Domain},
+        {seL4_CapSMMUSIDControl, seL4_CapTag_Null},
+        {seL4_CapSMMUCBControl, seL4_CapTag_Null},
+        {seL4_CapInitThreadSC, seL4_CapTag_Null},
+        {seL4_CapSMC, seL4_CapTag_Null},
     };
     for (unsigned i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
         seL4_Uint32 tag = seL4_DebugCapIdentify(expected[i].slot);
@@ -166,20 +151,20 @@ TEST(BOOT0003, "seL4_DebugCapIdentify names the initial caps with seL4's cap typ
     }
 
     const seL4_BootInfo *bi = env->bi;
-    ASSERT_EQ(seL4_DebugCapIdentify(bi->userImageFrames.start), TAG_FRAME);
-    ASSERT_EQ(seL4_DebugCapIdentify(bi->userImageFrames.end - 1), TAG_FRAME);
-    ASSERT_EQ(seL4_DebugCapIdentify(bi->untyped.start), TAG_UNTYPED);
-    ASSERT_EQ(seL4_DebugCapIdentify(bi->untyped.end - 1), TAG_UNTYPED);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->userImageFrames.start), seL4_CapTag_Frame);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->userImageFrames.end - 1), seL4_CapTag_Frame);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->untyped.start), seL4_CapTag_Untyped);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->untyped.end - 1), seL4_CapTag_Untyped);
     if (bi->userImagePaging.start < bi->userImagePaging.end)
-        ASSERT_EQ(seL4_DebugCapIdentify(bi->userImagePaging.start), TAG_PAGE_TABLE);
-    ASSERT_EQ(seL4_DebugCapIdentify(bi->empty.start), TAG_NULL);
-    ASSERT_EQ(seL4_DebugCapIdentify(bi->empty.end - 1), TAG_NULL);
+        ASSERT_EQ(seL4_DebugCapIdentify(bi->userImagePaging.start), seL4_CapTag_PageTable);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->empty.start), seL4_CapTag_Null);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->empty.end - 1), seL4_CapTag_Null);
 }
 
 TEST(BOOT0004, "invoking an empty slot fails with seL4_InvalidCapability, MR0 = 0")
 {
     seL4_CPtr last = (1UL << env->bi->initThreadCNodeSizeBits) - 1;
-    ASSERT_EQ(seL4_DebugCapIdentify(last), TAG_NULL);
+    ASSERT_EQ(seL4_DebugCapIdentify(last), seL4_CapTag_Null);
     ASSERT_ERR(seL4_TCB_Suspend(last), seL4_InvalidCapability);
     ASSERT_MR(0, 0);
 }

@@ -24,15 +24,15 @@ TEST(CAPS0001, "untyped_retype with each blueprint makes that kind; an occupied 
         cairn_blueprint_t bp;
         seL4_Uint32 tag;
     } kinds[] = {
-        {CAIRN_BP_TCB, CAIRN_CAP_TCB},
-        {CAIRN_BP_ENDPOINT, CAIRN_CAP_ENDPOINT},
-        {CAIRN_BP_NOTIFICATION, CAIRN_CAP_NOTIFICATION},
-        {CAIRN_BP_CNODE(4), CAIRN_CAP_CNODE},
-        {CAIRN_BP_UNTYPED(12), CAIRN_CAP_UNTYPED},
-        {CAIRN_BP_VSPACE, CAIRN_CAP_VSPACE},
-        {CAIRN_BP_PAGE_TABLE, CAIRN_CAP_PAGE_TABLE},
-        {CAIRN_BP_GRANULE, CAIRN_CAP_FRAME},
-        {CAIRN_BP_LARGE_PAGE, CAIRN_CAP_FRAME},
+        {CAIRN_BP_TCB, seL4_CapTag_TCB},
+        {CAIRN_BP_ENDPOINT, seL4_CapTag_Endpoint},
+        {CAIRN_BP_NOTIFICATION, seL4_CapTag_Notification},
+        {CAIRN_BP_CNODE(4), seL4_CapTag_CNode},
+        {CAIRN_BP_UNTYPED(12), seL4_CapTag_Untyped},
+        {CAIRN_BP_VSPACE, seL4_CapTag_VSpace},
+        {CAIRN_BP_PAGE_TABLE, seL4_CapTag_PageTable},
+        {CAIRN_BP_GRANULE, seL4_CapTag_Frame},
+        {CAIRN_BP_LARGE_PAGE, seL4_CapTag_Frame},
     };
     cairn_untyped_t ut = cairn_as_untyped(test_alloc_untyped(env, 23));
     for (unsigned i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
@@ -64,7 +64,7 @@ TEST(CAPS0002, "CNode paths: copy, mint (badge), move, mutate, delete, revoke; s
     ASSERT_ERR(cairn_cnode_copy(cairn_cspath_of(copy), cairn_cspath_of(n), seL4_AllRights),
                seL4_DeleteFirst);
     ASSERT_OK(cairn_cnode_move(cairn_cspath_of(moved), cairn_cspath_of(copy)));
-    ASSERT_EQ(tag_of(cairn_cptr(copy)), CAIRN_CAP_NULL);
+    ASSERT_EQ(tag_of(cairn_cptr(copy)), seL4_CapTag_Null);
 
     cairn_notification_signal(moved);
     seL4_Word badge = 0;
@@ -79,8 +79,8 @@ TEST(CAPS0002, "CNode paths: copy, mint (badge), move, mutate, delete, revoke; s
                                 cairn_cnode_slot(CAIRN_INIT_CNODE, cairn_cptr(moved))),
                seL4_FailedLookup);
     ASSERT_OK(cairn_cnode_revoke(cairn_cspath_of(n)));
-    ASSERT_EQ(tag_of(cairn_cptr(badged)), CAIRN_CAP_NULL);
-    ASSERT_EQ(tag_of(cairn_cptr(n)), CAIRN_CAP_NOTIFICATION);
+    ASSERT_EQ(tag_of(cairn_cptr(badged)), seL4_CapTag_Null);
+    ASSERT_EQ(tag_of(cairn_cptr(n)), seL4_CapTag_Notification);
 }
 
 TEST(CAPS0003,
@@ -124,7 +124,7 @@ TEST(CAPS0003,
     cairn_untyped_t pool_mem = cairn_as_untyped(test_alloc_untyped(env, seL4_ASIDPoolBits));
     cairn_asid_pool_t pool = cairn_as_asid_pool(test_alloc_slot(env));
     ASSERT_OK(cairn_asid_control_make_pool(CAIRN_ASID_CONTROL, pool_mem, cairn_cspath_of(pool)));
-    ASSERT_EQ(tag_of(cairn_cptr(pool)), CAIRN_CAP_ASID_POOL);
+    ASSERT_EQ(tag_of(cairn_cptr(pool)), seL4_CapTag_ASIDPool);
     ASSERT_OK(cairn_asid_pool_assign(pool, vs));
     ASSERT_ERR(cairn_asid_pool_assign(CAIRN_INIT_ASID_POOL, vs), seL4_InvalidCapability);
     cairn_page_table_t pt =
@@ -183,18 +183,18 @@ TEST(CAPS0004, "TCB: priority, registers, resume/suspend; endpoint call/recv/rep
 TEST(CAPS0005, "typed BootInfo slots: initial caps, image frames, untypeds, IRQ handler")
 {
     const seL4_BootInfo *bi = env->bi;
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_TCB)), CAIRN_CAP_TCB);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_CNODE)), CAIRN_CAP_CNODE);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_VSPACE)), CAIRN_CAP_VSPACE);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_IRQ_CONTROL)), CAIRN_CAP_IRQ_CONTROL);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_ASID_CONTROL)), CAIRN_CAP_ASID_CONTROL);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_ASID_POOL)), CAIRN_CAP_ASID_POOL);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_IPC_BUFFER_FRAME)), CAIRN_CAP_FRAME);
-    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_BOOTINFO_FRAME)), CAIRN_CAP_FRAME);
-    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_image_frame(bi, 0))), CAIRN_CAP_FRAME);
-    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_image_page_table(bi, 0))), CAIRN_CAP_PAGE_TABLE);
-    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_untyped(bi, 0))), CAIRN_CAP_UNTYPED);
-    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_largest_untyped(bi))), CAIRN_CAP_UNTYPED);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_TCB)), seL4_CapTag_TCB);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_CNODE)), seL4_CapTag_CNode);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_VSPACE)), seL4_CapTag_VSpace);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_IRQ_CONTROL)), seL4_CapTag_IRQControl);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_ASID_CONTROL)), seL4_CapTag_ASIDControl);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_INIT_ASID_POOL)), seL4_CapTag_ASIDPool);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_IPC_BUFFER_FRAME)), seL4_CapTag_Frame);
+    ASSERT_EQ(tag_of(cairn_cptr(CAIRN_BOOTINFO_FRAME)), seL4_CapTag_Frame);
+    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_image_frame(bi, 0))), seL4_CapTag_Frame);
+    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_image_page_table(bi, 0))), seL4_CapTag_PageTable);
+    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_untyped(bi, 0))), seL4_CapTag_Untyped);
+    ASSERT_EQ(tag_of(cairn_cptr(cairn_bi_largest_untyped(bi))), seL4_CapTag_Untyped);
 
     /* The frame behind this test's own code: mapped, so it has an address. */
     cairn_granule_t code = cairn_bi_image_frame_at(bi, (uintptr_t)tag_of);

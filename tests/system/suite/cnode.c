@@ -72,15 +72,16 @@ TEST(CNODE0001, "Copy makes a second cap to the same object; the source stays")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr dest = test_alloc_slot(env);
-    ASSERT_EQ(tag(dest), TAG_NULL);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Null);
     ASSERT_OK(copy(env, dest, ep, seL4_AllRights));
-    ASSERT_EQ(tag(dest), TAG_ENDPOINT);
-    ASSERT_EQ(tag(ep), TAG_ENDPOINT);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Endpoint);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Endpoint);
 
     /* Copies of boot caps work the same way (a frame, the ASID pool, our own TCB). */
     seL4_CPtr boot[] = {seL4_CapInitThreadTCB, seL4_CapInitThreadASIDPool,
                         seL4_CapInitThreadIPCBuffer, seL4_CapDomain};
-    seL4_Uint32 tags[] = {TAG_TCB, TAG_ASID_POOL, TAG_FRAME, TAG_DOMAIN};
+    seL4_Uint32 tags[] = {seL4_CapTag_TCB, seL4_CapTag_ASIDPool, seL4_CapTag_Frame,
+                          seL4_CapTag_Domain};
     for (int i = 0; i < 4; i++) {
         seL4_CPtr s = test_alloc_slot(env);
         ASSERT_OK(copy(env, s, boot[i], seL4_AllRights));
@@ -98,8 +99,8 @@ TEST(CNODE0002, "Copy/Mint/Move/Mutate onto an occupied slot: seL4_DeleteFirst")
     ASSERT_ERR(mutate(env, ntfn, ep, 0), seL4_DeleteFirst);
     /* Moving a slot onto itself is the same check (the C tutorial's emptiness probe). */
     ASSERT_ERR(move(env, ep, ep), seL4_DeleteFirst);
-    ASSERT_EQ(tag(ntfn), TAG_NOTIFICATION);
-    ASSERT_EQ(tag(ep), TAG_ENDPOINT);
+    ASSERT_EQ(tag(ntfn), seL4_CapTag_Notification);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Endpoint);
 }
 
 TEST(CNODE0003, "empty source: seL4_FailedLookup(source, MissingCapability, bitsLeft = depth)")
@@ -139,7 +140,7 @@ TEST(CNODE0004, "depth outside [1, 64] for any slot operand: seL4_RangeError(1, 
         ASSERT_ERR(seL4_CNode_CancelBadgedSends(env->cnode, ep, bad[i]), seL4_RangeError);
         ASSERT_RANGE(1, seL4_WordBits);
     }
-    ASSERT_EQ(tag(dest), TAG_NULL);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Null);
 }
 
 TEST(CNODE0005, "guard mismatch in the root CNode: FailedLookup(GuardMismatch) with its MRs")
@@ -164,7 +165,7 @@ TEST(CNODE0005, "guard mismatch in the root CNode: FailedLookup(GuardMismatch) w
                                env->depth, seL4_AllRights),
                seL4_FailedLookup);
     ASSERT_LOOKUP_GUARD(1, seL4_WordBits, 0, ROOT_GUARD_BITS);
-    ASSERT_EQ(tag(dest), TAG_NULL);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Null);
 }
 
 TEST(CNODE0006, "depth mismatch and invalid root: FailedLookup with their MRs")
@@ -199,7 +200,7 @@ TEST(CNODE0006, "depth mismatch and invalid root: FailedLookup with their MRs")
                seL4_FailedLookup);
     ASSERT_MR(0, 1);
     ASSERT_MR(1, seL4_InvalidRoot);
-    ASSERT_EQ(tag(dest), TAG_NULL);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Null);
 }
 
 TEST(CNODE0007, "two-level and guarded addressing through CNodes the test made")
@@ -215,20 +216,20 @@ TEST(CNODE0007, "two-level and guarded addressing through CNodes the test made")
     ASSERT_ERR(seL4_CNode_Copy(inner, 3, 4, env->cnode, ep, env->depth, seL4_AllRights),
                seL4_DeleteFirst);
     ASSERT_OK(seL4_CNode_Move(env->cnode, back, env->depth, inner, 3, 4));
-    ASSERT_EQ(tag(back), TAG_ENDPOINT);
+    ASSERT_EQ(tag(back), seL4_CapTag_Endpoint);
 
     /* A copy of inner with guard 0x5 of 4 bits: 8 bits per lookup, guard first. */
     seL4_CPtr guarded = test_alloc_slot(env);
     seL4_Word data = 0x5 << 6 | 4; /* seL4_CNode_CapData: guard << 6 | guard size */
     ASSERT_OK(mint(env, guarded, inner, seL4_AllRights, data));
     ASSERT_OK(seL4_CNode_Move(guarded, 0x52, 8, env->cnode, back, env->depth));
-    ASSERT_EQ(tag(back), TAG_NULL);
+    ASSERT_EQ(tag(back), seL4_CapTag_Null);
     ASSERT_ERR(seL4_CNode_Move(env->cnode, back, env->depth, guarded, 0x62, 8), seL4_FailedLookup);
     ASSERT_LOOKUP_GUARD(1, 8, 0x5, 4);
     ASSERT_ERR(seL4_CNode_Move(env->cnode, back, env->depth, guarded, 0x5, 4), seL4_FailedLookup);
     ASSERT_LOOKUP_DEPTH(1, 4, 8);
     ASSERT_OK(seL4_CNode_Move(env->cnode, back, env->depth, inner, 2, 4));
-    ASSERT_EQ(tag(back), TAG_ENDPOINT);
+    ASSERT_EQ(tag(back), seL4_CapTag_Endpoint);
 }
 
 TEST(CNODE0008, "Mint badges an unbadged endpoint or notification once; Mutate cannot badge")
@@ -238,7 +239,7 @@ TEST(CNODE0008, "Mint badges an unbadged endpoint or notification once; Mutate c
     seL4_CPtr b1 = test_alloc_slot(env), b2 = test_alloc_slot(env), b3 = test_alloc_slot(env);
 
     ASSERT_OK(mint(env, b1, ep, seL4_AllRights, 0x1337));
-    ASSERT_EQ(tag(b1), TAG_ENDPOINT);
+    ASSERT_EQ(tag(b1), seL4_CapTag_Endpoint);
     /* Badging a badged cap (with any badge, even 0): the new cap would be invalid. */
     ASSERT_ERR(mint(env, b2, b1, seL4_AllRights, 0x42), seL4_IllegalOperation);
     ASSERT_ERR(mint(env, b2, b1, seL4_AllRights, 0), seL4_IllegalOperation);
@@ -247,15 +248,15 @@ TEST(CNODE0008, "Mint badges an unbadged endpoint or notification once; Mutate c
     /* Mutate (and Rotate) preserve badges: endpoints and notifications are refused. */
     ASSERT_ERR(mutate(env, b3, ep, 0), seL4_IllegalOperation);
     ASSERT_ERR(mutate(env, b3, ntfn, 7), seL4_IllegalOperation);
-    ASSERT_EQ(tag(ep), TAG_ENDPOINT);
-    ASSERT_EQ(tag(b3), TAG_NULL);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Endpoint);
+    ASSERT_EQ(tag(b3), seL4_CapTag_Null);
     ASSERT_OK(mint(env, b3, ntfn, seL4_AllRights, 0x1));
-    ASSERT_EQ(tag(b3), TAG_NOTIFICATION);
+    ASSERT_EQ(tag(b3), seL4_CapTag_Notification);
 
     /* Other cap types ignore the badge word. */
     seL4_CPtr ut = test_alloc_untyped(env, 12), ut2 = test_alloc_slot(env);
     ASSERT_OK(mint(env, ut2, ut, seL4_AllRights, 0xdead));
-    ASSERT_EQ(tag(ut2), TAG_UNTYPED);
+    ASSERT_EQ(tag(ut2), seL4_CapTag_Untyped);
 }
 
 TEST(CNODE0009, "Mint/Mutate of a CNode cap: guard size + radix above 64 is IllegalOperation")
@@ -263,14 +264,14 @@ TEST(CNODE0009, "Mint/Mutate of a CNode cap: guard size + radix above 64 is Ille
     seL4_CPtr sub = test_alloc_object(env, seL4_CapTableObject, 4);
     seL4_CPtr a = test_alloc_slot(env), b = test_alloc_slot(env);
     ASSERT_ERR(mint(env, a, sub, seL4_AllRights, 61), seL4_IllegalOperation);
-    ASSERT_EQ(tag(a), TAG_NULL);
+    ASSERT_EQ(tag(a), seL4_CapTag_Null);
     ASSERT_OK(mint(env, a, sub, seL4_AllRights, 60));
-    ASSERT_EQ(tag(a), TAG_CNODE);
+    ASSERT_EQ(tag(a), seL4_CapTag_CNode);
     ASSERT_ERR(mutate(env, b, a, 63), seL4_IllegalOperation);
-    ASSERT_EQ(tag(a), TAG_CNODE);
+    ASSERT_EQ(tag(a), seL4_CapTag_CNode);
     ASSERT_OK(mutate(env, b, a, 0));
-    ASSERT_EQ(tag(a), TAG_NULL);
-    ASSERT_EQ(tag(b), TAG_CNODE);
+    ASSERT_EQ(tag(a), seL4_CapTag_Null);
+    ASSERT_EQ(tag(b), seL4_CapTag_CNode);
 }
 
 TEST(CNODE0010, "Move and Mutate move the cap: the source slot is empty afterwards")
@@ -278,17 +279,17 @@ TEST(CNODE0010, "Move and Mutate move the cap: the source slot is empty afterwar
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr a = test_alloc_slot(env), b = test_alloc_slot(env);
     ASSERT_OK(move(env, a, ep));
-    ASSERT_EQ(tag(ep), TAG_NULL);
-    ASSERT_EQ(tag(a), TAG_ENDPOINT);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Null);
+    ASSERT_EQ(tag(a), seL4_CapTag_Endpoint);
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     ASSERT_OK(mutate(env, b, ut, 0x1234)); /* the data word means nothing to an untyped */
-    ASSERT_EQ(tag(ut), TAG_NULL);
-    ASSERT_EQ(tag(b), TAG_UNTYPED);
+    ASSERT_EQ(tag(ut), seL4_CapTag_Null);
+    ASSERT_EQ(tag(b), seL4_CapTag_Untyped);
     /* The moved untyped is still the parent of what it makes. */
     seL4_CPtr n = test_alloc_slot(env);
     ASSERT_OK(seL4_Untyped_Retype(b, seL4_NotificationObject, 0, env->cnode, 0, 0, n, 1));
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, b, env->depth));
-    ASSERT_EQ(tag(n), TAG_NULL);
+    ASSERT_EQ(tag(n), seL4_CapTag_Null);
 }
 
 TEST(CNODE0011, "Copy of an untyped with children: seL4_RevokeFirst; without children: allowed")
@@ -300,10 +301,10 @@ TEST(CNODE0011, "Copy of an untyped with children: seL4_RevokeFirst; without chi
     ASSERT_OK(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, env->cnode, 0, 0, child, 1));
     ASSERT_ERR(copy(env, a, ut, seL4_AllRights), seL4_RevokeFirst);
     ASSERT_ERR(mint(env, a, ut, seL4_AllRights, 0), seL4_RevokeFirst);
-    ASSERT_EQ(tag(a), TAG_NULL);
+    ASSERT_EQ(tag(a), seL4_CapTag_Null);
     /* Move is not a derivation: it is allowed. */
     ASSERT_OK(move(env, a, ut));
-    ASSERT_EQ(tag(a), TAG_UNTYPED);
+    ASSERT_EQ(tag(a), seL4_CapTag_Untyped);
 }
 
 TEST(CNODE0012, "Rotate: dest <- pivot <- src, and each of its rejections")
@@ -336,16 +337,16 @@ TEST(CNODE0012, "Rotate: dest <- pivot <- src, and each of its rejections")
     ASSERT_ERR(seL4_CNode_Rotate(cn, dest, d, 0, cn, ep, d, 0, cn, src, d), seL4_IllegalOperation);
 
     /* The real thing: dest gets the pivot's cap, the pivot gets the source's. */
-    ASSERT_EQ(tag(src), TAG_UNTYPED);
-    ASSERT_EQ(tag(pivot), TAG_CNODE);
+    ASSERT_EQ(tag(src), seL4_CapTag_Untyped);
+    ASSERT_EQ(tag(pivot), seL4_CapTag_CNode);
     ASSERT_OK(seL4_CNode_Rotate(cn, dest, d, 0, cn, pivot, d, 0, cn, src, d));
-    ASSERT_EQ(tag(dest), TAG_CNODE);
-    ASSERT_EQ(tag(pivot), TAG_UNTYPED);
-    ASSERT_EQ(tag(src), TAG_NULL);
+    ASSERT_EQ(tag(dest), seL4_CapTag_CNode);
+    ASSERT_EQ(tag(pivot), seL4_CapTag_Untyped);
+    ASSERT_EQ(tag(src), seL4_CapTag_Null);
     /* src == dest swaps the two. */
     ASSERT_OK(seL4_CNode_Rotate(cn, dest, d, 0, cn, pivot, d, 0, cn, dest, d));
-    ASSERT_EQ(tag(dest), TAG_UNTYPED);
-    ASSERT_EQ(tag(pivot), TAG_CNODE);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Untyped);
+    ASSERT_EQ(tag(pivot), seL4_CapTag_CNode);
 }
 
 TEST(CNODE0013, "Revoke deletes the copies but keeps the cap; Delete empties the slot")
@@ -356,15 +357,15 @@ TEST(CNODE0013, "Revoke deletes the copies but keeps the cap; Delete empties the
     ASSERT_OK(copy(env, b, a, seL4_AllRights));        /* grandchild */
     ASSERT_OK(mint(env, c, ep, seL4_AllRights, 0x77)); /* badged child */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ep, env->depth));
-    ASSERT_EQ(tag(a), TAG_NULL);
-    ASSERT_EQ(tag(b), TAG_NULL);
-    ASSERT_EQ(tag(c), TAG_NULL);
-    ASSERT_EQ(tag(ep), TAG_ENDPOINT);
+    ASSERT_EQ(tag(a), seL4_CapTag_Null);
+    ASSERT_EQ(tag(b), seL4_CapTag_Null);
+    ASSERT_EQ(tag(c), seL4_CapTag_Null);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Endpoint);
     /* Revoke and Delete of an empty slot succeed and do nothing. */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, a, env->depth));
     ASSERT_OK(seL4_CNode_Delete(env->cnode, a, env->depth));
     ASSERT_OK(seL4_CNode_Delete(env->cnode, ep, env->depth));
-    ASSERT_EQ(tag(ep), TAG_NULL);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Null);
     /* A revoked copy can no longer be invoked: the slot is empty. */
     ASSERT_ERR(seL4_CNode_Copy(a, 0, 1, env->cnode, ep, env->depth, seL4_AllRights),
                seL4_InvalidCapability);
@@ -382,11 +383,11 @@ TEST(CNODE0014, "revoking an untyped destroys everything made from it, however c
     ASSERT_OK(seL4_CNode_Copy(sub, 1, 2, env->cnode, ntfn, env->depth, seL4_AllRights));
     ASSERT_OK(mint(env, moved, ntfn, seL4_AllRights, 9));
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ut, env->depth));
-    ASSERT_EQ(tag(ntfn), TAG_NULL);
-    ASSERT_EQ(tag(sub), TAG_NULL);
-    ASSERT_EQ(tag(copy1), TAG_NULL);
-    ASSERT_EQ(tag(moved), TAG_NULL);
-    ASSERT_EQ(tag(ut), TAG_UNTYPED);
+    ASSERT_EQ(tag(ntfn), seL4_CapTag_Null);
+    ASSERT_EQ(tag(sub), seL4_CapTag_Null);
+    ASSERT_EQ(tag(copy1), seL4_CapTag_Null);
+    ASSERT_EQ(tag(moved), seL4_CapTag_Null);
+    ASSERT_EQ(tag(ut), seL4_CapTag_Untyped);
     /* Invoking what used to be a CNode: the slot is empty now. */
     ASSERT_ERR(seL4_CNode_Delete(sub, 1, 2), seL4_InvalidCapability);
     ASSERT_MR(0, 0);
@@ -396,10 +397,10 @@ TEST(CNODE0015, "SaveCaller: nothing to save is success; an occupied slot is Del
 {
     seL4_CPtr dest = test_alloc_slot(env);
     ASSERT_OK(seL4_CNode_SaveCaller(env->cnode, dest, env->depth));
-    ASSERT_EQ(tag(dest), TAG_NULL);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Null);
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     ASSERT_ERR(seL4_CNode_SaveCaller(env->cnode, ep, env->depth), seL4_DeleteFirst);
-    ASSERT_EQ(tag(ep), TAG_ENDPOINT);
+    ASSERT_EQ(tag(ep), seL4_CapTag_Endpoint);
 }
 
 TEST(CNODE0016, "CancelBadgedSends needs an endpoint cap with all rights, else IllegalOperation")
@@ -450,7 +451,7 @@ TEST(CNODE0017, "labels and message lengths: IllegalOperation and TruncatedMessa
     /* A move with a well-formed message still works (and proves the words above were
      * read as the stubs send them). */
     ASSERT_ERR(raw_invoke(env->cnode, CNodeMove, 4, mrs, 1, root), seL4_NoError);
-    ASSERT_EQ(tag(dest), TAG_ENDPOINT);
+    ASSERT_EQ(tag(dest), seL4_CapTag_Endpoint);
 }
 
 TEST(CNODE0018, "deleting the last cap to a CNode deletes the caps inside it")
@@ -461,10 +462,10 @@ TEST(CNODE0018, "deleting the last cap to a CNode deletes the caps inside it")
     ASSERT_OK(seL4_CNode_Copy(sub, 5, 3, env->cnode, ep, env->depth, seL4_AllRights));
     /* Deleting sub deletes the copy inside it; ep itself is untouched. */
     ASSERT_OK(seL4_CNode_Delete(env->cnode, sub, env->depth));
-    ASSERT_EQ(tag(sub), TAG_NULL);
+    ASSERT_EQ(tag(sub), seL4_CapTag_Null);
     ASSERT_OK(copy(env, watch, ep, seL4_AllRights));
     ASSERT_OK(seL4_CNode_Delete(env->cnode, ep, env->depth));
-    ASSERT_EQ(tag(watch), TAG_ENDPOINT); /* the object lives on while a cap is left */
+    ASSERT_EQ(tag(watch), seL4_CapTag_Endpoint); /* the object lives on while a cap is left */
 }
 
 TEST(CNODE0019, "a cap to the root CNode works as a root; Copy masks endpoint rights")
@@ -472,7 +473,7 @@ TEST(CNODE0019, "a cap to the root CNode works as a root; Copy masks endpoint ri
     seL4_CPtr alias = test_alloc_slot(env), ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ro = test_alloc_slot(env);
     ASSERT_OK(copy(env, alias, seL4_CapInitThreadCNode, seL4_AllRights));
-    ASSERT_EQ(tag(alias), TAG_CNODE);
+    ASSERT_EQ(tag(alias), seL4_CapTag_CNode);
     ASSERT_OK(seL4_CNode_Copy(alias, ro, env->depth, alias, ep, env->depth, seL4_CanRead));
     /* A send needs the write right: without it the invocation is refused, not delivered. */
     ASSERT_ERR(raw_invoke(ro, 0, 0, NULL, 0, NULL), seL4_InvalidCapability);

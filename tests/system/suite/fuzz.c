@@ -52,15 +52,15 @@ static seL4_Word label_for(seL4_Uint32 tag)
     if (pick(3) == 0)
         return pick(56);
     switch (tag) {
-    case TAG_UNTYPED:
+    case seL4_CapTag_Untyped:
         return UntypedRetype;
-    case TAG_CNODE:
+    case seL4_CapTag_CNode:
         return CNodeRevoke + pick(CNodeSaveCaller - CNodeRevoke + 1);
-    case TAG_FRAME:
+    case seL4_CapTag_Frame:
         return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
-    case TAG_PAGE_TABLE:
+    case seL4_CapTag_PageTable:
         return ARMPageTableMap + pick(2);
-    case TAG_VSPACE:
+    case seL4_CapTag_VSpace:
         return ARMVSpaceClean_Data + pick(4);
     default:
         return pick(56);
@@ -113,7 +113,7 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
             default: {
                 /* Only an untyped: the same call on an endpoint would be a blocking send. */
                 seL4_CPtr from = s[pick(FUZZ_SLOTS)];
-                if (pick(2) || seL4_DebugCapIdentify(from) != TAG_UNTYPED)
+                if (pick(2) || seL4_DebugCapIdentify(from) != seL4_CapTag_Untyped)
                     from = ut;
                 seL4_Untyped_Retype(from, pick(12), pick(24), env->cnode, 0, 0, dest, 1);
                 break;
@@ -124,11 +124,11 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
 
         seL4_CPtr target = pick(8) == 0 ? ut : s[pick(FUZZ_SLOTS)];
         seL4_Uint32 tag = seL4_DebugCapIdentify(target);
-        if (tag == TAG_ENDPOINT || tag == TAG_TCB || tag == TAG_REPLY) {
+        if (tag == seL4_CapTag_Endpoint || tag == seL4_CapTag_TCB || tag == seL4_CapTag_Reply) {
             skipped++;
             continue;
         }
-        if (tag == TAG_NULL && pick(10) != 0)
+        if (tag == seL4_CapTag_Null && pick(10) != 0)
             continue; /* empty slots: one try in ten is plenty */
         call++;
         seL4_Word label = label_for(tag);
@@ -148,10 +148,10 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
     printf(" other:%u\n", counts[seL4_NumErrors]);
 
     /* The root task's own caps are where they were. */
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadTCB), TAG_TCB);
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadCNode), TAG_CNODE);
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadVSpace), TAG_VSPACE);
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapASIDControl), TAG_ASID_CONTROL);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadTCB), seL4_CapTag_TCB);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadCNode), seL4_CapTag_CNode);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadVSpace), seL4_CapTag_VSpace);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapASIDControl), seL4_CapTag_ASIDControl);
     /* And the flood's untyped can be emptied and used again. */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ut, env->depth));
     for (int i = 0; i < FUZZ_SLOTS; i++)

@@ -416,9 +416,9 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
     /* The root task's fixed slots are unchanged. */
     for (seL4_CPtr s = 1; s <= 11; s++)
         ASSERT_EQ(seL4_DebugCapIdentify(s), before[s]);
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadTCB), TAG_TCB);
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadCNode), TAG_CNODE);
-    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadVSpace), TAG_VSPACE);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadTCB), seL4_CapTag_TCB);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadCNode), seL4_CapTag_CNode);
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadVSpace), seL4_CapTag_VSpace);
 
     /* Everything the child did with its untyped and CNode can be undone: revoke them
      * (this also deletes whatever the child built inside the CNode, cycles included) and
@@ -426,7 +426,7 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ut, env->depth));
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, empty, env->depth));
     ASSERT_OK(seL4_CNode_Delete(env->cnode, empty, env->depth));
-    ASSERT_EQ(seL4_DebugCapIdentify(empty), TAG_NULL);
+    ASSERT_EQ(seL4_DebugCapIdentify(empty), seL4_CapTag_Null);
     seL4_CPtr again = test_alloc_slot(env);
     ASSERT_OK(seL4_Untyped_Retype(ut, seL4_UntypedObject, 14, env->cnode, 0, 0, again, 1));
 

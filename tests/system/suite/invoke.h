@@ -1,29 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Raw invocations for the system tests: an seL4_Call with any label, length, message words
 // and extra caps, for the rejections the libsel4 stubs cannot produce (short messages, wrong
-// labels, missing caps) and for fuzzing. Also DebugCapIdentify's tags (docs/design/abi.md §6.3).
+// labels, missing caps) and for fuzzing.
 #pragma once
 
 #include <sel4/sel4.h>
-
-enum {
-    TAG_NULL = 0,
-    TAG_FRAME = 1,
-    TAG_UNTYPED = 2,
-    TAG_PAGE_TABLE = 3,
-    TAG_ENDPOINT = 4,
-    TAG_NOTIFICATION = 6,
-    TAG_REPLY = 8,
-    TAG_VSPACE = 9,
-    TAG_CNODE = 10,
-    TAG_ASID_CONTROL = 11,
-    TAG_TCB = 12,
-    TAG_ASID_POOL = 13,
-    TAG_IRQ_CONTROL = 14,
-    TAG_IRQ_HANDLER = 16,
-    TAG_ZOMBIE = 18,
-    TAG_DOMAIN = 20,
-};
 
 /*
  * seL4_Call(service) with message label `label`, `length` message words taken from mrs[]

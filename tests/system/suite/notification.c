@@ -107,7 +107,7 @@ TEST(NTFN0005, "a pending signal survives until received; deleting the object en
     seL4_Signal(b);
     /* Revoking the original deletes the badged copy; the object and its word remain. */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ntfn, env->depth));
-    ASSERT_EQ(seL4_DebugCapIdentify(b), TAG_NULL);
+    ASSERT_EQ(seL4_DebugCapIdentify(b), seL4_CapTag_Null);
     seL4_Word badge = 0;
     seL4_Poll(ntfn, &badge);
     ASSERT_EQ(badge, 0x2);

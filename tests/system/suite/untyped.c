@@ -57,17 +57,17 @@ TEST(UNTYPED0001, "Retype makes every object type, each with its cap type")
         seL4_Word type, bits;
         seL4_Uint32 tag;
     } objects[] = {
-        {seL4_UntypedObject, seL4_MinUntypedBits, TAG_UNTYPED},
-        {seL4_UntypedObject, 20, TAG_UNTYPED},
-        {seL4_TCBObject, 0, TAG_TCB},
-        {seL4_EndpointObject, 0, TAG_ENDPOINT},
-        {seL4_NotificationObject, 0, TAG_NOTIFICATION},
-        {seL4_CapTableObject, 1, TAG_CNODE},
-        {seL4_CapTableObject, 10, TAG_CNODE},
-        {seL4_ARM_SmallPageObject, 0, TAG_FRAME},
-        {seL4_ARM_LargePageObject, 0, TAG_FRAME},
-        {seL4_ARM_PageTableObject, 0, TAG_PAGE_TABLE},
-        {seL4_ARM_VSpaceObject, 0, TAG_VSPACE},
+        {seL4_UntypedObject, seL4_MinUntypedBits, seL4_CapTag_Untyped},
+        {seL4_UntypedObject, 20, seL4_CapTag_Untyped},
+        {seL4_TCBObject, 0, seL4_CapTag_TCB},
+        {seL4_EndpointObject, 0, seL4_CapTag_Endpoint},
+        {seL4_NotificationObject, 0, seL4_CapTag_Notification},
+        {seL4_CapTableObject, 1, seL4_CapTag_CNode},
+        {seL4_CapTableObject, 10, seL4_CapTag_CNode},
+        {seL4_ARM_SmallPageObject, 0, seL4_CapTag_Frame},
+        {seL4_ARM_LargePageObject, 0, seL4_CapTag_Frame},
+        {seL4_ARM_PageTableObject, 0, seL4_CapTag_PageTable},
+        {seL4_ARM_VSpaceObject, 0, seL4_CapTag_VSpace},
     };
     for (unsigned i = 0; i < sizeof objects / sizeof objects[0]; i++) {
         seL4_CPtr s = test_alloc_object(env, objects[i].type, objects[i].bits);
@@ -77,7 +77,7 @@ TEST(UNTYPED0001, "Retype makes every object type, each with its cap type")
     }
     /* Fixed-size types ignore size_bits (below 64). */
     seL4_CPtr e = test_alloc_object(env, seL4_EndpointObject, 40);
-    ASSERT_EQ(tag(e), TAG_ENDPOINT);
+    ASSERT_EQ(tag(e), seL4_CapTag_Endpoint);
     /* A huge page needs 2^30 bytes: a 2^21-byte untyped has too little, all of it free. */
     seL4_CPtr ut = test_alloc_untyped(env, 21);
     ASSERT_ERR(retype(env, ut, seL4_ARM_HugePageObject, 0, test_alloc_slot(env), 1),
@@ -114,7 +114,7 @@ TEST(UNTYPED0003, "NotEnoughMemory reports the bytes still free (MR0)")
     seL4_CPtr s = slots(env, 4);
     ASSERT_ERR(retype(env, ut, seL4_TCBObject, 0, s, 3), seL4_NotEnoughMemory);
     ASSERT_MR(0, PAGE);
-    ASSERT_EQ(tag(s), TAG_NULL); /* nothing was made */
+    ASSERT_EQ(tag(s), seL4_CapTag_Null); /* nothing was made */
     ASSERT_OK(retype(env, ut, seL4_TCBObject, 0, s, 2));
     ASSERT_ERR(retype(env, ut, seL4_EndpointObject, 0, s + 2, 1), seL4_NotEnoughMemory);
     ASSERT_MR(0, 0);
@@ -143,7 +143,7 @@ TEST(UNTYPED0004, "num_objects outside [1, 256]: RangeError(1, 256); 256 at once
     /* The objects really are in sub's slots: moving one out gives an endpoint. */
     seL4_CPtr out = test_alloc_slot(env);
     ASSERT_OK(seL4_CNode_Move(env->cnode, out, env->depth, sub, 255, 9));
-    ASSERT_EQ(tag(out), TAG_ENDPOINT);
+    ASSERT_EQ(tag(out), seL4_CapTag_Endpoint);
 }
 
 TEST(UNTYPED0005, "destination offset and window: RangeError(0, slots-1), RangeError(1, left)")
@@ -178,8 +178,8 @@ TEST(UNTYPED0006, "an occupied destination slot anywhere in the window: DeleteFi
     ASSERT_OK(retype(env, ut, seL4_NotificationObject, 0, s + 1, 1));
     ASSERT_ERR(retype(env, ut, seL4_EndpointObject, 0, s, 3), seL4_DeleteFirst);
     ASSERT_ERR(retype(env, ut, seL4_EndpointObject, 0, s + 1, 1), seL4_DeleteFirst);
-    ASSERT_EQ(tag(s), TAG_NULL);
-    ASSERT_EQ(tag(s + 2), TAG_NULL);
+    ASSERT_EQ(tag(s), seL4_CapTag_Null);
+    ASSERT_EQ(tag(s + 2), seL4_CapTag_Null);
     /* Occupied slots are found before memory runs out. */
     ASSERT_ERR(retype(env, ut, seL4_TCBObject, 0, s, 3), seL4_DeleteFirst);
     ASSERT_ERR(retype(env, ut, seL4_UntypedObject, 13, s + 1, 1), seL4_DeleteFirst);
@@ -195,9 +195,9 @@ TEST(UNTYPED0007, "short message or no root cap: TruncatedMessage; other labels:
     ASSERT_ERR(raw_invoke(ut, UntypedRetype, 6, mrs, 0, root), seL4_TruncatedMessage);
     ASSERT_ERR(raw_invoke(ut, CNodeCopy, 6, mrs, 1, root), seL4_IllegalOperation);
     ASSERT_ERR(raw_invoke(ut, 0, 6, mrs, 1, root), seL4_IllegalOperation);
-    ASSERT_EQ(tag(s), TAG_NULL);
+    ASSERT_EQ(tag(s), seL4_CapTag_Null);
     ASSERT_ERR(raw_invoke(ut, UntypedRetype, 6, mrs, 1, root), seL4_NoError);
-    ASSERT_EQ(tag(s), TAG_ENDPOINT);
+    ASSERT_EQ(tag(s), seL4_CapTag_Endpoint);
 }
 
 TEST(UNTYPED0008, "bad type and sizes: InvalidArgument(0), RangeError(0, 47), InvalidArgument(1)")
@@ -236,7 +236,7 @@ TEST(UNTYPED0008, "bad type and sizes: InvalidArgument(0), RangeError(0, 47), In
     /* Size errors come before destination errors. */
     ASSERT_ERR(retype(env, ut, seL4_UntypedObject, 0, 1UL << 40, 0), seL4_InvalidArgument);
     ASSERT_MR(0, 1);
-    ASSERT_EQ(tag(s), TAG_NULL);
+    ASSERT_EQ(tag(s), seL4_CapTag_Null);
     ASSERT_EQ(bytes_free(env, ut, 12), PAGE); /* nothing was taken */
 }
 
@@ -277,7 +277,7 @@ TEST(UNTYPED0009, "destination CNode lookup: FailedLookup and RangeError as for 
     ASSERT_OK(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, env->cnode, sub, env->depth, 3, 1));
     seL4_CPtr out = test_alloc_slot(env);
     ASSERT_OK(seL4_CNode_Move(env->cnode, out, env->depth, sub, 3, 2));
-    ASSERT_EQ(tag(out), TAG_ENDPOINT);
+    ASSERT_EQ(tag(out), seL4_CapTag_Endpoint);
 }
 
 /* A device untyped of at least 2^bits bytes from BootInfo, or seL4_CapNull. */
@@ -309,12 +309,12 @@ TEST(UNTYPED0010, "device untyped: frames and untypeds only, else InvalidArgumen
     ASSERT_MR(0, 1);
     ASSERT_ERR(retype(env, s, seL4_TCBObject, 0, s + 1, 3), seL4_NotEnoughMemory);
     ASSERT_OK(retype(env, s, seL4_ARM_SmallPageObject, 0, s + 1, 1));
-    ASSERT_EQ(tag(s + 1), TAG_FRAME);
+    ASSERT_EQ(tag(s + 1), seL4_CapTag_Frame);
     ASSERT_OK(retype(env, dev, seL4_ARM_LargePageObject, 0, s + 2, 1));
-    ASSERT_EQ(tag(s + 2), TAG_FRAME);
+    ASSERT_EQ(tag(s + 2), seL4_CapTag_Frame);
     /* Give the BootInfo untyped back its memory: no children left after the revoke. */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, dev, env->depth));
-    ASSERT_EQ(tag(s), TAG_NULL);
+    ASSERT_EQ(tag(s), seL4_CapTag_Null);
 }
 
 TEST(UNTYPED0011, "after a revoke (or deleting every child) retype starts again at offset 0")
@@ -325,8 +325,8 @@ TEST(UNTYPED0011, "after a revoke (or deleting every child) retype starts again 
     seL4_Word first = paddr_of(f);
     ASSERT_EQ(bytes_free(env, ut, 13), 0);
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ut, env->depth));
-    ASSERT_EQ(tag(f), TAG_NULL);
-    ASSERT_EQ(tag(f + 1), TAG_NULL);
+    ASSERT_EQ(tag(f), seL4_CapTag_Null);
+    ASSERT_EQ(tag(f + 1), seL4_CapTag_Null);
     ASSERT_OK(retype(env, ut, seL4_ARM_SmallPageObject, 0, f, 2));
     ASSERT_EQ(paddr_of(f), first);
     ASSERT_EQ(paddr_of(f + 1), first + PAGE);
@@ -413,5 +413,5 @@ TEST(UNTYPED0013, "the runtime's cairn_retype and object sizes agree with the ke
     }
     ASSERT_EQ(cairn_object_size_bits(seL4_CapTableObject, 3), 3 + seL4_SlotBits);
     ASSERT_EQ(cairn_object_size_bits(seL4_UntypedObject, 17), 17);
-    ASSERT_EQ(cairn_cap_type_name(TAG_NOTIFICATION)[0], 'n');
+    ASSERT_EQ(cairn_cap_type_name(seL4_CapTag_Notification)[0], 'n');
 }

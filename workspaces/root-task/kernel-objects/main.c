@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Chapter 3, "Allocating Kernel Objects": list the untyped memory BootInfo describes, pick
-// the largest ordinary untyped, retype a notification out of it into the first empty slot,
-// signal and wait on it, then mint badged copies with different rights. The steps build on
-// each other: STEP=3.C contains 3.A and 3.B. Without STEP you get the whole chapter (3.G).
-// See README.md here and docs/tutorial/kernel-objects.md.
+// Chapter 3, "Allocating Kernel Objects": your file, at the chapter's starting point. Do the
+// exercises in order, each where its comment stands; every step keeps what the ones before
+// it added. After an exercise: `make simulate` runs this file, `make check` says which steps
+// its output completes and where it first differs, and solutions/<step>/main.c is one way to
+// do it. The text is docs/tutorial/kernel-objects.md.
 
-#include <stdbool.h>
 #include <stdio.h>
 
 #include <cairn/bootinfo.h>
@@ -13,94 +12,30 @@
 #include <cairn/panic.h>
 #include <sel4/sel4.h>
 
-/* Which step this build is: 1 for 3.A ... 7 for 3.G (and the default build). */
-#if defined(STEP_3_A)
-#define STEP_NUMBER 1
-#elif defined(STEP_3_B)
-#define STEP_NUMBER 2
-#elif defined(STEP_3_C)
-#define STEP_NUMBER 3
-#elif defined(STEP_3_D)
-#define STEP_NUMBER 4
-#elif defined(STEP_3_E)
-#define STEP_NUMBER 5
-#elif defined(STEP_3_F)
-#define STEP_NUMBER 6
-#else
-#define STEP_NUMBER 7
-#endif
-
 int main(const seL4_BootInfo *bi)
 {
-    /* 3.A: every untyped cap the kernel handed over, as BootInfo describes it. */
-    printf("untyped:\n");
-    cairn_for_each_untyped(bi, slot, desc) {
-        (void)slot;
-        printf("    paddr: 0x%lx, size bits: %u, is device: %s\n", (unsigned long)desc->paddr,
-               (unsigned)desc->sizeBits, desc->isDevice ? "true" : "false");
-    }
+    (void)bi; /* remove once you use it (3.A) */
 
-#if STEP_NUMBER >= 2
-    /* 3.B: the largest untyped of ordinary RAM. Device untypeds cover MMIO; only frames can
-     * be made from them, so they are no use for kernel objects. */
-    seL4_CPtr largest = seL4_CapNull;
-    unsigned largest_bits = 0;
-    cairn_for_each_untyped(bi, slot, desc) {
-        if (!desc->isDevice && desc->sizeBits > largest_bits) {
-            largest = slot;
-            largest_bits = desc->sizeBits;
-        }
-    }
-    if (largest == seL4_CapNull)
-        panic("no ordinary untyped memory");
-    printf("largest kernel untyped: Untyped(%lu)\n", (unsigned long)largest);
-#endif
+    /* EXERCISE 3.A (docs/tutorial/kernel-objects.md, "3.A: the untyped list"): print
+     * "untyped:" and then one line per untyped cap BootInfo describes:
+     * "    paddr: 0x..., size bits: N, is device: true|false". */
 
-#if STEP_NUMBER >= 3
-    /* 3.C: the empty slots of our CNode, handed out in order. */
-    seL4_CPtr next_free = bi->empty.start;
-    seL4_CPtr ntfn = next_free++;
+    /* EXERCISE 3.B ("3.B: the largest RAM untyped"): find the largest untyped that is not
+     * device memory and print "largest kernel untyped: Untyped(<its slot>)". */
 
-    /* Retype one notification into that slot. The destination CNode is our own root CNode
-     * itself (node_index ignored, node_depth 0), and node_offset is the slot number. */
-    printf("allocating notification\n");
-    CHECK(seL4_Untyped_Retype(largest, seL4_NotificationObject, 0, seL4_CapInitThreadCNode, 0, 0,
-                              ntfn, 1));
-#endif
+    /* EXERCISE 3.C ("3.C: retype a notification into the first empty slot"): print
+     * "allocating notification" and retype one notification from that untyped into the
+     * first slot of BootInfo's empty region. */
 
-#if STEP_NUMBER >= 4
-    /* 3.D: signal first, so the wait finds the notification already active. */
-    printf("signaling notification\n");
-    seL4_Signal(ntfn);
-    printf("waiting on notification\n");
-    seL4_Word badge;
-    seL4_Wait(ntfn, &badge);
-#endif
+    /* EXERCISE 3.D ("3.D: signal and wait"): print "signaling notification", signal it,
+     * print "waiting on notification", wait on it. */
 
-#if STEP_NUMBER >= 5
-    /* 3.E-3.G: a copy of the notification cap with a badge, signalled through; the wait on
-     * the original cap returns the badge. 3.F gives the copy no rights at all, so the kernel
-     * refuses the signal (a Send reports no error to the sender) and the wait blocks
-     * forever; 3.G gives it exactly the right a signal needs: write. */
-    seL4_CPtr badged = next_free++;
-#if STEP_NUMBER == 5
-    seL4_CapRights_t rights = seL4_AllRights;
-#elif STEP_NUMBER == 6
-    seL4_CapRights_t rights = seL4_NoRights;
-#else
-    seL4_CapRights_t rights = seL4_CapRights_new(0, 0, 0, 1); /* write only */
-#endif
-    printf("minting badged capability for notification\n");
-    CHECK(seL4_CNode_Mint(seL4_CapInitThreadCNode, badged, seL4_WordBits, seL4_CapInitThreadCNode,
-                          ntfn, seL4_WordBits, rights, 0x1337));
-    printf("signaling badged notification\n");
-    seL4_Signal(badged);
-    printf("waiting on notification\n");
-    seL4_Wait(ntfn, &badge);
-    printf("observed badge = 0x%lx\n", (unsigned long)badge);
-    if (badge != 0x1337)
-        panic("expected badge 0x1337");
-#endif
+    /* EXERCISE 3.E ("3.E: a badged copy"): print "minting badged capability for
+     * notification", mint a copy with badge 0x1337 and all rights into the next empty slot,
+     * print "signaling badged notification", signal the copy, print "waiting on
+     * notification", wait on the original and print "observed badge = 0x1337".
+     * EXERCISE 3.F ("3.F: no rights"): mint the copy with no rights instead; see what happens.
+     * EXERCISE 3.G ("3.G: the least rights that work"): the fewest rights that work. */
 
     printf("TEST_PASS\n");
     return 0;

@@ -67,14 +67,9 @@ void child_main(seL4_IPCBuffer *ipc_buffer)
     seL4_SetMR(0, CHILD_MESSAGE);
     seL4_Send(CHILD_ENDPOINT, seL4_MessageInfo_new(0, 0, 0, 1));
 
-#if defined(STEP_7_B)
-    /* 7.B: child_greeting is in .rodata, a segment without PF_W, which the root task mapped
-     * read-only. The write faults; with no fault handler the kernel reports it and the child
-     * never runs again. */
-    child_puts("child: writing to its read-only data ...\n");
-    *(volatile char *)child_greeting = 'i';
-    child_puts("child: unexpectedly wrote to read-only data\n");
-#endif
+    /* EXERCISE 7.B (docs/tutorial/spawn-task.md, "Step 7.B: rights from the ELF file"):
+     * print "child: writing to its read-only data ...", then write to child_greeting,
+     * which lives in a segment the root task mapped read-only. */
 
     seL4_TCB_Suspend(CHILD_TCB);
     for (;;) {
