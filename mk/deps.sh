@@ -9,7 +9,7 @@
 # package left "unpacked" or "half-configured" by an interrupted install is repaired with
 # `dpkg --configure -a` first. Installs are `apt-get install --no-install-recommends`,
 # as root or through sudo; the progress is one short line per step on stderr and apt's
-# whole output goes to LOGFILE. A user who is not root and has no working sudo gets one
+# whole output is appended to LOGFILE. A user who is not root and has no working sudo gets one
 # message with the exact command to run. Exit status 0 only if every package is installed.
 set -u
 log=$1
@@ -61,7 +61,8 @@ if [ "$as_root" = none ]; then
 fi
 
 mkdir -p "$(dirname "$log")"
-: >"$log" 2>/dev/null || log=/dev/null
+# The log keeps every install, oldest first.
+echo "==== $(date -u '+%F %T') cairn: installing$missing$broken" >>"$log" 2>/dev/null || log=/dev/null
 step() { # step TEXT COMMAND...: one line on stderr, the command's output into the log
     text=$1
     shift

@@ -290,7 +290,6 @@ exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target
     return invoke_tcb_thread_control(inv, target, &tc);
 }
 
-// seL4 checkPrio: a priority or MCP above the authority's MCP is RangeError(0, mcp).
 /*
  * The authority check SetPriority, SetMCPriority and SetSchedParams share (seL4's
  * checkPrio against the authority TCB): extra cap 0 must be a TCB cap (InvalidCapability(1)),

@@ -20,6 +20,8 @@
 #   make test-workspaces-main           each chapter's fresh main.c through harness/check.py
 #                                       (NAME <chapter>/main.c), one boot each
 #   make workspace-check WS=<name> [SOLUTIONS=1]   `make check` in a chapter
+#   make test-docs                      the chapter texts against the logs test-workspaces
+#                                       wrote and the chapters' sources (tools/check_docs.py)
 #
 # Results go to build/results/system-<part>.txt ("N passed, N failed"), console logs to
 # build/tests/system/logs/<part>/<case>.log. A part's images are rebuilt each time (they
@@ -172,12 +174,13 @@ SYSTEST_SELECTED = \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
     $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs:system-mcs) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
-    $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main)
+    $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
+    $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
 SYSTEST_PARTS := test-harness test-suite test-faults test-external test-external-el1 \
                  test-external-el2 test-mkimage test-config test-mcs test-external-mcs \
-                 test-workspaces test-workspaces-main
+                 test-workspaces test-workspaces-main test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -259,6 +262,18 @@ test-external-mcs:
 # chapter).
 test-workspaces:
 	$(call systest_cases,workspaces,$(WORKSPACE_CASES))
+
+# Docs that cannot drift (tools/check_docs.py): the console excerpts and output claims of
+# docs/tutorial/*.md and the chapters' READMEs against the console logs test-workspaces just
+# wrote (and test-workspaces-main, for the chapters' own main.c), and their code blocks
+# against the chapters' sources. Run after both.
+test-docs:
+	@mkdir -p $(SYSTEST_RESULTS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/docs.txt
+	@echo "  RUN     docs: tools/check_docs.py (tutorial texts against the step logs and sources)"
+	@$(PYTHON) $(ROOT)/tools/check_docs.py --logs $(SYSTEST_LOGS)/workspaces \
+	    --main-logs $(SYSTEST_LOGS)/workspaces-main \
+	    --result $(SYSTEST_RESULTS)/docs.txt
 
 # Every chapter's fresh main.c (the learner's starting point) through check.py, one boot
 # each: it must boot and end, and `make check` must name a first exercise.

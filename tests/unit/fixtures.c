@@ -109,6 +109,14 @@ static word_t snap_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
 static word_t snap_dom_start;
 static struct asid_pool *snap_asid_table[1u << seL4_NumASIDPoolsBits];
 
+exception_t fx_decode(struct invocation *inv, struct cte *slot, word_t label, unsigned length,
+                      const word_t *mrs, struct cte *extra0, struct cte *extra1)
+{
+    *inv = fx_inv(slot, label, length, mrs, extra0, extra1);
+    fx_snapshot();
+    return decode_invocation(inv);
+}
+
 word_t fx_handle_call(word_t cptr, word_t label, unsigned length)
 {
     fx.thread->ctx.x[REG_CAP] = cptr;

@@ -59,6 +59,11 @@ struct invocation fx_inv(struct cte *slot, word_t label, unsigned length, const 
 // seL4_MessageInfo word (label = the error, 0 on success); MR0.. are in x2...
 word_t fx_handle_call(word_t cptr, word_t label, unsigned length);
 
+// fx_inv, then fx_snapshot, then decode_invocation: one invocation whose rejection can be
+// checked with assert_rejected.
+exception_t fx_decode(struct invocation *inv, struct cte *slot, word_t label, unsigned length,
+                      const word_t *mrs, struct cte *extra0, struct cte *extra1);
+
 // Snapshot arena + ks state; assert nothing changed since.
 void fx_snapshot(void);
 void fx_assert_unchanged(void);

@@ -31,9 +31,7 @@ static int setup_cmocka(void **state)
 static exception_t domain(struct invocation *inv, word_t label, unsigned length, const word_t *mrs,
                           struct cte *extra)
 {
-    *inv = fx_inv(fx_slot(DOMAIN), label, length, mrs, extra, NULL);
-    fx_snapshot();
-    return decode_invocation(inv);
+    return fx_decode(inv, fx_slot(DOMAIN), label, length, mrs, extra, NULL);
 }
 
 static void set_puts_a_thread_in_domain_zero(void **state)

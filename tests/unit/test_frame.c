@@ -11,8 +11,6 @@
 #include "arch/api.h"
 
 #define VA 0x400000ull // 4 MiB: level-0/1 index 0, level-2 index 2
-#define RW (CAP_RIGHT_READ | CAP_RIGHT_WRITE)
-#define ATTR_DEFAULT seL4_ARM_Default_VMAttributes
 
 static struct vm_fixture f;
 

@@ -23,6 +23,8 @@
 #include <sel4/arch/objecttype.h>
 
 #define VM_ROOT_ASID 1u
+#define RW (CAP_RIGHT_READ | CAP_RIGHT_WRITE) // Page_Map rights
+#define ATTR_DEFAULT seL4_ARM_Default_VMAttributes
 
 struct vm_fixture {
     struct tcb *thread;      // the invoking thread

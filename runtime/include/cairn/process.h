@@ -53,7 +53,9 @@ typedef struct {
  *
  * Errors: seL4_InvalidArgument for an ELF it cannot load (not AArch64 ELF64, not
  * executable, a segment outside the file or the user address range), cairn_retype_error()
- * when the allocator runs out, or the error of the failing invocation.
+ * when the allocator runs out, or the error of the failing invocation. The file's headers
+ * are checked before anything is allocated; objects made before a later failure are not
+ * given back.
  */
 seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_bytes,
                                 const char *name);

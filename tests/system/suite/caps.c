@@ -5,6 +5,7 @@
 // the wrong kind of cap does not compile is checked outside QEMU (tests/compile_fail/).
 
 #include <cairn/caps.h>
+#include <cairn/process.h>
 #include <sel4/sel4.h>
 
 #include "test.h"
@@ -216,4 +217,21 @@ TEST(CAPS0005, "typed BootInfo slots: initial caps, image frames, untypeds, IRQ 
     ASSERT_OK(cairn_irq_handler_set_notification(h, n));
     ASSERT_OK(cairn_irq_handler_clear(h));
     ASSERT_OK(cairn_irq_handler_ack(h));
+}
+
+TEST(CAPS0006,
+     "cairn_process_create refuses what is not a loadable AArch64 ELF, allocating nothing")
+{
+    static const char not_elf[64] = "this is not an ELF file";
+    static struct {
+        unsigned char ident[16];
+        seL4_Uint16 type, machine;
+        char rest[48];
+    } x86 = {{0x7f, 'E', 'L', 'F', 2, 1, 1}, 2, 62, {0}};
+    cairn_process_t p;
+    size_t slots = cairn_slots_left();
+    ASSERT_ERR(cairn_process_create(&p, not_elf, sizeof not_elf, "bad"), seL4_InvalidArgument);
+    ASSERT_ERR(cairn_process_create(&p, &x86, sizeof x86, "bad"), seL4_InvalidArgument);
+    ASSERT_ERR(cairn_process_create(&p, &x86, 8, "bad"), seL4_InvalidArgument);
+    ASSERT_EQ(cairn_slots_left(), slots);
 }
