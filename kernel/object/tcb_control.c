@@ -291,15 +291,30 @@ exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target
 }
 
 /*
- * The authority check SetPriority, SetMCPriority and SetSchedParams share (seL4's
- * checkPrio against the authority TCB): extra cap 0 must be a TCB cap (InvalidCapability(1)),
- * then the requested MCP and then the priority, whichever tc updates, must not exceed that
- * TCB's MCP (RangeError(0, its MCP)). `op` names the invocation in the userError lines, and
- * `cap_op` in the one for a non-TCB authority (seL4 spells SetPriority's differently).
+ * SetPriority, SetMCPriority and SetSchedParams: `update` says which values the message
+ * carries, the MCP first. Checks, in seL4's order: the values and the authority cap are
+ * there (TruncatedMessage); the authority is a TCB cap (InvalidCapability(1)); the MCP, then
+ * the priority, does not exceed the authority's MCP (seL4 checkPrio: RangeError(0, its
+ * MCP)). `op` names the invocation in the userError lines, `cap_op` in the one for a
+ * non-TCB authority (seL4 spells SetPriority's differently).
  */
-static exception_t check_authority(struct invocation *inv, const char *cap_op, const char *op,
-                                   const struct thread_control *tc)
+static exception_t decode_tcb_set_sched(struct invocation *inv, struct tcb *target, unsigned update,
+                                        const char *op, const char *cap_op)
 {
+    struct thread_control tc = {.update = update};
+    unsigned words = ((update & TC_UPDATE_MCP) != 0) + ((update & TC_UPDATE_PRIORITY) != 0);
+    if (inv->length < words || inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "%s: Truncated message.", op);
+        return error_truncated_message(inv);
+    }
+    unsigned next = 0;
+    if (update & TC_UPDATE_MCP) {
+        tc.mcp = inv_mr(inv, next++);
+    }
+    if (update & TC_UPDATE_PRIORITY) {
+        tc.priority = inv_mr(inv, next);
+    }
+
     cap_t auth = inv->extra[0].cap;
     if (cap_type(auth) != CAP_THREAD) {
         USER_ERROR(inv->thread, "%s: authority cap not a TCB.", cap_op);
@@ -307,79 +322,34 @@ static exception_t check_authority(struct invocation *inv, const char *cap_op, c
     }
     const struct tcb *auth_tcb = tcb_from_pptr(cap_ptr(auth));
     kassert(auth_tcb->mcp <= seL4_MaxPrio);
-    if ((tc->update & TC_UPDATE_MCP) && tc->mcp > auth_tcb->mcp) {
+    if ((update & TC_UPDATE_MCP) && tc.mcp > auth_tcb->mcp) {
         USER_ERROR(inv->thread, "%s: Requested maximum controlled priority %lu too high (max %lu).",
-                   op, tc->mcp, auth_tcb->mcp);
+                   op, tc.mcp, auth_tcb->mcp);
         return error_range(inv, seL4_MinPrio, auth_tcb->mcp);
     }
-    if ((tc->update & TC_UPDATE_PRIORITY) && tc->priority > auth_tcb->mcp) {
-        USER_ERROR(inv->thread, "%s: Requested priority %lu too high (max %lu).", op, tc->priority,
+    if ((update & TC_UPDATE_PRIORITY) && tc.priority > auth_tcb->mcp) {
+        USER_ERROR(inv->thread, "%s: Requested priority %lu too high (max %lu).", op, tc.priority,
                    auth_tcb->mcp);
         return error_range(inv, seL4_MinPrio, auth_tcb->mcp);
     }
-    return EXC_NONE;
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
 }
 
 exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target)
 {
-    struct thread_control tc = {.update = TC_UPDATE_PRIORITY};
-
-    // No priority or no authority cap: TruncatedMessage.
-    if (inv->length < 1 || inv->extra_count < 1) {
-        USER_ERROR(inv->thread, "TCB SetPriority: Truncated message.");
-        return error_truncated_message(inv);
-    }
-    tc.priority = inv_mr(inv, 0);
-
-    // Authority not a TCB, priority above its MCP.
-    exception_t status = check_authority(inv, "Set priority", "TCB SetPriority", &tc);
-    if (status != EXC_NONE) {
-        return status;
-    }
-
-    thread_set_state(inv->thread, TS_RESTART);
-    return invoke_tcb_thread_control(inv, target, &tc);
+    return decode_tcb_set_sched(inv, target, TC_UPDATE_PRIORITY, "TCB SetPriority", "Set priority");
 }
 
 exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *target)
 {
-    struct thread_control tc = {.update = TC_UPDATE_MCP};
-
-    // No MCP or no authority cap: TruncatedMessage.
-    if (inv->length < 1 || inv->extra_count < 1) {
-        USER_ERROR(inv->thread, "TCB SetMCPriority: Truncated message.");
-        return error_truncated_message(inv);
-    }
-    tc.mcp = inv_mr(inv, 0);
-
-    // Authority not a TCB, MCP above its MCP.
-    exception_t status = check_authority(inv, "TCB SetMCPriority", "TCB SetMCPriority", &tc);
-    if (status != EXC_NONE) {
-        return status;
-    }
-
-    thread_set_state(inv->thread, TS_RESTART);
-    return invoke_tcb_thread_control(inv, target, &tc);
+    return decode_tcb_set_sched(inv, target, TC_UPDATE_MCP, "TCB SetMCPriority",
+                                "TCB SetMCPriority");
 }
 
 exception_t decode_tcb_set_sched_params(struct invocation *inv, struct tcb *target)
 {
-    struct thread_control tc = {.update = TC_UPDATE_MCP | TC_UPDATE_PRIORITY};
-
-    // Fewer than 2 MRs or no authority cap: TruncatedMessage.
-    if (inv->length < 2 || inv->extra_count < 1) {
-        USER_ERROR(inv->thread, "TCB SetSchedParams: Truncated message.");
-        return error_truncated_message(inv);
-    }
-    tc.mcp = inv_mr(inv, 0);
-    tc.priority = inv_mr(inv, 1);
-
-    // Authority not a TCB, MCP and then priority above its MCP.
-    exception_t status = check_authority(inv, "TCB SetSchedParams", "TCB SetSchedParams", &tc);
-    if (status != EXC_NONE) {
-        return status;
-    }
-
-    thread_set_state(inv->thread, TS_RESTART);
-    return invoke_tcb_thread_control(inv, target, &tc);
+    return decode_tcb_set_sched(inv, target, TC_UPDATE_MCP | TC_UPDATE_PRIORITY,
+                                "TCB SetSchedParams", "TCB SetSchedParams");
 }

@@ -29,40 +29,35 @@ static int highest_ready_priority(void)
     return -1;
 }
 
-void sched_enqueue(struct tcb *t)
+// Put t into its priority's queue, at the front or at the back. No-op if queued already.
+static void queue_insert(struct tcb *t, bool at_front)
 {
     if (t->in_ready_queue) {
         return;
     }
     word_t p = t->priority;
-    t->sched_prev = NULL;
-    t->sched_next = ks_ready_head[p];
-    if (ks_ready_head[p]) {
-        ks_ready_head[p]->sched_prev = t;
+    struct tcb **near = at_front ? &ks_ready_head[p] : &ks_ready_tail[p];
+    struct tcb **far = at_front ? &ks_ready_tail[p] : &ks_ready_head[p];
+    t->sched_prev = at_front ? NULL : *near;
+    t->sched_next = at_front ? *near : NULL;
+    if (*near) {
+        *(at_front ? &(*near)->sched_prev : &(*near)->sched_next) = t;
     } else {
-        ks_ready_tail[p] = t;
+        *far = t;
     }
-    ks_ready_head[p] = t;
+    *near = t;
     t->in_ready_queue = true;
     bitmap_set(p);
 }
 
+void sched_enqueue(struct tcb *t)
+{
+    queue_insert(t, true);
+}
+
 void sched_append(struct tcb *t)
 {
-    if (t->in_ready_queue) {
-        return;
-    }
-    word_t p = t->priority;
-    t->sched_next = NULL;
-    t->sched_prev = ks_ready_tail[p];
-    if (ks_ready_tail[p]) {
-        ks_ready_tail[p]->sched_next = t;
-    } else {
-        ks_ready_head[p] = t;
-    }
-    ks_ready_tail[p] = t;
-    t->in_ready_queue = true;
-    bitmap_set(p);
+    queue_insert(t, false);
 }
 
 void sched_dequeue(struct tcb *t)

@@ -289,73 +289,63 @@ static void set_priority_up_to_the_authority_mcp(void **state)
     assert_int_equal(fx.thread->state, TS_RESTART);
 }
 
-static void set_priority_rejections_in_seL4_order(void **state)
+// SetPriority, SetMCPriority and SetSchedParams share their checks: the same rejections,
+// in the same order, with each call's own words.
+static const struct {
+    word_t label;
+    unsigned words;      // MCP and/or priority
+    const char *cap_msg; // the userError line for a non-TCB authority
+} sched_calls[] = {
+    {TCBSetPriority, 1, "Set priority: authority cap not a TCB."},
+    {TCBSetMCPriority, 1, "TCB SetMCPriority: authority cap not a TCB."},
+    {TCBSetSchedParams, 2, "TCB SetSchedParams: authority cap not a TCB."},
+};
+
+static void priority_rejections_in_seL4_order(void **state)
 {
     (void)state;
-    struct invocation inv;
-    const word_t p101[1] = {101};
-    // No priority, or no authority: TruncatedMessage.
-    assert_rejected(control(&inv, TCBSetPriority, 0, p101, fx_slot(AUTH), NULL, NULL), inv,
-                    seL4_TruncatedMessage);
-    assert_rejected(control(&inv, TCBSetPriority, 1, p101, NULL, NULL, NULL), inv,
-                    seL4_TruncatedMessage);
-    // The authority is not a TCB: InvalidCapability(1), before the priority is looked at.
-    assert_rejected(control(&inv, TCBSetPriority, 1, p101, fx_slot(EP), NULL, NULL), inv,
-                    seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
-    assert_true(hw_console_has("Set priority: authority cap not a TCB."));
-    // Above the authority's MCP: RangeError(0, 100).
-    assert_rejected(control(&inv, TCBSetPriority, 1, p101, fx_slot(AUTH), NULL, NULL), inv,
-                    seL4_RangeError);
-    assert_int_equal(inv.error.range_min, 0);
-    assert_int_equal(inv.error.range_max, 100);
+    for (unsigned i = 0; i < ARRAY_SIZE(sched_calls); i++) {
+        word_t label = sched_calls[i].label;
+        unsigned n = sched_calls[i].words;
+        const word_t high[2] = {101, 101};
+        struct invocation inv;
+        // A word short, or no authority: TruncatedMessage.
+        assert_rejected(control(&inv, label, n - 1, high, fx_slot(AUTH), NULL, NULL), inv,
+                        seL4_TruncatedMessage);
+        assert_rejected(control(&inv, label, n, high, NULL, NULL, NULL), inv,
+                        seL4_TruncatedMessage);
+        // The authority is not a TCB: InvalidCapability(1), before the values are checked.
+        assert_rejected(control(&inv, label, n, high, fx_slot(EP), NULL, NULL), inv,
+                        seL4_InvalidCapability);
+        assert_int_equal(inv.error.invalid_cap, 1);
+        assert_true(hw_console_has(sched_calls[i].cap_msg));
+        // Above the authority's MCP: RangeError(0, 100).
+        assert_rejected(control(&inv, label, n, high, fx_slot(AUTH), NULL, NULL), inv,
+                        seL4_RangeError);
+        assert_int_equal(inv.error.range_min, 0);
+        assert_int_equal(inv.error.range_max, 100);
+        assert_int_equal(target()->priority, 10);
+        assert_int_equal(target()->mcp, 0);
+    }
     assert_true(hw_console_has("TCB SetPriority: Requested priority 101 too high (max 100)."));
-    assert_int_equal(target()->priority, 10);
+    assert_true(hw_console_has("Requested maximum controlled priority 101 too high (max 100)."));
 }
 
-static void set_mc_priority_and_its_rejections(void **state)
+static void set_mc_priority_and_sched_params(void **state)
 {
     (void)state;
     struct invocation inv;
-    const word_t m50[1] = {50}, m101[1] = {101};
-    assert_rejected(control(&inv, TCBSetMCPriority, 0, m50, fx_slot(AUTH), NULL, NULL), inv,
-                    seL4_TruncatedMessage);
-    assert_rejected(control(&inv, TCBSetMCPriority, 1, m50, NULL, NULL, NULL), inv,
-                    seL4_TruncatedMessage);
-    assert_rejected(control(&inv, TCBSetMCPriority, 1, m50, fx_slot(EP), NULL, NULL), inv,
-                    seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
-    assert_true(hw_console_has("TCB SetMCPriority: authority cap not a TCB."));
-    assert_rejected(control(&inv, TCBSetMCPriority, 1, m101, fx_slot(AUTH), NULL, NULL), inv,
-                    seL4_RangeError);
-    assert_int_equal(inv.error.range_max, 100);
-    assert_true(hw_console_has("Requested maximum controlled priority 101 too high (max 100)."));
+    const word_t m50[1] = {50};
     assert_int_equal(control(&inv, TCBSetMCPriority, 1, m50, fx_slot(AUTH), NULL, NULL), EXC_NONE);
     assert_int_equal(target()->mcp, 50);
-}
-
-static void set_sched_params_checks_mcp_then_priority(void **state)
-{
-    (void)state;
-    struct invocation inv;
-    const word_t ok[2] = {60, 70}, both_high[2] = {101, 102}, prio_high[2] = {60, 101};
-    assert_rejected(control(&inv, TCBSetSchedParams, 1, ok, fx_slot(AUTH), NULL, NULL), inv,
-                    seL4_TruncatedMessage);
-    assert_rejected(control(&inv, TCBSetSchedParams, 2, ok, NULL, NULL, NULL), inv,
-                    seL4_TruncatedMessage);
-    assert_rejected(control(&inv, TCBSetSchedParams, 2, ok, fx_slot(EP), NULL, NULL), inv,
-                    seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
-    // Both too high: the MCP is reported.
+    // SetSchedParams checks the MCP, then the priority.
+    const word_t prio_high[2] = {60, 101}, both_high[2] = {101, 102}, ok[2] = {60, 70};
     assert_rejected(control(&inv, TCBSetSchedParams, 2, both_high, fx_slot(AUTH), NULL, NULL), inv,
                     seL4_RangeError);
     assert_true(hw_console_has("TCB SetSchedParams: Requested maximum controlled priority 101"));
-    // Only the priority too high.
     assert_rejected(control(&inv, TCBSetSchedParams, 2, prio_high, fx_slot(AUTH), NULL, NULL), inv,
                     seL4_RangeError);
-    assert_int_equal(inv.error.range_max, 100);
     assert_true(hw_console_has("TCB SetSchedParams: Requested priority 101 too high (max 100)."));
-    // Accepted: both fields change.
     assert_int_equal(control(&inv, TCBSetSchedParams, 2, ok, fx_slot(AUTH), NULL, NULL), EXC_NONE);
     assert_int_equal(target()->mcp, 60);
     assert_int_equal(target()->priority, 70);
@@ -491,9 +481,8 @@ int main(void)
         cmocka_unit_test_setup(copy_registers_frame_and_general_halves, setup),
         cmocka_unit_test_setup(copy_registers_rejections_in_seL4_order, setup),
         cmocka_unit_test_setup(set_priority_up_to_the_authority_mcp, setup),
-        cmocka_unit_test_setup(set_priority_rejections_in_seL4_order, setup),
-        cmocka_unit_test_setup(set_mc_priority_and_its_rejections, setup),
-        cmocka_unit_test_setup(set_sched_params_checks_mcp_then_priority, setup),
+        cmocka_unit_test_setup(priority_rejections_in_seL4_order, setup),
+        cmocka_unit_test_setup(set_mc_priority_and_sched_params, setup),
         cmocka_unit_test_setup(set_ipc_buffer_installs_a_copy_of_the_frame, setup),
         cmocka_unit_test_setup(set_ipc_buffer_rejections_in_seL4_order, setup),
         cmocka_unit_test_setup(set_space_installs_both_roots, setup),

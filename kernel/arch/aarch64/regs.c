@@ -11,55 +11,37 @@ static word_t sanitise_spsr(word_t v)
     return (v & SPSR_NZCV_MASK) | SPSR_USER_DEFAULT;
 }
 
-word_t ctx_get_register(const struct user_context *c, unsigned reg)
+// The saved word of register `reg` (enum tcb_register): x0..x30 by index, the rest by name.
+static word_t *register_word(const struct user_context *c, unsigned reg)
 {
+    struct user_context *ctx = (struct user_context *)c;
     if (reg < 31) {
-        return c->x[reg];
+        return &ctx->x[reg];
     }
     switch (reg) {
     case TCB_REG_SP:
-        return c->sp;
+        return &ctx->sp;
     case TCB_REG_ELR:
-        return c->elr;
+        return &ctx->elr;
     case TCB_REG_SPSR:
-        return c->spsr;
+        return &ctx->spsr;
     case TCB_REG_FAULT_IP:
-        return c->fault_ip;
+        return &ctx->fault_ip;
     case TCB_REG_TPIDR:
-        return c->tpidr_el0;
+        return &ctx->tpidr_el0;
     case TCB_REG_TPIDRRO:
-        return c->tpidrro_el0;
+        return &ctx->tpidrro_el0;
     default:
-        panic("ctx_get_register: register %u", reg);
+        panic("user context: no register %u", reg);
     }
+}
+
+word_t ctx_get_register(const struct user_context *c, unsigned reg)
+{
+    return *register_word(c, reg);
 }
 
 void ctx_set_register(struct user_context *c, unsigned reg, word_t v)
 {
-    if (reg < 31) {
-        c->x[reg] = v;
-        return;
-    }
-    switch (reg) {
-    case TCB_REG_SP:
-        c->sp = v;
-        break;
-    case TCB_REG_ELR:
-        c->elr = v;
-        break;
-    case TCB_REG_SPSR:
-        c->spsr = sanitise_spsr(v);
-        break;
-    case TCB_REG_FAULT_IP:
-        c->fault_ip = v;
-        break;
-    case TCB_REG_TPIDR:
-        c->tpidr_el0 = v;
-        break;
-    case TCB_REG_TPIDRRO:
-        c->tpidrro_el0 = v;
-        break;
-    default:
-        panic("ctx_set_register: register %u", reg);
-    }
+    *register_word(c, reg) = reg == TCB_REG_SPSR ? sanitise_spsr(v) : v;
 }
