@@ -5,7 +5,7 @@
 K := $(ROOT)/kernel
 
 # MCS only (make MCS=1): the objects that exist only in that configuration.
-MCS_KERNEL_GENERIC := $(K)/object/sched_context.c
+MCS_KERNEL_GENERIC := $(K)/object/sched_context.c $(K)/object/reply.c
 
 KERNEL_GENERIC := \
 	$(K)/state.c \

@@ -94,9 +94,16 @@ seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word 
     memset(&thread->ipc_buffer, 0, sizeof thread->ipc_buffer);
 
     /* No fault endpoint; our CNode with guard data 0 and our VSpace; the IPC buffer. */
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: Configure takes no fault endpoint. TODO(#11): the thread also needs a
+     * scheduling context once the MCS kernel enforces them. */
+    seL4_Error err = seL4_TCB_Configure(tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace,
+                                        0, (seL4_Word)&thread->ipc_buffer, ipc_frame);
+#else
     seL4_Error err =
         seL4_TCB_Configure(tcb, seL4_CapNull, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace,
                            0, (seL4_Word)&thread->ipc_buffer, ipc_frame);
+#endif
     if (err != seL4_NoError)
         return err;
     err = seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, priority);

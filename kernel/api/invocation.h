@@ -11,3 +11,9 @@
 // included); a failed cap lookup is a CapFault on a blocking send and silently ignored on
 // NBSend.
 void handle_invocation(struct tcb *t, bool is_call, bool is_blocking);
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS: the send half of ReplyRecv, NBSendRecv and NBSendWait: a non-blocking Send of the
+// caller's message to the cap at `cptr` (x6 or x8), with no reply to the caller.
+void handle_invocation_on(struct tcb *t, cptr_t cptr);
+#endif

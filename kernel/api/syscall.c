@@ -60,22 +60,46 @@ void handle_syscall(word_t number)
     case seL4_SysNBSend:
         handle_invocation(t, false, false);
         break;
+#ifdef CONFIG_KERNEL_MCS
+    // The send half of ReplyRecv/NBSendRecv/NBSendWait is a non-blocking Send to a cap
+    // (usually the Reply cap); a preempted send (Restart) skips the receive.
+    case seL4_SysRecv:
+        handle_recv(t, true, true);
+        break;
+    case seL4_SysNBRecv:
+        handle_recv(t, false, true);
+        break;
+    case seL4_SysWait:
+        handle_recv(t, true, false);
+        break;
+    case seL4_SysNBWait:
+        handle_recv(t, false, false);
+        break;
+    case seL4_SysReplyRecv:
+        handle_invocation_on(t, t->ctx.x[REG_REPLY]);
+        if (t->state != TS_RESTART) {
+            handle_recv(t, true, true);
+        }
+        break;
+    case seL4_SysNBSendRecv:
+        handle_invocation_on(t, t->ctx.x[REG_NB_SEND]);
+        if (t->state != TS_RESTART) {
+            handle_recv(t, true, true);
+        }
+        break;
+    case seL4_SysNBSendWait:
+        handle_invocation_on(t, t->ctx.x[REG_REPLY]);
+        if (t->state != TS_RESTART) {
+            handle_recv(t, true, false);
+        }
+        break;
+#else
     case seL4_SysRecv:
         handle_recv(t, true);
         break;
     case seL4_SysNBRecv:
         handle_recv(t, false);
         break;
-#ifdef CONFIG_KERNEL_MCS
-    // TODO(#11): Recv/NBRecv do not yet take the Reply object in x6, and ReplyRecv,
-    // NBSendRecv and NBSendWait (which need reply objects) still raise UnknownSyscall.
-    case seL4_SysWait:
-        handle_recv(t, true);
-        break;
-    case seL4_SysNBWait:
-        handle_recv(t, false);
-        break;
-#else
     case seL4_SysReply:
         handle_reply(t);
         break;

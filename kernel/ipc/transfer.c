@@ -269,3 +269,21 @@ void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *sl
         thread_set_state(receiver, TS_INACTIVE);
     }
 }
+
+#ifdef CONFIG_KERNEL_MCS
+void ipc_reply_to(struct tcb *sender, struct tcb *receiver, bool can_grant)
+{
+    if (receiver->fault.type == seL4_Fault_NullFault) {
+        ipc_transfer(sender, NULL, 0, can_grant, receiver);
+        thread_set_state(receiver, TS_RUNNING);
+    } else {
+        bool restart = handle_fault_reply(receiver, sender);
+        receiver->fault.type = seL4_Fault_NullFault;
+        thread_set_state(receiver, restart ? TS_RESTART : TS_INACTIVE);
+    }
+    // TODO(#11): with scheduling contexts, only a receiver with budget is switched to.
+    if (thread_is_runnable(receiver)) {
+        sched_possible_switch_to(receiver);
+    }
+}
+#endif

@@ -34,3 +34,9 @@ void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_gra
  * restarts or stays Inactive.
  */
 void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot, bool can_grant);
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS doReplyTransfer after the Reply object let go of receiver (object/reply.c): the same
+// message or fault-reply rules, no reply cap to delete.
+void ipc_reply_to(struct tcb *sender, struct tcb *receiver, bool can_grant);
+#endif

@@ -17,6 +17,7 @@
 #include "object/endpoint.h"
 #include "object/irq.h"
 #include "object/notification.h"
+#include "object/reply.h"
 #include "object/sched_context.h"
 #include "object/tcb.h"
 #include "object/untyped.h"
@@ -87,6 +88,9 @@ static const uint8_t fixed_object_bits[seL4_ObjectTypeCount] = {
     [seL4_ARM_HugePageObject] = seL4_HugePageBits,
     [seL4_ARM_PageTableObject] = seL4_PageTableBits,
     [seL4_ARM_VSpaceObject] = seL4_VSpaceBits,
+#ifdef CONFIG_KERNEL_MCS
+    [seL4_ReplyObject] = seL4_ReplyBits,
+#endif
 };
 
 word_t object_size_bits(word_t type, word_t user_size_bits)
@@ -142,6 +146,9 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
 #ifdef CONFIG_KERNEL_MCS
     case seL4_SchedContextObject:
         return sched_context_create(region, (unsigned)user_size_bits);
+    case seL4_ReplyObject:
+        memset((void *)region, 0, BIT(seL4_ReplyBits));
+        return cap_reply_new(region, false, true);
 #endif
     default:
         panic("create_object: bad type %lu", type);
@@ -166,6 +173,7 @@ static bool cap_is_physical(cap_t c)
     case CAP_ASID_POOL:
 #ifdef CONFIG_KERNEL_MCS
     case CAP_SCHED_CONTEXT:
+    case CAP_REPLY:
 #endif
         return true;
     default:
@@ -200,6 +208,8 @@ static word_t cap_size_bits(cap_t c)
 #ifdef CONFIG_KERNEL_MCS
     case CAP_SCHED_CONTEXT:
         return cap_sched_context_size_bits(c);
+    case CAP_REPLY:
+        return seL4_ReplyBits;
 #endif
     case CAP_ASID_POOL:
         return seL4_ASIDPoolBits;
@@ -374,6 +384,11 @@ cap_t finalise_cap(cap_t cap, bool final)
     case CAP_SCHED_CONTEXT:
         if (final) {
             sched_context_finalise(cap);
+        }
+        return cap_null();
+    case CAP_REPLY:
+        if (final) {
+            reply_finalise(reply_from_cap(cap));
         }
         return cap_null();
 #endif

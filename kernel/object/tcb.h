@@ -71,6 +71,7 @@ struct tcb {
     uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
 #ifdef CONFIG_KERNEL_MCS
     struct sched_context *sc; // bound scheduling context (object/sched_context.h), or NULL
+    struct reply *reply;      // BLOCKED_ON_RECEIVE/REPLY: its Reply object (object/reply.h)
 #endif
 
     struct cte slots[TCB_SLOT_COUNT];

@@ -71,9 +71,11 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
                                              const struct thread_control *tc)
 {
     exception_t status;
+#ifndef CONFIG_KERNEL_MCS // MCS keeps the fault endpoint as a cap (TODO(#11))
     if (tc->update & TC_UPDATE_SPACE) {
         target->fault_handler = tc->fault_ep;
     }
+#endif
     if (tc->update & TC_UPDATE_MCP) {
         target->mcp = tc->mcp;
     }
@@ -223,21 +225,34 @@ static exception_t decode_space(struct invocation *inv, struct tcb *target, cons
     return EXC_NONE;
 }
 
+// Configure's message: the fault endpoint CPtr, then the CSpace and VSpace data and the
+// buffer address. MCS has no fault endpoint word (docs/design/abi.md §9).
+#ifdef CONFIG_KERNEL_MCS
+#define CONFIGURE_ARGS 3
+#define CONFIGURE_DATA_MR 0
+#else
+#define CONFIGURE_ARGS 4
+#define CONFIGURE_DATA_MR 1
+#endif
+
 exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target)
 {
     struct thread_control tc = {.update = TC_UPDATE_SPACE | TC_UPDATE_IPC_BUFFER};
 
-    // Fewer than 4 MRs or 3 caps: TruncatedMessage.
-    if (inv->length < 4 || inv->extra_count < 3) {
+    // Fewer than 4 MRs (MCS: 3) or 3 caps: TruncatedMessage.
+    if (inv->length < CONFIGURE_ARGS || inv->extra_count < 3) {
         USER_ERROR(inv->thread, "TCB Configure: Truncated message.");
         return error_truncated_message(inv);
     }
+#ifndef CONFIG_KERNEL_MCS
     tc.fault_ep = inv_mr(inv, 0);
-    word_t croot_data = inv_mr(inv, 1);
-    word_t vroot_data = inv_mr(inv, 2);
+#endif
+    word_t croot_data = inv_mr(inv, CONFIGURE_DATA_MR);
+    word_t vroot_data = inv_mr(inv, CONFIGURE_DATA_MR + 1);
 
-    // The IPC buffer (MR3, cap 2) is checked first, as in seL4.
-    exception_t status = decode_buffer(inv, inv_mr(inv, 3), &inv->extra[2], &tc);
+    // The IPC buffer (the last MR, cap 2) is checked first, as in seL4.
+    exception_t status =
+        decode_buffer(inv, inv_mr(inv, CONFIGURE_DATA_MR + 2), &inv->extra[2], &tc);
     if (status != EXC_NONE) {
         return status;
     }

@@ -16,12 +16,6 @@
 #include "sched/sched.h"
 #include <sel4/arch/objecttype.h>
 
-#ifdef CONFIG_KERNEL_MCS
-#define MCS_REPLY_OBJECT_REFUSED(type) ((type) == seL4_ReplyObject)
-#else
-#define MCS_REPLY_OBJECT_REFUSED(type) false
-#endif
-
 // Reset clears this many bytes (as bits) between preemption points (seL4 default: 8).
 #define RESET_CHUNK_BITS 8
 
@@ -128,9 +122,8 @@ exception_t decode_untyped_invocation(struct invocation *inv)
     word_t node_window = inv_mr(inv, 5);
     cap_t root = inv->extra[0].cap;
 
-    // Unknown object type: InvalidArgument(0). MCS: Reply objects are refused the same way
-    // until reply-object IPC exists (TODO(#11)).
-    if (type >= seL4_ObjectTypeCount || MCS_REPLY_OBJECT_REFUSED(type)) {
+    // Unknown object type: InvalidArgument(0).
+    if (type >= seL4_ObjectTypeCount) {
         USER_ERROR(inv->thread, "Untyped Retype: Invalid object type.");
         return error_invalid_argument(inv, 0);
     }

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// MCS tests (built only with make MCS=1; tests/system/build.mk, SUITE_SRCS_MCS): the MCS
+// BootInfo and initial caps, SchedContext and Reply objects, and IPC through Reply objects:
+// Recv/ReplyRecv name a Reply cap, a Call links it, a Send on it answers; NBSendRecv,
+// NBSendWait, Wait/NBWait; a Reply object deleted or reused mid-call (docs/design/abi.md
+// §0.1, §1.2, §2.2, §6, §7).
+
+#include <sel4/sel4.h>
+
+#include "test.h"
+#include "threads.h"
+
+#define PRIO 255 /* the root task's own priority: children run when it yields or blocks */
+
+TEST(MCS0001, "BootInfo: slot 14 is a SchedContext, schedcontrol one SchedControl cap before the "
+              "image frames")
+{
+    const seL4_BootInfo *bi = env->bi;
+    ASSERT_EQ(seL4_DebugCapIdentify(seL4_CapInitThreadSC), seL4_CapTag_SchedContext);
+    ASSERT_EQ(bi->schedcontrol.end, bi->schedcontrol.start + 1);
+    ASSERT_EQ(seL4_DebugCapIdentify(bi->schedcontrol.start), seL4_CapTag_SchedControl);
+    ASSERT_EQ(bi->userImageFrames.start, bi->schedcontrol.end);
+    ASSERT_EQ(bi->userImagePaging.end, bi->schedcontrol.start);
+}
+
+TEST(
+    MCS0002,
+    "Retype SchedContext (2^7, 2^8) and Reply objects; a SchedContext of 2^6 is InvalidArgument(1)")
+{
+    seL4_CPtr sc = test_alloc_object(env, seL4_SchedContextObject, seL4_MinSchedContextBits);
+    ASSERT_EQ(seL4_DebugCapIdentify(sc), seL4_CapTag_SchedContext);
+    seL4_CPtr sc8 = test_alloc_object(env, seL4_SchedContextObject, 8);
+    ASSERT_EQ(seL4_DebugCapIdentify(sc8), seL4_CapTag_SchedContext);
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    ASSERT_EQ(seL4_DebugCapIdentify(reply), seL4_CapTag_Reply);
+
+    seL4_CPtr untyped = test_alloc_untyped(env, 12);
+    seL4_CPtr slot = test_alloc_slot(env);
+    ASSERT_ERR(seL4_Untyped_Retype(untyped, seL4_SchedContextObject, seL4_MinSchedContextBits - 1,
+                                   env->cnode, 0, 0, slot, 1),
+               seL4_InvalidArgument);
+    ASSERT_MR(0, 1);
+
+    /* Copies of both are ordinary caps: copy, then delete the original and the copy. */
+    seL4_CPtr copy = test_alloc_slot(env);
+    ASSERT_OK(seL4_CNode_Copy(env->cnode, copy, env->depth, env->cnode, reply, env->depth,
+                              seL4_AllRights));
+    ASSERT_EQ(seL4_DebugCapIdentify(copy), seL4_CapTag_Reply);
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, copy, env->depth));
+    ASSERT_OK(
+        seL4_CNode_Copy(env->cnode, copy, env->depth, env->cnode, sc, env->depth, seL4_AllRights));
+    ASSERT_EQ(seL4_DebugCapIdentify(copy), seL4_CapTag_SchedContext);
+}
+
+/* Child server: one Recv with the Reply cap arg[1] on endpoint arg[0], then answer with
+ * MR0 + 1 and label 7 by a Send on the Reply cap. */
+static void reply_server(struct test_thread *self)
+{
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_Recv(self->arg[0], &badge, self->arg[1]);
+    self->out[0] = badge;
+    self->out[1] = seL4_MessageInfo_get_label(info);
+    seL4_SetMR(0, seL4_GetMR(0) + 1);
+    seL4_Send(self->arg[1], seL4_MessageInfo_new(7, 0, 0, 1));
+}
+
+TEST(MCS0003,
+     "Call to a server that received with a Reply object; its Send on the Reply cap answers")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, reply_server);
+    t->arg[0] = ep;
+    t->arg[1] = reply;
+    test_yield(); /* the server blocks in Recv first */
+
+    seL4_SetMR(0, 41);
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(5, 0, 0, 1));
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), 7);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 42);
+    ASSERT_EQ(t->out[1], 5);
+    test_yield();
+    ASSERT_EQ(t->done, 1);
+}
+
+/* Child client: arg[1] Calls on arg[0] with MR0 = i, recording each answer's MR0. */
+static void client(struct test_thread *self)
+{
+    for (seL4_Word i = 0; i < self->arg[1]; i++) {
+        seL4_SetMR(0, 100 + i);
+        seL4_Call(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1));
+        self->out[i] = seL4_GetMR(0);
+    }
+}
+
+/* An endpoint and a Reply object; a client making n Calls on the endpoint; the root task
+ * receives the first Call with the Reply object. */
+static struct test_thread *serve_client(struct test_env *env, seL4_Word n, seL4_CPtr *ep,
+                                        seL4_CPtr *reply)
+{
+    *ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    *reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, client);
+    t->arg[0] = *ep;
+    t->arg[1] = n;
+    seL4_Word badge;
+    seL4_Recv(*ep, &badge, *reply);
+    return t;
+}
+
+TEST(MCS0004,
+     "ReplyRecv and NBSendRecv: the root task serves three Calls, answering each with MR0 * 2")
+{
+    seL4_CPtr ep, reply;
+    struct test_thread *t = serve_client(env, 3, &ep, &reply);
+    seL4_Word badge;
+    ASSERT_MR(0, 100);
+    seL4_SetMR(0, 200);
+    seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge, reply);
+    ASSERT_MR(0, 101);
+    seL4_SetMR(0, 202);
+    seL4_NBSendRecv(reply, seL4_MessageInfo_new(0, 0, 0, 1), ep, &badge, reply);
+    ASSERT_MR(0, 102);
+    seL4_SetMR(0, 204);
+    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 1));
+    test_yield();
+    ASSERT_EQ(t->done, 1);
+    ASSERT_EQ(t->out[0], 200);
+    ASSERT_EQ(t->out[1], 202);
+    ASSERT_EQ(t->out[2], 204);
+}
+
+TEST(MCS0005,
+     "Deleting a Reply object mid-call frees the caller (Inactive): resumed, it calls again")
+{
+    seL4_CPtr ep, reply;
+    struct test_thread *t = serve_client(env, 1, &ep, &reply);
+    seL4_Word badge;
+    ASSERT_MR(0, 100);
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, reply, env->depth));
+    test_yield();
+    ASSERT_EQ(t->done, 0); /* no answer: the caller is Inactive, not running */
+
+    /* Resumed, the caller restarts its Call; a new Reply object answers it. */
+    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    seL4_CPtr reply2 = test_alloc_object(env, seL4_ReplyObject, 0);
+    seL4_Recv(ep, &badge, reply2);
+    ASSERT_MR(0, 100);
+    seL4_SetMR(0, 7);
+    seL4_Send(reply2, seL4_MessageInfo_new(0, 0, 0, 1));
+    test_yield();
+    ASSERT_EQ(t->done, 1);
+    ASSERT_EQ(t->out[0], 7);
+}
+
+TEST(MCS0006,
+     "Receiving again with a Reply object that links an unanswered caller cancels that call")
+{
+    seL4_CPtr ep, reply;
+    struct test_thread *t = serve_client(env, 1, &ep, &reply);
+    seL4_Word badge;
+    seL4_NBRecv(ep, &badge, reply); /* nothing queued; the pending call is cancelled */
+    ASSERT_EQ(badge, 0);
+    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 1)); /* links nobody now: no effect */
+    test_yield();
+    ASSERT_EQ(t->done, 0);
+    ASSERT_OK(seL4_TCB_Suspend(t->tcb));
+}
+
+TEST(MCS0007, "Wait, NBWait, Poll and NBSendWait on a notification; a Send on an unlinked Reply "
+              "cap does nothing")
+{
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    seL4_CPtr badged = test_alloc_slot(env);
+    ASSERT_OK(seL4_CNode_Mint(env->cnode, badged, env->depth, env->cnode, ntfn, env->depth,
+                              seL4_AllRights, 0x5));
+    seL4_Word badge = 1;
+
+    seL4_NBWait(ntfn, &badge);
+    ASSERT_EQ(badge, 0);
+    seL4_Signal(badged);
+    seL4_Wait(ntfn, &badge);
+    ASSERT_EQ(badge, 0x5);
+    seL4_Poll(ntfn, &badge);
+    ASSERT_EQ(badge, 0);
+
+    seL4_Signal(badged);
+    seL4_NBSendWait(reply, seL4_MessageInfo_new(0, 0, 0, 0), ntfn, &badge);
+    ASSERT_EQ(badge, 0x5);
+}
