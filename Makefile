@@ -29,7 +29,7 @@ include $(ROOT)/runtime/build.mk
 include $(ROOT)/kernel/build.mk
 include $(ROOT)/mk/image.mk
 include $(wildcard $(ROOT)/tests/unit/build.mk $(ROOT)/tests/system/build.mk \
-                   $(ROOT)/tests/compile_fail/build.mk \
+                   $(ROOT)/tests/compile_fail/build.mk $(ROOT)/tests/fuzz-host/build.mk \
                    $(ROOT)/bench/build.mk $(ROOT)/workspaces/build.mk)
 
 .PHONY: all test test-unit test-system bench simulate image debug lint clean qemu-cmd
@@ -41,8 +41,8 @@ all: $(ALL_TARGETS)
 # counts a suite whose result is missing (it did not build or run) as failed, by name.
 test:
 	@rm -rf $(BUILD)/results && mkdir -p $(BUILD)/results
-	@$(MAKE) --no-print-directory -k test-unit test-compile-fail test-system; rc=$$?; \
-	  $(PYTHON) $(ROOT)/tools/summarize.py $(BUILD)/results unit compile-fail $(SYSTEST_RESULT_NAMES); s=$$?; \
+	@$(MAKE) --no-print-directory -k test-unit test-compile-fail test-fuzz-replay test-system; rc=$$?; \
+	  $(PYTHON) $(ROOT)/tools/summarize.py $(BUILD)/results unit compile-fail fuzz-host-replay $(SYSTEST_RESULT_NAMES); s=$$?; \
 	  [ $$rc -eq 0 ] && [ $$s -eq 0 ]
 
 lint:

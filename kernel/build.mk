@@ -18,6 +18,7 @@ KERNEL_GENERIC := \
 	$(K)/boot/untyped_split.c \
 	$(K)/vm/pt_walk.c \
 	$(K)/vm/vspace_dump.c \
+	$(K)/check/invariants.c \
 	$(K)/cspace/lookup.c \
 	$(K)/cspace/cdt.c \
 	$(K)/cspace/derive.c \
@@ -72,7 +73,7 @@ KERNEL_INCLUDES := -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE)
 
 # One build directory per configuration, so a bench or 13-bit-CNode kernel never mixes
 # objects with the default one.
-KERNEL_CONFIG_NAME := cnode$(ROOT_CNODE_SIZE_BITS)$(if $(filter 1,$(BENCH)),-bench)
+KERNEL_CONFIG_NAME := cnode$(ROOT_CNODE_SIZE_BITS)$(if $(filter 1,$(BENCH)),-bench)$(if $(filter 1,$(CHECK_INVARIANTS)),-check)
 KERNEL_BUILD := $(BUILD)/kernel/$(KERNEL_CONFIG_NAME)
 KERNEL_SRCS := $(KERNEL_GENERIC) $(KERNEL_ARCH) $(KERNEL_TARGET_GENERIC) $(KERNEL_MACHINE)
 KERNEL_OBJS := $(patsubst $(K)/%,$(KERNEL_BUILD)/%.o,$(KERNEL_SRCS))

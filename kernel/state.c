@@ -7,6 +7,7 @@
 struct tcb *ks_cur_thread;
 struct tcb *ks_sched_action;
 struct tcb *ks_fpu_owner;
+struct tcb *ks_debug_tcbs;
 struct tcb *ks_ready_head[CONFIG_NUM_PRIORITIES];
 struct tcb *ks_ready_tail[CONFIG_NUM_PRIORITIES];
 word_t ks_ready_bitmap[CONFIG_NUM_PRIORITIES / 64];
@@ -22,6 +23,7 @@ void state_reset(void)
     ks_cur_thread = NULL;
     ks_sched_action = NULL;
     ks_fpu_owner = NULL;
+    ks_debug_tcbs = NULL;
     memset(ks_ready_head, 0, sizeof(ks_ready_head));
     memset(ks_ready_tail, 0, sizeof(ks_ready_tail));
     memset(ks_ready_bitmap, 0, sizeof(ks_ready_bitmap));

@@ -15,6 +15,7 @@ struct asid_pool;
 extern struct tcb *ks_cur_thread;   // thread whose context is live (NULL: idle)
 extern struct tcb *ks_sched_action; // thread chosen to run next, or NULL to keep current
 extern struct tcb *ks_fpu_owner;    // thread whose FP/SIMD state is in the registers
+extern struct tcb *ks_debug_tcbs;   // every TCB not yet destroyed (seL4's ksDebugTCBs)
 extern struct tcb *ks_ready_head[CONFIG_NUM_PRIORITIES];
 extern struct tcb *ks_ready_tail[CONFIG_NUM_PRIORITIES];
 extern word_t ks_ready_bitmap[CONFIG_NUM_PRIORITIES / 64];

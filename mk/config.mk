@@ -7,9 +7,13 @@ BENCH ?= 0
 # (KernelIsMCS): CONFIG_KERNEL_MCS for every part, everything built under build/mcs/.
 # Debug printing of rejected invocations in seL4's userError form.
 DEBUG_PRINTING ?= 1
+# 1: after every kernel entry, verify the whole kernel state and panic naming a broken
+# invariant (kernel/check/invariants.h). `make test` runs the suite and the fuzzers so.
+CHECK_INVARIANTS ?= 0
 
 KERNEL_CONFIG_FLAGS := -DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS) \
                        -DCONFIG_BENCH=$(BENCH) -DCONFIG_DEBUG_PRINTING=$(DEBUG_PRINTING) \
+                       -DCONFIG_CHECK_INVARIANTS=$(CHECK_INVARIANTS) \
                        -DCONFIG_RAM_MB=$(QEMU_MEM_MB)
 # 1: a root task whose main returns only suspends its thread and the machine keeps running
 # (quit QEMU with ctrl-a x); 0: the runtime halts the machine, QEMU exits (runtime/start.c).

@@ -8,6 +8,7 @@ DEPS_TEST  := libcmocka-dev python3 python3-pexpect
 DEPS_BENCH := python3
 DEPS_LINT  := clang-format python3
 DEPS_DEBUG := gdb-multiarch
+DEPS_FUZZ_HOST := clang libclang-rt-dev
 DEPS_LOG   := $(BUILD)/deps.log
 
 # Checked once, by the make the user started: the top-level Makefile, or a workspace's
@@ -21,7 +22,9 @@ DEPS_PACKAGES := $(sort \
   $(if $(filter test test-%,$(deps_goals)),$(DEPS_TEST)) \
   $(if $(filter bench bench-run,$(deps_goals)),$(DEPS_BENCH)) \
   $(if $(filter lint,$(deps_goals)),$(DEPS_LINT)) \
-  $(if $(filter debug,$(deps_goals)),$(DEPS_DEBUG)))
+  $(if $(filter debug,$(deps_goals)),$(DEPS_DEBUG)) \
+  $(if $(filter fuzz-host,$(deps_goals)),$(DEPS_FUZZ_HOST) $(DEPS_TEST)) \
+  $(if $(filter fuzz fuzz-soak,$(deps_goals)),$(DEPS_QEMU) $(DEPS_TEST)))
 
 # CAIRN_NO_DEPS=1 skips the check (for a machine that provides the tools some other way).
 ifeq ($(CAIRN_NO_DEPS)$(MAKELEVEL),0)

@@ -5,6 +5,8 @@
 // API calls -1..-11 and the debug calls from -12 (the #ifdef below is its one seam here).
 #include "api/syscall.h"
 
+#include "check/invariants.h"
+
 #include "abi.h"
 #include "api/debug.h"
 #include "api/faults.h"
@@ -127,6 +129,9 @@ void kernel_exit(void)
 {
     for (;;) {
         schedule();
+        if (CONFIG_CHECK_INVARIANTS) {
+            invariants_check();
+        }
         struct tcb *t = ks_cur_thread;
         if (t) {
             if (t->state == TS_RESTART) {

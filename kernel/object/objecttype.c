@@ -129,6 +129,7 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
         tcb_name_append(t, "child of: '");
         tcb_name_append(t, ks_cur_thread ? ks_cur_thread->name : "");
         tcb_name_append(t, "'");
+        tcb_debug_append(t);
         return cap_thread_new(region);
     }
     case seL4_EndpointObject:
@@ -370,6 +371,7 @@ cap_t finalise_cap(cap_t cap, bool final)
             if (ks_fpu_owner == t) {
                 ks_fpu_owner = NULL;
             }
+            tcb_debug_remove(t);
             return cap_zombie_new(cap_ptr(cap), 0, true, TCB_SLOT_COUNT);
         }
         return cap_null();

@@ -77,6 +77,29 @@ void tcb_cancel_ipc(struct tcb *t)
     }
 }
 
+void tcb_debug_append(struct tcb *t)
+{
+    t->debug_prev = NULL;
+    t->debug_next = ks_debug_tcbs;
+    if (ks_debug_tcbs != NULL) {
+        ks_debug_tcbs->debug_prev = t;
+    }
+    ks_debug_tcbs = t;
+}
+
+void tcb_debug_remove(struct tcb *t)
+{
+    if (t->debug_prev != NULL) {
+        t->debug_prev->debug_next = t->debug_next;
+    } else {
+        ks_debug_tcbs = t->debug_next;
+    }
+    if (t->debug_next != NULL) {
+        t->debug_next->debug_prev = t->debug_prev;
+    }
+    t->debug_prev = t->debug_next = NULL;
+}
+
 void tcb_name_append(struct tcb *t, const char *s)
 {
     word_t len = 0;

@@ -58,20 +58,29 @@ struct tcb {
     struct fault fault;
 
     // Blocking state (valid in the BLOCKED_* states).
-    pptr_t blocked_on;     // endpoint or notification object
+    pptr_t blocked_on; // endpoint or notification object
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: the Reply object of a receive or of a call waiting for its answer (object/reply.h)
+    // shares a word with the badge of a send: a thread is in one of these states at a time.
+    union {
+        word_t blocking_badge;
+        struct reply *reply;
+    };
+#else
     word_t blocking_badge; // badge of the cap used for a send
+#endif
     bool blocking_can_grant;
     bool blocking_can_grant_reply;
     bool blocking_is_call;
 
     struct tcb *sched_prev, *sched_next; // ready queue links
+    struct tcb *debug_prev, *debug_next; // ks_debug_tcbs: every TCB not yet destroyed
     struct tcb *ep_prev, *ep_next;       // endpoint/notification queue links
     pptr_t bound_notification;
     bool in_ready_queue;
     uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
 #ifdef CONFIG_KERNEL_MCS
     struct sched_context *sc; // bound scheduling context (object/sched_context.h), or NULL
-    struct reply *reply;      // BLOCKED_ON_RECEIVE/REPLY: its Reply object (object/reply.h)
 #endif
 
     struct cte slots[TCB_SLOT_COUNT];
@@ -86,6 +95,11 @@ _Static_assert(sizeof(struct tcb) + 64 <= TCB_BYTES, "struct tcb must fit its se
 #define TCB_NAME_LENGTH                                                                            \
     (BIT(seL4_TCBBits - 1) - TCB_SLOT_COUNT * sizeof(struct cte) - 2 * sizeof(word_t))
 _Static_assert(TCB_SLOT_COUNT == 5 && TCB_NAME_LENGTH <= TCB_NAME_BYTES, "seL4 names must fit");
+
+// Enter a new TCB in ks_debug_tcbs, or take a destroyed one out (seL4's tcbDebugAppend and
+// tcbDebugRemove): the list of every thread that exists, whatever its state.
+void tcb_debug_append(struct tcb *t);
+void tcb_debug_remove(struct tcb *t);
 
 // Append `s` to t's name, keeping at most TCB_NAME_LENGTH - 1 characters (seL4's strlcat).
 void tcb_name_append(struct tcb *t, const char *s);

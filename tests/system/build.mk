@@ -76,6 +76,22 @@ $(SUITE_OUT)/main.o: $(SYSTEST_DIR)/suite/main.c $(SUITE_SELECTION)
 $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.c
 	$(call compile_user_c,$@,$<,-DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS))
 
+# The fuzzers' seed and length (`make fuzz`, tests/system/fuzz.mk) are compiled into their
+# two objects; this file changes only when they do. Unset: the fixed defaults of make test.
+FUZZ_SEED ?=
+FUZZ_COUNT ?=
+SUITE_FUZZ_DEFS := $(if $(FUZZ_SEED),-DFUZZ_SEED=$(FUZZ_SEED)UL) \
+                   $(if $(FUZZ_COUNT),-DFUZZ_COUNT=$(FUZZ_COUNT)UL)
+SUITE_FUZZ_SELECTION := $(SUITE_OUT)/fuzz-selection
+
+$(SUITE_FUZZ_SELECTION): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(SUITE_FUZZ_DEFS)' | cmp -s - $@ || printf '%s\n' '$(SUITE_FUZZ_DEFS)' > $@
+
+$(SUITE_OUT)/fuzz.o $(SUITE_OUT)/fuzz_syscalls.o: $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.c \
+                                                  $(SUITE_FUZZ_SELECTION)
+	$(call compile_user_c,$@,$<,-DCONFIG_ROOT_CNODE_SIZE_BITS=$(ROOT_CNODE_SIZE_BITS) $(SUITE_FUZZ_DEFS))
+
 $(SUITE_OUT)/%.o: $(SYSTEST_DIR)/suite/%.S
 	$(call compile_user_c,$@,$<)
 
@@ -171,6 +187,7 @@ systest_cases = $(if $(call selected_cases,$(2)),\
 SYSTEST_SELECTED = \
     $(if $(TESTS_ALL),test-harness:system-harness) \
     $(if $(SUITE_PATTERNS),test-suite:system-suite) \
+    $(if $(SUITE_PATTERNS),test-invariants:system-suite-invariants) \
     $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-faults:system-faults) \
     $(if $(call selected_cases,$(EXTERNAL_CASE)),test-external-el1:system-external) \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
@@ -182,9 +199,9 @@ SYSTEST_SELECTED = \
     $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
-SYSTEST_PARTS := test-harness test-suite test-faults test-external test-external-el1 \
-                 test-external-el2 test-mkimage test-config test-mcs test-external-mcs \
-                 test-workspaces test-workspaces-main test-docs
+SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
+                 test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
+                 test-external-mcs test-workspaces test-workspaces-main test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -234,6 +251,18 @@ test-mkimage:
 	@echo "  RUN     mkimage refusals: tests/system/external/mkimage_rejects.sh"
 	@bash $(SYSTEST_DIR)/external/mkimage_rejects.sh $(MKIMAGE) $(EXTERNAL_ELF) $(CROSS_CC) \
 	    $(EXTERNAL_OUT)/bad $(QEMU_MEM_MB) $(SYSTEST_RESULTS)/system-mkimage.txt
+
+# The whole suite, fuzzers included, on a kernel that checks every invariant after every
+# kernel entry (CHECK_INVARIANTS=1, kernel/check/invariants.h), built in its own tree.
+test-invariants:
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-suite-invariants.txt
+	@echo "  RUN     invariants: the suite with CHECK_INVARIANTS=1 (log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/suite-invariants.log)"
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/invariants CHECK_INVARIANTS=1 TESTS='$(TESTS)' \
+	    test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
+	    cp $(BUILD)/invariants/results/system-suite.txt \
+	       $(SYSTEST_RESULTS)/system-suite-invariants.txt 2>/dev/null; \
+	    grep -E '^\[FAIL\]|passed, ' $(SYSTEST_LOGS)/suite-invariants.log; exit $$rc
 
 # The root CNode size is a build setting (seL4's own test suite needs 13 bits): run the
 # BOOT tests against a 13-bit kernel, built in its own tree.
@@ -330,3 +359,5 @@ endif
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
 ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(EXTERNAL_IMAGE)
+
+include $(SYSTEST_DIR)/fuzz.mk

@@ -10,7 +10,7 @@
 // (a resumed thread without a VSpace would fault); the root CNode, TCB and VSpace are never
 // passed as extra caps. CNode operations therefore only ever reach the test's own CNodes,
 // and the driver's revoke of the memory pool destroys everything the flood made.
-// Reproduce a run with the seed it prints: build with -DFUZZ_SEED=<seed>.
+// Reproduce a run with the seed and count it prints: make fuzz SEED=<seed> COUNT=<count>.
 
 #include <stdio.h>
 
@@ -23,7 +23,11 @@
 #ifndef FUZZ_SEED
 #define FUZZ_SEED 0x5eed0f0cafe1e55UL
 #endif
+#ifdef FUZZ_COUNT
+#define FUZZ_CALLS FUZZ_COUNT
+#else
 #define FUZZ_CALLS 5000
+#endif
 #define FUZZ_SLOTS 40 /* root-CNode slots the flood owns */
 
 /* A message word biased towards values that get past the first checks. */
@@ -70,8 +74,9 @@ static seL4_Word label_for(seL4_Uint32 tag)
 TEST(FUZZ0001, "thousands of random invocations on the test's own caps never panic the kernel")
 {
     rng_state = FUZZ_SEED;
-    printf("fuzz: seed 0x%lx, %d calls (rebuild with -DFUZZ_SEED=... to repeat)\n",
-           (unsigned long)FUZZ_SEED, FUZZ_CALLS);
+    printf("fuzz: seed %lu, %lu calls (make fuzz SEED=%lu COUNT=%lu repeats it)\n",
+           (unsigned long)FUZZ_SEED, (unsigned long)FUZZ_CALLS, (unsigned long)FUZZ_SEED,
+           (unsigned long)FUZZ_CALLS);
 
     /* The flood's slots: a big untyped, and some objects to start from. */
     seL4_CPtr s[FUZZ_SLOTS];
@@ -93,7 +98,7 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
 
     unsigned counts[seL4_NumErrors + 1] = {0};
     unsigned skipped = 0;
-    for (int call = 0; call < FUZZ_CALLS;) {
+    for (unsigned long call = 0; call < (unsigned long)FUZZ_CALLS;) {
         seL4_Word mrs[12];
         seL4_CPtr caps[3];
 

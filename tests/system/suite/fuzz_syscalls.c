@@ -40,7 +40,7 @@
 //   child goes on after the svc. A cap fault restarts the svc, so the root first moves the
 //   child's PC past it with TCB_ReadRegisters/WriteRegisters, then replies. Any other
 //   fault (VM fault, user exception) cannot come from the child's code and fails the test.
-// Reproduce a run with the seed it prints: build with -DFUZZ_SEED=<seed>.
+// Reproduce a run with the seed and count it prints: make fuzz SEED=<seed> COUNT=<count>.
 
 #include <stdio.h>
 #include <string.h>
@@ -55,7 +55,11 @@
 #ifndef FUZZ_SEED
 #define FUZZ_SEED 0x5eed0f0cafe1e55UL
 #endif
+#ifdef FUZZ_COUNT
+#define STEPS FUZZ_COUNT
+#else
 #define STEPS 3000
+#endif
 #define PRIO 255
 #define CHILD_RADIX 6
 #define FAULT_BADGE 0xf2
@@ -331,8 +335,9 @@ static void unblock(struct test_env *env, seL4_CPtr ep, seL4_CPtr ntfn, seL4_CPt
 TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; faults reach the "
                "root task and the kernel stays sound")
 {
-    printf("fuzz: seed 0x%lx, %d child syscalls (rebuild with -DFUZZ_SEED=... to repeat)\n",
-           (unsigned long)FUZZ_SEED, STEPS);
+    printf("fuzz: seed %lu, %lu child syscalls (make fuzz SEED=%lu COUNT=%lu repeats it)\n",
+           (unsigned long)FUZZ_SEED, (unsigned long)STEPS, (unsigned long)FUZZ_SEED,
+           (unsigned long)STEPS);
 
     /* What the root task's fixed slots hold now. */
     seL4_Word before[12];

@@ -16,7 +16,7 @@
 #define UART_IMSC 0x38          /* interrupt mask set/clear */
 #define UART_TXIM (1u << 5)     /* transmit interrupt: QEMU holds it while the FIFO is empty */
 #define BADGE 0x1e
-#define POLL_LIMIT 100000
+#define POLL_LIMIT 5000
 
 /* The BootInfo device untyped holding paddr, its base address in *base; or seL4_CapNull. */
 static seL4_CPtr device_untyped_at(const seL4_BootInfo *bi, seL4_Word paddr, seL4_Word *base)
