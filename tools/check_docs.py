@@ -31,8 +31,8 @@ must be consecutive lines of the log.
 Inline claims are checked too: in a chapter text, the code spans after "Output:" in a
 paragraph under a heading that names a step ("## 4.B: ..."), and in a README table whose
 last column is "you should see", the code spans of a row whose first cell is a step, must
-each appear in one line of that step's log. In them, "..." and placeholders (<n>, <line>)
-match any text.
+each appear in one line of that step's log. In them, "...", placeholders (<n>, <line>) and
+the ".." of "0x.." match any text.
 
 Prints one line per problem and "N passed, N failed" (one test per checked block or claim);
 exit status 0 only if none failed.
@@ -51,8 +51,8 @@ ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 STEP_HEADING_RE = re.compile(r"^#+\s+(?:Step\s+)?([0-9]+[a-z]?\.[A-Z0-9]+)\b")
 SPAN_RE = re.compile(r"`([^`]+)`")
 HEX_RE = re.compile(r"0x[0-9a-fA-F]+")
-# "..." and a placeholder such as <n> or <address> stand for any text.
-PLACEHOLDER_RE = re.compile(r"\.\.\.|…|<[a-z][a-z0-9 +/-]*>")
+# "...", a placeholder such as <n> or <address>, and the ".." of "0x.." stand for any text.
+PLACEHOLDER_RE = re.compile(r"\.\.\.|…|<[a-z][a-z0-9 +/-]*>|(?<=0x)\.\.")
 GAP_RE = re.compile(r"^\s*\.\.\.\s*(\(.*\))?\s*$")
 
 

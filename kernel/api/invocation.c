@@ -62,22 +62,19 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
         USER_ERROR(inv->thread, "Attempted to invoke a null cap #%lu.", inv->cptr);
         return error_invalid_capability(inv, 0);
     case CAP_NOTIFICATION:
+    case CAP_ENDPOINT:
+        // Sending needs the Write right.
         if (!(cap_ipc_rights(c) & CAP_RIGHT_WRITE)) {
-            USER_ERROR(inv->thread, "Attempted to invoke a read-only notification cap #%lu.",
-                       inv->cptr);
+            USER_ERROR(inv->thread, "Attempted to invoke a read-only %s cap #%lu.",
+                       cap_type(c) == CAP_ENDPOINT ? "endpoint" : "notification", inv->cptr);
             return error_invalid_capability(inv, 0);
         }
         thread_set_state(inv->thread, TS_RESTART);
+        if (cap_type(c) == CAP_ENDPOINT) {
+            return endpoint_send_from_invocation(inv, is_blocking);
+        }
         notification_signal((struct notification *)cap_ptr(c), cap_ipc_badge(c));
         return EXC_NONE;
-    case CAP_ENDPOINT:
-        if (!(cap_ipc_rights(c) & CAP_RIGHT_WRITE)) {
-            USER_ERROR(inv->thread, "Attempted to invoke a read-only endpoint cap #%lu.",
-                       inv->cptr);
-            return error_invalid_capability(inv, 0);
-        }
-        thread_set_state(inv->thread, TS_RESTART);
-        return endpoint_send_from_invocation(inv, is_blocking);
     case CAP_REPLY:
         if (cap_reply_is_master(c)) {
             USER_ERROR(inv->thread, "Attempted to invoke an invalid reply cap #%lu.", inv->cptr);

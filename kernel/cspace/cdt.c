@@ -298,6 +298,12 @@ static exception_t reduce_zombie(struct cte *slot, bool exposed)
     return EXC_NONE;
 }
 
+// One step of a long operation ended with `status`: on success, a preemption point.
+static exception_t then_preemption_point(exception_t status)
+{
+    return status != EXC_NONE ? status : preemption_point();
+}
+
 /*
  * Finalise the cap in slot until what is left can be dropped. *success tells whether the
  * slot may now be emptied (false: an unexposed cyclic zombie was left for the caller).
@@ -319,11 +325,7 @@ static exception_t finalise_slot(struct cte *slot, bool exposed, bool *success)
             return EXC_NONE;
         }
 
-        exception_t status = reduce_zombie(slot, exposed);
-        if (status != EXC_NONE) {
-            return status;
-        }
-        status = preemption_point();
+        exception_t status = then_preemption_point(reduce_zombie(slot, exposed));
         if (status != EXC_NONE) {
             return status;
         }
@@ -361,11 +363,7 @@ exception_t cte_revoke(struct cte *slot)
     // until it is no longer a child removes the whole subtree.
     for (struct cte *next = mdb_next(slot); next != NULL && is_mdb_parent_of(slot, next);
          next = mdb_next(slot)) {
-        exception_t status = cte_delete(next, true);
-        if (status != EXC_NONE) {
-            return status;
-        }
-        status = preemption_point();
+        exception_t status = then_preemption_point(cte_delete(next, true));
         if (status != EXC_NONE) {
             return status;
         }

@@ -92,31 +92,27 @@ exception_t decode_irq_control_invocation(struct invocation *inv)
 
     switch (inv->label) {
     case IRQIssueIRQHandler:
-        // Fewer than 3 MRs or no destination root: TruncatedMessage.
-        if (inv->length < 3 || inv->extra_count < 1) {
+    case ARMIRQIssueIRQHandlerTrigger: {
+        // Get(irq, index, depth) or GetTrigger(irq, edge, index, depth): fewer MRs, or no
+        // destination root: TruncatedMessage.
+        bool trigger = inv->label == ARMIRQIssueIRQHandlerTrigger;
+        unsigned where = trigger ? 2 : 1; // MR of the destination index; its depth follows
+        if (inv->length < where + 2 || inv->extra_count < 1) {
             return error_truncated_message(inv);
         }
-        status = decode_irq_claim(inv, inv_mr(inv, 0), inv_mr(inv, 1), inv_mr(inv, 2), &dest);
-        if (status != EXC_NONE) {
-            return status;
-        }
-        thread_set_state(inv->thread, TS_RESTART);
-        return invoke_irq_control(inv->slot, inv_mr(inv, 0), dest);
-
-    case ARMIRQIssueIRQHandlerTrigger:
-        // Fewer than 4 MRs or no destination root: TruncatedMessage.
-        if (inv->length < 4 || inv->extra_count < 1) {
-            return error_truncated_message(inv);
-        }
-        status = decode_irq_claim(inv, inv_mr(inv, 0), inv_mr(inv, 2), inv_mr(inv, 3), &dest);
+        status = decode_irq_claim(inv, inv_mr(inv, 0), inv_mr(inv, where), inv_mr(inv, where + 1),
+                                  &dest);
         if (status != EXC_NONE) {
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
         // As seL4's Arch_invokeIRQControl: program the trigger, then claim the line. (A
         // plain Get leaves the line as it was last programmed.)
-        arch_irq_set_trigger(inv_mr(inv, 0), inv_mr(inv, 1) != 0);
+        if (trigger) {
+            arch_irq_set_trigger(inv_mr(inv, 0), inv_mr(inv, 1) != 0);
+        }
         return invoke_irq_control(inv->slot, inv_mr(inv, 0), dest);
+    }
 
     case ARMIRQIssueSGISignal:
         // Fewer than 4 MRs or no destination root: TruncatedMessage.

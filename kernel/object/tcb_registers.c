@@ -40,15 +40,25 @@ static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb 
     return EXC_NONE;
 }
 
-exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target)
+// Read and Write start alike: MR0 flags, MR1 a count; fewer than 2 MRs: TruncatedMessage.
+static exception_t flags_and_count(struct invocation *inv, const char *op, word_t *flags, word_t *n)
 {
-    // Fewer than 2 MRs: TruncatedMessage.
     if (inv->length < 2) {
-        USER_ERROR(inv->thread, "TCB ReadRegisters: Truncated message.");
+        USER_ERROR(inv->thread, "%s: Truncated message.", op);
         return error_truncated_message(inv);
     }
-    word_t flags = inv_mr(inv, 0);
-    word_t n = inv_mr(inv, 1);
+    *flags = inv_mr(inv, 0);
+    *n = inv_mr(inv, 1);
+    return EXC_NONE;
+}
+
+exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target)
+{
+    word_t flags = 0, n = 0;
+    exception_t status = flags_and_count(inv, "TCB ReadRegisters", &flags, &n);
+    if (status != EXC_NONE) {
+        return status;
+    }
 
     // Count outside [1, 36]: RangeError(1, 36).
     if (n < 1 || n > TCB_USER_CONTEXT_WORDS) {
@@ -85,13 +95,11 @@ static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb
 
 exception_t decode_tcb_write_registers(struct invocation *inv, struct tcb *target)
 {
-    // Fewer than 2 MRs: TruncatedMessage.
-    if (inv->length < 2) {
-        USER_ERROR(inv->thread, "TCB WriteRegisters: Truncated message.");
-        return error_truncated_message(inv);
+    word_t flags = 0, n = 0;
+    exception_t status = flags_and_count(inv, "TCB WriteRegisters", &flags, &n);
+    if (status != EXC_NONE) {
+        return status;
     }
-    word_t flags = inv_mr(inv, 0);
-    word_t n = inv_mr(inv, 1);
 
     // Fewer register values than the count says: TruncatedMessage.
     if (inv->length - 2 < n) {

@@ -47,10 +47,7 @@ static struct invocation make_pool_inv(struct cte *untyped, word_t length, word_
 
 static struct invocation make_pool_rejected(struct invocation inv)
 {
-    vm_snapshot_take();
-    assert_int_equal(decode_asid_control_invocation(&inv), EXC_SYSCALL_ERROR);
-    vm_snapshot_assert_unchanged();
-    return inv;
+    return vm_rejected(inv, decode_asid_control_invocation);
 }
 
 static void make_pool_creates_pool_in_first_free_index(void **state)
@@ -167,10 +164,7 @@ static void assign_gives_lowest_free_asid_never_zero(void **state)
 
 static struct invocation assign_rejected(struct invocation inv)
 {
-    vm_snapshot_take();
-    assert_int_equal(decode_asid_pool_invocation(&inv), EXC_SYSCALL_ERROR);
-    vm_snapshot_assert_unchanged();
-    return inv;
+    return vm_rejected(inv, decode_asid_pool_invocation);
 }
 
 static void assign_checks_in_sel4_order(void **state)

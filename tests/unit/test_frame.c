@@ -14,12 +14,7 @@
 
 static struct vm_fixture f;
 
-static int setup(void **state)
-{
-    (void)state;
-    vm_setup(&f);
-    return 0;
-}
+VM_SETUP(f)
 
 // A 4 KiB frame cap in slots[1], tables present for VA.
 static struct cte *frame_slot(void)
@@ -47,11 +42,8 @@ static struct invocation map_rejected(struct cte *slot, word_t length, vptr_t va
                                       struct cte *vspace)
 {
     word_t mrs[3] = {va, rights, ATTR_DEFAULT};
-    struct invocation inv = vm_inv(&f, slot, ARMPageMap, length, mrs, vspace, NULL);
-    vm_snapshot_take();
-    assert_int_equal(decode_frame_invocation(&inv), EXC_SYSCALL_ERROR);
-    vm_snapshot_assert_unchanged();
-    return inv;
+    return vm_rejected(vm_inv(&f, slot, ARMPageMap, length, mrs, vspace, NULL),
+                       decode_frame_invocation);
 }
 
 static void map_writes_pte_and_records_mapping(void **state)
@@ -365,22 +357,16 @@ static void unknown_label_is_illegal_operation(void **state)
 {
     (void)state;
     struct cte *s = frame_slot();
-    struct invocation inv = vm_inv(&f, s, ARMPageTableMap, 0, NULL, NULL, NULL);
-    vm_snapshot_take();
-    assert_int_equal(decode_frame_invocation(&inv), EXC_SYSCALL_ERROR);
+    struct invocation inv =
+        vm_rejected(vm_inv(&f, s, ARMPageTableMap, 0, NULL, NULL, NULL), decode_frame_invocation);
     assert_int_equal(inv.error.type, seL4_IllegalOperation);
-    vm_snapshot_assert_unchanged();
 }
 
 static struct invocation flush_rejected(struct cte *s, word_t label, word_t length, word_t start,
                                         word_t end)
 {
     word_t mrs[2] = {start, end};
-    struct invocation inv = vm_inv(&f, s, label, length, mrs, NULL, NULL);
-    vm_snapshot_take();
-    assert_int_equal(decode_frame_invocation(&inv), EXC_SYSCALL_ERROR);
-    vm_snapshot_assert_unchanged();
-    return inv;
+    return vm_rejected(vm_inv(&f, s, label, length, mrs, NULL, NULL), decode_frame_invocation);
 }
 
 static void flush_checks_in_sel4_order(void **state)

@@ -16,12 +16,7 @@
 
 static struct vm_fixture f;
 
-static int setup(void **state)
-{
-    (void)state;
-    vm_setup(&f);
-    return 0;
-}
+VM_SETUP(f)
 
 static exception_t pt_map(struct cte *slot, vptr_t va, struct cte *vspace)
 {
@@ -34,11 +29,8 @@ static struct invocation pt_map_rejected(struct cte *slot, word_t length, vptr_t
                                          struct cte *vspace)
 {
     word_t mrs[2] = {va, 0};
-    struct invocation inv = vm_inv(&f, slot, ARMPageTableMap, length, mrs, vspace, NULL);
-    vm_snapshot_take();
-    assert_int_equal(decode_page_table_invocation(&inv), EXC_SYSCALL_ERROR);
-    vm_snapshot_assert_unchanged();
-    return inv;
+    return vm_rejected(vm_inv(&f, slot, ARMPageTableMap, length, mrs, vspace, NULL),
+                       decode_page_table_invocation);
 }
 
 static void map_installs_tables_level_by_level_with_rounded_vaddr(void **state)
@@ -146,11 +138,9 @@ static void unknown_label_is_illegal_operation(void **state)
 {
     (void)state;
     f.slots[1].cap = vm_new_page_table();
-    struct invocation inv = vm_inv(&f, &f.slots[1], ARMPageMap, 0, NULL, NULL, NULL);
-    vm_snapshot_take();
-    assert_int_equal(decode_page_table_invocation(&inv), EXC_SYSCALL_ERROR);
+    struct invocation inv = vm_rejected(vm_inv(&f, &f.slots[1], ARMPageMap, 0, NULL, NULL, NULL),
+                                        decode_page_table_invocation);
     assert_int_equal(inv.error.type, seL4_IllegalOperation);
-    vm_snapshot_assert_unchanged();
 }
 
 static exception_t pt_unmap(struct cte *slot, struct invocation *out)
@@ -195,11 +185,10 @@ static void unmap_with_copies_is_revoke_first(void **state)
     assert_false(cap_is_null(copy));
     cdt_insert(copy, &f.slots[1], &f.slots[2]);
 
-    struct invocation inv = vm_inv(&f, &f.slots[1], ARMPageTableUnmap, 0, NULL, NULL, NULL);
-    vm_snapshot_take();
-    assert_int_equal(decode_page_table_invocation(&inv), EXC_SYSCALL_ERROR);
+    struct invocation inv =
+        vm_rejected(vm_inv(&f, &f.slots[1], ARMPageTableUnmap, 0, NULL, NULL, NULL),
+                    decode_page_table_invocation);
     assert_int_equal(inv.error.type, seL4_RevokeFirst);
-    vm_snapshot_assert_unchanged();
 }
 
 static void unmapped_table_cap_cannot_be_copied(void **state)

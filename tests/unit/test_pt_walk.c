@@ -10,12 +10,7 @@
 
 static struct vm_fixture f;
 
-static int setup(void **state)
-{
-    (void)state;
-    vm_setup(&f);
-    return 0;
-}
+VM_SETUP(f)
 
 static void bits_left_shrink_by_nine_per_level(void **state)
 {

@@ -13,12 +13,7 @@
 
 static struct vm_fixture f;
 
-static int setup(void **state)
-{
-    (void)state;
-    vm_setup(&f);
-    return 0;
-}
+VM_SETUP(f)
 
 // Map a new 4 KiB frame at VA (tables linked first) with `rights`; return its kernel address.
 static pptr_t map_frame(word_t rights)

@@ -166,3 +166,11 @@ bool vm_hw_cache_seen(int op, pptr_t start, pptr_t end)
 {
     return hw_seen(HW_CACHE_RANGE, (word_t)op, start, end);
 }
+
+struct invocation vm_rejected(struct invocation inv, exception_t (*decode)(struct invocation *))
+{
+    vm_snapshot_take();
+    assert_int_equal(decode(&inv), EXC_SYSCALL_ERROR);
+    vm_snapshot_assert_unchanged();
+    return inv;
+}

@@ -61,6 +61,19 @@ struct invocation vm_inv(struct vm_fixture *f, struct cte *slot, word_t label, w
 void vm_snapshot_take(void);
 void vm_snapshot_assert_unchanged(void);
 
+// Run `decode` on inv, which must reject it, and check that nothing changed. Returns inv,
+// for its error record.
+struct invocation vm_rejected(struct invocation inv, exception_t (*decode)(struct invocation *));
+
+// The cmocka setup function of a test file whose fixture is `static struct vm_fixture f`.
+#define VM_SETUP(fixture)                                                                          \
+    static int setup(void **state)                                                                 \
+    {                                                                                              \
+        (void)state;                                                                               \
+        vm_setup(&(fixture));                                                                      \
+        return 0;                                                                                  \
+    }
+
 // The PTE the walk for vaddr ends at in f's VSpace (0 if the walk stops above level 3 and
 // `level` does not match).
 pte_t vm_pte_at(struct vm_fixture *f, vptr_t vaddr, unsigned level);

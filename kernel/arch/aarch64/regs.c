@@ -11,29 +11,25 @@ static word_t sanitise_spsr(word_t v)
     return (v & SPSR_NZCV_MASK) | SPSR_USER_DEFAULT;
 }
 
+// Where the registers after x30 are saved (enum tcb_register order from TCB_REG_SP).
+static const uint16_t named_register_offset[] = {
+    offsetof(struct user_context, sp),        offsetof(struct user_context, elr),
+    offsetof(struct user_context, spsr),      offsetof(struct user_context, fault_ip),
+    offsetof(struct user_context, tpidr_el0), offsetof(struct user_context, tpidrro_el0),
+};
+_Static_assert(TCB_REG_TPIDRRO - TCB_REG_SP + 1 == ARRAY_SIZE(named_register_offset),
+               "one offset per named register");
+
 // The saved word of register `reg` (enum tcb_register): x0..x30 by index, the rest by name.
 static word_t *register_word(const struct user_context *c, unsigned reg)
 {
-    struct user_context *ctx = (struct user_context *)c;
-    if (reg < 31) {
-        return &ctx->x[reg];
+    if (reg < TCB_REG_SP) {
+        return (word_t *)&c->x[reg];
     }
-    switch (reg) {
-    case TCB_REG_SP:
-        return &ctx->sp;
-    case TCB_REG_ELR:
-        return &ctx->elr;
-    case TCB_REG_SPSR:
-        return &ctx->spsr;
-    case TCB_REG_FAULT_IP:
-        return &ctx->fault_ip;
-    case TCB_REG_TPIDR:
-        return &ctx->tpidr_el0;
-    case TCB_REG_TPIDRRO:
-        return &ctx->tpidrro_el0;
-    default:
+    if (reg > TCB_REG_TPIDRRO) {
         panic("user context: no register %u", reg);
     }
+    return (word_t *)((uintptr_t)c + named_register_offset[reg - TCB_REG_SP]);
 }
 
 word_t ctx_get_register(const struct user_context *c, unsigned reg)
