@@ -45,4 +45,8 @@
 // The generic timer's frequency on qemu-arm-virt (seL4's TIMER_FREQUENCY for the platform):
 // MCS keeps time, budgets and periods in ticks of this clock.
 #define CONFIG_TIMER_FREQUENCY_HZ 62500000ull
+// seL4's KERNEL_WCET for qemu-arm-virt (microseconds) and KernelWcetScale (default 1): the
+// smallest budget is twice their product.
+#define CONFIG_KERNEL_WCET_US 10u
+#define CONFIG_KERNEL_WCET_SCALE 1u
 #endif

@@ -354,6 +354,12 @@ cap_t finalise_cap(cap_t cap, bool final)
         return cap_null();
     case CAP_NOTIFICATION:
         if (final) {
+#ifdef CONFIG_KERNEL_MCS
+            struct notification *n = (struct notification *)cap_ptr(cap);
+            if (n->sc != NULL) {
+                sched_context_unbind_ntfn(n->sc);
+            }
+#endif
             notification_cancel_all((struct notification *)cap_ptr(cap));
         }
         return cap_null();
@@ -367,6 +373,11 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (final) {
             struct tcb *t = tcb_from_pptr(cap_ptr(cap));
             tcb_unbind_notification(t);
+#ifdef CONFIG_KERNEL_MCS
+            if (t->sc != NULL) {
+                sched_context_unbind_tcb(t->sc);
+            }
+#endif
             tcb_suspend(t);
             if (ks_fpu_owner == t) {
                 ks_fpu_owner = NULL;

@@ -41,14 +41,31 @@ _Static_assert(sizeof(struct sched_context) + 2 * sizeof(struct refill) <=
                    seL4_CoreSchedContextBytes + sizeof(word_t),
                "a minimal SchedContext holds its state and two refills");
 
-// Microseconds to timer ticks (seL4's usToTicks).
+// Time conversions as seL4's for a timer whose frequency is not a whole number of MHz
+// (62.5 MHz): through kHz.
+#define SC_TIMER_KHZ (CONFIG_TIMER_FREQUENCY_HZ / 1000u)
 static inline uint64_t sc_us_to_ticks(uint64_t us)
 {
-    return us * (CONFIG_TIMER_FREQUENCY_HZ / 1000000u);
+    return us * SC_TIMER_KHZ / 1000u;
+}
+static inline uint64_t sc_ticks_to_us(uint64_t ticks)
+{
+    return ticks * 1000u / SC_TIMER_KHZ;
 }
 
-// A zeroed SchedContext of 2^size_bits bytes at `region`: unbound, no budget.
+// seL4's MIN_REFILLS, MIN_BUDGET_US / MIN_BUDGET (twice the kernel's worst-case execution
+// time, scaled) and MAX_PERIOD_US (an eighth of what converts to ticks without overflow).
+#define SC_MIN_REFILLS 2u
+#define SC_MIN_BUDGET_US (2u * CONFIG_KERNEL_WCET_US * CONFIG_KERNEL_WCET_SCALE)
+#define SC_MIN_BUDGET (2u * sc_us_to_ticks(CONFIG_KERNEL_WCET_US) * CONFIG_KERNEL_WCET_SCALE)
+#define SC_MAX_PERIOD_US (UINT64_MAX / SC_TIMER_KHZ / 8u)
+
+// A zeroed SchedContext of 2^size_bits bytes at `region`: unbound, not configured.
 cap_t sched_context_create(pptr_t region, unsigned size_bits);
+
+// Unbind sc's thread or notification (seL4 schedContext_unbindTCB / unbindNtfn).
+void sched_context_unbind_tcb(struct sched_context *sc);
+void sched_context_unbind_ntfn(struct sched_context *sc);
 
 // Boot: bind sc to t with one refill of `budget` ticks every `budget` ticks (seL4's
 // configure_sched_context for the initial thread).
@@ -57,7 +74,8 @@ void sched_context_boot(struct sched_context *sc, struct tcb *t, uint64_t budget
 // Whether a cap's object is this scheduling context, for the derivation tree.
 bool sched_caps_same_region(cap_t a, cap_t b);
 
-// The last cap to a SchedContext is gone: unbind its thread and notification.
+// The last cap to a SchedContext is gone: unbind its thread and notification. (A TCB or a
+// notification that goes away unbinds itself: object/objecttype.c.)
 void sched_context_finalise(cap_t cap);
 
 // SchedContext and SchedControl invocations.

@@ -2,11 +2,13 @@
 // MCS tests (built only with make MCS=1; tests/system/build.mk, SUITE_SRCS_MCS): the MCS
 // BootInfo and initial caps, SchedContext and Reply objects, and IPC through Reply objects:
 // Recv/ReplyRecv name a Reply cap, a Call links it, a Send on it answers; NBSendRecv,
-// NBSendWait, Wait/NBWait; a Reply object deleted or reused mid-call (docs/design/abi.md
+// NBSendWait, Wait/NBWait; a Reply object deleted or reused mid-call; SchedControl_ConfigureFlags
+// and SchedContext_Bind/Unbind/UnbindObject/Consumed with each rejection (docs/design/abi.md
 // §0.1, §1.2, §2.2, §6, §7).
 
 #include <sel4/sel4.h>
 
+#include "invoke.h"
 #include "test.h"
 #include "threads.h"
 
@@ -189,4 +191,143 @@ TEST(MCS0007, "Wait, NBWait, Poll and NBSendWait on a notification; a Send on an
     seL4_Signal(badged);
     seL4_NBSendWait(reply, seL4_MessageInfo_new(0, 0, 0, 0), ntfn, &badge);
     ASSERT_EQ(badge, 0x5);
+}
+
+/* seL4's bounds on qemu-arm-virt: twice the 10 us kernel WCET, and an eighth of the largest
+ * microsecond count that converts to 62.5 MHz ticks without overflow. */
+#define MIN_BUDGET_US 20
+#define MAX_PERIOD_US (~0ull / 62500 / 8)
+
+TEST(MCS0008, "SchedControl_ConfigureFlags: one accepted call, then each rejection in seL4's order")
+{
+    seL4_CPtr ctrl = env->bi->schedcontrol.start;
+    seL4_CPtr sc = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr sc8 = test_alloc_object(env, seL4_SchedContextObject, 8);
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+
+    ASSERT_OK(seL4_SchedControl_ConfigureFlags(ctrl, sc, 1000, 1000, 0, 0x55, 0));
+    ASSERT_OK(seL4_SchedControl_ConfigureFlags(ctrl, sc8, MIN_BUDGET_US, 5000, 8, 0,
+                                               seL4_SchedContext_Sporadic));
+
+    /* No SchedContext cap, or 4 MRs: TruncatedMessage. */
+    seL4_Word mrs[5] = {1000, 1000, 0, 0, 0};
+    ASSERT_ERR(raw_invoke(ctrl, SchedControlConfigureFlags, 5, mrs, 0, NULL),
+               seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke(ctrl, SchedControlConfigureFlags, 4, mrs, 1, &sc), seL4_TruncatedMessage);
+
+    /* Budget or period beyond the largest period, or below twice the WCET, budget above
+     * period: RangeError(20, max) (the last: RangeError(20, period)). */
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc, MAX_PERIOD_US + 1, 1000, 0, 0, 0),
+               seL4_RangeError);
+    ASSERT_MR(0, MIN_BUDGET_US);
+    ASSERT_MR(1, MAX_PERIOD_US);
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc, 1000, MAX_PERIOD_US + 1, 0, 0, 0),
+               seL4_RangeError);
+    ASSERT_MR(1, MAX_PERIOD_US);
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc, MIN_BUDGET_US - 1, 1000, 0, 0, 0),
+               seL4_RangeError);
+    ASSERT_MR(0, MIN_BUDGET_US);
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc, 100, MIN_BUDGET_US - 1, 0, 0, 0),
+               seL4_RangeError);
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc, 2000, 1000, 0, 0, 0), seL4_RangeError);
+    ASSERT_MR(0, MIN_BUDGET_US);
+    ASSERT_MR(1, 1000);
+
+    /* Not a SchedContext cap: InvalidCapability(1). */
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, ep, 1000, 1000, 0, 0, 0),
+               seL4_InvalidCapability);
+    ASSERT_MR(0, 1);
+
+    /* More extra refills than fit: RangeError(0, room): none in 2^7, 8 in 2^8. */
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc, 1000, 1000, 1, 0, 0), seL4_RangeError);
+    ASSERT_MR(0, 0);
+    ASSERT_MR(1, 0);
+    ASSERT_ERR(seL4_SchedControl_ConfigureFlags(ctrl, sc8, 1000, 1000, 9, 0, 0), seL4_RangeError);
+    ASSERT_MR(1, 8);
+    ASSERT_EQ(seL4_MaxExtraRefills(8), 8);
+
+    /* Another label on the SchedControl cap: IllegalOperation. */
+    ASSERT_ERR(raw_invoke(ctrl, SchedContextBind, 5, mrs, 1, &sc), seL4_IllegalOperation);
+}
+
+/* Child: wait on notification arg[0] (it blocks there). */
+static void waiter(struct test_thread *self)
+{
+    seL4_Word badge;
+    seL4_Wait(self->arg[0], &badge);
+}
+
+TEST(MCS0009, "SchedContext_Bind/UnbindObject/Unbind of TCBs and notifications, each rejection")
+{
+    seL4_CPtr ctrl = env->bi->schedcontrol.start;
+    seL4_CPtr sc = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr sc2 = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    seL4_CPtr ntfn2 = test_alloc_object(env, seL4_NotificationObject, 0);
+    struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
+    struct test_thread *b = test_thread_start(env, 1, 0, PRIO, waiter);
+    b->arg[0] = ntfn2;
+    test_yield(); /* b blocks in Wait */
+
+    /* A stopped thread binds to a context that has no budget yet. */
+    ASSERT_OK(seL4_SchedContext_Bind(sc, a->tcb));
+    ASSERT_ERR(seL4_SchedContext_Bind(sc, b->tcb), seL4_IllegalOperation);  /* sc bound */
+    ASSERT_ERR(seL4_SchedContext_Bind(sc2, a->tcb), seL4_IllegalOperation); /* tcb bound */
+    /* A blocked thread needs a configured context. */
+    ASSERT_ERR(seL4_SchedContext_Bind(sc2, b->tcb), seL4_IllegalOperation);
+    ASSERT_OK(seL4_SchedControl_ConfigureFlags(ctrl, sc2, 1000, 1000, 0, 0, 0));
+    ASSERT_OK(seL4_SchedContext_Bind(sc2, b->tcb));
+
+    ASSERT_OK(seL4_SchedContext_Bind(sc, ntfn));
+    ASSERT_ERR(seL4_SchedContext_Bind(sc, ntfn2), seL4_IllegalOperation); /* sc bound */
+    ASSERT_ERR(seL4_SchedContext_Bind(sc2, ntfn), seL4_IllegalOperation); /* ntfn bound */
+    ASSERT_ERR(seL4_SchedContext_Bind(sc, ep), seL4_InvalidCapability);
+    ASSERT_MR(0, 1);
+    ASSERT_ERR(raw_invoke(sc, SchedContextBind, 0, NULL, 0, NULL), seL4_TruncatedMessage);
+
+    /* UnbindObject: only what is bound, never the caller's own context. */
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(sc, b->tcb), seL4_IllegalOperation);
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(sc, ntfn2), seL4_IllegalOperation);
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(sc, ep), seL4_InvalidCapability);
+    ASSERT_MR(0, 1);
+    ASSERT_ERR(raw_invoke(sc, SchedContextUnbindObject, 0, NULL, 0, NULL), seL4_TruncatedMessage);
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(seL4_CapInitThreadSC, seL4_CapInitThreadTCB),
+               seL4_IllegalOperation);
+    ASSERT_OK(seL4_SchedContext_UnbindObject(sc, a->tcb));
+    ASSERT_OK(seL4_SchedContext_UnbindObject(sc, ntfn));
+    ASSERT_OK(seL4_SchedContext_Bind(sc, a->tcb)); /* both free again */
+    ASSERT_OK(seL4_SchedContext_Bind(sc, ntfn));
+
+    /* Unbind lets go of everything, except the caller's own context. */
+    ASSERT_ERR(seL4_SchedContext_Unbind(seL4_CapInitThreadSC), seL4_IllegalOperation);
+    ASSERT_OK(seL4_SchedContext_Unbind(sc));
+    ASSERT_OK(seL4_SchedContext_Bind(sc, ntfn));
+
+    /* Not a SchedContext label: IllegalOperation. */
+    ASSERT_ERR(raw_invoke(sc, SchedControlConfigureFlags, 0, NULL, 0, NULL), seL4_IllegalOperation);
+    seL4_Signal(ntfn2);
+    test_yield();
+}
+
+TEST(MCS0010,
+     "Consumed answers with one MR; deleting a bound TCB, notification or SchedContext unbinds it")
+{
+    seL4_CPtr sc = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr sc2 = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
+
+    seL4_SchedContext_Consumed_t c = seL4_SchedContext_Consumed(sc);
+    ASSERT_OK(c.error);
+
+    ASSERT_OK(seL4_SchedContext_Bind(sc, a->tcb));
+    ASSERT_OK(seL4_SchedContext_Bind(sc, ntfn));
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, sc, env->depth)); /* the last cap: unbinds both */
+    ASSERT_OK(seL4_SchedContext_Bind(sc2, a->tcb));
+    ASSERT_OK(seL4_SchedContext_Bind(sc2, ntfn));
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, a->tcb, env->depth));
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, ntfn, env->depth));
+    struct test_thread *b = test_thread_create(env, 1, 0, PRIO, waiter);
+    ASSERT_OK(seL4_SchedContext_Bind(sc2, b->tcb)); /* sc2 was let go by both */
 }
