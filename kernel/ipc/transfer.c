@@ -191,6 +191,7 @@ void ipc_transfer(struct tcb *sender, struct endpoint *ep, word_t badge, bool ca
 
 // ---- caller caps and replies ---------------------------------------------------------------
 
+#ifndef CONFIG_KERNEL_MCS
 void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_grant)
 {
     thread_set_state(sender, TS_BLOCKED_ON_REPLY);
@@ -200,6 +201,7 @@ void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_gra
     kassert(cap_is_null(caller_slot->cap));
     cdt_insert(cap_reply_new((pptr_t)sender, false, can_grant), reply_slot, caller_slot);
 }
+#endif
 
 // The registers a fault reply writes back, in message order (seL4 fault_messages).
 static const uint8_t syscall_reply_regs[] = {

@@ -25,7 +25,9 @@ void ipc_transfer(struct tcb *sender, struct endpoint *ep, word_t badge, bool ca
  * can_grant) is inserted into receiver's caller slot as a child of sender's master reply
  * cap. Precondition: sender has its master reply cap, receiver's caller slot is empty.
  */
+#ifndef CONFIG_KERNEL_MCS
 void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_grant);
+#endif
 
 /*
  * seL4 doReplyTransfer: sender replies to receiver (BlockedOnReply) through the reply cap

@@ -99,8 +99,7 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         reply_after_receive(t, r, is_call, can_grant || can_grant_reply);
         thread_set_state(dest, TS_RUNNING);
         sched_possible_switch_to(dest);
-        return;
-#endif
+#else
         // The receiver's cap decides whether the reply may grant.
         bool reply_can_grant = dest->blocking_can_grant;
         thread_set_state(dest, TS_RUNNING);
@@ -113,6 +112,7 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
                 thread_set_state(t, TS_INACTIVE);
             }
         }
+#endif
         return;
     }
     }
@@ -165,8 +165,7 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
 #ifdef CONFIG_KERNEL_MCS
         reply_after_receive(sender, r, sender->blocking_is_call,
                             sender->blocking_can_grant || sender->blocking_can_grant_reply);
-        return;
-#endif
+#else
         if (sender->blocking_is_call) {
             if (sender->blocking_can_grant || sender->blocking_can_grant_reply) {
                 ipc_setup_caller_cap(sender, t, can_grant);
@@ -177,6 +176,7 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
             thread_set_state(sender, TS_RUNNING);
             sched_possible_switch_to(sender);
         }
+#endif
         return;
     }
     }

@@ -62,6 +62,7 @@ void tcb_cancel_ipc(struct tcb *t)
     case TS_BLOCKED_ON_NOTIFICATION:
         notification_cancel_wait((struct notification *)t->blocked_on, t);
         break;
+#ifndef CONFIG_KERNEL_MCS
     case TS_BLOCKED_ON_REPLY: {
         // The reply cap naming t (a child of its master reply cap) goes away.
         t->fault.type = seL4_Fault_NullFault;
@@ -72,6 +73,7 @@ void tcb_cancel_ipc(struct tcb *t)
         }
         break;
     }
+#endif
     default:
         break;
     }
@@ -273,19 +275,13 @@ exception_t decode_tcb_invocation(struct invocation *inv)
         return decode_tcb_set_priority(inv, target);
     case TCBSetMCPriority:
         return decode_tcb_set_mc_priority(inv, target);
-#ifdef CONFIG_KERNEL_MCS
-    case TCBSetSchedParams:
-    case TCBSetSpace:
-    case TCBSetTimeoutEndpoint:
-        // TODO(#11): the MCS forms (fault and timeout endpoints as caps the TCB keeps, the
-        // scheduling context) are not decoded yet; until then they are refused.
-        USER_ERROR(inv->thread, "TCB: MCS form not yet implemented by Cairn.");
-        return error_illegal_operation(inv);
-#else
     case TCBSetSchedParams:
         return decode_tcb_set_sched_params(inv, target);
     case TCBSetSpace:
         return decode_tcb_set_space(inv, target);
+#ifdef CONFIG_KERNEL_MCS
+    case TCBSetTimeoutEndpoint:
+        return decode_tcb_set_timeout_endpoint(inv, target);
 #endif
     case TCBSetIPCBuffer:
         return decode_tcb_set_ipc_buffer(inv, target);

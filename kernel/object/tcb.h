@@ -26,9 +26,14 @@ enum thread_state {
 enum tcb_slot {
     TCB_CTABLE = 0, // CSpace root
     TCB_VTABLE,     // VSpace root
-    TCB_REPLY,      // master reply cap
-    TCB_CALLER,     // reply cap to whoever Called this thread
-    TCB_BUFFER,     // IPC buffer frame
+#ifdef CONFIG_KERNEL_MCS
+    TCB_FAULT_HANDLER,   // MCS: the fault endpoint cap (TCB_SetSpace, SetSchedParams)
+    TCB_TIMEOUT_HANDLER, // MCS: the timeout endpoint cap (TCB_SetTimeoutEndpoint)
+#else
+    TCB_REPLY,  // master reply cap
+    TCB_CALLER, // reply cap to whoever Called this thread
+#endif
+    TCB_BUFFER, // IPC buffer frame
     TCB_SLOT_COUNT,
 };
 
@@ -183,6 +188,9 @@ exception_t decode_tcb_copy_registers(struct invocation *inv, struct tcb *target
  */
 exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target);
+#ifdef CONFIG_KERNEL_MCS
+exception_t decode_tcb_set_timeout_endpoint(struct invocation *inv, struct tcb *target);
+#endif
 exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *target);

@@ -3,7 +3,9 @@
 // BootInfo and initial caps, SchedContext and Reply objects, and IPC through Reply objects:
 // Recv/ReplyRecv name a Reply cap, a Call links it, a Send on it answers; NBSendRecv,
 // NBSendWait, Wait/NBWait; a Reply object deleted or reused mid-call; SchedControl_ConfigureFlags
-// and SchedContext_Bind/Unbind/UnbindObject/Consumed with each rejection (docs/design/abi.md
+// and SchedContext_Bind/Unbind/UnbindObject/Consumed with each rejection; TCB_SetSpace,
+// SetSchedParams and SetTimeoutEndpoint in their MCS forms; a fault through the fault
+// endpoint cap, answered through a Reply object (docs/design/abi.md
 // §0.1, §1.2, §2.2, §6, §7).
 
 #include <sel4/sel4.h>
@@ -330,4 +332,106 @@ TEST(MCS0010,
     ASSERT_OK(seL4_CNode_Delete(env->cnode, ntfn, env->depth));
     struct test_thread *b = test_thread_create(env, 1, 0, PRIO, waiter);
     ASSERT_OK(seL4_SchedContext_Bind(sc2, b->tcb)); /* sc2 was let go by both */
+}
+
+/* A copy of cap `src` in a new slot with only the Write right (not a valid fault handler). */
+static seL4_CPtr write_only(struct test_env *env, seL4_CPtr src)
+{
+    seL4_CPtr slot = test_alloc_slot(env);
+    ASSERT_OK(seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth,
+                              seL4_CapRights_new(0, 0, 0, 1), 0));
+    return slot;
+}
+
+TEST(MCS0011,
+     "TCB_SetSpace, SetTimeoutEndpoint and SetSchedParams in their MCS forms, each rejection")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ep_w = write_only(env, ep);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    seL4_CPtr sc = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr sc2 = test_alloc_object(env, seL4_SchedContextObject, 7);
+    seL4_CPtr low = test_alloc_object(env, seL4_TCBObject, 0); /* MCP 0 */
+    struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
+    struct test_thread *b = test_thread_create(env, 1, 0, PRIO, waiter);
+    seL4_CPtr cnode = seL4_CapInitThreadCNode, vspace = seL4_CapInitThreadVSpace;
+
+    /* SetSpace: the space first, then the fault endpoint (send and grant, or null). */
+    ASSERT_OK(seL4_TCB_SetSpace(a->tcb, ep, cnode, 0, vspace, 0));
+    ASSERT_OK(seL4_TCB_SetSpace(a->tcb, seL4_CapNull, cnode, 0, vspace, 0));
+    ASSERT_ERR(seL4_TCB_SetSpace(a->tcb, ep_w, ep, 0, vspace, 0), seL4_IllegalOperation);
+    ASSERT_ERR(seL4_TCB_SetSpace(a->tcb, ep_w, cnode, 0, vspace, 0), seL4_InvalidCapability);
+    ASSERT_MR(0, 1);
+    seL4_CPtr caps[3] = {ep, cnode, vspace};
+    seL4_Word mrs[2] = {0, 0};
+    ASSERT_ERR(raw_invoke(a->tcb, TCBSetSpace, 1, mrs, 3, caps), seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke(a->tcb, TCBSetSpace, 2, mrs, 2, caps), seL4_TruncatedMessage);
+
+    /* SetTimeoutEndpoint. */
+    ASSERT_OK(seL4_TCB_SetTimeoutEndpoint(a->tcb, ep));
+    ASSERT_ERR(seL4_TCB_SetTimeoutEndpoint(a->tcb, ep_w), seL4_InvalidCapability);
+    ASSERT_MR(0, 1);
+    ASSERT_ERR(raw_invoke(a->tcb, TCBSetTimeoutEndpoint, 0, NULL, 0, NULL), seL4_TruncatedMessage);
+
+    /* SetSchedParams: authority, MCP, priority, then the context, then the fault endpoint. */
+    seL4_CPtr root = seL4_CapInitThreadTCB;
+    ASSERT_OK(seL4_TCB_SetSchedParams(a->tcb, root, PRIO, PRIO, sc, ep));
+    ASSERT_OK(seL4_TCB_SetSchedParams(a->tcb, root, PRIO, PRIO, sc, ep)); /* the same context */
+    ASSERT_ERR(seL4_TCB_SetSchedParams(a->tcb, ep, PRIO, PRIO, sc, ep), seL4_InvalidCapability);
+    ASSERT_MR(0, 1);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(a->tcb, low, 1, 0, sc, ep), seL4_RangeError);
+    ASSERT_MR(0, 0);
+    ASSERT_MR(1, 0);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(a->tcb, low, 0, 1, sc, ep), seL4_RangeError);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(b->tcb, root, PRIO, PRIO, sc, ep), seL4_IllegalOperation);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(a->tcb, root, PRIO, PRIO, sc2, ep), seL4_IllegalOperation);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(a->tcb, root, PRIO, PRIO, ntfn, ep), seL4_InvalidCapability);
+    ASSERT_MR(0, 2);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(a->tcb, root, PRIO, PRIO, sc, ep_w), seL4_InvalidCapability);
+    ASSERT_MR(0, 3);
+    ASSERT_ERR(seL4_TCB_SetSchedParams(root, root, PRIO, PRIO, seL4_CapNull, seL4_CapNull),
+               seL4_IllegalOperation);
+    seL4_CPtr two[2] = {root, sc};
+    seL4_Word prios[2] = {PRIO, PRIO};
+    ASSERT_ERR(raw_invoke(a->tcb, TCBSetSchedParams, 2, prios, 2, two), seL4_TruncatedMessage);
+
+    /* A null context unbinds: sc is free again. */
+    ASSERT_OK(seL4_TCB_SetSchedParams(a->tcb, root, PRIO, PRIO, seL4_CapNull, seL4_CapNull));
+    ASSERT_OK(seL4_SchedContext_Bind(sc, b->tcb));
+}
+
+/* Child: an unknown system call (x7 = 0x1234) with x0 = 7; x0 afterwards goes to out[0]. */
+static void unknown_syscall(struct test_thread *self)
+{
+    register seL4_Word x0 __asm__("x0") = 7;
+    register seL4_Word x7 __asm__("x7") = 0x1234;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
+    self->out[0] = x0;
+}
+
+TEST(MCS0012,
+     "A fault goes to the fault endpoint cap; a Send on the handler's Reply cap resumes the thread")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr badged = test_alloc_slot(env);
+    ASSERT_OK(seL4_CNode_Mint(env->cnode, badged, env->depth, env->cnode, ep, env->depth,
+                              seL4_AllRights, 0x33));
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    struct test_thread *t = test_thread_start(env, 0, badged, PRIO, unknown_syscall);
+
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_Recv(ep, &badge, reply);
+    ASSERT_EQ(badge, 0x33);
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UnknownSyscall);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_UnknownSyscall_Length);
+    ASSERT_MR(seL4_UnknownSyscall_X0, 7);
+    ASSERT_MR(seL4_UnknownSyscall_Syscall, 0x1234);
+
+    /* Resume after the svc with x0 = 99. */
+    seL4_SetMR(seL4_UnknownSyscall_X0, 99);
+    seL4_SetMR(seL4_UnknownSyscall_FaultIP, seL4_GetMR(seL4_UnknownSyscall_FaultIP) + 4);
+    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, seL4_UnknownSyscall_SPSR + 1));
+    test_yield();
+    ASSERT_EQ(t->done, 1);
+    ASSERT_EQ(t->out[0], 99);
 }

@@ -71,12 +71,13 @@ static struct test_thread *setup(struct test_env *env, int index, seL4_Word faul
     seL4_CPtr frame = cairn_image_frame_slot(env->bi, (uintptr_t)t->ipc);
     ASSERT_NE(frame, seL4_CapNull);
 #ifdef CONFIG_KERNEL_MCS
-    /* MCS: Configure has no fault endpoint. TODO(#11): set fault_ep (a cap) with the MCS
-     * form of TCB_SetSpace, and give the thread a scheduling context. */
-    if (fault_ep != 0)
-        test_fail(__FILE__, __LINE__, "MCS threads take no fault endpoint yet");
+    /* MCS: Configure has no fault endpoint; SetSpace gives the thread a copy of the cap.
+     * TODO(#11): a scheduling context, once the MCS kernel enforces them. */
     ASSERT_OK(seL4_TCB_Configure(t->tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace, 0,
                                  (seL4_Word)t->ipc, frame));
+    if (fault_ep != 0)
+        ASSERT_OK(seL4_TCB_SetSpace(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
+                                    seL4_CapInitThreadVSpace, 0));
 #else
     ASSERT_OK(seL4_TCB_Configure(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
                                  seL4_CapInitThreadVSpace, 0, (seL4_Word)t->ipc, frame));

@@ -21,7 +21,8 @@ struct test_thread {
 
 /*
  * Create thread number `index` (0..TEST_THREADS-1): retype a TCB, configure it with the
- * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none) and its IPC buffer,
+ * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none; MCS: the thread keeps a
+ * copy of that endpoint cap, given with TCB_SetSpace) and its IPC buffer,
  * set its priority to `prio`, and start it at fn(self) with seL4_TCB_WriteRegisters(resume).
  * Fails the test on any error. The thread runs when the scheduler picks it.
  */
