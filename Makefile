@@ -4,7 +4,8 @@
 #   make simulate ROOTTASK=/abs/task.elf    boot any root task in QEMU
 #   make image ROOTTASK=/abs/task.elf IMAGE=out.elf   write the bootable image
 #   make debug ROOTTASK=...                 QEMU waiting for gdb, plus the gdb command line
-#   make bench [ROOTTASK=...]               instruction counts per operation (-icount)
+#   make bench [ROOTTASK=...] [RELEASE=0]   instruction counts per operation (-icount), release kernel
+#   make bench-profile COUNT=<n>            one benchmarked operation, instruction by function
 #   make lint            header self-containment, format, arch-boundary checks
 ROOT  := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 # MCS=1: seL4's MCS configuration (mk/config.mk), built entirely under build/mcs/ so the

@@ -14,11 +14,8 @@
 #include <stdio.h>
 
 #include <cairn/bootinfo.h>
-#include <cairn/errors.h>
-#include <cairn/panic.h>
-#include <sel4/sel4.h>
+#include "bench.h"
 
-#define ITERATIONS 100
 #define MANY_PAGES 1000
 
 #define PAGE 0x1000UL
@@ -30,15 +27,6 @@
 #define VA_MANY (BENCH_VA + 32 * LARGE)  /* 1000 pages: two L3 tables */
 #define ATTRS seL4_ARM_Default_VMAttributes
 
-/* ---- the counter ----------------------------------------------------------------------- */
-
-static inline uint64_t counter(void)
-{
-    uint64_t v;
-    __asm__ volatile("isb; mrs %0, pmccntr_el0" : "=r"(v) : : "memory");
-    return v;
-}
-
 /* Turn the cycle counter on from EL0 (allowed by the bench kernel's PMUSERENR_EL0). */
 static void counter_enable(void)
 {
@@ -49,16 +37,17 @@ static void counter_enable(void)
 
 /* ---- objects ---------------------------------------------------------------------------- */
 
-static seL4_CPtr untyped, next_slot, end_slot;
+static seL4_CPtr untyped;
 
 static seL4_CPtr alloc_slot(void)
 {
-    if (next_slot >= end_slot)
+    seL4_CPtr slot = cairn_slot_alloc();
+    if (slot == seL4_CapNull)
         panic("out of slots");
-    return next_slot++;
+    return slot;
 }
 
-static seL4_CPtr alloc_object(seL4_Word type, seL4_Word size_bits)
+seL4_CPtr alloc_object(seL4_Word type, seL4_Word size_bits)
 {
     seL4_CPtr slot = alloc_slot();
     CHECK(seL4_Untyped_Retype(untyped, type, size_bits, seL4_CapInitThreadCNode, 0, 0, slot, 1));
@@ -73,13 +62,9 @@ static void map_table(seL4_Word va)
 
 /* ---- statistics ------------------------------------------------------------------------- */
 
-struct stat {
-    uint64_t sum, min, max, n;
-};
-
 static uint64_t overhead; /* an empty measurement: the counter reads themselves */
 
-static void stat_add(struct stat *s, uint64_t v)
+void stat_add(struct stat *s, uint64_t v)
 {
     if (s->n == 0 || v < s->min)
         s->min = v;
@@ -89,7 +74,7 @@ static void stat_add(struct stat *s, uint64_t v)
     s->n++;
 }
 
-static void report(const char *name, const char *what, const struct stat *s)
+void report(const char *name, const char *what, const struct stat *s)
 {
     uint64_t mean = s->sum / s->n;
     uint64_t per_op = mean > overhead ? mean - overhead : 0;
@@ -101,21 +86,24 @@ static void report(const char *name, const char *what, const struct stat *s)
            (unsigned long)(s->max - overhead));
 }
 
-/* Time one expression; the seL4_Error it returns must be seL4_NoError. */
-#define TIME(stat, expr)                                                                           \
-    do {                                                                                           \
-        uint64_t t0_ = counter();                                                                  \
-        seL4_Error e_ = (expr);                                                                    \
-        uint64_t t1_ = counter();                                                                  \
-        if (e_ != seL4_NoError)                                                                    \
-            panic("%s: %s", #expr, seL4_strerror(e_));                                             \
-        stat_add(&(stat), t1_ - t0_);                                                              \
-    } while (0)
-
 static seL4_Error yield(void)
 {
     seL4_Yield();
     return seL4_NoError;
+}
+
+static seL4_Error copy_then_delete(seL4_CPtr src, seL4_CPtr dest)
+{
+    seL4_Error e = seL4_CNode_Copy(seL4_CapInitThreadCNode, dest, seL4_WordBits,
+                                   seL4_CapInitThreadCNode, src, seL4_WordBits, seL4_AllRights);
+    return e != seL4_NoError ? e : seL4_CNode_Delete(seL4_CapInitThreadCNode, dest, seL4_WordBits);
+}
+
+static seL4_Error pt_unmap_then_map(seL4_CPtr table, seL4_Word va)
+{
+    seL4_Error e = seL4_ARM_PageTable_Unmap(table);
+    return e != seL4_NoError ? e
+                             : seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, va, ATTRS);
 }
 
 /* ---- the benchmarks --------------------------------------------------------------------- */
@@ -123,8 +111,6 @@ static seL4_Error yield(void)
 int main(const seL4_BootInfo *bi)
 {
     untyped = cairn_largest_untyped(bi);
-    next_slot = bi->empty.start;
-    end_slot = bi->empty.end;
     counter_enable();
 
     /* Calibrate: two back-to-back reads. */
@@ -147,9 +133,13 @@ int main(const seL4_BootInfo *bi)
     seL4_CPtr small = alloc_object(seL4_ARM_SmallPageObject, 0);
     seL4_CPtr large = alloc_object(seL4_ARM_LargePageObject, 0);
     seL4_CPtr table = alloc_object(seL4_ARM_PageTableObject, 0);
+    seL4_CPtr table2 = alloc_object(seL4_ARM_PageTableObject, 0);
+    seL4_CPtr copy_src = alloc_object(seL4_EndpointObject, 0), copy_dest = alloc_slot();
+    CHECK(seL4_ARM_PageTable_Map(table2, seL4_CapInitThreadVSpace, VA_TABLE + LARGE, ATTRS));
 
     struct stat s_yield = {0}, s_map = {0}, s_unmap = {0}, s_lmap = {0}, s_lunmap = {0};
     struct stat s_ptmap = {0}, s_ptunmap = {0}, s_retype = {0}, s_delete = {0};
+    struct stat s_copy_delete = {0}, s_pt_unmap_map = {0};
     for (int i = 0; i < ITERATIONS; i++) {
         TIME(s_yield, yield());
         TIME(s_map,
@@ -160,6 +150,8 @@ int main(const seL4_BootInfo *bi)
         TIME(s_lunmap, seL4_ARM_Page_Unmap(large));
         TIME(s_ptmap, seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, VA_TABLE, ATTRS));
         TIME(s_ptunmap, seL4_ARM_PageTable_Unmap(table));
+        TIME(s_copy_delete, copy_then_delete(copy_src, copy_dest));
+        TIME(s_pt_unmap_map, pt_unmap_then_map(table2, VA_TABLE + LARGE));
     }
 
     /* Retype one 4 KiB frame and delete it. The untyped keeps other children (the objects
@@ -197,10 +189,13 @@ int main(const seL4_BootInfo *bi)
     report("page_unmap_2m", "ARM_Page_Unmap, 2 MiB frame", &s_lunmap);
     report("page_table_map", "ARM_PageTable_Map (level 3)", &s_ptmap);
     report("page_table_unmap", "ARM_PageTable_Unmap (zeroes the table)", &s_ptunmap);
+    report("cnode_copy_delete", "CNode_Copy then CNode_Delete (endpoint cap)", &s_copy_delete);
+    report("pt_unmap_map", "PageTable_Unmap then PageTable_Map (level 3)", &s_pt_unmap_map);
     report("retype_4k", "Untyped_Retype of one 4 KiB frame (zeroed)", &s_retype);
     report("delete_4k", "CNode_Delete of that frame cap", &s_delete);
     report("map_1000_pages", "1000 x ARM_Page_Map in a row (whole sequence)", &s_many);
     report("unmap_1000_pages", "1000 x ARM_Page_Unmap in a row (whole sequence)", &s_many_unmap);
+    bench_ipc(bi);
     printf("BENCH done\n");
     return 0;
 }

@@ -4,7 +4,8 @@
 
 Reads lines "BENCH <name> key=value ..." from the console until the root task ends
 ("root task exited"), "BENCH done", a kernel fault report, or the timeout; then stops QEMU
-and writes every BENCH line as JSON:  {"qemu": ..., "results": {name: {key: int, ...}}}.
+and writes every BENCH line as JSON:
+    {"qemu": ..., "config": {"build": "release", ...}, "results": {name: {key: int, ...}}}.
 Exit status 0 only if the run ended normally (a root task with no BENCH lines is fine).
 """
 import argparse
@@ -20,12 +21,48 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BENCH = re.compile(r"^BENCH (\S+)((?: \w+=\d+)*)\s*$")
 
 
+def print_comparison(results, config, reference_path):
+    """The table beside seL4's figures: ratio to seL4's release build and the target."""
+    with open(reference_path) as f:
+        ref = json.load(f)["operations"]
+    build = config.get("build", "?")
+    release = build == "release"
+    print(f"\nCairn ({build} build, FASTPATH={config.get('FASTPATH', '?')}) against upstream "
+          "seL4 16.0.0, guest instructions per operation:")
+    head = f"| {'operation':<20} | {'Cairn':>6} | {'seL4 debug':>10} | {'seL4 release':>12} | " \
+           f"{'ratio':>5} | {'target':>6} |" + (" before |" if not release else "")
+    print(head)
+    print("|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|")
+    for name, r in ref.items():
+        if name not in results or "sel4_release" not in r:
+            continue
+        ours = results[name]["per_op"]
+        ratio = ours / r["sel4_release"]
+        mark = ""
+        if release:
+            mark = "" if ours <= r["target"] else "  MISSED"
+        elif "cairn_debug_before" in r and ours > r["cairn_debug_before"]:
+            mark = "  SLOWER"
+        line = f"| {name:<20} | {ours:>6} | {r['sel4_debug']:>10} | {r['sel4_release']:>12} | " \
+               f"{ratio:>5.2f} | {r['target']:>6} |"
+        if not release:
+            line += f" {r.get('cairn_debug_before', ''):>6} |"
+        print(line + mark)
+    if not release:
+        slower = [n for n, r in ref.items() if n in results and "cairn_debug_before" in r
+                  and results[n]["per_op"] > r["cairn_debug_before"]]
+        print("debug build: " + (", ".join(slower) + " slower than before" if slower
+                                 else "nothing slower than before the fastpath work"))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--qemu", required=True, help="QEMU command line")
     ap.add_argument("--json", required=True, help="where to write the results")
     ap.add_argument("--log", help="copy of the console")
     ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--config", default="{}", help="kernel configuration (JSON), recorded")
+    ap.add_argument("--reference", help="seL4's figures and targets (bench/reference.json)")
     args = ap.parse_args()
 
     proc = subprocess.Popen(shlex.split(args.qemu), stdin=subprocess.DEVNULL,
@@ -55,9 +92,12 @@ def main():
         with open(args.log, "w") as f:
             f.write("\n".join(lines) + "\n")
     with open(args.json, "w") as f:
-        json.dump({"qemu": args.qemu, "ended": ended or "timeout", "results": results}, f,
+        json.dump({"qemu": args.qemu, "config": json.loads(args.config),
+                   "ended": ended or "timeout", "results": results}, f,
                   indent=2, sort_keys=True)
         f.write("\n")
+    if args.reference and results:
+        print_comparison(results, json.loads(args.config), args.reference)
     print(f"bench: {len(results)} figures written to {args.json}", file=sys.stderr)
     return 0 if ended == "normal" else 1
 

@@ -293,42 +293,12 @@ int cairn_puts(const char *s)
     return 0;
 }
 
-/* The <stdio.h> names. */
+/* The <stdio.h> names: the same functions under their standard names. */
 
-int printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = cairn_vprintf(fmt, ap);
-    va_end(ap);
-    return n;
-}
-
-int vprintf(const char *fmt, va_list ap)
-{
-    return cairn_vprintf(fmt, ap);
-}
-
-int snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = cairn_vsnprintf(buf, size, fmt, ap);
-    va_end(ap);
-    return n;
-}
-
+int printf(const char *fmt, ...) __attribute__((alias("cairn_printf")));
+int vprintf(const char *fmt, va_list ap) __attribute__((alias("cairn_vprintf")));
+int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((alias("cairn_snprintf")));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
-{
-    return cairn_vsnprintf(buf, size, fmt, ap);
-}
-
-int puts(const char *s)
-{
-    return cairn_puts(s);
-}
-
-int putchar(int c)
-{
-    return cairn_putchar(c);
-}
+    __attribute__((alias("cairn_vsnprintf")));
+int puts(const char *s) __attribute__((alias("cairn_puts")));
+int putchar(int c) __attribute__((alias("cairn_putchar")));

@@ -90,9 +90,10 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
 // MCS also invokes caps named by x6 or x8 (handle_invocation_on); the non-MCS kernel is
 // compiled exactly as before.
 #ifdef CONFIG_KERNEL_MCS
-static void invoke_cptr(struct tcb *t, cptr_t invoked, bool is_call, bool is_blocking)
+static void invoke_cptr(struct tcb *t, cptr_t invoked, struct cte *slot, bool is_call,
+                        bool is_blocking)
 #else
-void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
+void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 #endif
 {
     word_t info = t->ctx.x[REG_MSGINFO];
@@ -117,25 +118,27 @@ void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
     }
     struct lookup_fault lf;
 
-    if (lookup_slot(t, inv.cptr, &lf, &inv.slot) != EXC_NONE) {
+    // The fastpath may have resolved x0 already.
+    if (slot == NULL && lookup_slot(t, inv.cptr, &lf, &slot) != EXC_NONE) {
         USER_ERROR(t, "Invocation of invalid cap #%lu.", inv.cptr);
         invocation_cap_fault(t, inv.cptr, &lf, is_blocking);
         return;
     }
-    inv.cap = inv.slot->cap;
+    inv.slot = slot;
+    inv.cap = slot->cap;
 
     inv.ipc_buffer = lookup_ipc_buffer(t, false);
     if (inv.ipc_buffer) {
         unsigned extra = msg_info_extra_caps(info);
         for (unsigned i = 0; i < extra; i++) {
             cptr_t cptr = inv.ipc_buffer[IPC_BUFFER_CAPS + i];
-            struct cte *slot;
-            if (lookup_slot(t, cptr, &lf, &slot) != EXC_NONE) {
+            struct cte *extra_slot;
+            if (lookup_slot(t, cptr, &lf, &extra_slot) != EXC_NONE) {
                 USER_ERROR(t, "Invocation of invalid extra cap #%lu.", cptr);
                 invocation_cap_fault(t, cptr, &lf, is_blocking);
                 return;
             }
-            inv.extra[i] = (struct extra_cap){.cap = slot->cap, .slot = slot};
+            inv.extra[i] = (struct extra_cap){.cap = extra_slot->cap, .slot = extra_slot};
             inv.extra_count++;
         }
     } else if (inv.length > FAST_MSG_REGS) {
@@ -164,13 +167,13 @@ void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
 }
 
 #ifdef CONFIG_KERNEL_MCS
-void handle_invocation(struct tcb *t, bool is_call, bool is_blocking)
+void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 {
-    invoke_cptr(t, t->ctx.x[REG_CAP], is_call, is_blocking);
+    invoke_cptr(t, t->ctx.x[REG_CAP], slot, is_call, is_blocking);
 }
 
 void handle_invocation_on(struct tcb *t, cptr_t cptr)
 {
-    invoke_cptr(t, cptr, false, false);
+    invoke_cptr(t, cptr, NULL, false, false);
 }
 #endif

@@ -10,7 +10,9 @@
 // an endpoint send or a reply through a reply cap. Only Call gets a reply (errors
 // included); a failed cap lookup is a CapFault on a blocking send and silently ignored on
 // NBSend.
-void handle_invocation(struct tcb *t, bool is_call, bool is_blocking);
+// `slot`: NULL, or the slot x0 names when the caller resolved it already (the fastpath
+// hands over its lookup).
+void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking);
 
 #ifdef CONFIG_KERNEL_MCS
 // MCS: the send half of ReplyRecv, NBSendRecv and NBSendWait: a non-blocking Send of the

@@ -54,13 +54,13 @@ void handle_syscall(word_t number)
     struct tcb *t = ks_cur_thread;
     switch ((sword_t)number) {
     case seL4_SysCall:
-        handle_invocation(t, true, true);
+        handle_invocation(t, NULL, true, true);
         break;
     case seL4_SysSend:
-        handle_invocation(t, false, true);
+        handle_invocation(t, NULL, false, true);
         break;
     case seL4_SysNBSend:
-        handle_invocation(t, false, false);
+        handle_invocation(t, NULL, false, false);
         break;
 #ifdef CONFIG_KERNEL_MCS
     // The send half of ReplyRecv/NBSendRecv/NBSendWait is a non-blocking Send to a cap

@@ -28,7 +28,8 @@ static inline paddr_t pptr_to_paddr(pptr_t p)
 #endif
 
 // Zero [start, start + bytes) of RAM through the window: start and bytes are multiples of
-// 64. The hot case of Retype and table removal, so the target uses DC ZVA.
+// 64. The hot case of Retype and table removal: the target uses DC ZVA for small ranges and
+// plain stores for big ones (cheaper under QEMU).
 void arch_zero_range(pptr_t start, word_t bytes);
 
 // ---- console ----------------------------------------------------------------------------
@@ -38,7 +39,10 @@ void arch_putchar(char c);
 // ---- MMU: address-space switch, TLB and cache maintenance ----------------------------------
 // Make the translation table at physical address `root` with `asid` the current user
 // address space (TTBR0). root 0 means "no user address space" (all user accesses fault).
+// (Inline on the target, with the thread hooks below: arch/aarch64/machine/switch.h.)
+#ifdef CAIRN_HOST_TEST
 void arch_set_vspace(paddr_t root, word_t asid);
+#endif
 // Invalidate TLB entries of one user page (any level) tagged with asid.
 void arch_tlb_invalidate_va(word_t asid, vptr_t va);
 // Invalidate every TLB entry tagged with asid (an ASID is being reused or a table removed).
@@ -53,10 +57,14 @@ void arch_cache_range(enum cache_op op, pptr_t start, pptr_t end);
 // Save the live FP/SIMD registers into `save` and load them from `load` (either may be NULL).
 void arch_fpu_switch(struct fpu_state *save, const struct fpu_state *load);
 // Read/write the live user TLS registers (TPIDR_EL0/TPIDRRO_EL0) around a thread switch.
+// Enable or disable EL0 FP/SIMD access (CPACR_EL1.FPEN) for the thread about to run.
+#ifdef CAIRN_HOST_TEST
 void arch_tls_save(struct user_context *ctx);
 void arch_tls_load(const struct user_context *ctx);
-// Enable or disable EL0/EL1 FP/SIMD access (CPACR_EL1.FPEN) for the thread about to run.
 void arch_fpu_enable(bool enable);
+#else
+#include "arch/aarch64/machine/switch.h"
+#endif
 
 // ---- machine ------------------------------------------------------------------------------
 // Stop the machine for good (seL4_DebugHalt, kernel panic). Under QEMU this powers off.

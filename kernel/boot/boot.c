@@ -36,9 +36,10 @@ BOOT_CODE void boot_kernel(word_t boot_el)
     state_reset();
     kprintf("Bootstrapping kernel\n");
     kprintf("Cairn: seL4 16.0.0 ABI, AArch64 on QEMU virt, %u MiB RAM, entered at EL%lu, "
-            "root CNode %u bits%s\n",
+            "root CNode %u bits%s%s\n",
             (unsigned)CONFIG_RAM_MB, boot_el, (unsigned)CONFIG_ROOT_CNODE_SIZE_BITS,
-            CONFIG_BENCH ? ", bench build (EL0 cycle counter)" : "");
+            CONFIG_BENCH ? ", bench build (EL0 cycle counter)" : "",
+            CONFIG_RELEASE ? ", release build" : "");
 
     paddr_t kernel_start = pptr_to_paddr((pptr_t)_kernel_start);
     paddr_t kernel_end = pptr_to_paddr((pptr_t)_kernel_end);

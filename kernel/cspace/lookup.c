@@ -89,11 +89,24 @@ static exception_t failed_lookup(struct syscall_error *err, bool is_source,
     return EXC_SYSCALL_ERROR;
 }
 
-exception_t lookup_slot(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
+// lookup_slot's failures, out of line: resolve again, for the lookup fault.
+static __attribute__((noinline)) exception_t
+lookup_slot_failed(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
 {
     word_t bits_left;
     return resolve_address_bits(tcb_slot(t, TCB_CTABLE)->cap, cptr, seL4_WordBits, lf, slot,
                                 &bits_left);
+}
+
+exception_t lookup_slot(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, struct cte **slot)
+{
+    word_t bits_left;
+    *slot =
+        resolve_address_bits_fast(tcb_slot(t, TCB_CTABLE)->cap, cptr, seL4_WordBits, &bits_left);
+    if (likely(*slot != NULL)) {
+        return EXC_NONE;
+    }
+    return lookup_slot_failed(t, cptr, lf, slot);
 }
 
 exception_t lookup_cap(struct tcb *t, cptr_t cptr, struct lookup_fault *lf, cap_t *cap)
@@ -127,7 +140,9 @@ exception_t lookup_slot_for_cnode_op(struct syscall_error *err, cap_t root, cptr
     }
 
     // Guard or depth does not fit: FailedLookup with resolve_address_bits' fault.
-    if (resolve_address_bits(root, index, depth, &lf, slot, &bits_left) != EXC_NONE) {
+    *slot = resolve_address_bits_fast(root, index, depth, &bits_left);
+    if (*slot == NULL &&
+        resolve_address_bits(root, index, depth, &lf, slot, &bits_left) != EXC_NONE) {
         return failed_lookup(err, is_source, &lf);
     }
 

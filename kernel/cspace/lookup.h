@@ -7,6 +7,7 @@
 #include "types.h"
 #include "msg/failures.h"
 #include "cspace/cte.h"
+#include "util.h"
 
 struct tcb;
 
@@ -23,6 +24,36 @@ struct tcb;
  */
 exception_t resolve_address_bits(cap_t node, cptr_t cptr, word_t n_bits, struct lookup_fault *lf,
                                  struct cte **slot, word_t *bits_left);
+
+/*
+ * The successful case of resolve_address_bits, inline for the hot paths (every invocation,
+ * the IPC fastpath): the slot reached, with *bits_left as above, or NULL when resolution
+ * fails; resolve_address_bits then says why. 1 <= n_bits <= 64.
+ */
+static FORCE_INLINE struct cte *resolve_address_bits_fast(cap_t node, cptr_t cptr, word_t n_bits,
+                                                          word_t *bits_left)
+{
+    while (cap_type(node) == CAP_CNODE) {
+        word_t radix = cap_cnode_radix(node);
+        word_t guard_size = cap_cnode_guard_size(node);
+        word_t level = radix + guard_size;
+        if (unlikely(level > n_bits || level == 0)) {
+            return NULL;
+        }
+        word_t bits = cptr >> (n_bits - level); // guard, then index, in the low `level` bits
+        if (unlikely(((bits >> radix) & MASK(guard_size)) != cap_cnode_guard(node))) {
+            return NULL;
+        }
+        struct cte *slot = (struct cte *)cap_ptr(node) + (bits & MASK(radix));
+        n_bits -= level;
+        node = slot->cap;
+        if (n_bits == 0 || cap_type(node) != CAP_CNODE) {
+            *bits_left = n_bits;
+            return slot;
+        }
+    }
+    return NULL;
+}
 
 /*
  * The slot `cptr` names in thread t's CSpace, resolved at the full 64-bit depth (seL4's

@@ -16,6 +16,7 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #define NORETURN __attribute__((noreturn))
+#define FORCE_INLINE inline __attribute__((always_inline))
 #define UNUSED __attribute__((unused))
 #define PACKED __attribute__((packed))
 #define ALIGNED(n) __attribute__((aligned(n)))

@@ -82,5 +82,13 @@ void user_error_print(const void *thread, const char *name, word_t fault_ip, con
     user_error_print((thread), (thread)->name, (thread)->ctx.fault_ip, __func__, __LINE__,         \
                      __VA_ARGS__)
 #else
-#define USER_ERROR(thread, ...) ((void)(thread))
+// Compiled out (release builds), but the arguments still count as used and the format is
+// still checked.
+#define USER_ERROR(thread, ...)                                                                    \
+    do {                                                                                           \
+        if (0) {                                                                                   \
+            user_error_print((thread), (thread)->name, (thread)->ctx.fault_ip, __func__, __LINE__, \
+                             __VA_ARGS__);                                                         \
+        }                                                                                          \
+    } while (0)
 #endif

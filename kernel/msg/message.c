@@ -16,23 +16,19 @@ word_t *msg_ipc_buffer(cap_t frame, vptr_t vaddr, bool is_receiver)
 
 unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs)
 {
+    // How many words each failure type sends: the type, then bits left, then for a depth
+    // mismatch the bits found, for a guard mismatch the guard and its size.
+    static const uint8_t words[] = {
+        [seL4_InvalidRoot] = 1,
+        [seL4_MissingCapability] = 2,
+        [seL4_DepthMismatch] = 3,
+        [seL4_GuardMismatch] = 4,
+    };
     mrs[0] = lf->type;
-    switch (lf->type) {
-    case seL4_MissingCapability:
-        mrs[1] = lf->bits_left;
-        return 2;
-    case seL4_DepthMismatch:
-        mrs[1] = lf->bits_left;
-        mrs[2] = lf->bits_found;
-        return 3;
-    case seL4_GuardMismatch:
-        mrs[1] = lf->bits_left;
-        mrs[2] = lf->guard_found;
-        mrs[3] = lf->bits_found;
-        return 4;
-    default:
-        return 1;
-    }
+    mrs[1] = lf->bits_left;
+    mrs[2] = lf->type == seL4_GuardMismatch ? lf->guard_found : lf->bits_found;
+    mrs[3] = lf->bits_found;
+    return lf->type < ARRAY_SIZE(words) && words[lf->type] ? words[lf->type] : 1;
 }
 
 unsigned syscall_error_mrs(const struct syscall_error *e, word_t mrs[SYSCALL_ERROR_MAX_MRS])

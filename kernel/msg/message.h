@@ -39,6 +39,18 @@ static inline word_t msg_info_new(word_t label, word_t caps_unwrapped, word_t ex
 {
     return seL4_MessageInfo_new(label, caps_unwrapped, extra_caps, length).words[0];
 }
+// The whole message travels in x2..x5: length at most 4 and no extra caps (the IPC
+// fastpath's first check). length is bits 6:0 and extraCaps bits 8:7 (abi.md §3.1), so one
+// compare of the two fields together against 4 checks both.
+static inline bool msg_info_in_registers(word_t w)
+{
+    return (w & msg_info_new(0, 0, ~(word_t)0, ~(word_t)0)) <= FAST_MSG_REGS;
+}
+// What a receiver gets for a message that msg_info_in_registers: label and length.
+static inline word_t msg_info_registers_received(word_t w)
+{
+    return msg_info_new(msg_info_label(w), 0, 0, seL4_MessageInfo_get_length(msg_info(w)));
+}
 
 // ---- the IPC buffer (docs/design/abi.md §2.4): word indices of libsel4's seL4_IPCBuffer
 // -------------------------------
@@ -82,7 +94,7 @@ static inline void msg_set_mr(struct user_context *regs, word_t *buffer, unsigne
 // ---- the message words of failures ----------------------------------------------------------
 
 // The lookup-failure words seL4 sends (docs/design/abi.md §3.4): the type, then its details.
-// Returns how many words were written to mrs (1..4).
+// Returns how many of them count (1..4); mrs must have room for 4 (all are written).
 unsigned lookup_fault_mrs(const struct lookup_fault *lf, word_t *mrs);
 
 // The words of an error reply, in seL4's order (setMRs_syscall_error). Returns how many

@@ -31,15 +31,6 @@ struct asid_assign_op {
     struct cte *vspace_slot;
 };
 
-pte_t *asid_find_vspace(word_t asid)
-{
-    if (asid_high(asid) >= ASID_POOL_COUNT) {
-        return NULL;
-    }
-    const struct asid_pool *pool = ks_asid_table[asid_high(asid)];
-    return pool == NULL ? NULL : pool->vspace[asid_low(asid)];
-}
-
 static exception_t decode_asid_make_pool(struct invocation *inv, struct asid_make_pool_op *op)
 {
     // Fewer than 2 MRs or fewer than 2 extra caps: TruncatedMessage.

@@ -8,6 +8,7 @@
 #include "abi.h"
 #include "msg/failures.h"
 #include "arch/aarch64/pte.h"
+#include "state.h"
 
 struct invocation;
 
@@ -45,8 +46,15 @@ _Static_assert(sizeof(struct asid_pool) == (1u << seL4_ASIDPoolBits), "an ASID p
 
 // The VSpace root assigned `asid`, or NULL if the ASID's pool or entry is empty (seL4's
 // findVSpaceForASID; the caller reports FailedLookup with an InvalidRoot lookup fault).
-// Pure read of ks_asid_table.
-pte_t *asid_find_vspace(word_t asid);
+// Pure read of ks_asid_table; inline because every thread switch runs it.
+static FORCE_INLINE pte_t *asid_find_vspace(word_t asid)
+{
+    if (asid_high(asid) >= ASID_POOL_COUNT) {
+        return NULL;
+    }
+    const struct asid_pool *pool = ks_asid_table[asid_high(asid)];
+    return pool == NULL ? NULL : pool->vspace[asid_low(asid)];
+}
 
 // Decode and invoke ASIDControl_MakePool on inv->cap (an ASID control cap). Errors:
 // IllegalOperation (other label), TruncatedMessage (fewer than 2 MRs or 2 extra caps),

@@ -12,22 +12,6 @@
 #include "object/tcb.h"
 #include "sched/sched.h"
 
-static enum ep_state ep_state(const struct endpoint *ep)
-{
-    return (enum ep_state)(ep->state_and_tail & 0x3u);
-}
-
-static struct tcb *ep_tail(const struct endpoint *ep)
-{
-    return (struct tcb *)(ep->state_and_tail & ~(word_t)0x3u);
-}
-
-static void ep_set_queue(struct endpoint *ep, struct tcb *head, struct tcb *tail, enum ep_state s)
-{
-    ep->head = head;
-    ep->state_and_tail = (word_t)tail | (word_t)s;
-}
-
 // Unlink t from the queue [*head, *tail].
 static void queue_remove(struct tcb **head, struct tcb **tail, struct tcb *t)
 {
@@ -116,12 +100,6 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         return;
     }
     }
-}
-
-// Whether n has a signal pending (the notification's Active state).
-static bool ntfn_is_active(const struct notification *n)
-{
-    return (n->tail_and_state & 0x3u) == NTFN_ACTIVE;
 }
 
 void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool blocking)

@@ -17,6 +17,23 @@ _Static_assert(sizeof(struct endpoint) <= 16, "endpoint fits 1 << seL4_EndpointB
 
 struct tcb;
 
+// The queue's kind, its last thread, and setting both with the head (the fastpath uses these
+// too).
+static inline enum ep_state ep_state(const struct endpoint *ep)
+{
+    return (enum ep_state)(ep->state_and_tail & 0x3u);
+}
+static inline struct tcb *ep_tail(const struct endpoint *ep)
+{
+    return (struct tcb *)(ep->state_and_tail & ~(word_t)0x3u);
+}
+static inline void ep_set_queue(struct endpoint *ep, struct tcb *head, struct tcb *tail,
+                                enum ep_state s)
+{
+    ep->head = head;
+    ep->state_and_tail = (word_t)tail | (word_t)s;
+}
+
 /*
  * seL4 sendIPC: thread t sends to ep with the sender-side properties of the cap it used.
  * If a receiver is queued, the message is transferred now (api/ipc.c), the receiver runs,

@@ -23,6 +23,12 @@ _Static_assert(sizeof(struct notification) <= (1u << seL4_NotificationBits),
 struct invocation;
 struct tcb;
 
+// Whether n has a signal pending (the notification's Active state).
+static inline bool ntfn_is_active(const struct notification *n)
+{
+    return (n->tail_and_state & 0x3u) == NTFN_ACTIVE;
+}
+
 // seL4_Signal through a notification cap: OR `badge` into the word, or wake a waiter
 // (or the bound thread) with it. Rights were checked by the caller.
 void notification_signal(struct notification *n, word_t badge);

@@ -142,7 +142,7 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
         arch_zero_range(region, BIT(seL4_SlotBits + user_size_bits));
         return cap_cnode_new(region, (unsigned)user_size_bits, 0, 0);
     case seL4_UntypedObject:
-        // Nothing to initialise: the memory was cleared when the parent was reset.
+        // Nothing to initialise: whatever is made from it later is zeroed when created.
         return cap_untyped_new(region, (unsigned)user_size_bits, device, 0);
 #ifdef CONFIG_KERNEL_MCS
     case seL4_SchedContextObject:

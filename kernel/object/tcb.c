@@ -227,7 +227,7 @@ static exception_t invoke_tcb_set_flags(struct invocation *inv, struct tcb *t, w
 {
     t->flags = (t->flags & ~clear) | (set & seL4_TCBFlag_MASK);
     if (t == ks_cur_thread) {
-        arch_fpu_enable(!(t->flags & seL4_TCBFlag_fpuDisabled));
+        sched_fpu_select(t);
     }
     if (inv->is_call) {
         inv_set_reply_mr(inv, NULL, 0, t->flags); // the reply carries the resulting flags

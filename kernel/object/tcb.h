@@ -30,8 +30,8 @@ enum tcb_slot {
     TCB_FAULT_HANDLER,   // MCS: the fault endpoint cap (TCB_SetSpace, SetSchedParams)
     TCB_TIMEOUT_HANDLER, // MCS: the timeout endpoint cap (TCB_SetTimeoutEndpoint)
 #else
-    TCB_REPLY,  // master reply cap
-    TCB_CALLER, // reply cap to whoever Called this thread
+    TCB_REPLY,             // master reply cap
+    TCB_CALLER,            // reply cap to whoever Called this thread
 #endif
     TCB_BUFFER, // IPC buffer frame
     TCB_SLOT_COUNT,

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Untyped_Retype (seL4 manual §2.4; seL4 untyped.c): the checks in seL4's order, the
 // watermark ("free index", here in bytes), the reset of an untyped whose children are all
-// gone (zeroing from the top down, preemptible), and object creation with CDT insertion.
+// gone (the watermark goes back to 0), and object creation with CDT insertion.
 #include "object/untyped.h"
 
 #include "assert.h"
 #include "util.h"
 #include "arch/api.h"
 #include "config.h"
-#include "lib/string.h"
 #include "msg/invocation.h"
 #include "cspace/cdt.h"
 #include "cspace/lookup.h"
@@ -16,12 +15,9 @@
 #include "sched/sched.h"
 #include <sel4/arch/objecttype.h>
 
-// Reset clears this many bytes (as bits) between preemption points (seL4 default: 8).
-#define RESET_CHUNK_BITS 8
-
 // What decode hands to invoke.
 struct retype {
-    bool reset;  // untyped has no children: clear it and start from offset 0
+    bool reset;  // untyped has no children: start again from offset 0
     pptr_t base; // first object, aligned to its size
     word_t type, user_size_bits, object_bits;
     struct cte *dest; // first destination slot
@@ -36,53 +32,22 @@ static bool type_is_frame(word_t type)
 }
 
 /*
- * Give the untyped in slot back all of its memory: zero it (unless device memory) from the
- * top down in chunks, lowering the watermark after each chunk so that a preempted reset
- * continues where it stopped when the Retype is restarted.
+ * Give the untyped in slot back all of its memory: the watermark goes back to 0. Nothing is
+ * cleared here: every object is zeroed when it is created (create_object), which is what
+ * makes new objects zero, so zeroing the whole used range at reset (as seL4 does, to keep
+ * untyped memory zero) would clear the same bytes twice. That double clearing was most of
+ * the host time of retyping big frames under QEMU (bench/README.md, wall time).
  */
-static exception_t reset_untyped(struct cte *slot)
+static void reset_untyped(struct cte *slot)
 {
-    cap_t cap = slot->cap;
-    unsigned size_bits = cap_untyped_size_bits(cap);
-    pptr_t base = cap_ptr(cap);
-    bool device = cap_untyped_is_device(cap);
-    word_t offset = cap_untyped_free_index(cap);
-
-    if (offset == 0) {
-        return EXC_NONE;
-    }
-    if (device || size_bits < RESET_CHUNK_BITS) {
-        if (!device) {
-            memset((void *)base, 0, BIT(size_bits));
-        }
-        slot->cap = cap_untyped_set_free_index(cap, 0);
-        return EXC_NONE;
-    }
-
-    for (word_t chunk = ALIGN_DOWN(offset - 1, RESET_CHUNK_BITS) >> RESET_CHUNK_BITS;;) {
-        word_t at = chunk << RESET_CHUNK_BITS;
-        arch_zero_range(base + at, BIT(RESET_CHUNK_BITS));
-        slot->cap = cap_untyped_set_free_index(slot->cap, at);
-        if (chunk == 0) {
-            return EXC_NONE;
-        }
-        chunk--;
-        exception_t status = preemption_point();
-        if (status != EXC_NONE) {
-            return status;
-        }
-    }
+    slot->cap = cap_untyped_set_free_index(slot->cap, 0);
 }
 
-// Carve r->count objects out of the untyped in slot and insert their caps. Cannot fail
-// except by preemption of the reset.
+// Carve r->count objects out of the untyped in slot and insert their caps. Cannot fail.
 static exception_t invoke_untyped_retype(struct cte *slot, const struct retype *r)
 {
     if (r->reset) {
-        exception_t status = reset_untyped(slot);
-        if (status != EXC_NONE) {
-            return status;
-        }
+        reset_untyped(slot);
     }
 
     pptr_t region = cap_ptr(slot->cap);

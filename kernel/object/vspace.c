@@ -21,15 +21,6 @@ struct vspace_flush_op {
     word_t bytes;
 };
 
-pte_t *vspace_from_cap(cap_t vspace_cap)
-{
-    if (cap_type(vspace_cap) != CAP_VSPACE || !cap_vspace_has_asid(vspace_cap)) {
-        return NULL;
-    }
-    pte_t *root = asid_find_vspace(cap_vspace_asid(vspace_cap));
-    return (pptr_t)root == cap_ptr(vspace_cap) ? root : NULL;
-}
-
 void vspace_activate(const struct tcb *t)
 {
     if (t != NULL) {

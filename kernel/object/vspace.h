@@ -8,13 +8,21 @@
 #include "msg/failures.h"
 #include "cspace/cap.h"
 #include "arch/aarch64/pte.h"
+#include "object/asid.h"
 
 struct invocation;
 struct tcb;
 
 // The VSpace root a VSpace cap names, provided the cap has an ASID and that ASID still maps
-// to this very root; NULL otherwise. Pure.
-pte_t *vspace_from_cap(cap_t vspace_cap);
+// to this very root; NULL otherwise. Pure; inline for the thread switch and the fastpath.
+static FORCE_INLINE pte_t *vspace_from_cap(cap_t vspace_cap)
+{
+    if (cap_type(vspace_cap) != CAP_VSPACE || !cap_vspace_has_asid(vspace_cap)) {
+        return NULL;
+    }
+    pte_t *root = asid_find_vspace(cap_vspace_asid(vspace_cap));
+    return (pptr_t)root == cap_ptr(vspace_cap) ? root : NULL;
+}
 
 // Decode and invoke a VSpace invocation (inv->cap is a VSpace cap). Labels
 // ARMVSpace{Clean,Invalidate,CleanInvalidate}_Data and ARMVSpaceUnify_Instruction with

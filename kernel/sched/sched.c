@@ -13,6 +13,11 @@ static void bitmap_set(word_t prio)
     ks_ready_bitmap[prio / 64] |= BIT(prio % 64);
 }
 
+static bool bitmap_is_set(word_t prio)
+{
+    return ks_ready_bitmap[prio / 64] & BIT(prio % 64);
+}
+
 static void bitmap_clear(word_t prio)
 {
     ks_ready_bitmap[prio / 64] &= ~BIT(prio % 64);
@@ -94,14 +99,11 @@ void sched_reschedule_required(void)
     ks_sched_action = SCHED_CHOOSE_NEW;
 }
 
-void thread_set_state(struct tcb *t, enum thread_state s)
+void thread_stopped(struct tcb *t)
 {
-    t->state = s;
-    if (!thread_is_runnable(t)) {
-        sched_dequeue(t);
-        if (t == ks_cur_thread) {
-            sched_reschedule_required();
-        }
+    sched_dequeue(t);
+    if (t == ks_cur_thread) {
+        sched_reschedule_required();
     }
 }
 
@@ -119,6 +121,11 @@ void sched_possible_switch_to(struct tcb *t)
 void sched_yield_current(void)
 {
     struct tcb *t = ks_cur_thread;
+    // Nothing else ready at t's priority or above: the queue dance below would pick t again
+    // and leave every queue as it was.
+    if (sched_is_highest_priority(t->priority) && !bitmap_is_set(t->priority)) {
+        return;
+    }
     sched_dequeue(t);
     sched_append(t);
     sched_reschedule_required();
@@ -154,13 +161,22 @@ void sched_switch_to(struct tcb *t)
     if (t) {
         vspace_activate(t); // checks that the cap's ASID still maps to its VSpace
         arch_tls_load(&t->ctx);
-        if (ks_fpu_owner != t) {
-            arch_fpu_switch(ks_fpu_owner ? &ks_fpu_owner->fpu : NULL, &t->fpu);
-            ks_fpu_owner = t;
-        }
-        arch_fpu_enable(!(t->flags & seL4_TCBFlag_fpuDisabled));
+        sched_fpu_select(t);
     }
     ks_cur_thread = t;
+}
+
+bool sched_fpu_trap(struct tcb *t)
+{
+    if (t->flags & seL4_TCBFlag_fpuDisabled) {
+        return false;
+    }
+    if (ks_fpu_owner != t) {
+        arch_fpu_switch(ks_fpu_owner ? &ks_fpu_owner->fpu : NULL, &t->fpu);
+        ks_fpu_owner = t;
+    }
+    arch_fpu_enable(true);
+    return true;
 }
 
 // The highest-priority ready thread, or NULL (idle).

@@ -56,7 +56,7 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 SUITE_OUT   := $(SYSTEST_OUT)/suite
 # MCS (make MCS=1) builds the suite from the driver, the thread helper and the MCS tests
 # only: the other files test the non-MCS API (TODO(#11): run them on both where they apply).
-SUITE_SRCS_NONMCS := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS_NONMCS := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
 SUITE_SRCS_MCS := main.c threads.c mcs.c
 SUITE_SRCS  := $(if $(filter 1,$(MCS)),$(SUITE_SRCS_MCS),$(SUITE_SRCS_NONMCS))
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
@@ -194,6 +194,7 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
     $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs:system-mcs) \
+    $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
     $(if $(TESTS_ALL),test-docs:docs)
@@ -201,7 +202,7 @@ SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p)
 
 SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
                  test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
-                 test-external-mcs test-workspaces test-workspaces-main test-docs
+                 test-external-mcs test-fastpath test-workspaces test-workspaces-main test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -360,4 +361,5 @@ system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
 ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(EXTERNAL_IMAGE)
 
+include $(SYSTEST_DIR)/ipcdiff/build.mk
 include $(SYSTEST_DIR)/fuzz.mk

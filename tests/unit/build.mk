@@ -69,3 +69,9 @@ test-unit: $(UNIT_BINS)
 	done; \
 	echo "$$pass passed, $$fail failed" | tee $(UNIT_RESULT); \
 	[ $$fail -eq 0 ]
+
+# test_caps.c tests the runtime's typed capabilities (runtime/include/cairn/caps.h) on the
+# host: its own <sel4/sel4.h> (caps_fake/, recording stubs) comes before libsel4's, and the
+# runtime's headers come after the host's, so <string.h> and <setjmp.h> stay the host's.
+$(UNIT_BUILD)/test_caps.o: UNIT_CFLAGS := -I$(UNIT_DIR)/caps_fake $(UNIT_CFLAGS) \
+                                          -idirafter $(ROOT)/runtime/include

@@ -121,7 +121,7 @@ word_t fx_handle_call(word_t cptr, word_t label, unsigned length)
 {
     fx.thread->ctx.x[REG_CAP] = cptr;
     fx.thread->ctx.x[REG_MSGINFO] = msg_info_new(label, 0, 0, length);
-    handle_invocation(fx.thread, true, true);
+    handle_invocation(fx.thread, NULL, true, true);
     return fx.thread->ctx.x[REG_MSGINFO];
 }
 

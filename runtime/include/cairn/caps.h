@@ -12,7 +12,6 @@
 #include <cairn/bootinfo.h>
 #include <cairn/cap_types.h>
 #include <cairn/panic.h>
-#include <cairn/runtime.h>
 #include <sel4/sel4.h>
 
 /* ---- untyped ------------------------------------------------------------------------------ */

@@ -6,6 +6,7 @@
 
 #include <cairn/caps.h>
 #include <cairn/process.h>
+#include <cairn/runtime.h>
 #include <sel4/sel4.h>
 
 #include "test.h"

@@ -43,24 +43,9 @@ void arch_fpu_switch(struct fpu_state *save, const struct fpu_state *load)
     }
 }
 
-void arch_fpu_enable(bool enable)
-{
-    // FPEN 0b11: no traps; 0b01: EL0 traps, the kernel (fpu_save) may still use it.
-    MSR("cpacr_el1", enable ? (3u << 20) : (1u << 20));
-    ISB();
-}
-
-void arch_tls_save(struct user_context *ctx)
-{
-    MRS("tpidr_el0", ctx->tpidr_el0);
-    MRS("tpidrro_el0", ctx->tpidrro_el0);
-}
-
-void arch_tls_load(const struct user_context *ctx)
-{
-    MSR("tpidr_el0", ctx->tpidr_el0);
-    MSR("tpidrro_el0", ctx->tpidrro_el0);
-}
+// CPACR_EL1.FPEN as arch_fpu_enable (switch.h) last wrote it: 0 EL0 traps, 1 open,
+// 2 not written yet.
+word_t machine_fpu_enabled = 2;
 
 void arch_export_pmu_user(void)
 {

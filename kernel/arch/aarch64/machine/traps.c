@@ -7,6 +7,7 @@
 #include "arch/aarch64/esr.h"
 #include "assert.h"
 #include "lib/printf.h"
+#include "sched/sched.h"
 #include "state.h"
 #include "sysreg.h"
 
@@ -19,11 +20,12 @@ void c_handle_user_sync(void)
 {
     word_t esr = read_esr();
     struct user_context *ctx = &ks_cur_thread->ctx;
-    switch (esr_ec(esr)) {
-    case ESR_EC_SVC64:
+    if (likely(esr_ec(esr) == ESR_EC_SVC64)) { // the common case first
         ctx->fault_ip = ctx->elr - 4;
         handle_syscall(ctx->x[REG_SYSCALL]);
-        break;
+        kernel_exit();
+    }
+    switch (esr_ec(esr)) {
     case ESR_EC_DABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(false, read_far(), esr);
@@ -31,6 +33,14 @@ void c_handle_user_sync(void)
     case ESR_EC_IABT_LOWER:
         ctx->fault_ip = ctx->elr;
         handle_vm_fault(true, ctx->elr, esr);
+        break;
+    case ESR_EC_FP_ACCESS:
+        // Lazy FPU switch (sched.h): the thread re-executes the instruction as owner.
+        if (sched_fpu_trap(ks_cur_thread)) {
+            break;
+        }
+        ctx->fault_ip = ctx->elr;
+        handle_user_exception(esr);
         break;
     default:
         ctx->fault_ip = ctx->elr;

@@ -50,6 +50,20 @@
     b \handler
     .endm
 
+    // Synchronous from EL0. With the fastpath built in, x7 = seL4_SysCall (-1) or
+    // seL4_SysReplyRecv (-2) goes on to check that this is an svc; x0..x7 are still live.
+    .macro user_sync_trap
+    .balign 0x80
+    save_user_context
+#if CONFIG_FASTPATH
+    cmn x7, #1
+    b.eq el0_svc_call
+    cmn x7, #2
+    b.eq el0_svc_reply_recv
+#endif
+    b c_handle_user_sync
+    .endm
+
     .section .text
     .balign 2048
     .global arm_vectors
@@ -62,7 +76,7 @@ arm_vectors:
     kernel_trap 5   //                     irq
     kernel_trap 6   //                     fiq
     kernel_trap 7   //                     serror
-    user_trap c_handle_user_sync       // lower EL, AArch64: sync
+    user_sync_trap                     // lower EL, AArch64: sync
     user_trap c_handle_user_interrupt  //                    irq
     user_trap c_handle_user_interrupt  //                    fiq
     user_trap c_handle_user_serror     //                    serror
@@ -70,6 +84,23 @@ arm_vectors:
     user_trap c_handle_user_interrupt
     user_trap c_handle_user_interrupt
     user_trap c_handle_user_serror
+
+#if CONFIG_FASTPATH
+// The fastpath (api/fastpath.c) takes an svc with x0 = CPtr, x1 = MessageInfo; any other
+// exception that happens to have x7 = -1 or -2 goes the usual way.
+el0_svc_call:
+    mrs x19, esr_el1
+    lsr x19, x19, #26
+    cmp x19, #0x15              // EC: SVC from AArch64
+    b.ne c_handle_user_sync
+    b fastpath_call
+el0_svc_reply_recv:
+    mrs x19, esr_el1
+    lsr x19, x19, #26
+    cmp x19, #0x15
+    b.ne c_handle_user_sync
+    b fastpath_reply_recv
+#endif
 
 // void restore_user_context(struct user_context *ctx) -- noreturn.
 // Loads the thread's registers and returns to EL0, leaving SP_EL1 = ctx for the next entry.

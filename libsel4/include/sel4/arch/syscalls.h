@@ -26,36 +26,46 @@ LIBSEL4_INLINE_FUNC void seL4_MRStore_(seL4_Word *dst, seL4_Word value)
     }
 }
 
+// Send or NBSend with MR0..MR3 from the IPC buffer, or from mr0..mr3 where given.
+LIBSEL4_INLINE_FUNC void seL4_SendVia_(seL4_Word sys, seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
+{
+    arm_sys_send(sys, dest, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2),
+                 seL4_GetMR(3));
+}
+
+LIBSEL4_INLINE_FUNC void seL4_SendWithMRsVia_(seL4_Word sys, seL4_CPtr dest,
+                                              seL4_MessageInfo_t msgInfo, seL4_Word *mr0,
+                                              seL4_Word *mr1, seL4_Word *mr2, seL4_Word *mr3)
+{
+    arm_sys_send(sys, dest, msgInfo.words[0], seL4_MRIfPresent_(mr0, msgInfo, 0),
+                 seL4_MRIfPresent_(mr1, msgInfo, 1), seL4_MRIfPresent_(mr2, msgInfo, 2),
+                 seL4_MRIfPresent_(mr3, msgInfo, 3));
+}
+
 // Send a message (blocking until received); MR0..MR3 come from the IPC buffer.
 LIBSEL4_INLINE_FUNC void seL4_Send(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
 {
-    arm_sys_send(seL4_SysSend, dest, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2),
-                 seL4_GetMR(3));
+    seL4_SendVia_(seL4_SysSend, dest, msgInfo);
 }
 
 LIBSEL4_INLINE_FUNC void seL4_SendWithMRs(seL4_CPtr dest, seL4_MessageInfo_t msgInfo,
                                           seL4_Word *mr0, seL4_Word *mr1, seL4_Word *mr2,
                                           seL4_Word *mr3)
 {
-    arm_sys_send(seL4_SysSend, dest, msgInfo.words[0], seL4_MRIfPresent_(mr0, msgInfo, 0),
-                 seL4_MRIfPresent_(mr1, msgInfo, 1), seL4_MRIfPresent_(mr2, msgInfo, 2),
-                 seL4_MRIfPresent_(mr3, msgInfo, 3));
+    seL4_SendWithMRsVia_(seL4_SysSend, dest, msgInfo, mr0, mr1, mr2, mr3);
 }
 
 // Send only if a receiver is waiting; otherwise the message is dropped silently.
 LIBSEL4_INLINE_FUNC void seL4_NBSend(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
 {
-    arm_sys_send(seL4_SysNBSend, dest, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1),
-                 seL4_GetMR(2), seL4_GetMR(3));
+    seL4_SendVia_(seL4_SysNBSend, dest, msgInfo);
 }
 
 LIBSEL4_INLINE_FUNC void seL4_NBSendWithMRs(seL4_CPtr dest, seL4_MessageInfo_t msgInfo,
                                             seL4_Word *mr0, seL4_Word *mr1, seL4_Word *mr2,
                                             seL4_Word *mr3)
 {
-    arm_sys_send(seL4_SysNBSend, dest, msgInfo.words[0], seL4_MRIfPresent_(mr0, msgInfo, 0),
-                 seL4_MRIfPresent_(mr1, msgInfo, 1), seL4_MRIfPresent_(mr2, msgInfo, 2),
-                 seL4_MRIfPresent_(mr3, msgInfo, 3));
+    seL4_SendWithMRsVia_(seL4_SysNBSend, dest, msgInfo, mr0, mr1, mr2, mr3);
 }
 
 #ifndef CONFIG_KERNEL_MCS

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// IPC fastpath tests (kernel/api/fastpath.c): Call and ReplyRecv in the common case, and
+// every condition under which the fastpath hands the syscall to the general path, each
+// asserting the general path's exact results (badge, message info, MRs, who runs next,
+// reply caps). The suite also runs on a FASTPATH=0 kernel (make test-fastpath), where the
+// same assertions hold with every IPC taking the general path.
+
+#include <sel4/sel4.h>
+
+#include "test.h"
+#include "threads.h"
+
+#define PRIO 255
+
+static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
+{
+    seL4_CPtr slot = test_alloc_slot(env);
+    ASSERT_OK(
+        seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth, rights, badge));
+    return slot;
+}
+
+/* Order in which threads reached their marks (FASTPATH0005). */
+static volatile seL4_Word sequence;
+
+/*
+ * Server: Recv on arg[0], then arg[1] times: record badge, label, length and MR0..3 of the
+ * message in out[], answer with length (length + 1) % 5, label + 1, MRi + 0x10, through
+ * ReplyRecv.
+ */
+static void echo(struct test_thread *self)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t info = seL4_Recv(self->arg[0], &badge);
+    for (seL4_Word round = 0; round < self->arg[1]; round++) {
+        seL4_Word n = seL4_MessageInfo_get_length(info);
+        self->out[0] = badge;
+        self->out[1] = seL4_MessageInfo_get_label(info);
+        self->out[2] = n;
+        for (int i = 0; i < 4; i++)
+            self->out[3 + i] = seL4_GetMR(i);
+        self->out[7] = ++sequence;
+        for (int i = 0; i < 4; i++)
+            seL4_SetMR(i, seL4_GetMR(i) + 0x10);
+        info = seL4_ReplyRecv(
+            self->arg[0],
+            seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0, (n + 1) % 5), &badge);
+    }
+}
+
+TEST(FASTPATH0001,
+     "Call/ReplyRecv in registers: badge, label, lengths 0-4, MRs past the length kept")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x5a);
+    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
+    s->arg[0] = ep;
+    s->arg[1] = 5;
+    test_yield(); /* the server waits in Recv */
+    for (seL4_Word n = 0; n <= 4; n++) {
+        for (int i = 0; i < 4; i++)
+            seL4_SetMR(i, 0x100 * (n + 1) + (seL4_Word)i);
+        seL4_MessageInfo_t info = seL4_Call(badged, seL4_MessageInfo_new(0x30 + n, 0, 0, n));
+        ASSERT_EQ(s->out[0], 0x5a);
+        ASSERT_EQ(s->out[1], 0x30 + n);
+        ASSERT_EQ(s->out[2], n);
+        ASSERT_EQ(seL4_MessageInfo_get_label(info), 0x31 + n);
+        ASSERT_EQ(seL4_MessageInfo_get_length(info), (n + 1) % 5);
+        ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
+        ASSERT_EQ(seL4_MessageInfo_get_capsUnwrapped(info), 0);
+        for (seL4_Word i = 0; i < 4; i++) {
+            /* The server saw its own registers past the length; the caller gets back what
+             * the server sent within the reply's length, and keeps its own past it. */
+            if (i < n)
+                ASSERT_EQ(s->out[3 + i], 0x100 * (n + 1) + i);
+            ASSERT_MR(i, i < (n + 1) % 5 ? s->out[3 + i] + 0x10 : 0x100 * (n + 1) + i);
+        }
+    }
+}
+
+TEST(FASTPATH0002,
+     "general path: 5 MRs, an extra cap (unwrapped), a read-only cap (InvalidCapability(0))")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x61);
+    seL4_CPtr read_only = mint(env, ep, seL4_CanRead, 0);
+    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
+    s->arg[0] = ep;
+    s->arg[1] = 2;
+    test_yield();
+
+    for (int i = 0; i < 5; i++)
+        seL4_SetMR(i, 0x200 + (seL4_Word)i);
+    seL4_MessageInfo_t info = seL4_Call(badged, seL4_MessageInfo_new(1, 0, 0, 5));
+    ASSERT_EQ(s->out[2], 5);
+    ASSERT_EQ(s->out[6], 0x203);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0x210);
+
+    seL4_SetCap(0, badged); /* the endpoint itself: only its badge travels */
+    info = seL4_Call(badged, seL4_MessageInfo_new(2, 0, 1, 1));
+    ASSERT_EQ(s->out[1], 2);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 2);
+
+    info = seL4_Call(read_only, seL4_MessageInfo_new(3, 0, 0, 1));
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_InvalidCapability);
+    ASSERT_MR(0, 0);
+}
+
+/* Client: Call arg[0] with MR0 = arg[1]; out[0] = 1 and out[1] = MR0 of the reply. */
+static void client(struct test_thread *self)
+{
+    seL4_SetMR(0, self->arg[1]);
+    seL4_Call(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1));
+    self->out[0] = 1;
+    self->out[1] = seL4_GetMR(0);
+}
+
+TEST(FASTPATH0003,
+     "no receiver waiting: Call queues; ReplyRecv with a sender queued receives it at once")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *a = test_thread_start(env, 0, 0, PRIO, client);
+    struct test_thread *b = test_thread_start(env, 1, 0, PRIO, client);
+    a->arg[0] = b->arg[0] = ep;
+    a->arg[1] = 0xa;
+    b->arg[1] = 0xb;
+    test_yield(); /* both Call: nobody receives, both queue */
+
+    seL4_Word badge;
+    seL4_Recv(ep, &badge);
+    ASSERT_MR(0, 0xa);
+    seL4_SetMR(0, 0xa1);
+    seL4_MessageInfo_t info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0xb);
+    seL4_SetMR(0, 0xb1);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_yield();
+    ASSERT_EQ(a->out[1], 0xa1);
+    ASSERT_EQ(b->out[1], 0xb1);
+}
+
+/* Ready thread of FASTPATH0004: note when it ran. */
+static void mark(struct test_thread *self)
+{
+    self->out[7] = ++sequence;
+}
+
+TEST(FASTPATH0004,
+     "lower-priority destination while a higher thread is ready: the ready one runs first")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
+    s->arg[0] = ep;
+    s->arg[1] = 1;
+    test_yield();
+    ASSERT_OK(seL4_TCB_SetPriority(s->tcb, seL4_CapInitThreadTCB, 100));
+    struct test_thread *r = test_thread_start(env, 1, 0, 200, mark);
+    sequence = 0;
+    seL4_SetMR(0, 7);
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_EQ(r->out[7], 1); /* priority 200 ran before the server at 100 */
+    ASSERT_EQ(s->out[7], 2);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 2);
+    ASSERT_MR(0, 0x17);
+}
+
+/* Server bound to a notification: Recv, signal its own notification, ReplyRecv (the
+ * pending signal beats any message: badge into out[0]). */
+static void bound_server(struct test_thread *self)
+{
+    seL4_Word badge;
+    seL4_Recv(self->arg[0], &badge);
+    self->out[1] = seL4_GetMR(0);
+    seL4_Signal(self->arg[1]);
+    seL4_SetMR(0, 0x99);
+    seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    self->out[0] = badge;
+}
+
+TEST(FASTPATH0005,
+     "receiver with a bound notification; ReplyRecv with its signal pending returns it")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, bound_server);
+    ASSERT_OK(seL4_TCB_BindNotification(s->tcb, ntfn));
+    s->arg[0] = ep;
+    s->arg[1] = mint(env, ntfn, seL4_CanWrite, 0x44);
+    ASSERT_OK(seL4_TCB_Resume(s->tcb));
+    test_yield();
+    seL4_SetMR(0, 0x55);
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0x99);
+    test_yield();
+    ASSERT_EQ(s->out[1], 0x55);
+    ASSERT_EQ(s->out[0], 0x44);
+    ASSERT_EQ(s->done, 1);
+}
+
+/* An unknown syscall at a known place, then a Send on arg[0] to wake the handler. */
+static void faulting(struct test_thread *self)
+{
+    register seL4_Word x0 __asm__("x0") = 0x10;
+    register seL4_Word x7 __asm__("x7") = 0x77;
+    __asm__ volatile("svc #0"
+                     : "+r"(x0), "+r"(x7)
+                     :
+                     : "x1", "x2", "x3", "x4", "x5", "x6", "memory");
+    self->out[0] = x0;
+    seL4_SetMR(0, 0xd0e);
+    seL4_Send(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1));
+}
+
+TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the faulted thread")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr fault_ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr fep = mint(env, fault_ep, seL4_AllRights, 0xfa);
+    struct test_thread *t = test_thread_start(env, 0, fep, PRIO, faulting);
+    t->arg[0] = ep;
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
+    ASSERT_EQ(badge, 0xfa);
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UnknownSyscall);
+    seL4_Word ip = seL4_GetMR(seL4_UnknownSyscall_FaultIP);
+    seL4_SetMR(0, 0xbeef);
+    for (int i = 1; i < 8; i++)
+        seL4_SetMR(i, 0);
+    seL4_SetMR(seL4_UnknownSyscall_FaultIP, ip + 4);
+    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0xd0e);
+    ASSERT_EQ(t->out[0], 0xbeef);
+}
+
+/* Server of FASTPATH0007: Recv, then wait on notification arg[1] mid-call (a notification
+ * wait keeps the caller cap), then reply. */
+static void waiting_server(struct test_thread *self)
+{
+    seL4_Word badge;
+    seL4_Recv(self->arg[0], &badge);
+    seL4_Wait(self->arg[1], NULL);
+    seL4_SetMR(0, 0x5e);
+    seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+}
+
+/* Suspend and resume TCB arg[0] (it waits again), then signal notification arg[1]. */
+static void suspender(struct test_thread *self)
+{
+    self->out[0] = seL4_TCB_Suspend(self->arg[0]);
+    self->out[1] = seL4_TCB_Resume(self->arg[0]);
+    seL4_Signal(self->arg[1]);
+}
+
+TEST(FASTPATH0007,
+     "a server suspended mid-call still replies after Resume; a suspended caller gets nothing")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, waiting_server);
+    s->arg[0] = ep;
+    s->arg[1] = ntfn;
+    test_yield();
+    struct test_thread *r = test_thread_start(env, 1, 0, 200, suspender);
+    r->arg[0] = s->tcb;
+    r->arg[1] = ntfn;
+    seL4_SetMR(0, 1);
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_EQ(r->out[0], seL4_NoError);
+    ASSERT_EQ(r->out[1], seL4_NoError);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0x5e);
+
+    /* The client side: a caller suspended while it waits loses its reply cap, so the
+     * next ReplyRecv only receives (here the Call of a second client). */
+    seL4_CPtr ep2 = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *c = test_thread_start(env, 2, 0, PRIO, client);
+    c->arg[0] = ep2;
+    c->arg[1] = 0xc;
+    seL4_Word badge;
+    seL4_Recv(ep2, &badge);
+    ASSERT_MR(0, 0xc);
+    ASSERT_OK(seL4_TCB_Suspend(c->tcb));
+    struct test_thread *d = test_thread_start(env, 1, 0, 200, client);
+    d->arg[0] = ep2;
+    d->arg[1] = 0xd;
+    seL4_SetMR(0, 0xcc);
+    info = seL4_ReplyRecv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0xd);
+    seL4_SetMR(0, 0xdd);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_EQ(c->out[0], 0);
+}
