@@ -59,10 +59,21 @@ bool sched_caps_same_region(cap_t a, cap_t b)
 
 // ---- binding ------------------------------------------------------------------------------
 
+void sched_context_bind_tcb(struct sched_context *sc, struct tcb *t)
+{
+    sc->tcb = t;
+    t->sc = sc;
+    if (thread_is_runnable(t)) {
+        sched_enqueue(t); // only if the context is configured (sched.c)
+        sched_reschedule_required();
+    }
+}
+
 void sched_context_unbind_tcb(struct sched_context *sc)
 {
     struct tcb *t = sc->tcb;
     if (t != NULL) {
+        sched_dequeue(t);
         t->sc = NULL;
         sc->tcb = NULL;
         if (t == ks_cur_thread) {
@@ -122,8 +133,7 @@ static exception_t decode_bind(struct invocation *inv, struct sched_context *sc)
             return error_illegal_operation(inv);
         }
         thread_set_state(inv->thread, TS_RESTART);
-        sc->tcb = t;
-        t->sc = sc;
+        sched_context_bind_tcb(sc, t);
         return EXC_NONE;
     }
     case CAP_NOTIFICATION: {
@@ -283,6 +293,10 @@ static exception_t decode_configure_flags(struct invocation *inv)
     // TODO(#11): seL4's refill_update for a context already running; the new budget
     // replaces the old one here.
     refill_new(sc, extra_refills + SC_MIN_REFILLS, budget, period);
+    // A runnable thread waiting for budget may run now.
+    if (sc->tcb != NULL && sc->tcb != ks_cur_thread) {
+        sched_possible_switch_to(sc->tcb);
+    }
     return EXC_NONE;
 }
 

@@ -63,6 +63,9 @@ static inline uint64_t sc_ticks_to_us(uint64_t ticks)
 // A zeroed SchedContext of 2^size_bits bytes at `region`: unbound, not configured.
 cap_t sched_context_create(pptr_t region, unsigned size_bits);
 
+// Bind t (which has no context) to sc; a runnable t is scheduled if sc is configured.
+void sched_context_bind_tcb(struct sched_context *sc, struct tcb *t);
+
 // Unbind sc's thread or notification (seL4 schedContext_unbindTCB / unbindNtfn).
 void sched_context_unbind_tcb(struct sched_context *sc);
 void sched_context_unbind_ntfn(struct sched_context *sc);

@@ -142,8 +142,7 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
             sched_context_unbind_tcb(target->sc);
         }
         if (tc->sc != NULL) {
-            tc->sc->tcb = target;
-            target->sc = tc->sc;
+            sched_context_bind_tcb(tc->sc, target);
         }
     }
 #endif

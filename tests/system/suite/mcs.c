@@ -270,7 +270,8 @@ TEST(MCS0009, "SchedContext_Bind/UnbindObject/Unbind of TCBs and notifications, 
     struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
     struct test_thread *b = test_thread_start(env, 1, 0, PRIO, waiter);
     b->arg[0] = ntfn2;
-    test_yield(); /* b blocks in Wait */
+    test_yield();                                             /* b blocks in Wait */
+    ASSERT_OK(seL4_SchedContext_UnbindObject(b->sc, b->tcb)); /* b: blocked, no context */
 
     /* A stopped thread binds to a context that has no budget yet. */
     ASSERT_OK(seL4_SchedContext_Bind(sc, a->tcb));
@@ -434,4 +435,34 @@ TEST(MCS0012,
     test_yield();
     ASSERT_EQ(t->done, 1);
     ASSERT_EQ(t->out[0], 99);
+}
+
+/* Child: count in out[0] for ever (never blocks). */
+static void counter(struct test_thread *self)
+{
+    for (;;)
+        self->out[0]++;
+}
+
+TEST(MCS0013, "Only a thread with a configured scheduling context runs: bound, configured, unbound")
+{
+    seL4_CPtr ctrl = env->bi->schedcontrol.start;
+    seL4_CPtr sc = test_alloc_object(env, seL4_SchedContextObject, 7);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, counter);
+
+    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    test_yield();
+    ASSERT_EQ(t->out[0], 0); /* runnable, but no scheduling context */
+    ASSERT_OK(seL4_SchedContext_Bind(sc, t->tcb));
+    test_yield();
+    ASSERT_EQ(t->out[0], 0); /* a context without budget */
+    ASSERT_OK(seL4_SchedControl_ConfigureFlags(ctrl, sc, 1000, 1000, 0, 0, 0));
+    test_yield();
+    seL4_Word seen = t->out[0];
+    ASSERT_NE(seen, 0); /* it ran */
+    ASSERT_OK(seL4_SchedContext_Unbind(sc));
+    seen = t->out[0];
+    test_yield();
+    ASSERT_EQ(t->out[0], seen); /* unbound: it stopped running */
+    ASSERT_OK(seL4_TCB_Suspend(t->tcb));
 }
