@@ -65,8 +65,8 @@ typedef struct cairn_thread {
  * VSpace, and the IPC buffer (MCS: Configure has no fault endpoint, and the thread also gets
  * a new scheduling context of CAIRN_THREAD_BUDGET_US every CAIRN_THREAD_BUDGET_US from the
  * SchedControl cap, without which it would never run); seL4_TCB_SetPriority; and
- * seL4_TCB_WriteRegisters with
- * resume = true and pc = a runtime trampoline, sp = the top of thread->stack, x0 = thread,
+ * seL4_TCB_WriteRegisters with resume = true and pc = a runtime trampoline, sp = the top of
+ * thread->stack, x0 = thread,
  * TPIDR_EL0 = the TLS block. The trampoline points the thread's own __sel4_ipc_buffer at
  * thread->ipc_buffer before calling fn(arg), so libsel4's message-register functions
  * (seL4_SetMR, seL4_GetMR, ...) work in the thread as they do in the root task.
