@@ -80,7 +80,7 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         if (r != NULL) {
             reply_unlink(r, dest);
         }
-        reply_after_receive(t, r, is_call, can_grant || can_grant_reply);
+        reply_after_receive(t, dest, r, is_call, can_grant || can_grant_reply);
         thread_set_state(dest, TS_RUNNING);
         sched_possible_switch_to(dest);
 #else
@@ -141,7 +141,7 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
         ep_dequeue(ep, sender);
         ipc_transfer(sender, ep, sender->blocking_badge, sender->blocking_can_grant, t);
 #ifdef CONFIG_KERNEL_MCS
-        reply_after_receive(sender, r, sender->blocking_is_call,
+        reply_after_receive(sender, t, r, sender->blocking_is_call,
                             sender->blocking_can_grant || sender->blocking_can_grant_reply);
 #else
         if (sender->blocking_is_call) {

@@ -11,11 +11,15 @@
 #ifdef CONFIG_KERNEL_MCS
 
 struct tcb;
+struct sched_context;
 
+// A Reply object on a donated context's call stack: `prev` is the reply below it; `next`
+// the reply above it or, for the top one (next_is_sc), the context itself.
 struct reply {
     struct tcb *tcb; // the caller (TS_BLOCKED_ON_REPLY) or the receiver (TS_BLOCKED_ON_RECEIVE)
-    pptr_t prev;     // the call stack of scheduling-context donation (TODO(#11): unused yet)
+    struct reply *prev;
     pptr_t next;
+    word_t next_is_sc;
 };
 
 _Static_assert(sizeof(struct reply) <= (1u << seL4_ReplyBits), "reply fits its object");
@@ -25,25 +29,29 @@ static inline struct reply *reply_from_cap(cap_t c)
     return (struct reply *)cap_ptr(c);
 }
 
-// seL4 reply_push: caller becomes BlockedOnReply on r (r must be free).
-void reply_push(struct tcb *caller, struct reply *r);
-
-// seL4 reply_unlink / reply_remove: r no longer links t; t becomes Inactive.
+// seL4 reply_unlink: r no longer links t; t becomes Inactive.
 void reply_unlink(struct reply *r, struct tcb *t);
 
-// seL4 reply_remove_tcb: t, BlockedOnReply, is being cancelled; its reply is freed.
+// seL4 reply_remove_tcb: t, BlockedOnReply, is being cancelled; its reply is freed and taken
+// off any call stack (a context lent on that call stays where it is).
 void reply_remove_tcb(struct tcb *t);
 
-// The end of an IPC that a receiver with Reply object r (or none) took from sender: a Call
-// (or a fault) links r when the sender may be replied to, otherwise the sender waits for ever
+// The end of an IPC that receiver, with Reply object r (or none), took from sender: a Call
+// (or a fault) links r when the sender may be replied to (seL4 reply_push: a receiver without
+// a scheduling context runs on the sender's), otherwise the sender waits for ever
 // (Inactive); any other message lets the sender run on.
-void reply_after_receive(struct tcb *sender, struct reply *r, bool is_call, bool may_reply);
+void reply_after_receive(struct tcb *sender, struct tcb *receiver, struct reply *r, bool is_call,
+                         bool may_reply);
 
-// seL4 doReplyTransfer: sender answers the caller linked to r (nothing if there is none).
+// seL4 doReplyTransfer: sender answers the caller linked to r (nothing if there is none); a
+// context lent on that call goes back to the caller.
 void reply_transfer(struct tcb *sender, struct reply *r, bool can_grant);
 
-// The last cap to r is deleted: a linked caller is freed (Inactive), a waiting receiver's
-// receive is cancelled.
+// The last cap to r is deleted: a linked caller is freed (Inactive, its lent context given
+// back), a waiting receiver's receive is cancelled.
 void reply_finalise(struct reply *r);
+
+// The context sc goes away: the call stack it heads forgets it (seL4 unbindReply).
+void reply_unbind_sc(struct sched_context *sc);
 
 #endif // CONFIG_KERNEL_MCS

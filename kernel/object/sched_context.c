@@ -12,6 +12,7 @@
 #include "state.h"
 #include "msg/invocation.h"
 #include "object/notification.h"
+#include "object/reply.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
 
@@ -59,6 +60,20 @@ bool sched_caps_same_region(cap_t a, cap_t b)
 
 // ---- binding ------------------------------------------------------------------------------
 
+void sched_context_donate(struct sched_context *sc, struct tcb *to)
+{
+    struct tcb *from = sc->tcb;
+    if (from != NULL) {
+        sched_dequeue(from);
+        from->sc = NULL;
+        if (from == ks_cur_thread) {
+            sched_reschedule_required();
+        }
+    }
+    sc->tcb = to;
+    to->sc = sc;
+}
+
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *t)
 {
     sc->tcb = t;
@@ -96,6 +111,7 @@ void sched_context_finalise(cap_t cap)
     struct sched_context *sc = (struct sched_context *)cap_ptr(cap);
     sched_context_unbind_tcb(sc);
     sched_context_unbind_ntfn(sc);
+    reply_unbind_sc(sc);
 }
 
 // ---- SchedContext invocations --------------------------------------------------------------
@@ -218,6 +234,7 @@ exception_t decode_sched_context_invocation(struct invocation *inv)
         thread_set_state(inv->thread, TS_RESTART);
         sched_context_unbind_tcb(sc);
         sched_context_unbind_ntfn(sc);
+        reply_unbind_sc(sc);
         return EXC_NONE;
     case SchedContextYieldTo:
         // TODO(#11): YieldTo needs MCS scheduling; until then it is refused.

@@ -14,6 +14,7 @@
 
 struct tcb;
 struct invocation;
+struct reply;
 
 // One replenishment: `amount` ticks of budget usable from time `time` on.
 struct refill {
@@ -25,10 +26,10 @@ struct sched_context {
     uint64_t period;   // ticks
     uint64_t consumed; // ticks used since the last Consumed/YieldTo report
     word_t core;
-    struct tcb *tcb; // the bound thread, or NULL
-    pptr_t reply;    // the Reply object of a donation in progress (0: none)
-    pptr_t ntfn;     // the bound notification (0: none)
-    word_t badge;    // the badge of its timeout faults
+    struct tcb *tcb;     // the bound thread, or NULL
+    struct reply *reply; // the top of the call stack of its donation (object/reply.h), or NULL
+    pptr_t ntfn;         // the bound notification (0: none)
+    word_t badge;        // the badge of its timeout faults
     struct tcb *yield_from;
     word_t refill_max; // refills that fit the object
     word_t refill_head;
@@ -62,6 +63,9 @@ static inline uint64_t sc_ticks_to_us(uint64_t ticks)
 
 // A zeroed SchedContext of 2^size_bits bytes at `region`: unbound, not configured.
 cap_t sched_context_create(pptr_t region, unsigned size_bits);
+
+// Move sc to thread `to` (seL4 schedContext_donate): its thread, if any, loses it.
+void sched_context_donate(struct sched_context *sc, struct tcb *to);
 
 // Bind t (which has no context) to sc; a runnable t is scheduled if sc is configured.
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *t);

@@ -466,3 +466,61 @@ TEST(MCS0013, "Only a thread with a configured scheduling context runs: bound, c
     ASSERT_EQ(t->out[0], seen); /* unbound: it stopped running */
     ASSERT_OK(seL4_TCB_Suspend(t->tcb));
 }
+
+TEST(MCS0014, "A passive server (no scheduling context) runs on its caller's, lent over Call and "
+              "given back by the reply")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, reply_server);
+    t->arg[0] = ep;
+    t->arg[1] = reply;
+    test_yield();                                             /* the server waits in Recv */
+    ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb)); /* and is passive now */
+
+    seL4_SetMR(0, 41);
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(5, 0, 0, 1));
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), 7); /* it ran, on the root task's context */
+    ASSERT_MR(0, 42);
+    /* The context came back with the reply: it is the caller's own again. */
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(seL4_CapInitThreadSC, seL4_CapInitThreadTCB),
+               seL4_IllegalOperation);
+    test_yield();
+    ASSERT_EQ(t->done, 0); /* without a context of its own the server does not run on */
+    ASSERT_OK(seL4_SchedContext_Bind(t->sc, t->tcb));
+    test_yield();
+    ASSERT_EQ(t->done, 1);
+}
+
+/* Child server: Recv with Reply cap arg[1] on endpoint arg[0], then wait on notification
+ * arg[2] without answering. */
+static void holding_server(struct test_thread *self)
+{
+    seL4_Word badge;
+    seL4_Recv(self->arg[0], &badge, self->arg[1]);
+    self->out[0] = 1;
+    seL4_Wait(self->arg[2], &badge);
+}
+
+TEST(MCS0015, "Deleting the Reply object of a call with a lent context gives the context back")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, holding_server);
+    s->arg[0] = ep;
+    s->arg[1] = reply;
+    s->arg[2] = ntfn;
+    test_yield();
+    ASSERT_OK(seL4_SchedContext_UnbindObject(s->sc, s->tcb)); /* passive */
+
+    struct test_thread *c = test_thread_start(env, 1, 0, PRIO, client);
+    c->arg[0] = ep;
+    c->arg[1] = 1;
+    test_yield();
+    ASSERT_EQ(s->out[0], 1); /* the server took the call, on the client's context */
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(c->sc, c->tcb), seL4_IllegalOperation);
+
+    ASSERT_OK(seL4_CNode_Delete(env->cnode, reply, env->depth));
+    ASSERT_OK(seL4_SchedContext_UnbindObject(c->sc, c->tcb)); /* it is the client's again */
+}
