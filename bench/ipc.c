@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include <cairn/bootinfo.h>
+#include <cairn/runtime.h>
 #include <cairn/thread.h>
 #include <cairn/vspace.h>
 #include "bench.h"

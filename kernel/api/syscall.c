@@ -131,6 +131,10 @@ void kernel_exit(void)
         schedule();
         if (CONFIG_CHECK_INVARIANTS) {
             invariants_check();
+            // The check's own time is not charged to the thread: the next tick comes a
+            // full period after it. Otherwise, on a slow or loaded host, a tick could be
+            // due again at every exit and no thread would make progress.
+            arch_timer_reset();
         }
         struct tcb *t = ks_cur_thread;
         if (t) {

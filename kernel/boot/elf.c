@@ -5,27 +5,12 @@
 
 #include "util.h"
 
-#define EI_NIDENT 16
 #define ELFCLASS64 2
 #define ELFDATA2LSB 1
 #define ET_EXEC 2
 #define EM_AARCH64 183
 #define PT_LOAD 1
 #define PAGE_BITS 12
-
-struct elf64_ehdr {
-    unsigned char ident[EI_NIDENT];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf64_phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
 
 static const struct elf64_phdr *phdr(const void *file, unsigned i)
 {

@@ -98,6 +98,7 @@ static BOOT_CODE struct tcb *create_root_tcb(struct boot_alloc *a, struct root_t
     t->fpu.fpcr = 0;
     memcpy(t->name, "rootserver", sizeof("rootserver"));
     t->state = TS_RUNNING;
+    tcb_debug_append(t);
     return t;
 }
 

@@ -139,12 +139,7 @@ static exception_t decode_cnode_copy_family(struct invocation *inv, struct cte *
             USER_ERROR(inv->thread, "Truncated message for CNode Copy operation.");
             return error_truncated_message(inv);
         }
-        // Untyped with children: RevokeFirst.
-        status =
-            derive_for_copy(inv, src, mask_cap_rights(inv_mr(inv, 4), src->cap), "Copy", &new_cap);
-        if (status != EXC_NONE) {
-            return status;
-        }
+        new_cap = mask_cap_rights(inv_mr(inv, 4), src->cap);
         is_move = false;
         break;
 
@@ -154,14 +149,7 @@ static exception_t decode_cnode_copy_family(struct invocation *inv, struct cte *
             USER_ERROR(inv->thread, "CNode Mint: Truncated message.");
             return error_truncated_message(inv);
         }
-        // Untyped with children: RevokeFirst.
-        status = derive_for_copy(
-            inv, src,
-            update_cap_data(false, inv_mr(inv, 5), mask_cap_rights(inv_mr(inv, 4), src->cap)),
-            "Mint", &new_cap);
-        if (status != EXC_NONE) {
-            return status;
-        }
+        new_cap = update_cap_data(false, inv_mr(inv, 5), mask_cap_rights(inv_mr(inv, 4), src->cap));
         is_move = false;
         break;
 
@@ -182,6 +170,15 @@ static exception_t decode_cnode_copy_family(struct invocation *inv, struct cte *
 
     default:
         panic("decode_cnode_copy_family: label %lu", inv->label);
+    }
+
+    // A copy (Copy, Mint) is derived: an untyped with children gives RevokeFirst.
+    if (!is_move) {
+        status =
+            derive_for_copy(inv, src, new_cap, inv->label == CNodeCopy ? "Copy" : "Mint", &new_cap);
+        if (status != EXC_NONE) {
+            return status;
+        }
     }
 
     // The new cap would be invalid (badge on a badged cap, bad guard, reply or IRQ control

@@ -91,6 +91,9 @@ void tcb_debug_append(struct tcb *t)
 
 void tcb_debug_remove(struct tcb *t)
 {
+    if (t->debug_prev == NULL && ks_debug_tcbs != t) {
+        return; // not on the list (already taken out)
+    }
     if (t->debug_prev != NULL) {
         t->debug_prev->debug_next = t->debug_next;
     } else {

@@ -56,7 +56,7 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 SUITE_OUT   := $(SYSTEST_OUT)/suite
 # MCS (make MCS=1) builds the suite from the driver, the thread helper and the MCS tests
 # only: the other files test the non-MCS API (TODO(#11): run them on both where they apply).
-SUITE_SRCS_NONMCS := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS_NONMCS := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
 SUITE_SRCS_MCS := main.c threads.c mcs.c
 SUITE_SRCS  := $(if $(filter 1,$(MCS)),$(SUITE_SRCS_MCS),$(SUITE_SRCS_NONMCS))
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
@@ -163,8 +163,10 @@ MKIMAGE_CASE      := external/mkimage::
 
 # $(call systest_part,PART,IMAGES,HARNESS_ARGUMENTS)
 # Rebuild the part's images (-k: a broken one only fails its own case), then boot them.
-# The result file is written first as one failure, so a harness that dies still counts.
+# The result file is written first as one failure, so a harness that dies still counts;
+# the old logs go, so nothing (tools/check_docs.py) reads one from an earlier run.
 define systest_part
+	@rm -rf $(SYSTEST_LOGS)/$(1)
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/$(1)
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-$(1).txt
 	@rm -f $(2)
@@ -221,8 +223,12 @@ test-harness:
 	    if [ $$rc -ne 0 ]; then tail -n 40 $(SYSTEST_LOGS)/harness-selftest.log; fi; \
 	    tail -n 1 $(SYSTEST_LOGS)/harness-selftest.log; exit $$rc
 
+# Seconds the harness waits between two suite markers (a checking kernel on a loaded host
+# needs more: test-invariants raises it).
+SUITE_TEST_TIMEOUT ?= 30
+
 test-suite:
-	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--suite suite:$(SUITE_IMAGE)),\
+	$(if $(SUITE_PATTERNS),$(call systest_part,suite,$(SUITE_IMAGE),--test-timeout $(SUITE_TEST_TIMEOUT) --suite suite:$(SUITE_IMAGE)),\
 	    @echo "  SKIP    suite: no suite test selected by TESTS=$(TESTS)")
 
 test-faults:
@@ -260,7 +266,7 @@ test-invariants:
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-suite-invariants.txt
 	@echo "  RUN     invariants: the suite with CHECK_INVARIANTS=1 (log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/suite-invariants.log)"
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/invariants CHECK_INVARIANTS=1 TESTS='$(TESTS)' \
-	    test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
+	    SUITE_TEST_TIMEOUT=120 test-suite >$(SYSTEST_LOGS)/suite-invariants.log 2>&1; rc=$$?; \
 	    cp $(BUILD)/invariants/results/system-suite.txt \
 	       $(SYSTEST_RESULTS)/system-suite-invariants.txt 2>/dev/null; \
 	    grep -E '^\[FAIL\]|passed, ' $(SYSTEST_LOGS)/suite-invariants.log; exit $$rc
@@ -324,6 +330,7 @@ WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
 
 # $(call workspaces_main_part,SPECS): check.py --fresh on the selected NAME:IMAGE:DIR specs.
 define workspaces_main_part
+	@rm -rf $(SYSTEST_LOGS)/workspaces-main
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)/workspaces-main
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-workspaces-main.txt
 	@rm -f $(call case_images,$(1))

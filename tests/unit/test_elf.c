@@ -9,26 +9,12 @@
 
 #define USER_TOP 0x00007fffffffffffull
 
-struct ehdr {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
 // A two-segment executable: text at 0x400000 (file 0x1000, 0x800 bytes), data+bss at
 // 0x401000 (file 0x2000, 0x100 bytes in the file, 0x3000 in memory).
 struct image {
-    struct ehdr eh;
-    struct phdr ph[2];
-    unsigned char pad[0x3000 - sizeof(struct ehdr) - 2 * sizeof(struct phdr)];
+    struct elf64_ehdr eh;
+    struct elf64_phdr ph[2];
+    unsigned char pad[0x3000 - sizeof(struct elf64_ehdr) - 2 * sizeof(struct elf64_phdr)];
 };
 
 static struct image img;
@@ -42,11 +28,11 @@ static void make_valid(void)
     img.eh.version = 1;
     img.eh.entry = 0x400010;
     img.eh.phoff = offsetof(struct image, ph);
-    img.eh.ehsize = sizeof(struct ehdr);
-    img.eh.phentsize = sizeof(struct phdr);
+    img.eh.ehsize = sizeof(struct elf64_ehdr);
+    img.eh.phentsize = sizeof(struct elf64_phdr);
     img.eh.phnum = 2;
-    img.ph[0] = (struct phdr){1, 5, 0x1000, 0x400000, 0x400000, 0x800, 0x800, 0x1000};
-    img.ph[1] = (struct phdr){1, 6, 0x2000, 0x401000, 0x401000, 0x100, 0x3000, 0x1000};
+    img.ph[0] = (struct elf64_phdr){1, 5, 0x1000, 0x400000, 0x400000, 0x800, 0x800, 0x1000};
+    img.ph[1] = (struct elf64_phdr){1, 6, 0x2000, 0x401000, 0x401000, 0x100, 0x3000, 0x1000};
 }
 
 static const char *check(void)

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // FUZZ0001: a seeded flood of random invocations (random labels, lengths, message words and
-// extra caps) on caps the test made itself. It asserts nothing about the answers, only that
+// extra caps) on caps the test made itself, mixed with controlled operations that widen what
+// exists: badged and guarded copies, ASID pools with assigned VSpaces, IRQ handlers, signals,
+// and non-blocking sends carrying caps. It asserts nothing about the answers, only that
 // the kernel survives them all (the harness fails the run on any panic or fault report) and
 // that the root task's own caps are untouched afterwards.
 //
 // What keeps the flood from legitimately killing the suite itself: the invoked caps are the
 // test's own (an untyped, CNodes, notifications, frames, page tables, VSpaces, untypeds
-// from the pool); endpoints are never invoked (a Call would block for ever) and TCBs never
-// (a resumed thread without a VSpace would fault); the root CNode, TCB and VSpace are never
+// from the pool); endpoints are never invoked (a Call would block for ever) and TCBs only
+// with labels that cannot make them run (a running thread without a VSpace would fault);
+// the root CNode, TCB and VSpace are never
 // passed as extra caps. CNode operations therefore only ever reach the test's own CNodes,
 // and the driver's revoke of the memory pool destroys everything the flood made.
 // Reproduce a run with the seed and count it prints: make fuzz SEED=<seed> COUNT=<count>.
@@ -50,9 +53,20 @@ static seL4_Word word(void)
     }
 }
 
-/* Labels worth trying for a cap type; any label is tried a third of the time. */
+/* TCB invocations that never make the thread runnable (no Resume, no register writes
+ * that resume it): the flood's threads stay inactive, so none can fault. */
+static const seL4_Word tcb_labels[] = {
+    TCBReadRegisters,    TCBConfigure,          TCBSetPriority, TCBSetMCPriority,
+    TCBSetSchedParams,   TCBSetIPCBuffer,       TCBSetSpace,    TCBSuspend,
+    TCBBindNotification, TCBUnbindNotification, TCBSetTLSBase,  TCBSetFlags,
+};
+
+/* Labels worth trying for a cap type; any label is tried a third of the time (a TCB only
+ * ever gets one of tcb_labels). */
 static seL4_Word label_for(seL4_Uint32 tag)
 {
+    if (tag == seL4_CapTag_TCB)
+        return tcb_labels[pick(sizeof tcb_labels / sizeof tcb_labels[0])];
     if (pick(3) == 0)
         return pick(56);
     switch (tag) {
@@ -66,6 +80,10 @@ static seL4_Word label_for(seL4_Uint32 tag)
         return ARMPageTableMap + pick(2);
     case seL4_CapTag_VSpace:
         return ARMVSpaceClean_Data + pick(4);
+    case seL4_CapTag_ASIDPool:
+        return ARMASIDPoolAssign;
+    case seL4_CapTag_IRQHandler:
+        return IRQAckIRQ + pick(3);
     default:
         return pick(56);
     }
@@ -107,7 +125,9 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
         if (pick(10) == 0) {
             call++;
             seL4_CPtr dest = s[pick(FUZZ_SLOTS)];
-            switch (pick(3)) {
+            seL4_CPtr src = s[pick(FUZZ_SLOTS)];
+            seL4_Uint32 src_tag = seL4_DebugCapIdentify(src);
+            switch (pick(8)) {
             case 0:
                 seL4_CNode_Move(env->cnode, dest, env->depth, s[pick(3)], pick(64),
                                 (seL4_Uint8)word());
@@ -115,21 +135,52 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
             case 1:
                 seL4_CNode_Delete(env->cnode, dest, env->depth);
                 break;
-            default: {
+            case 2:
                 /* Only an untyped: the same call on an endpoint would be a blocking send. */
-                seL4_CPtr from = s[pick(FUZZ_SLOTS)];
-                if (pick(2) || seL4_DebugCapIdentify(from) != seL4_CapTag_Untyped)
-                    from = ut;
-                seL4_Untyped_Retype(from, pick(12), pick(24), env->cnode, 0, 0, dest, 1);
+                seL4_Untyped_Retype(pick(2) || src_tag != seL4_CapTag_Untyped ? ut : src, pick(12),
+                                    pick(24), env->cnode, 0, 0, dest, 1);
                 break;
-            }
+            case 3:
+                /* A copy with a badge or a guard: badged IPC caps, guarded CNodes that the
+                 * flood's CNode operations then address through (multi-level lookups). */
+                seL4_CNode_Mint(env->cnode, dest, env->depth, env->cnode, src, env->depth,
+                                seL4_AllRights, word());
+                break;
+            case 4:
+                /* A new ASID pool and a VSpace given an ASID from it: maps into that VSpace
+                 * succeed, and deleting the pool or the VSpace leaves live mappings behind. */
+                if (seL4_Untyped_Retype(ut, seL4_UntypedObject, seL4_ASIDPoolBits, env->cnode, 0, 0,
+                                        src, 1) == seL4_NoError &&
+                    seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, src, env->cnode, dest,
+                                                  env->depth) == seL4_NoError)
+                    seL4_ARM_ASIDPool_Assign(dest, s[pick(FUZZ_SLOTS)]);
+                break;
+            case 5:
+                /* Signals through (badged) notification caps, maybe bound to a thread (then
+                 * only that thread may wait on it: a Poll here would be a cap fault). */
+                if (src_tag == seL4_CapTag_Notification)
+                    seL4_Signal(src);
+                break;
+            case 6:
+                /* A handler for an SPI no device raises, for the flood to bind, Ack, Clear. */
+                seL4_IRQControl_Get(seL4_CapIRQControl, 48 + pick(64), env->cnode, dest,
+                                    env->depth);
+                break;
+            default:
+                /* A message with a cap and a badge to an endpoint nobody waits on: NBSend
+                 * never blocks, the message is dropped. */
+                if (src_tag == seL4_CapTag_Endpoint) {
+                    seL4_SetCap(0, s[pick(FUZZ_SLOTS)]);
+                    seL4_NBSend(src, seL4_MessageInfo_new(pick(64), 0, 1, pick(4)));
+                }
+                break;
             }
             continue;
         }
 
         seL4_CPtr target = pick(8) == 0 ? ut : s[pick(FUZZ_SLOTS)];
         seL4_Uint32 tag = seL4_DebugCapIdentify(target);
-        if (tag == seL4_CapTag_Endpoint || tag == seL4_CapTag_TCB || tag == seL4_CapTag_Reply) {
+        if (tag == seL4_CapTag_Endpoint || tag == seL4_CapTag_Reply) {
             skipped++;
             continue;
         }
@@ -147,7 +198,7 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
         counts[(unsigned)err <= seL4_NumErrors ? (unsigned)err : seL4_NumErrors]++;
     }
 
-    printf("fuzz: %u accepted, %u skipped (endpoint or TCB); errors:", counts[0], skipped);
+    printf("fuzz: %u accepted, %u skipped (endpoint or reply); errors:", counts[0], skipped);
     for (int e = 1; e < seL4_NumErrors; e++)
         printf(" %d:%u", e, counts[e]);
     printf(" other:%u\n", counts[seL4_NumErrors]);

@@ -332,6 +332,30 @@ static void unblock(struct test_env *env, seL4_CPtr ep, seL4_CPtr ntfn, seL4_CPt
     seL4_Signal(ntfn);
 }
 
+/* A TCB operation on the child in whatever state it is in (running, restarting, blocked in
+ * an IPC or on its fault's reply): suspend and resume (an interrupted call restarts, a
+ * cancelled fault is raised again), read its registers, bind or unbind its notification.
+ * The choice follows a counter, not the child's generator, so a seed still repeats. */
+static void poke_child(struct test_thread *t, seL4_CPtr ntfn, unsigned k)
+{
+    seL4_UserContext regs;
+    switch (k % 4) {
+    case 0:
+        ASSERT_OK(seL4_TCB_Suspend(t->tcb));
+        ASSERT_OK(seL4_TCB_Resume(t->tcb));
+        break;
+    case 1:
+        ASSERT_OK(seL4_TCB_ReadRegisters(t->tcb, false, 0, 4, &regs));
+        break;
+    case 2:
+        seL4_TCB_BindNotification(t->tcb, ntfn); /* refused while it has waiters */
+        break;
+    default:
+        seL4_TCB_UnbindNotification(t->tcb);
+        break;
+    }
+}
+
 TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; faults reach the "
                "root task and the kernel stays sound")
 {
@@ -387,7 +411,7 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
     ASSERT_OK(seL4_TCB_Resume(t->tcb));
 
     struct tally n = {0};
-    unsigned idle = 0;
+    unsigned idle = 0, pokes = 0;
     seL4_Word last = 0;
     while (!child_finished) {
         seL4_Word badge = 0;
@@ -399,6 +423,8 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
             continue;
         }
         seL4_Yield();
+        if (++pokes % 37 == 0)
+            poke_child(t, ntfn, pokes / 37);
         if (steps_done != last || child_finished) {
             last = steps_done;
             idle = 0;
@@ -412,6 +438,9 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
         unblock(env, ep, ntfn, rx, &n);
     }
     ASSERT_OK(seL4_TCB_Suspend(t->tcb));
+    /* A notification bound to another thread cannot be waited on or polled (seL4 raises a
+     * cap fault): unbind it before the checks below poll it. */
+    seL4_TCB_UnbindNotification(t->tcb); /* IllegalOperation if it is not bound */
     printf("fuzz: %lu kernel-object Calls accepted\n", (unsigned long)calls_accepted);
     printf("fuzz: %lu steps; faults: %u UnknownSyscall, %u CapFault; unblocked %u sends "
            "(%u caps received)\n",
