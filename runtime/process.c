@@ -69,7 +69,7 @@ static seL4_Error map_filled_page(cairn_process_t *p, seL4_Word vaddr, seL4_Word
         memcpy((char *)CAIRN_PROCESS_SCRATCH + offset, src, len);
     /* Code: make the new bytes visible to instruction fetch (needs the frame mapped). */
     if (!(attrs & seL4_ARM_ExecuteNever))
-        err = seL4_ARM_Page_Unify_Instruction(cairn_cptr(frame), 0, PAGE);
+        err = cairn_frame_unify_instruction(frame, 0, PAGE);
     if (err == seL4_NoError)
         err = cairn_frame_unmap(frame);
     if (err != seL4_NoError)

@@ -12,6 +12,7 @@
 #include <cairn/bootinfo.h>
 #include <cairn/cap_types.h>
 #include <cairn/panic.h>
+#include <cairn/runtime.h>
 #include <sel4/sel4.h>
 
 /* ---- untyped ------------------------------------------------------------------------------ */
@@ -261,6 +262,13 @@ static inline void cairn_reply(seL4_MessageInfo_t info)
  * kinds (C11 _Generic picks cairn_granule_map, cairn_large_page_map, ...); anything else is a
  * compile error naming the macro and the kinds it takes. */
 
+#define CAIRN_FRAME_RANGE_OP_(kind, op, stub)                                                      \
+    static inline seL4_Error cairn_##kind##_##op(cairn_##kind##_t frame, seL4_Word start,          \
+                                                 seL4_Word end)                                    \
+    {                                                                                              \
+        return stub(frame.cptr, start, end);                                                       \
+    }
+
 #define CAIRN_FRAME_KIND_(kind)                                                                    \
     static inline seL4_Error cairn_##kind##_map(cairn_##kind##_t frame, cairn_vspace_t vspace,     \
                                                 seL4_Word vaddr, seL4_CapRights_t rights,          \
@@ -278,7 +286,11 @@ static inline void cairn_reply(seL4_MessageInfo_t info)
         if (r.error == seL4_NoError && paddr != NULL)                                              \
             *paddr = r.paddr;                                                                      \
         return (seL4_Error)r.error;                                                                \
-    }
+    }                                                                                              \
+    CAIRN_FRAME_RANGE_OP_(kind, unify_instruction, seL4_ARM_Page_Unify_Instruction)                \
+    CAIRN_FRAME_RANGE_OP_(kind, clean_data, seL4_ARM_Page_Clean_Data)                              \
+    CAIRN_FRAME_RANGE_OP_(kind, invalidate_data, seL4_ARM_Page_Invalidate_Data)                    \
+    CAIRN_FRAME_RANGE_OP_(kind, clean_invalidate_data, seL4_ARM_Page_CleanInvalidate_Data)
 
 CAIRN_FRAME_KIND_(granule)
 CAIRN_FRAME_KIND_(large_page)
@@ -300,29 +312,42 @@ CAIRN_FRAME_KIND_(huge_page)
         int cairn_unused_;                                                                         \
     }))
 
+/* The function for `frame`'s kind: cairn_granule_<op>, cairn_large_page_<op> or
+ * cairn_huge_page_<op> (anything else goes to the granule's, after the check above failed). */
+#define CAIRN_FRAME_OP_(frame, op)                                                                 \
+    _Generic((frame), cairn_large_page_t                                                           \
+             : cairn_large_page_##op, cairn_huge_page_t                                            \
+             : cairn_huge_page_##op, default                                                       \
+             : cairn_granule_##op)
+
 /* Map `frame` at vaddr in `vspace`; rights are masked by the cap's own (never refused). */
 #define cairn_frame_map(frame, vspace, vaddr, rights, attrs)                                       \
     (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_map"),                                               \
-     _Generic((frame), cairn_large_page_t                                                          \
-              : cairn_large_page_map, cairn_huge_page_t                                            \
-              : cairn_huge_page_map, default                                                       \
-              : cairn_granule_map)((frame), (vspace), (vaddr), (rights), (attrs)))
+     CAIRN_FRAME_OP_(frame, map)((frame), (vspace), (vaddr), (rights), (attrs)))
 
 /* Unmap `frame` from wherever this cap mapped it (no-op if it is not mapped). */
 #define cairn_frame_unmap(frame)                                                                   \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unmap"),                                             \
-     _Generic((frame), cairn_large_page_t                                                          \
-              : cairn_large_page_unmap, cairn_huge_page_t                                          \
-              : cairn_huge_page_unmap, default                                                     \
-              : cairn_granule_unmap)(frame))
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unmap"), CAIRN_FRAME_OP_(frame, unmap)(frame))
 
 /* The frame's physical address in *paddr. */
 #define cairn_frame_get_address(frame, paddr)                                                      \
     (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_get_address"),                                       \
-     _Generic((frame), cairn_large_page_t                                                          \
-              : cairn_large_page_get_address, cairn_huge_page_t                                    \
-              : cairn_huge_page_get_address, default                                               \
-              : cairn_granule_get_address)((frame), (paddr)))
+     CAIRN_FRAME_OP_(frame, get_address)((frame), (paddr)))
+
+/* Cache maintenance on the bytes [start, end) of a mapped frame, offsets from its start:
+ * make new code visible to instruction fetch, or clean/invalidate the data cache (DMA). */
+#define cairn_frame_unify_instruction(frame, start, end)                                           \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unify_instruction"),                                 \
+     CAIRN_FRAME_OP_(frame, unify_instruction)((frame), (start), (end)))
+#define cairn_frame_clean_data(frame, start, end)                                                  \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_clean_data"),                                        \
+     CAIRN_FRAME_OP_(frame, clean_data)((frame), (start), (end)))
+#define cairn_frame_invalidate_data(frame, start, end)                                             \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_invalidate_data"),                                   \
+     CAIRN_FRAME_OP_(frame, invalidate_data)((frame), (start), (end)))
+#define cairn_frame_clean_invalidate_data(frame, start, end)                                       \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_clean_invalidate_data"),                             \
+     CAIRN_FRAME_OP_(frame, clean_invalidate_data)((frame), (start), (end)))
 
 /* ---- page tables, ASIDs ------------------------------------------------------------------------
  */
