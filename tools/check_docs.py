@@ -12,7 +12,8 @@ given). Every fenced block in them must say what it is, in its info string:
                        of runtime/ or libsel4/. Compared is the code without comments, and with
                        white space (line breaks too) only where it separates two words:
                        comments in the text may explain, and layout may differ, but the code
-                       is the program's, verbatim. A line "..." leaves lines out.
+                       is the program's, verbatim. A line "..." leaves lines out; "..."
+                       inside a line leaves out code within that statement.
   ```output STEP       what step STEP of the chapter prints: checked against the console
                        log of that step from the system tests (LOG_DIR/<chapter>_<STEP>.log;
                        STEP main.c: the chapter's own main.c, MAIN_LOG_DIR/<chapter>.log)
@@ -277,7 +278,11 @@ def sources(chapter):
 
 def fragment_found(fragment, chapter):
     want = code_text("\n".join(fragment))
-    return not want or any(want in text for text in sources(chapter))
+    if "..." not in want:
+        return not want or any(want in text for text in sources(chapter))
+    # "..." inside a line leaves out code within one statement: printf("...", ...);
+    rx = re.compile("[^;{}]*?".join(re.escape(p) for p in want.split("...")))
+    return any(rx.search(text) for text in sources(chapter))
 
 
 # ---- the checks -------------------------------------------------------------------------
