@@ -28,6 +28,11 @@ static struct test_thread threads[TEST_THREADS];
 /* The first code a child runs: x0 = its descriptor. */
 static void thread_main(struct test_thread *self)
 {
+    /* Tests fill in arg[] right after test_thread_start returns. If the root task's time
+     * slice ran out meanwhile (likely on a slow kernel, e.g. CHECK_INVARIANTS=1: the timer
+     * interrupt is taken as the Start returns), the child runs first; one Yield puts it
+     * behind the root task, which then stores the arguments before the child reads them. */
+    seL4_Yield();
     self->fn(self);
     self->done = 1;
     seL4_TCB_Suspend(self->tcb);
