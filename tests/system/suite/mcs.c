@@ -24,7 +24,15 @@ TEST(MCS0001, "BootInfo: slot 14 is a SchedContext, schedcontrol one SchedContro
     ASSERT_EQ(bi->schedcontrol.end, bi->schedcontrol.start + 1);
     ASSERT_EQ(seL4_DebugCapIdentify(bi->schedcontrol.start), seL4_CapTag_SchedControl);
     ASSERT_EQ(bi->userImageFrames.start, bi->schedcontrol.end);
-    ASSERT_EQ(bi->userImagePaging.end, bi->schedcontrol.start);
+    /* seL4's order: the paging caps, the extra BootInfo frames (the device tree), then
+     * SchedControl. */
+    seL4_Word after = bi->extraBIPages.end > bi->extraBIPages.start ? bi->extraBIPages.end
+                                                                    : bi->userImagePaging.end;
+    ASSERT_EQ(bi->extraBIPages.end > bi->extraBIPages.start
+                  ? bi->extraBIPages.start == bi->userImagePaging.end
+                  : 1,
+              1);
+    ASSERT_EQ(after, bi->schedcontrol.start);
 }
 
 TEST(
