@@ -83,17 +83,12 @@ static exception_t decode_frame_map(struct invocation *inv, struct frame_map_op 
         return error_invalid_capability(inv, 1);
     }
     word_t asid = cap_vspace_asid(vspace_cap);
-    pte_t *root = asid_find_vspace(asid);
 
-    // The ASID no longer names a VSpace: FailedLookup (InvalidRoot).
-    if (root == NULL) {
-        struct lookup_fault lf = {.type = seL4_InvalidRoot};
-        return error_failed_lookup(inv, false, &lf);
-    }
-
-    // The ASID names a different VSpace than the cap: InvalidCapability(1).
-    if ((pptr_t)root != cap_ptr(vspace_cap)) {
-        return error_invalid_capability(inv, 1);
+    // The ASID names no VSpace, or another one: FailedLookup, InvalidCapability(1).
+    pte_t *root;
+    exception_t status = decode_map_vspace_root(inv, vspace_cap, &root);
+    if (status != EXC_NONE) {
+        return status;
     }
 
     // vaddr not aligned to the frame size: AlignmentError (no silent rounding).

@@ -6,6 +6,7 @@
 
 #include "types.h"
 #include "msg/failures.h"
+#include "msg/invocation.h"
 #include "cspace/cap.h"
 #include "arch/aarch64/pte.h"
 #include "object/asid.h"
@@ -22,6 +23,23 @@ static FORCE_INLINE pte_t *vspace_from_cap(cap_t vspace_cap)
     }
     pte_t *root = asid_find_vspace(cap_vspace_asid(vspace_cap));
     return (pptr_t)root == cap_ptr(vspace_cap) ? root : NULL;
+}
+
+// For the Map decoders (frame and page table), once vspace_cap is known to be a VSpace cap
+// with an ASID: its root in *root. The ASID no longer names a VSpace: FailedLookup
+// (InvalidRoot); it names a different VSpace than the cap: InvalidCapability(1).
+static FORCE_INLINE exception_t decode_map_vspace_root(struct invocation *inv, cap_t vspace_cap,
+                                                       pte_t **root)
+{
+    *root = asid_find_vspace(cap_vspace_asid(vspace_cap));
+    if (*root == NULL) {
+        struct lookup_fault lf = {.type = seL4_InvalidRoot};
+        return error_failed_lookup(inv, false, &lf);
+    }
+    if ((pptr_t)*root != cap_ptr(vspace_cap)) {
+        return error_invalid_capability(inv, 1);
+    }
+    return EXC_NONE;
 }
 
 // Decode and invoke a VSpace invocation (inv->cap is a VSpace cap). Labels

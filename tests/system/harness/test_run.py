@@ -12,17 +12,13 @@ its per-test lines and its result file.
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 import test_check  # check.py's tests run with these
+from test_check import FAKE, HERE, PY, QEMU  # the same fake QEMU
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 RUN = os.path.join(HERE, "run.py")
-FAKE = os.path.join(HERE, "fake_qemu.py")
-PY = sys.executable or "/usr/bin/python3"
-QEMU = "%s %s {image}" % (PY, FAKE)
 
 BOOT = "Bootstrapping kernel\nBooting all finished, dropped to user space\n"
 REPORT = ("Caught cap fault in send phase at address 0\n"
@@ -46,19 +42,8 @@ def pid_alive(pid):
         return False
 
 
-class HarnessTest(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="cairn-harness-")
-        self.dir = self.tmp.name
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        with open(path, "w") as f:
-            f.write(text)
-        return path
+class HarnessTest(test_check.TempDirTest):
+    PREFIX = "cairn-harness-"
 
     def run_harness(self, *args, timeout=30):
         result = os.path.join(self.dir, "result.txt")

@@ -190,6 +190,16 @@ static seL4_CPtr page_with(struct test_env *env, seL4_Word va, unsigned char fir
     return frame;
 }
 
+/* page_with at TEST_VA (after its tables), then remapped with `rights`. */
+static seL4_CPtr page_with_rights(struct test_env *env, unsigned char first,
+                                  seL4_CapRights_t rights)
+{
+    add_tables(env, TEST_VA, 3);
+    seL4_CPtr frame = page_with(env, TEST_VA, first);
+    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, rights, ATTRS));
+    return frame;
+}
+
 /* ---- 1: read-only mapping ---------------------------------------------------------------- */
 
 /* Read byte 0, write byte 8, read byte 8 back. */
@@ -203,9 +213,7 @@ static void read_then_write_child(struct test_thread *self)
 TEST(VSPACE0100, "Read-only mapping: the child reads, its write takes a permission fault "
                  "(WnR); remap read-write + reply: the write completes")
 {
-    add_tables(env, TEST_VA, 3);
-    seL4_CPtr frame = page_with(env, TEST_VA, 0x11);
-    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, seL4_CanRead, ATTRS));
+    seL4_CPtr frame = page_with_rights(env, 0x11, seL4_CanRead);
     seL4_CPtr ep;
     struct test_thread *t = start_child(env, &ep, read_then_write_child);
     expect_vm_fault(ep, (seL4_Word)probe_write_insn, TEST_VA + 8, 0, 1, FSC_PERMISSION_L3);
@@ -305,9 +313,7 @@ static void read_child(struct test_thread *self)
 TEST(VSPACE0104, "Write-only request (seL4_CanWrite): Page_Map succeeds with a kernel-only "
                  "mapping; even the child's read takes a permission fault")
 {
-    add_tables(env, TEST_VA, 3);
-    seL4_CPtr frame = page_with(env, TEST_VA, 0x44);
-    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, seL4_CanWrite, ATTRS));
+    seL4_CPtr frame = page_with_rights(env, 0x44, seL4_CanWrite);
     seL4_CPtr ep;
     struct test_thread *t = start_child(env, &ep, read_child);
     expect_vm_fault(ep, (seL4_Word)probe_read_insn, TEST_VA, 0, 0, FSC_PERMISSION_L3);
