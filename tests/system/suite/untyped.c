@@ -9,9 +9,9 @@
 
 #include "invoke.h"
 #include "test.h"
+#include "vspace_common.h"
 
 #define ZERO_VA 0x18000000000UL /* level-0 index 3: no tables there until a test adds them */
-#define PAGE 4096UL
 
 static seL4_Uint32 tag(seL4_CPtr slot)
 {
@@ -335,14 +335,9 @@ TEST(UNTYPED0011, "after a revoke (or deleting every child) retype starts again 
 static volatile seL4_Word *map_at_zero_va(struct test_env *env, seL4_CPtr frame, bool tables)
 {
     if (tables) {
-        for (int i = 0; i < 3; i++) {
-            seL4_CPtr pt = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
-            ASSERT_OK(seL4_ARM_PageTable_Map(pt, seL4_CapInitThreadVSpace, ZERO_VA,
-                                             seL4_ARM_Default_VMAttributes));
-        }
+        add_tables(env, VS, ZERO_VA, 3);
     }
-    ASSERT_OK(seL4_ARM_Page_Map(frame, seL4_CapInitThreadVSpace, ZERO_VA, seL4_ReadWrite,
-                                seL4_ARM_Default_VMAttributes));
+    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, ZERO_VA, seL4_ReadWrite, ATTRS));
     return (volatile seL4_Word *)ZERO_VA;
 }
 
