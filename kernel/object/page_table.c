@@ -51,10 +51,9 @@ static exception_t decode_page_table_map(struct invocation *inv, struct page_tab
     }
 
     // The ASID names no VSpace, or another one: FailedLookup, InvalidCapability(1).
-    pte_t *root;
-    exception_t status = decode_map_vspace_root(inv, vspace_cap, &root);
-    if (status != EXC_NONE) {
-        return status;
+    pte_t *root = decode_map_vspace_root(inv, vspace_cap, asid);
+    if (root == NULL) {
+        return EXC_SYSCALL_ERROR;
     }
 
     // Every level down to 3 already exists, or a frame occupies the slot: DeleteFirst.
