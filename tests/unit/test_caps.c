@@ -11,7 +11,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+/* <cairn/runtime.h> (included by caps.h) declares a root task's main(bi); this test's own
+ * main is the host's, so the root task's is renamed while the header is read. */
+#define main cairn_root_task_main
 #include <cairn/caps.h>
+#undef main
 
 /* ---- recording stubs ------------------------------------------------------------------- */
 
@@ -214,6 +218,17 @@ seL4_ARM_Page_GetAddress_t seL4_ARM_Page_GetAddress(seL4_ARM_Page s)
     REC(1, W(s));
     return (seL4_ARM_Page_GetAddress_t){stub_error, 0x40001000};
 }
+
+#define RANGE_STUB(fn)                                                                             \
+    seL4_Error fn(seL4_CPtr s, seL4_Word start, seL4_Word end)                                     \
+    {                                                                                              \
+        REC(3, W(s), start, end);                                                                  \
+        return stub_error;                                                                         \
+    }
+RANGE_STUB(seL4_ARM_Page_Unify_Instruction)
+RANGE_STUB(seL4_ARM_Page_Clean_Data)
+RANGE_STUB(seL4_ARM_Page_Invalidate_Data)
+RANGE_STUB(seL4_ARM_Page_CleanInvalidate_Data)
 
 seL4_Error seL4_ARM_PageTable_Map(seL4_ARM_PageTable s, seL4_CPtr vspace, seL4_Word vaddr,
                                   seL4_ARM_VMAttributes attr)
@@ -453,6 +468,14 @@ static void frames_tables_asids_irqs(void **state)
     assert_int_equal(paddr, 5);
     CHECK_CALL("seL4_ARM_Page_GetAddress", 19);
     stub_error = seL4_NoError;
+    cairn_frame_unify_instruction(GR, 0, 0x1000);
+    CHECK_CALL("seL4_ARM_Page_Unify_Instruction", 19, 0, 0x1000);
+    cairn_frame_clean_data(LP, 0x10, 0x20);
+    CHECK_CALL("seL4_ARM_Page_Clean_Data", 20, 0x10, 0x20);
+    cairn_frame_invalidate_data(HP, 0x30, 0x40);
+    CHECK_CALL("seL4_ARM_Page_Invalidate_Data", 21, 0x30, 0x40);
+    cairn_frame_clean_invalidate_data(GR, 0x50, 0x60);
+    CHECK_CALL("seL4_ARM_Page_CleanInvalidate_Data", 19, 0x50, 0x60);
     cairn_page_table_map(PT, VS, 0x8000000, attrs);
     CHECK_CALL("seL4_ARM_PageTable_Map", 18, 17, 0x8000000, attrs);
     cairn_page_table_unmap(PT);

@@ -12,6 +12,7 @@
 #include <cairn/bootinfo.h>
 #include <cairn/cap_types.h>
 #include <cairn/panic.h>
+#include <cairn/runtime.h>
 #include <sel4/sel4.h>
 
 /* ---- untyped ------------------------------------------------------------------------------ */
@@ -32,11 +33,13 @@ static inline seL4_Error cairn_untyped_retype(cairn_untyped_t untyped, cairn_blu
  * in <cairn/alloc.h>. Build the paths with cairn_cspath_of(cap) (a slot of the root CNode),
  * cairn_cnode_slot(cnode, index) or cairn_cnode_slot_depth(cnode, index, depth). */
 
+#ifndef CONFIG_KERNEL_MCS
 /* Save the caller's reply cap (non-MCS) into the slot `dest`. */
 static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
 {
     return seL4_CNode_SaveCaller(dest.root, dest.index, dest.depth);
 }
+#endif
 
 /* ---- TCB ------------------------------------------------------------------------------------ */
 
@@ -45,6 +48,17 @@ static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
  * CPtr on purpose: the kernel looks it up in the *thread's* CSpace (cspace_root) each time
  * the thread faults, not in the caller's; seL4_CapNull means "no fault handler".
  */
+#ifdef CONFIG_KERNEL_MCS
+/* MCS: Configure sets no fault endpoint (cairn_tcb_set_space does, as a cap). */
+static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, cairn_cnode_t cspace_root,
+                                             seL4_Word cspace_root_data, cairn_vspace_t vspace_root,
+                                             seL4_Word vspace_root_data, seL4_Word buffer,
+                                             cairn_granule_t buffer_frame)
+{
+    return seL4_TCB_Configure(tcb.cptr, cspace_root.cptr, cspace_root_data, vspace_root.cptr,
+                              vspace_root_data, buffer, buffer_frame.cptr);
+}
+#else
 static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep,
                                              cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
                                              cairn_vspace_t vspace_root, seL4_Word vspace_root_data,
@@ -53,6 +67,7 @@ static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep
     return seL4_TCB_Configure(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
                               vspace_root.cptr, vspace_root_data, buffer, buffer_frame.cptr);
 }
+#endif
 
 /* Set only the fault endpoint (a CPtr in the thread's CSpace, see above), CSpace and VSpace. */
 static inline seL4_Error cairn_tcb_set_space(cairn_tcb_t tcb, seL4_CPtr fault_ep,
@@ -182,6 +197,20 @@ static inline void cairn_endpoint_nb_send(cairn_endpoint_t ep, seL4_MessageInfo_
     seL4_NBSend(ep.cptr, info);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+/* MCS: a receive names the Reply object a Call links (seL4_CapNull: none, as seL4_Wait). */
+static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge,
+                                                     seL4_CPtr reply)
+{
+    return reply == seL4_CapNull ? seL4_Wait(ep.cptr, badge) : seL4_Recv(ep.cptr, badge, reply);
+}
+
+static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL4_Word *badge,
+                                                        seL4_CPtr reply)
+{
+    return reply == seL4_CapNull ? seL4_NBWait(ep.cptr, badge) : seL4_NBRecv(ep.cptr, badge, reply);
+}
+#else
 static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
     return seL4_Recv(ep.cptr, badge);
@@ -191,12 +220,28 @@ static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL
 {
     return seL4_NBRecv(ep.cptr, badge);
 }
+#endif
 
 static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_MessageInfo_t info)
 {
     return seL4_Call(ep.cptr, info);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+/* Reply through the Reply object `reply`, then wait on `ep` with it (a server's loop). */
+static inline seL4_MessageInfo_t cairn_endpoint_reply_recv(cairn_endpoint_t ep,
+                                                           seL4_MessageInfo_t info,
+                                                           seL4_Word *badge, seL4_CPtr reply)
+{
+    return seL4_ReplyRecv(ep.cptr, info, badge, reply);
+}
+
+/* Reply to the caller the Reply object `reply` links (MCS: a Send on the Reply cap). */
+static inline void cairn_reply(seL4_CPtr reply, seL4_MessageInfo_t info)
+{
+    seL4_Send(reply, info);
+}
+#else
 /* Reply to the last caller, then wait on `ep` for the next message (a server's loop). */
 static inline seL4_MessageInfo_t
 cairn_endpoint_reply_recv(cairn_endpoint_t ep, seL4_MessageInfo_t info, seL4_Word *badge)
@@ -210,11 +255,19 @@ static inline void cairn_reply(seL4_MessageInfo_t info)
 {
     seL4_Reply(info);
 }
+#endif
 
 /* ---- frames: granule, large page, huge page ---------------------------------------------------
  * cairn_frame_map, cairn_frame_unmap and cairn_frame_get_address take any of the three frame
  * kinds (C11 _Generic picks cairn_granule_map, cairn_large_page_map, ...); anything else is a
  * compile error naming the macro and the kinds it takes. */
+
+#define CAIRN_FRAME_RANGE_OP_(kind, op, stub)                                                      \
+    static inline seL4_Error cairn_##kind##_##op(cairn_##kind##_t frame, seL4_Word start,          \
+                                                 seL4_Word end)                                    \
+    {                                                                                              \
+        return stub(frame.cptr, start, end);                                                       \
+    }
 
 #define CAIRN_FRAME_KIND_(kind)                                                                    \
     static inline seL4_Error cairn_##kind##_map(cairn_##kind##_t frame, cairn_vspace_t vspace,     \
@@ -233,7 +286,11 @@ static inline void cairn_reply(seL4_MessageInfo_t info)
         if (r.error == seL4_NoError && paddr != NULL)                                              \
             *paddr = r.paddr;                                                                      \
         return (seL4_Error)r.error;                                                                \
-    }
+    }                                                                                              \
+    CAIRN_FRAME_RANGE_OP_(kind, unify_instruction, seL4_ARM_Page_Unify_Instruction)                \
+    CAIRN_FRAME_RANGE_OP_(kind, clean_data, seL4_ARM_Page_Clean_Data)                              \
+    CAIRN_FRAME_RANGE_OP_(kind, invalidate_data, seL4_ARM_Page_Invalidate_Data)                    \
+    CAIRN_FRAME_RANGE_OP_(kind, clean_invalidate_data, seL4_ARM_Page_CleanInvalidate_Data)
 
 CAIRN_FRAME_KIND_(granule)
 CAIRN_FRAME_KIND_(large_page)
@@ -255,29 +312,42 @@ CAIRN_FRAME_KIND_(huge_page)
         int cairn_unused_;                                                                         \
     }))
 
+/* The function for `frame`'s kind: cairn_granule_<op>, cairn_large_page_<op> or
+ * cairn_huge_page_<op> (anything else goes to the granule's, after the check above failed). */
+#define CAIRN_FRAME_OP_(frame, op)                                                                 \
+    _Generic((frame), cairn_large_page_t                                                           \
+             : cairn_large_page_##op, cairn_huge_page_t                                            \
+             : cairn_huge_page_##op, default                                                       \
+             : cairn_granule_##op)
+
 /* Map `frame` at vaddr in `vspace`; rights are masked by the cap's own (never refused). */
 #define cairn_frame_map(frame, vspace, vaddr, rights, attrs)                                       \
     (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_map"),                                               \
-     _Generic((frame), cairn_large_page_t                                                          \
-              : cairn_large_page_map, cairn_huge_page_t                                            \
-              : cairn_huge_page_map, default                                                       \
-              : cairn_granule_map)((frame), (vspace), (vaddr), (rights), (attrs)))
+     CAIRN_FRAME_OP_(frame, map)((frame), (vspace), (vaddr), (rights), (attrs)))
 
 /* Unmap `frame` from wherever this cap mapped it (no-op if it is not mapped). */
 #define cairn_frame_unmap(frame)                                                                   \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unmap"),                                             \
-     _Generic((frame), cairn_large_page_t                                                          \
-              : cairn_large_page_unmap, cairn_huge_page_t                                          \
-              : cairn_huge_page_unmap, default                                                     \
-              : cairn_granule_unmap)(frame))
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unmap"), CAIRN_FRAME_OP_(frame, unmap)(frame))
 
 /* The frame's physical address in *paddr. */
 #define cairn_frame_get_address(frame, paddr)                                                      \
     (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_get_address"),                                       \
-     _Generic((frame), cairn_large_page_t                                                          \
-              : cairn_large_page_get_address, cairn_huge_page_t                                    \
-              : cairn_huge_page_get_address, default                                               \
-              : cairn_granule_get_address)((frame), (paddr)))
+     CAIRN_FRAME_OP_(frame, get_address)((frame), (paddr)))
+
+/* Cache maintenance on the bytes [start, end) of a mapped frame, offsets from its start:
+ * make new code visible to instruction fetch, or clean/invalidate the data cache (DMA). */
+#define cairn_frame_unify_instruction(frame, start, end)                                           \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unify_instruction"),                                 \
+     CAIRN_FRAME_OP_(frame, unify_instruction)((frame), (start), (end)))
+#define cairn_frame_clean_data(frame, start, end)                                                  \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_clean_data"),                                        \
+     CAIRN_FRAME_OP_(frame, clean_data)((frame), (start), (end)))
+#define cairn_frame_invalidate_data(frame, start, end)                                             \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_invalidate_data"),                                   \
+     CAIRN_FRAME_OP_(frame, invalidate_data)((frame), (start), (end)))
+#define cairn_frame_clean_invalidate_data(frame, start, end)                                       \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_clean_invalidate_data"),                             \
+     CAIRN_FRAME_OP_(frame, clean_invalidate_data)((frame), (start), (end)))
 
 /* ---- page tables, ASIDs ------------------------------------------------------------------------
  */

@@ -65,6 +65,10 @@ seL4_Error seL4_ARM_Page_Map(seL4_ARM_Page service, seL4_CPtr vspace, seL4_Word 
                              seL4_CapRights_t rights, seL4_ARM_VMAttributes attr);
 seL4_Error seL4_ARM_Page_Unmap(seL4_ARM_Page service);
 seL4_ARM_Page_GetAddress_t seL4_ARM_Page_GetAddress(seL4_ARM_Page service);
+seL4_Error seL4_ARM_Page_Unify_Instruction(seL4_CPtr service, seL4_Word start, seL4_Word end);
+seL4_Error seL4_ARM_Page_Clean_Data(seL4_CPtr service, seL4_Word start, seL4_Word end);
+seL4_Error seL4_ARM_Page_Invalidate_Data(seL4_CPtr service, seL4_Word start, seL4_Word end);
+seL4_Error seL4_ARM_Page_CleanInvalidate_Data(seL4_CPtr service, seL4_Word start, seL4_Word end);
 seL4_Error seL4_ARM_PageTable_Map(seL4_ARM_PageTable service, seL4_CPtr vspace, seL4_Word vaddr,
                                   seL4_ARM_VMAttributes attr);
 seL4_Error seL4_ARM_PageTable_Unmap(seL4_ARM_PageTable service);
