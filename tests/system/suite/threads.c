@@ -124,6 +124,7 @@ void test_yield(void)
         seL4_Yield();
 }
 
+#ifndef CONFIG_KERNEL_MCS
 void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
                           seL4_Word reply1)
 {
@@ -139,3 +140,4 @@ void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_
     seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
     test_yield();
 }
+#endif

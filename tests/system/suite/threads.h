@@ -40,6 +40,7 @@ struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Wor
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
 
+#ifndef CONFIG_KERNEL_MCS /* the non-MCS Reply and ReplyRecv (ipc.c, fastpath.c) */
 /*
  * Serve two Calls queued on ep, one message word each way: receive the first (its MR0 must be
  * want0), answer it with reply0 by ReplyRecv, which must receive the second (MR0 want1), answer
@@ -47,3 +48,4 @@ void test_yield(void);
  */
 void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
                           seL4_Word reply1);
+#endif
