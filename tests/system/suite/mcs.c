@@ -73,9 +73,10 @@ TEST(MCS0003,
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, reply_server);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, reply_server);
     t->arg[0] = ep;
     t->arg[1] = reply;
+    test_thread_resume(env, t);
     test_yield(); /* the server blocks in Recv first */
 
     seL4_SetMR(0, 41);
@@ -105,9 +106,10 @@ static struct test_thread *serve_client(struct test_env *env, seL4_Word n, seL4_
 {
     *ep = test_alloc_object(env, seL4_EndpointObject, 0);
     *reply = test_alloc_object(env, seL4_ReplyObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, client);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, client);
     t->arg[0] = *ep;
     t->arg[1] = n;
+    test_thread_resume(env, t);
     seL4_Word badge;
     seL4_Recv(*ep, &badge, *reply);
     return t;
@@ -268,8 +270,9 @@ TEST(MCS0009, "SchedContext_Bind/UnbindObject/Unbind of TCBs and notifications, 
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     seL4_CPtr ntfn2 = test_alloc_object(env, seL4_NotificationObject, 0);
     struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
-    struct test_thread *b = test_thread_start(env, 1, 0, PRIO, waiter);
+    struct test_thread *b = test_thread_create(env, 1, 0, PRIO, waiter);
     b->arg[0] = ntfn2;
+    test_thread_resume(env, b);
     test_yield();                                             /* b blocks in Wait */
     ASSERT_OK(seL4_SchedContext_UnbindObject(b->sc, b->tcb)); /* b: blocked, no context */
 
@@ -472,9 +475,10 @@ TEST(MCS0014, "A passive server (no scheduling context) runs on its caller's, le
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, reply_server);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, reply_server);
     t->arg[0] = ep;
     t->arg[1] = reply;
+    test_thread_resume(env, t);
     test_yield();                                             /* the server waits in Recv */
     ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb)); /* and is passive now */
 
@@ -507,16 +511,18 @@ TEST(MCS0015, "Deleting the Reply object of a call with a lent context gives the
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, holding_server);
+    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, holding_server);
     s->arg[0] = ep;
     s->arg[1] = reply;
     s->arg[2] = ntfn;
+    test_thread_resume(env, s);
     test_yield();
     ASSERT_OK(seL4_SchedContext_UnbindObject(s->sc, s->tcb)); /* passive */
 
-    struct test_thread *c = test_thread_start(env, 1, 0, PRIO, client);
+    struct test_thread *c = test_thread_create(env, 1, 0, PRIO, client);
     c->arg[0] = ep;
     c->arg[1] = 1;
+    test_thread_resume(env, c);
     test_yield();
     ASSERT_EQ(s->out[0], 1); /* the server took the call, on the client's context */
     ASSERT_ERR(seL4_SchedContext_UnbindObject(c->sc, c->tcb), seL4_IllegalOperation);
