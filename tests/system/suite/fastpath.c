@@ -131,16 +131,7 @@ TEST(FASTPATH0003,
     test_thread_resume(env, b);
     test_yield(); /* both Call: nobody receives, both queue */
 
-    seL4_Word badge;
-    seL4_Recv(ep, &badge);
-    ASSERT_MR(0, 0xa);
-    seL4_SetMR(0, 0xa1);
-    seL4_MessageInfo_t info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
-    ASSERT_MR(0, 0xb);
-    seL4_SetMR(0, 0xb1);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
-    test_yield();
+    test_serve_two_calls(ep, 0xa, 0xa1, 0xb, 0xb1);
     ASSERT_EQ(a->out[1], 0xa1);
     ASSERT_EQ(b->out[1], 0xb1);
 }

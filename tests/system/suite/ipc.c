@@ -119,17 +119,25 @@ static seL4_MessageInfo_t recv_into(struct test_env *env, seL4_CPtr ep, seL4_CPt
     return info;
 }
 
+/* A cap_sender child sends `cap` through endpoint cap `via`; receive it on ep into a new
+ * slot (*slot). */
+static seL4_MessageInfo_t transfer_cap(struct test_env *env, seL4_CPtr ep, seL4_CPtr via,
+                                       seL4_CPtr cap, seL4_CPtr *slot)
+{
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
+    t->arg[0] = via;
+    t->arg[2] = cap;
+    test_thread_resume(env, t);
+    *slot = test_alloc_slot(env);
+    return recv_into(env, ep, *slot);
+}
+
 TEST(IPC0004, "cap transfer with Grant: one cap arrives in the receive slot, extraCaps 1")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = ep; /* all rights, Grant included */
-    t->arg[2] = ntfn;
-    test_thread_resume(env, t);
-    seL4_CPtr slot = test_alloc_slot(env);
-
-    seL4_MessageInfo_t info = recv_into(env, ep, slot);
+    seL4_CPtr slot; /* sent through ep itself: all rights, Grant included */
+    seL4_MessageInfo_t info = transfer_cap(env, ep, ep, ntfn, &slot);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 1);
     ASSERT_EQ(seL4_MessageInfo_get_capsUnwrapped(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
@@ -142,13 +150,8 @@ TEST(IPC0005, "cap transfer without Grant: the cap is dropped silently, extraCap
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr no_grant = mint(env, ep, seL4_ReadWrite.words[0], 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = no_grant;
-    t->arg[2] = ntfn;
-    test_thread_resume(env, t);
-    seL4_CPtr slot = test_alloc_slot(env);
-
-    seL4_MessageInfo_t info = recv_into(env, ep, slot);
+    seL4_CPtr slot;
+    seL4_MessageInfo_t info = transfer_cap(env, ep, no_grant, ntfn, &slot);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xca);
@@ -159,13 +162,8 @@ TEST(IPC0006, "a cap to the endpoint itself is unwrapped: badge in caps_or_badge
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights.words[0], 0x5a5a);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = ep;
-    t->arg[2] = badged;
-    test_thread_resume(env, t);
-    seL4_CPtr slot = test_alloc_slot(env);
-
-    seL4_MessageInfo_t info = recv_into(env, ep, slot);
+    seL4_CPtr slot;
+    seL4_MessageInfo_t info = transfer_cap(env, ep, ep, badged, &slot);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 1);
     ASSERT_EQ(seL4_MessageInfo_get_capsUnwrapped(info), 1);
     ASSERT_EQ(seL4_GetBadge(0), 0x5a5a);
@@ -211,16 +209,7 @@ TEST(IPC0008, "Call through a GrantReply-only cap: reply arrives; ReplyRecv serv
     test_thread_resume(env, a);
     test_thread_resume(env, b);
 
-    seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
-    seL4_SetMR(0, 0x1001);
-    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
-    ASSERT_MR(0, 0x77);
-    seL4_SetMR(0, 0x1002);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
-    test_yield();
+    test_serve_two_calls(ep, 0x77, 0x1001, 0x77, 0x1002);
     ASSERT_EQ(a->out[0], 1);
     ASSERT_EQ(b->out[0], 1);
     ASSERT_EQ(a->out[1], 1);

@@ -134,3 +134,21 @@ void test_yield(void)
     for (int i = 0; i < 8; i++)
         seL4_Yield();
 }
+
+#ifndef CONFIG_KERNEL_MCS
+void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
+                          seL4_Word reply1)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, want0);
+    seL4_SetMR(0, reply0);
+    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, want1);
+    seL4_SetMR(0, reply1);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_yield();
+}
+#endif

@@ -47,3 +47,13 @@ void test_thread_resume(struct test_env *env, struct test_thread *t);
 
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
+
+#ifndef CONFIG_KERNEL_MCS /* the non-MCS Reply and ReplyRecv (ipc.c, fastpath.c) */
+/*
+ * Serve two Calls queued on ep, one message word each way: receive the first (its MR0 must be
+ * want0), answer it with reply0 by ReplyRecv, which must receive the second (MR0 want1), answer
+ * that with reply1 by Reply; then test_yield so that both callers take their replies.
+ */
+void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
+                          seL4_Word reply1);
+#endif
