@@ -15,8 +15,12 @@ enum dtb_status {
 
 // Check the flattened device tree header at `blob`, of which `room` bytes are readable
 // and may belong to it (40 header bytes must be readable). On DTB_FOUND, *size is the
-// blob's totalsize, the number of bytes seL4 passes on.
+// blob's size as passed on: dtb_packed_size of its totalsize.
 enum dtb_status dtb_check(const void *blob, word_t room, word_t *size);
+
+// The bytes of a checked blob of `total` bytes that hold data: the end of its strings
+// block when its blocks are in dtc's order within total, else total.
+word_t dtb_packed_size(const void *blob, word_t total);
 
 // Print the boot-log line for a status (nothing for DTB_FOUND): the lines seL4's loader
 // prints for a missing, a malformed and an unplaceable device tree.

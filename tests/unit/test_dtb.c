@@ -21,12 +21,18 @@ static void make_header(uint8_t *b, uint32_t magic, uint32_t total, uint32_t las
     }
 }
 
-static void accepted_header_gives_totalsize(void **state)
+static void accepted_header_gives_packed_size(void **state)
 {
     (void)state;
     uint8_t b[40];
     word_t size = 0;
+    // Blocks in dtc's order: passed on up to the end of the strings (0x100 + 0x20).
     make_header(b, 0xd00dfeed, 0x100000, 16);
+    assert_int_equal(dtb_check(b, 0x200000, &size), DTB_FOUND);
+    assert_int_equal(size, 0x120);
+    // Strings before the structure block: passed on whole.
+    b[14] = 0;
+    b[15] = 0x30;
     assert_int_equal(dtb_check(b, 0x200000, &size), DTB_FOUND);
     assert_int_equal(size, 0x100000);
     make_header(b, 0xd00dfeed, 40, 17); // the smallest, newest acceptable header
@@ -95,14 +101,17 @@ static void chunk_is_header_then_blob(void **state)
     memcpy(&h, out, sizeof(h));
     assert_int_equal(h.id, SEL4_BOOTINFO_HEADER_FDT);
     assert_int_equal(h.len, 16 + sizeof(dtb));
-    assert_memory_equal(out + 16, dtb, sizeof(dtb));
+    assert_memory_equal(out + 16, dtb, 4);
+    const uint8_t total[4] = {0, 0, 0, sizeof(dtb)}; // the copy's totalsize: what was passed on
+    assert_memory_equal(out + 20, total, 4);
+    assert_memory_equal(out + 24, dtb + 8, sizeof(dtb) - 8);
     assert_int_equal(out[16 + sizeof(dtb)], 0xee); // nothing written past the chunk
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(accepted_header_gives_totalsize),
+        cmocka_unit_test(accepted_header_gives_packed_size),
         cmocka_unit_test(refusals_and_their_log_lines),
         cmocka_unit_test(extra_bootinfo_sizes_follow_sel4),
         cmocka_unit_test(chunk_is_header_then_blob),
