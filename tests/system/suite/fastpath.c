@@ -53,10 +53,11 @@ TEST(FASTPATH0001,
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x5a);
-    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
+    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
     s->arg[0] = ep;
     s->arg[1] = 5;
-    test_yield(); /* the server waits in Recv */
+    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
+    test_yield();                       /* the server waits in Recv */
     for (seL4_Word n = 0; n <= 4; n++) {
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, 0x100 * (n + 1) + (seL4_Word)i);
@@ -84,9 +85,10 @@ TEST(FASTPATH0002,
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x61);
     seL4_CPtr read_only = mint(env, ep, seL4_CanRead, 0);
-    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
+    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
     s->arg[0] = ep;
     s->arg[1] = 2;
+    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
     test_yield();
 
     for (int i = 0; i < 5; i++)
@@ -120,12 +122,14 @@ TEST(FASTPATH0003,
      "no receiver waiting: Call queues; ReplyRecv with a sender queued receives it at once")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *a = test_thread_start(env, 0, 0, PRIO, client);
-    struct test_thread *b = test_thread_start(env, 1, 0, PRIO, client);
+    struct test_thread *a = test_thread_create(env, 0, 0, PRIO, client);
+    struct test_thread *b = test_thread_create(env, 1, 0, PRIO, client);
     a->arg[0] = b->arg[0] = ep;
     a->arg[1] = 0xa;
     b->arg[1] = 0xb;
-    test_yield(); /* both Call: nobody receives, both queue */
+    ASSERT_OK(seL4_TCB_Resume(a->tcb)); /* its arguments are set */
+    ASSERT_OK(seL4_TCB_Resume(b->tcb)); /* its arguments are set */
+    test_yield();                       /* both Call: nobody receives, both queue */
 
     seL4_Word badge;
     seL4_Recv(ep, &badge);
@@ -151,9 +155,10 @@ TEST(FASTPATH0004,
      "lower-priority destination while a higher thread is ready: the ready one runs first")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, echo);
+    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
     s->arg[0] = ep;
     s->arg[1] = 1;
+    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
     test_yield();
     ASSERT_OK(seL4_TCB_SetPriority(s->tcb, seL4_CapInitThreadTCB, 100));
     struct test_thread *r = test_thread_start(env, 1, 0, 200, mark);
@@ -219,8 +224,9 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr fault_ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr fep = mint(env, fault_ep, seL4_AllRights, 0xfa);
-    struct test_thread *t = test_thread_start(env, 0, fep, PRIO, faulting);
+    struct test_thread *t = test_thread_create(env, 0, fep, PRIO, faulting);
     t->arg[0] = ep;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
     ASSERT_EQ(badge, 0xfa);
@@ -260,13 +266,15 @@ TEST(FASTPATH0007,
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *s = test_thread_start(env, 0, 0, PRIO, waiting_server);
+    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, waiting_server);
     s->arg[0] = ep;
     s->arg[1] = ntfn;
+    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
     test_yield();
-    struct test_thread *r = test_thread_start(env, 1, 0, 200, suspender);
+    struct test_thread *r = test_thread_create(env, 1, 0, 200, suspender);
     r->arg[0] = s->tcb;
     r->arg[1] = ntfn;
+    ASSERT_OK(seL4_TCB_Resume(r->tcb)); /* its arguments are set */
     seL4_SetMR(0, 1);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(r->out[0], seL4_NoError);
@@ -277,16 +285,18 @@ TEST(FASTPATH0007,
     /* The client side: a caller suspended while it waits loses its reply cap, so the
      * next ReplyRecv only receives (here the Call of a second client). */
     seL4_CPtr ep2 = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *c = test_thread_start(env, 2, 0, PRIO, client);
+    struct test_thread *c = test_thread_create(env, 2, 0, PRIO, client);
     c->arg[0] = ep2;
     c->arg[1] = 0xc;
+    ASSERT_OK(seL4_TCB_Resume(c->tcb)); /* its arguments are set */
     seL4_Word badge;
     seL4_Recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
     ASSERT_OK(seL4_TCB_Suspend(c->tcb));
-    struct test_thread *d = test_thread_start(env, 1, 0, 200, client);
+    struct test_thread *d = test_thread_create(env, 1, 0, 200, client);
     d->arg[0] = ep2;
     d->arg[1] = 0xd;
+    ASSERT_OK(seL4_TCB_Resume(d->tcb)); /* its arguments are set */
     seL4_SetMR(0, 0xcc);
     info = seL4_ReplyRecv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);

@@ -34,9 +34,10 @@ TEST(IPC0001, "Send/Recv: badge, label and 10 MRs (4 in registers, 6 in the buff
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights.words[0], 0x77);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, sender);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
     t->arg[0] = badged;
     t->arg[1] = 10;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
 
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
@@ -68,9 +69,10 @@ TEST(IPC0002, "Call/Reply: the server gets a reply cap; the reply carries 7 MRs 
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr client = mint(env, ep, seL4_AllRights.words[0], 5);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, echo_server);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, echo_server);
     t->arg[0] = ep;
-    test_yield(); /* the server waits in Recv */
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_yield();                       /* the server waits in Recv */
 
     for (int i = 0; i < 6; i++)
         seL4_SetMR(i, 10 * (seL4_Word)i);
@@ -121,9 +123,10 @@ TEST(IPC0004, "cap transfer with Grant: one cap arrives in the receive slot, ext
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, cap_sender);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
     t->arg[0] = ep; /* all rights, Grant included */
     t->arg[2] = ntfn;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     seL4_CPtr slot = test_alloc_slot(env);
 
     seL4_MessageInfo_t info = recv_into(env, ep, slot);
@@ -139,9 +142,10 @@ TEST(IPC0005, "cap transfer without Grant: the cap is dropped silently, extraCap
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr no_grant = mint(env, ep, seL4_ReadWrite.words[0], 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, cap_sender);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
     t->arg[0] = no_grant;
     t->arg[2] = ntfn;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     seL4_CPtr slot = test_alloc_slot(env);
 
     seL4_MessageInfo_t info = recv_into(env, ep, slot);
@@ -155,9 +159,10 @@ TEST(IPC0006, "a cap to the endpoint itself is unwrapped: badge in caps_or_badge
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights.words[0], 0x5a5a);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, cap_sender);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
     t->arg[0] = ep;
     t->arg[2] = badged;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     seL4_CPtr slot = test_alloc_slot(env);
 
     seL4_MessageInfo_t info = recv_into(env, ep, slot);
@@ -181,8 +186,9 @@ TEST(IPC0007, "Call through a cap without Grant/GrantReply: delivered, but no re
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr write_only = mint(env, ep, seL4_CanWrite.words[0], 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, caller);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, caller);
     t->arg[0] = write_only;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
 
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
@@ -198,10 +204,12 @@ TEST(IPC0008, "Call through a GrantReply-only cap: reply arrives; ReplyRecv serv
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr gr = mint(env, ep, seL4_CanWrite.words[0] | seL4_CanGrantReply.words[0], 0);
-    struct test_thread *a = test_thread_start(env, 0, 0, PRIO, caller);
-    struct test_thread *b = test_thread_start(env, 1, 0, PRIO, caller);
+    struct test_thread *a = test_thread_create(env, 0, 0, PRIO, caller);
+    struct test_thread *b = test_thread_create(env, 1, 0, PRIO, caller);
     a->arg[0] = gr;
     b->arg[0] = gr;
+    ASSERT_OK(seL4_TCB_Resume(a->tcb)); /* its arguments are set */
+    ASSERT_OK(seL4_TCB_Resume(b->tcb)); /* its arguments are set */
 
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
@@ -245,9 +253,10 @@ static void saving_server(struct test_thread *self)
 TEST(IPC0010, "a saved reply cap (CNode_SaveCaller) answers the Call when invoked with Send")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, saving_server);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, saving_server);
     t->arg[0] = ep;
     t->arg[1] = test_alloc_slot(env);
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     test_yield();
     seL4_SetMR(0, 1);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
@@ -277,9 +286,10 @@ TEST(IPC0011, "sender without an IPC buffer: only MR0-3 arrive and the length sa
 TEST(IPC0012, "a length field above 120 is clamped: 120 MRs arrive")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, sender);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
     t->arg[0] = ep;
     t->arg[1] = 127;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_MsgMaxLength);
@@ -292,9 +302,10 @@ TEST(IPC0013, "receive slot occupied: the cap stays with the sender, extraCaps 0
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     seL4_CPtr occupied = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *t = test_thread_start(env, 0, 0, PRIO, cap_sender);
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
     t->arg[0] = ep;
     t->arg[2] = ntfn;
+    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
     seL4_MessageInfo_t info = recv_into(env, ep, occupied);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
