@@ -8,7 +8,10 @@
 #   make bench-profile COUNT=<n>            one benchmarked operation, instruction by function
 #   make lint            header self-containment, format, arch-boundary checks
 ROOT  := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-BUILD := $(ROOT)/build
+# MCS=1: seL4's MCS configuration (mk/config.mk), built entirely under build/mcs/ so the
+# two configurations never share an object.
+MCS ?= 0
+BUILD := $(ROOT)/build$(if $(filter 1,$(MCS)),/mcs)
 
 .DEFAULT_GOAL := all
 .SUFFIXES:

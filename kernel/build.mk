@@ -4,6 +4,9 @@
 #   KERNEL_MACHINE   target-only: system registers, MMIO, assembly
 K := $(ROOT)/kernel
 
+# MCS only (make MCS=1): the objects that exist only in that configuration.
+MCS_KERNEL_GENERIC := $(K)/object/sched_context.c $(K)/object/reply.c
+
 KERNEL_GENERIC := \
 	$(K)/state.c \
 	$(K)/msg/message.c \
@@ -41,7 +44,9 @@ KERNEL_GENERIC := \
 	$(K)/api/debug.c \
 	$(K)/api/syscall.c \
 	$(K)/api/interrupt.c \
-	$(K)/sched/sched.c
+	$(K)/sched/sched.c \
+	$(if $(filter 1,$(MCS)),$(MCS_KERNEL_GENERIC))
+
 
 KERNEL_ARCH := \
 	$(K)/arch/aarch64/esr.c \

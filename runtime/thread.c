@@ -94,9 +94,26 @@ seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word 
     memset(&thread->ipc_buffer, 0, sizeof thread->ipc_buffer);
 
     /* No fault endpoint; our CNode with guard data 0 and our VSpace; the IPC buffer. */
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: Configure takes no fault endpoint; the thread also needs a scheduling context of
+     * its own to run at all: the smallest, with the boot thread's share (5 ms every 5 ms). */
+    seL4_Error err = seL4_TCB_Configure(tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace,
+                                        0, (seL4_Word)&thread->ipc_buffer, ipc_frame);
+    if (err != seL4_NoError)
+        return err;
+    seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
+    if (sc == seL4_CapNull)
+        return cairn_retype_error();
+    err = seL4_SchedControl_ConfigureFlags(cairn_bootinfo()->schedcontrol.start, sc,
+                                           CAIRN_THREAD_BUDGET_US, CAIRN_THREAD_BUDGET_US, 0, 0,
+                                           seL4_SchedContext_NoFlag);
+    if (err == seL4_NoError)
+        err = seL4_SchedContext_Bind(sc, tcb);
+#else
     seL4_Error err =
         seL4_TCB_Configure(tcb, seL4_CapNull, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace,
                            0, (seL4_Word)&thread->ipc_buffer, ipc_frame);
+#endif
     if (err != seL4_NoError)
         return err;
     err = seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, priority);

@@ -105,12 +105,18 @@ static void print_user_stack(const struct tcb *t)
 }
 
 // seL4's report for a fault nobody can handle (the "double fault": delivering the first
-// fault failed with a cap fault on the handler CPtr), then our decoded line.
+// fault failed with a cap fault on the handler CPtr; MCS: the thread has no fault endpoint
+// cap), then our decoded line.
 static void report_unhandled_fault(struct tcb *t, const struct fault *handler_fault)
 {
+#ifdef CONFIG_KERNEL_MCS
+    (void)handler_fault;
+    kprintf("Found thread has no fault handler while trying to handle:\n");
+#else
     kprintf("Caught ");
     fault_print(handler_fault);
     kprintf("\nwhile trying to handle:\n");
+#endif
     fault_print(&t->fault);
     kprintf("\nin thread %p \"%s\" at address %p\n", (void *)t, t->name, (void *)t->ctx.fault_ip);
     kprintf("With stack:\n");
@@ -125,6 +131,25 @@ static void report_unhandled_fault(struct tcb *t, const struct fault *handler_fa
     }
 }
 
+#ifdef CONFIG_KERNEL_MCS
+// MCS: the handler is the endpoint cap the TCB keeps (TCB_SetSpace, SetSchedParams; only a
+// valid fault endpoint gets there). The fault goes as a Send whose receiver's Reply object
+// links it, as a Call would (object/reply.c); without a cap, the report.
+void handle_fault(struct tcb *t)
+{
+    cap_t handler = tcb_slot(t, TCB_FAULT_HANDLER)->cap;
+    if (cap_type(handler) == CAP_ENDPOINT) {
+        unsigned rights = cap_ipc_rights(handler);
+        endpoint_send((struct endpoint *)cap_ptr(handler), t, cap_ipc_badge(handler),
+                      (rights & CAP_RIGHT_GRANT) != 0, (rights & CAP_RIGHT_GRANT_REPLY) != 0, false,
+                      true);
+        return;
+    }
+    report_unhandled_fault(t, NULL);
+    t->fault.type = seL4_Fault_NullFault;
+    thread_set_state(t, TS_INACTIVE);
+}
+#else
 // Deliver t's pending fault to the endpoint cap `ep`, its fault handler, as a blocking
 // Call with GrantReply. The caller checked that ep may be sent to.
 static void send_fault(struct tcb *t, cap_t ep)
@@ -155,3 +180,4 @@ void handle_fault(struct tcb *t)
     t->fault.type = seL4_Fault_NullFault;
     thread_set_state(t, TS_INACTIVE);
 }
+#endif

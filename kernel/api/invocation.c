@@ -87,7 +87,14 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
     }
 }
 
+// MCS also invokes caps named by x6 or x8 (handle_invocation_on); the non-MCS kernel is
+// compiled exactly as before.
+#ifdef CONFIG_KERNEL_MCS
+static void invoke_cptr(struct tcb *t, cptr_t invoked, struct cte *slot, bool is_call,
+                        bool is_blocking)
+#else
 void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
+#endif
 {
     word_t info = t->ctx.x[REG_MSGINFO];
     // Filled field by field: zero-initialising the whole record (error details and all)
@@ -96,7 +103,11 @@ void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_bl
     struct invocation inv;
     inv.thread = t;
     inv.regs = &t->ctx;
+#ifdef CONFIG_KERNEL_MCS
+    inv.cptr = invoked;
+#else
     inv.cptr = t->ctx.x[REG_CAP];
+#endif
     inv.label = msg_info_label(info);
     inv.length = msg_info_length(info);
     inv.is_call = is_call;
@@ -154,3 +165,15 @@ void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_bl
         thread_set_state(t, TS_RUNNING);
     }
 }
+
+#ifdef CONFIG_KERNEL_MCS
+void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
+{
+    invoke_cptr(t, t->ctx.x[REG_CAP], slot, is_call, is_blocking);
+}
+
+void handle_invocation_on(struct tcb *t, cptr_t cptr)
+{
+    invoke_cptr(t, cptr, NULL, false, false);
+}
+#endif

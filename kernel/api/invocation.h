@@ -13,3 +13,9 @@
 // `slot`: NULL, or the slot x0 names when the caller resolved it already (the fastpath
 // hands over its lookup).
 void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking);
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS: the send half of ReplyRecv, NBSendRecv and NBSendWait: a non-blocking Send of the
+// caller's message to the cap at `cptr` (x6 or x8), with no reply to the caller.
+void handle_invocation_on(struct tcb *t, cptr_t cptr);
+#endif

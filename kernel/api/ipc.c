@@ -12,13 +12,16 @@
 #include "ipc/transfer.h"
 #include "object/endpoint.h"
 #include "object/notification.h"
+#include "object/reply.h"
 #include "sched/sched.h"
 
+#ifndef CONFIG_KERNEL_MCS
 // seL4 deleteCallerCap: a thread that receives again forgets whom it could reply to.
 static void delete_caller_cap(struct tcb *t)
 {
     cte_delete_one(tcb_slot(t, TCB_CALLER));
 }
+#endif
 
 // ---- the system calls ----------------------------------------------------------------------
 
@@ -32,7 +35,38 @@ static void receive_cap_fault(struct tcb *t, cptr_t cptr, const struct lookup_fa
     handle_fault(t);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+// seL4 lookupReply: the Reply object named by x6, or false after a receive-phase CapFault.
+// A Reply object that still links an unanswered caller (or another receiver) lets it go.
+static bool lookup_receive_reply(struct tcb *t, struct reply **out)
+{
+    cptr_t cptr = t->ctx.x[REG_REPLY];
+    struct lookup_fault lf;
+    cap_t c;
+    if (lookup_cap(t, cptr, &lf, &c) != EXC_NONE) {
+        USER_ERROR(t, "Reply cap lookup failed");
+        receive_cap_fault(t, cptr, &lf);
+        return false;
+    }
+    if (cap_type(c) != CAP_REPLY) {
+        USER_ERROR(t, "Cap in reply slot is not a reply cap");
+        lf = (struct lookup_fault){.type = seL4_MissingCapability, .bits_left = 0};
+        receive_cap_fault(t, cptr, &lf);
+        return false;
+    }
+    struct reply *r = reply_from_cap(c);
+    if (r->tcb != NULL && r->tcb != t) {
+        USER_ERROR(t, "Reply object already has unexecuted reply!");
+        tcb_cancel_ipc(r->tcb);
+    }
+    *out = r;
+    return true;
+}
+
+void handle_recv(struct tcb *t, bool is_blocking, bool can_reply)
+#else
 void handle_recv(struct tcb *t, bool is_blocking)
+#endif
 {
     cptr_t cptr = t->ctx.x[REG_CAP];
     struct lookup_fault lf;
@@ -52,7 +86,14 @@ void handle_recv(struct tcb *t, bool is_blocking)
         if (!(cap_ipc_rights(c) & CAP_RIGHT_READ)) {
             break;
         }
+#ifdef CONFIG_KERNEL_MCS
+        t->reply = NULL;
+        if (can_reply && !lookup_receive_reply(t, &t->reply)) {
+            return;
+        }
+#else
         delete_caller_cap(t);
+#endif
         endpoint_receive((struct endpoint *)cap_ptr(c), t,
                          (cap_ipc_rights(c) & CAP_RIGHT_GRANT) != 0, is_blocking);
         return;
@@ -71,6 +112,7 @@ void handle_recv(struct tcb *t, bool is_blocking)
     receive_cap_fault(t, cptr, &lf);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 void handle_reply(struct tcb *t)
 {
     struct cte *slot = tcb_slot(t, TCB_CALLER);
@@ -91,6 +133,7 @@ void handle_reply(struct tcb *t)
     }
     panic("handle_reply: caller slot holds cap type %u", (unsigned)cap_type(c));
 }
+#endif
 
 exception_t endpoint_send_from_invocation(struct invocation *inv, bool is_blocking)
 {
@@ -105,7 +148,11 @@ exception_t endpoint_send_from_invocation(struct invocation *inv, bool is_blocki
 exception_t reply_from_invocation(struct invocation *inv)
 {
     cap_t c = inv->cap;
+#ifdef CONFIG_KERNEL_MCS
+    reply_transfer(inv->thread, reply_from_cap(c), cap_reply_can_grant(c));
+#else
     kassert(cap_type(c) == CAP_REPLY && !cap_reply_is_master(c));
     ipc_reply_transfer(inv->thread, tcb_from_pptr(cap_ptr(c)), inv->slot, cap_reply_can_grant(c));
+#endif
     return EXC_NONE;
 }

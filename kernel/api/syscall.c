@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // handle_syscall: from seL4's syscall number (docs/design/abi.md §1.2) to its handler, then the one
 // shared exit path. API syscalls are -1..-8; the debug ones go through the unknown-syscall
-// path first, as in seL4, and anything else raises an UnknownSyscall fault.
+// path first, as in seL4, and anything else raises an UnknownSyscall fault. MCS numbers the
+// API calls -1..-11 and the debug calls from -12 (the #ifdef below is its one seam here).
 #include "api/syscall.h"
 
 #include "check/invariants.h"
@@ -61,6 +62,40 @@ void handle_syscall(word_t number)
     case seL4_SysNBSend:
         handle_invocation(t, NULL, false, false);
         break;
+#ifdef CONFIG_KERNEL_MCS
+    // The send half of ReplyRecv/NBSendRecv/NBSendWait is a non-blocking Send to a cap
+    // (usually the Reply cap); a preempted send (Restart) skips the receive.
+    case seL4_SysRecv:
+        handle_recv(t, true, true);
+        break;
+    case seL4_SysNBRecv:
+        handle_recv(t, false, true);
+        break;
+    case seL4_SysWait:
+        handle_recv(t, true, false);
+        break;
+    case seL4_SysNBWait:
+        handle_recv(t, false, false);
+        break;
+    case seL4_SysReplyRecv:
+        handle_invocation_on(t, t->ctx.x[REG_REPLY]);
+        if (t->state != TS_RESTART) {
+            handle_recv(t, true, true);
+        }
+        break;
+    case seL4_SysNBSendRecv:
+        handle_invocation_on(t, t->ctx.x[REG_NB_SEND]);
+        if (t->state != TS_RESTART) {
+            handle_recv(t, true, true);
+        }
+        break;
+    case seL4_SysNBSendWait:
+        handle_invocation_on(t, t->ctx.x[REG_REPLY]);
+        if (t->state != TS_RESTART) {
+            handle_recv(t, true, false);
+        }
+        break;
+#else
     case seL4_SysRecv:
         handle_recv(t, true);
         break;
@@ -74,6 +109,7 @@ void handle_syscall(word_t number)
         handle_reply(t);
         handle_recv(t, true);
         break;
+#endif
     case seL4_SysYield:
         sched_yield_current();
         break;

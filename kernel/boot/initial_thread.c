@@ -10,6 +10,7 @@
 #include "cspace/cdt.h"
 #include "lib/string.h"
 #include "object/asid.h"
+#include "object/sched_context.h"
 #include "object/tcb.h"
 #include "plat/qemu-virt/platform.h"
 #include "state.h"
@@ -143,6 +144,13 @@ BOOT_CODE void create_root_task(struct boot_alloc *a, const void *elf_file, stru
                              rt->bootinfo_vaddr);
     provide_cap(rt, seL4_CapBootInfoFrame, bi_cap);
 
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: one SchedControl cap per node, after the paging caps (seL4's init_sched_control).
+    rt->bootinfo->schedcontrol.start = rt->next_slot;
+    provide_cap(rt, next_slot(rt), cap_sched_control_new(0));
+    rt->bootinfo->schedcontrol.end = rt->next_slot;
+#endif
+
     // Image frames, one per page, in ascending address order.
     rt->bootinfo->userImageFrames.start = rt->next_slot;
     for (vptr_t va = image_start; va < image_end; va += PAGE_BYTES) {
@@ -168,5 +176,14 @@ BOOT_CODE void create_root_task(struct boot_alloc *a, const void *elf_file, stru
                &t->slots[TCB_VTABLE]);
     cdt_insert(ipc_cap, &rt->cnode[seL4_CapInitThreadIPCBuffer], &t->slots[TCB_BUFFER]);
     tcb_setup_reply_master(t); // so the root task can Call and be given faults' replies
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: the thread's scheduling context, minimum size, with seL4's boot budget; its cap
+    // in slot 14.
+    struct sched_context *sc =
+        (struct sched_context *)boot_alloc_object(a, seL4_MinSchedContextBits);
+    sched_context_boot(sc, t, sc_us_to_ticks(CONFIG_BOOT_THREAD_TIME_SLICE * 1000u));
+    provide_cap(rt, seL4_CapInitThreadSC,
+                cap_sched_context_new((pptr_t)sc, seL4_MinSchedContextBits));
+#endif
     rt->tcb = t;
 }

@@ -35,6 +35,8 @@
  *   vspace        44 has ASID                           ASID
  *   asid pool     -                                     first ASID of the pool
  *   zombie        49:44 radix/ctes bits, 50 is_tcb      number of slots left to clear
+ *   sched context 49:44 size_bits (MCS only)            -
+ *   sched control (no pointer; MCS only)                core
  */
 
 // The numbers are libsel4's seL4_CapTag (sel4/cap_tags.h).
@@ -55,6 +57,10 @@ enum cap_type {
     CAP_IRQ_HANDLER = seL4_CapTag_IRQHandler,
     CAP_ZOMBIE = seL4_CapTag_Zombie,
     CAP_DOMAIN = seL4_CapTag_Domain,
+#ifdef CONFIG_KERNEL_MCS
+    CAP_SCHED_CONTEXT = seL4_CapTag_SchedContext, // MCS only: object/sched_context.h
+    CAP_SCHED_CONTROL = seL4_CapTag_SchedControl,
+#endif
 };
 
 typedef struct cap {
@@ -130,7 +136,17 @@ static inline pptr_t cap_ptr(cap_t c)
     F(asid_pool, base, 1, 0, 64, word_t)                                                           \
     F(zombie, bits, 0, 44, 6, unsigned)                                                            \
     F(zombie, is_tcb, 0, 50, 1, bool)                                                              \
-    F(zombie, remaining, 1, 0, 64, word_t)
+    F(zombie, remaining, 1, 0, 64, word_t)                                                         \
+    CAP_FIELDS_MCS(F)
+
+// MCS only: a scheduling context's size (2^bits bytes) and a scheduling control's core.
+#ifdef CONFIG_KERNEL_MCS
+#define CAP_FIELDS_MCS(F)                                                                          \
+    F(sched_context, size_bits, 0, 44, 6, unsigned)                                                \
+    F(sched_control, core, 1, 0, 64, word_t)
+#else
+#define CAP_FIELDS_MCS(F)
+#endif
 
 #define CAP_FIELD_ACCESSORS(prefix, field, word, lo, width, type)                                  \
     static inline type cap_##prefix##_##field(cap_t c)                                             \
@@ -187,6 +203,17 @@ static inline cap_t cap_thread_new(pptr_t tcb)
 {
     return cap_make(CAP_THREAD, tcb);
 }
+#ifdef CONFIG_KERNEL_MCS
+static inline cap_t cap_sched_context_new(pptr_t sc, unsigned size_bits)
+{
+    return cap_sched_context_set_size_bits(cap_make(CAP_SCHED_CONTEXT, sc), size_bits);
+}
+static inline cap_t cap_sched_control_new(word_t core)
+{
+    return cap_sched_control_set_core(cap_make(CAP_SCHED_CONTROL, 0), core);
+}
+#endif
+
 static inline cap_t cap_domain_new(void)
 {
     return cap_make(CAP_DOMAIN, 0);

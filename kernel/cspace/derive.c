@@ -10,7 +10,9 @@ exception_t derive_cap(struct syscall_error *err, const struct cte *slot, cap_t 
     switch (cap_type(cap)) {
     case CAP_ZOMBIE:
     case CAP_IRQ_CONTROL:
+#ifndef CONFIG_KERNEL_MCS // MCS Reply caps (to Reply objects) copy like any object cap
     case CAP_REPLY:
+#endif
         *out = cap_null();
         break;
     case CAP_UNTYPED:

@@ -22,6 +22,9 @@
 #ifndef CONFIG_FASTPATH
 #define CONFIG_FASTPATH 1
 #endif
+#if defined(CONFIG_KERNEL_MCS) && CONFIG_FASTPATH
+#error "the fastpath is the non-MCS one: an MCS kernel is built with FASTPATH=0 (mk/config.mk)"
+#endif
 #ifndef CONFIG_CHECK_INVARIANTS
 #define CONFIG_CHECK_INVARIANTS 0
 #endif
@@ -43,3 +46,16 @@
 // the interrupt controller.
 #define CONFIG_MAX_NUM_WORK_UNITS_PER_PREEMPTION 100
 #define CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS 230
+
+#ifdef CONFIG_KERNEL_MCS
+// seL4's KernelBootThreadTimeSlice (MCS): the initial thread's budget, in milliseconds,
+// renewed every period of the same length.
+#define CONFIG_BOOT_THREAD_TIME_SLICE 5
+// The generic timer's frequency on qemu-arm-virt (seL4's TIMER_FREQUENCY for the platform):
+// MCS keeps time, budgets and periods in ticks of this clock.
+#define CONFIG_TIMER_FREQUENCY_HZ 62500000ull
+// seL4's KERNEL_WCET for qemu-arm-virt (microseconds) and KernelWcetScale (default 1): the
+// smallest budget is twice their product.
+#define CONFIG_KERNEL_WCET_US 10u
+#define CONFIG_KERNEL_WCET_SCALE 1u
+#endif

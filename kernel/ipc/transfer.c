@@ -191,6 +191,7 @@ void ipc_transfer(struct tcb *sender, struct endpoint *ep, word_t badge, bool ca
 
 // ---- caller caps and replies ---------------------------------------------------------------
 
+#ifndef CONFIG_KERNEL_MCS
 void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_grant)
 {
     thread_set_state(sender, TS_BLOCKED_ON_REPLY);
@@ -200,6 +201,7 @@ void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_gra
     kassert(cap_is_null(caller_slot->cap));
     cdt_insert(cap_reply_new((pptr_t)sender, false, can_grant), reply_slot, caller_slot);
 }
+#endif
 
 // The registers a fault reply writes back, in message order (seL4 fault_messages).
 static const uint8_t syscall_reply_regs[] = {
@@ -269,3 +271,21 @@ void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *sl
         thread_set_state(receiver, TS_INACTIVE);
     }
 }
+
+#ifdef CONFIG_KERNEL_MCS
+void ipc_reply_to(struct tcb *sender, struct tcb *receiver, bool can_grant)
+{
+    if (receiver->fault.type == seL4_Fault_NullFault) {
+        ipc_transfer(sender, NULL, 0, can_grant, receiver);
+        thread_set_state(receiver, TS_RUNNING);
+    } else {
+        bool restart = handle_fault_reply(receiver, sender);
+        receiver->fault.type = seL4_Fault_NullFault;
+        thread_set_state(receiver, restart ? TS_RESTART : TS_INACTIVE);
+    }
+    // TODO(#11): with scheduling contexts, only a receiver with budget is switched to.
+    if (thread_is_runnable(receiver)) {
+        sched_possible_switch_to(receiver);
+    }
+}
+#endif

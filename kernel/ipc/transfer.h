@@ -25,7 +25,9 @@ void ipc_transfer(struct tcb *sender, struct endpoint *ep, word_t badge, bool ca
  * can_grant) is inserted into receiver's caller slot as a child of sender's master reply
  * cap. Precondition: sender has its master reply cap, receiver's caller slot is empty.
  */
+#ifndef CONFIG_KERNEL_MCS
 void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_grant);
+#endif
 
 /*
  * seL4 doReplyTransfer: sender replies to receiver (BlockedOnReply) through the reply cap
@@ -34,3 +36,9 @@ void ipc_setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_gra
  * restarts or stays Inactive.
  */
 void ipc_reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte *slot, bool can_grant);
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS doReplyTransfer after the Reply object let go of receiver (object/reply.c): the same
+// message or fault-reply rules, no reply cap to delete.
+void ipc_reply_to(struct tcb *sender, struct tcb *receiver, bool can_grant);
+#endif

@@ -41,6 +41,12 @@ static exception_t invoke_cnode_rotate(cap_t src_cap, cap_t pivot_cap, struct ct
     return EXC_NONE;
 }
 
+// The last CNode label: MCS has no SaveCaller (reply objects replace the caller slot).
+#ifdef CONFIG_KERNEL_MCS
+#define CNODE_LAST_LABEL CNodeRotate
+#else
+#define CNODE_LAST_LABEL CNodeSaveCaller
+
 // Move the thread's reply cap (from its last Call) into dest; nothing if there is none.
 static exception_t invoke_cnode_save_caller(struct tcb *thread, struct cte *dest)
 {
@@ -61,6 +67,7 @@ static exception_t invoke_cnode_save_caller(struct tcb *thread, struct cte *dest
     }
     return EXC_NONE;
 }
+#endif
 
 static exception_t invoke_cnode_cancel_badged_sends(cap_t cap)
 {
@@ -275,7 +282,7 @@ exception_t decode_cnode_invocation(struct invocation *inv)
     kassert(cap_type(inv->cap) == CAP_CNODE);
 
     // Not a CNode label: IllegalOperation.
-    if (inv->label < CNodeRevoke || inv->label > CNodeSaveCaller) {
+    if (inv->label < CNodeRevoke || inv->label > CNODE_LAST_LABEL) {
         USER_ERROR(inv->thread, "CNodeCap: Illegal Operation attempted.");
         return error_illegal_operation(inv);
     }
@@ -309,6 +316,7 @@ exception_t decode_cnode_invocation(struct invocation *inv)
         thread_set_state(inv->thread, TS_RESTART);
         return cte_delete(dest, true);
 
+#ifndef CONFIG_KERNEL_MCS
     case CNodeSaveCaller:
         // Destination occupied: DeleteFirst.
         if (!cap_is_null(dest->cap)) {
@@ -317,6 +325,7 @@ exception_t decode_cnode_invocation(struct invocation *inv)
         }
         thread_set_state(inv->thread, TS_RESTART);
         return invoke_cnode_save_caller(inv->thread, dest);
+#endif
 
     case CNodeCancelBadgedSends:
         // Target is not an endpoint cap with all rights: IllegalOperation.

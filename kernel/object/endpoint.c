@@ -8,6 +8,7 @@
 #include "util.h"
 #include "ipc/transfer.h"
 #include "object/notification.h"
+#include "object/reply.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
 
@@ -73,6 +74,16 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         kassert(dest != NULL);
         ep_dequeue(ep, dest);
         ipc_transfer(t, ep, badge, can_grant, dest);
+#ifdef CONFIG_KERNEL_MCS
+        // MCS: the receiver's Reply object (if any) is linked to a caller that may be replied to.
+        struct reply *r = dest->reply;
+        if (r != NULL) {
+            reply_unlink(r, dest);
+        }
+        reply_after_receive(t, dest, r, is_call, can_grant || can_grant_reply);
+        thread_set_state(dest, TS_RUNNING);
+        sched_possible_switch_to(dest);
+#else
         // The receiver's cap decides whether the reply may grant.
         bool reply_can_grant = dest->blocking_can_grant;
         thread_set_state(dest, TS_RUNNING);
@@ -85,6 +96,7 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
                 thread_set_state(t, TS_INACTIVE);
             }
         }
+#endif
         return;
     }
     }
@@ -94,6 +106,12 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
 {
     // A pending signal on the bound notification wins over any message.
     struct notification *bound = (struct notification *)t->bound_notification;
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: api/ipc.c put the receive's Reply object (or NULL) in t->reply; it stays there
+    // only while t waits here.
+    struct reply *r = t->reply;
+    t->reply = NULL;
+#endif
     if (bound != NULL && ntfn_is_active(bound)) {
         notification_receive(t, bound, false);
         return;
@@ -109,6 +127,12 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
         thread_set_state(t, TS_BLOCKED_ON_RECEIVE);
         t->blocked_on = (pptr_t)ep;
         t->blocking_can_grant = can_grant;
+#ifdef CONFIG_KERNEL_MCS
+        t->reply = r;
+        if (r != NULL) {
+            r->tcb = t;
+        }
+#endif
         ep_append(ep, t, EP_RECV);
         return;
     case EP_SEND: {
@@ -116,6 +140,10 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
         kassert(sender != NULL);
         ep_dequeue(ep, sender);
         ipc_transfer(sender, ep, sender->blocking_badge, sender->blocking_can_grant, t);
+#ifdef CONFIG_KERNEL_MCS
+        reply_after_receive(sender, t, r, sender->blocking_is_call,
+                            sender->blocking_can_grant || sender->blocking_can_grant_reply);
+#else
         if (sender->blocking_is_call) {
             if (sender->blocking_can_grant || sender->blocking_can_grant_reply) {
                 ipc_setup_caller_cap(sender, t, can_grant);
@@ -126,6 +154,7 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
             thread_set_state(sender, TS_RUNNING);
             sched_possible_switch_to(sender);
         }
+#endif
         return;
     }
     }

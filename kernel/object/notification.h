@@ -3,6 +3,7 @@
 #pragma once
 
 #include "types.h"
+#include "abi.h"
 
 enum ntfn_state { NTFN_IDLE = 0, NTFN_WAITING, NTFN_ACTIVE };
 
@@ -11,9 +12,13 @@ struct notification {
     word_t tail_and_state; // last waiting thread | enum ntfn_state in the low 2 bits
     word_t word;           // pending badge bits (NTFN_ACTIVE)
     struct tcb *bound_tcb; // thread bound with TCB_BindNotification, or NULL
+#ifdef CONFIG_KERNEL_MCS
+    struct sched_context *sc; // MCS: bound with SchedContext_Bind, or NULL
+#endif
 };
 
-_Static_assert(sizeof(struct notification) <= 32, "notification fits 1 << seL4_NotificationBits");
+_Static_assert(sizeof(struct notification) <= (1u << seL4_NotificationBits),
+               "notification fits 1 << seL4_NotificationBits");
 
 struct invocation;
 struct tcb;

@@ -17,6 +17,8 @@
 #include "object/endpoint.h"
 #include "object/irq.h"
 #include "object/notification.h"
+#include "object/reply.h"
+#include "object/sched_context.h"
 #include "object/tcb.h"
 #include "object/untyped.h"
 #include "sched/sched.h"
@@ -63,6 +65,12 @@ exception_t decode_invocation(struct invocation *inv)
         return decode_irq_control_invocation(inv);
     case CAP_IRQ_HANDLER:
         return decode_irq_handler_invocation(inv);
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+        return decode_sched_context_invocation(inv);
+    case CAP_SCHED_CONTROL:
+        return decode_sched_control_invocation(inv);
+#endif
     default:
         panic("decode_invocation: cap type %u in a slot", (unsigned)cap_type(cap));
     }
@@ -80,6 +88,9 @@ static const uint8_t fixed_object_bits[seL4_ObjectTypeCount] = {
     [seL4_ARM_HugePageObject] = seL4_HugePageBits,
     [seL4_ARM_PageTableObject] = seL4_PageTableBits,
     [seL4_ARM_VSpaceObject] = seL4_VSpaceBits,
+#ifdef CONFIG_KERNEL_MCS
+    [seL4_ReplyObject] = seL4_ReplyBits,
+#endif
 };
 
 word_t object_size_bits(word_t type, word_t user_size_bits)
@@ -89,6 +100,10 @@ word_t object_size_bits(word_t type, word_t user_size_bits)
         return user_size_bits;
     case seL4_CapTableObject:
         return seL4_SlotBits + user_size_bits;
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_SchedContextObject:
+        return user_size_bits;
+#endif
     default:
         kassert(type < seL4_ObjectTypeCount && fixed_object_bits[type] != 0);
         return fixed_object_bits[type];
@@ -129,6 +144,13 @@ cap_t create_object(word_t type, pptr_t region, word_t user_size_bits, bool devi
     case seL4_UntypedObject:
         // Nothing to initialise: whatever is made from it later is zeroed when created.
         return cap_untyped_new(region, (unsigned)user_size_bits, device, 0);
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_SchedContextObject:
+        return sched_context_create(region, (unsigned)user_size_bits);
+    case seL4_ReplyObject:
+        memset((void *)region, 0, BIT(seL4_ReplyBits));
+        return cap_reply_new(region, false, true);
+#endif
     default:
         panic("create_object: bad type %lu", type);
     }
@@ -150,6 +172,10 @@ static bool cap_is_physical(cap_t c)
     case CAP_PAGE_TABLE:
     case CAP_VSPACE:
     case CAP_ASID_POOL:
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+    case CAP_REPLY:
+#endif
         return true;
     default:
         return false;
@@ -180,6 +206,12 @@ static word_t cap_size_bits(cap_t c)
         return seL4_PageTableBits;
     case CAP_VSPACE:
         return seL4_VSpaceBits;
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+        return cap_sched_context_size_bits(c);
+    case CAP_REPLY:
+        return seL4_ReplyBits;
+#endif
     case CAP_ASID_POOL:
         return seL4_ASIDPoolBits;
     default:
@@ -212,6 +244,11 @@ bool same_region_as(cap_t a, cap_t b)
         return cap_type(b) == CAP_IRQ_CONTROL || cap_type(b) == CAP_IRQ_HANDLER;
     case CAP_IRQ_HANDLER:
         return cap_type(b) == CAP_IRQ_HANDLER && cap_irq_handler_irq(a) == cap_irq_handler_irq(b);
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+    case CAP_SCHED_CONTROL:
+        return sched_caps_same_region(a, b);
+#endif
     default:
         return cap_is_arch(a) && cap_is_arch(b) && arch_same_region_as(a, b);
     }
@@ -317,6 +354,12 @@ cap_t finalise_cap(cap_t cap, bool final)
         return cap_null();
     case CAP_NOTIFICATION:
         if (final) {
+#ifdef CONFIG_KERNEL_MCS
+            struct notification *n = (struct notification *)cap_ptr(cap);
+            if (n->sc != NULL) {
+                sched_context_unbind_ntfn(n->sc);
+            }
+#endif
             notification_cancel_all((struct notification *)cap_ptr(cap));
         }
         return cap_null();
@@ -330,6 +373,11 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (final) {
             struct tcb *t = tcb_from_pptr(cap_ptr(cap));
             tcb_unbind_notification(t);
+#ifdef CONFIG_KERNEL_MCS
+            if (t->sc != NULL) {
+                sched_context_unbind_tcb(t->sc);
+            }
+#endif
             tcb_suspend(t);
             if (ks_fpu_owner == t) {
                 ks_fpu_owner = NULL;
@@ -345,6 +393,18 @@ cap_t finalise_cap(cap_t cap, bool final)
             irq_handler_deleted(cap_irq_handler_irq(cap));
         }
         return cap_null();
+#ifdef CONFIG_KERNEL_MCS
+    case CAP_SCHED_CONTEXT:
+        if (final) {
+            sched_context_finalise(cap);
+        }
+        return cap_null();
+    case CAP_REPLY:
+        if (final) {
+            reply_finalise(reply_from_cap(cap));
+        }
+        return cap_null();
+#endif
     default:
         // Null, domain, reply, IRQ control, untyped: nothing to clean up.
         return cap_null();

@@ -15,6 +15,7 @@
 #include "object/endpoint.h"
 #include "object/notification.h"
 #include "object/objecttype.h"
+#include "object/reply.h"
 #include "sched/sched.h"
 #include "arch/api.h"
 
@@ -22,6 +23,10 @@
 
 void tcb_setup_reply_master(struct tcb *t)
 {
+#ifdef CONFIG_KERNEL_MCS
+    // MCS has no reply master: replies go through Reply objects (object/reply.h).
+    (void)t;
+#else
     struct cte *slot = tcb_slot(t, TCB_REPLY);
     if (cap_is_null(slot->cap)) {
         // A root of its own in the derivation tree: caller caps become its children.
@@ -30,10 +35,25 @@ void tcb_setup_reply_master(struct tcb *t)
         slot->mdb.next_and_flags = 0;
         mdb_set_flags(slot, true, true);
     }
+#endif
 }
 
 void tcb_cancel_ipc(struct tcb *t)
 {
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: a receiver lets go of its Reply object; a caller's Reply object is freed.
+    if (t->state == TS_BLOCKED_ON_RECEIVE && t->reply != NULL) {
+        struct endpoint *ep = (struct endpoint *)t->blocked_on;
+        reply_unlink(t->reply, t);
+        endpoint_cancel_ipc(ep, t);
+        return;
+    }
+    if (t->state == TS_BLOCKED_ON_REPLY) {
+        t->fault.type = seL4_Fault_NullFault;
+        reply_remove_tcb(t);
+        return;
+    }
+#endif
     switch (t->state) {
     case TS_BLOCKED_ON_SEND:
     case TS_BLOCKED_ON_RECEIVE:
@@ -42,6 +62,7 @@ void tcb_cancel_ipc(struct tcb *t)
     case TS_BLOCKED_ON_NOTIFICATION:
         notification_cancel_wait((struct notification *)t->blocked_on, t);
         break;
+#ifndef CONFIG_KERNEL_MCS
     case TS_BLOCKED_ON_REPLY: {
         // The reply cap naming t (a child of its master reply cap) goes away.
         t->fault.type = seL4_Fault_NullFault;
@@ -52,6 +73,7 @@ void tcb_cancel_ipc(struct tcb *t)
         }
         break;
     }
+#endif
     default:
         break;
     }
@@ -258,10 +280,14 @@ exception_t decode_tcb_invocation(struct invocation *inv)
         return decode_tcb_set_mc_priority(inv, target);
     case TCBSetSchedParams:
         return decode_tcb_set_sched_params(inv, target);
-    case TCBSetIPCBuffer:
-        return decode_tcb_set_ipc_buffer(inv, target);
     case TCBSetSpace:
         return decode_tcb_set_space(inv, target);
+#ifdef CONFIG_KERNEL_MCS
+    case TCBSetTimeoutEndpoint:
+        return decode_tcb_set_timeout_endpoint(inv, target);
+#endif
+    case TCBSetIPCBuffer:
+        return decode_tcb_set_ipc_buffer(inv, target);
     case TCBBindNotification:
         return decode_tcb_bind_notification(inv, target);
     case TCBUnbindNotification:

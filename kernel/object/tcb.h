@@ -26,9 +26,14 @@ enum thread_state {
 enum tcb_slot {
     TCB_CTABLE = 0, // CSpace root
     TCB_VTABLE,     // VSpace root
-    TCB_REPLY,      // master reply cap
-    TCB_CALLER,     // reply cap to whoever Called this thread
-    TCB_BUFFER,     // IPC buffer frame
+#ifdef CONFIG_KERNEL_MCS
+    TCB_FAULT_HANDLER,   // MCS: the fault endpoint cap (TCB_SetSpace, SetSchedParams)
+    TCB_TIMEOUT_HANDLER, // MCS: the timeout endpoint cap (TCB_SetTimeoutEndpoint)
+#else
+    TCB_REPLY,             // master reply cap
+    TCB_CALLER,            // reply cap to whoever Called this thread
+#endif
+    TCB_BUFFER, // IPC buffer frame
     TCB_SLOT_COUNT,
 };
 
@@ -58,8 +63,17 @@ struct tcb {
     struct fault fault;
 
     // Blocking state (valid in the BLOCKED_* states).
-    pptr_t blocked_on;     // endpoint or notification object
+    pptr_t blocked_on; // endpoint or notification object
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: the Reply object of a receive or of a call waiting for its answer (object/reply.h)
+    // shares a word with the badge of a send: a thread is in one of these states at a time.
+    union {
+        word_t blocking_badge;
+        struct reply *reply;
+    };
+#else
     word_t blocking_badge; // badge of the cap used for a send
+#endif
     bool blocking_can_grant;
     bool blocking_can_grant_reply;
     bool blocking_is_call;
@@ -70,6 +84,9 @@ struct tcb {
     pptr_t bound_notification;
     bool in_ready_queue;
     uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
+#ifdef CONFIG_KERNEL_MCS
+    struct sched_context *sc; // bound scheduling context (object/sched_context.h), or NULL
+#endif
 
     struct cte slots[TCB_SLOT_COUNT];
     char name[]; // NUL-terminated debug name; capacity TCB_NAME_BYTES
@@ -171,6 +188,9 @@ exception_t decode_tcb_copy_registers(struct invocation *inv, struct tcb *target
  */
 exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target);
+#ifdef CONFIG_KERNEL_MCS
+exception_t decode_tcb_set_timeout_endpoint(struct invocation *inv, struct tcb *target);
+#endif
 exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_priority(struct invocation *inv, struct tcb *target);
 exception_t decode_tcb_set_mc_priority(struct invocation *inv, struct tcb *target);

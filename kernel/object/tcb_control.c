@@ -14,6 +14,7 @@
 #include "object/endpoint.h"
 #include "object/notification.h"
 #include "object/objecttype.h"
+#include "object/sched_context.h"
 #include "sched/sched.h"
 #include "arch/api.h"
 
@@ -37,6 +38,11 @@ static void set_priority(struct tcb *t, word_t prio)
 #define TC_UPDATE_IPC_BUFFER 0x2u
 #define TC_UPDATE_MCP 0x4u
 #define TC_UPDATE_PRIORITY 0x8u
+#ifdef CONFIG_KERNEL_MCS
+#define TC_UPDATE_FAULT 0x10u   // MCS: the fault endpoint cap
+#define TC_UPDATE_TIMEOUT 0x20u // MCS: the timeout endpoint cap
+#define TC_UPDATE_SC 0x40u      // MCS: bind or unbind a scheduling context
+#endif
 
 // What a ThreadControl-style invocation changes, computed by decode (seL4's arguments to
 // invokeTCB_ThreadControl).
@@ -47,7 +53,31 @@ struct thread_control {
     cap_t croot, vroot, buffer_cap;
     struct cte *croot_src, *vroot_src, *buffer_src; // buffer_src NULL: no buffer frame
     vptr_t buffer;
+#ifdef CONFIG_KERNEL_MCS
+    cap_t handler_cap;        // the fault or timeout endpoint (or a null cap)
+    struct cte *handler_src;  // where it came from
+    struct sched_context *sc; // TC_UPDATE_SC: the new context, NULL to unbind
+#endif
 };
+
+#ifdef CONFIG_KERNEL_MCS
+// seL4 validFaultHandler: an endpoint cap that may send and grant (or grant a reply), or a
+// null cap (no handler).
+static bool valid_fault_handler(cap_t c)
+{
+    if (cap_type(c) == CAP_NULL) {
+        return true;
+    }
+    return cap_type(c) == CAP_ENDPOINT && (cap_ipc_rights(c) & CAP_RIGHT_WRITE) &&
+           (cap_ipc_rights(c) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY));
+}
+
+// seL4 isBlocked: waiting in an IPC or for a reply.
+static bool tcb_is_blocked(const struct tcb *t)
+{
+    return thread_is_stopped(t) && t->state != TS_INACTIVE;
+}
+#endif
 
 // Replace the cap in target's TCB slot `which` by new_cap derived from src. The old cap is
 // deleted first; the new one is inserted only if both it and the invoked TCB cap survived
@@ -71,9 +101,21 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
                                              const struct thread_control *tc)
 {
     exception_t status;
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: the fault or timeout endpoint is a cap the TCB keeps (seL4 installTCBCap).
+    if (tc->update & (TC_UPDATE_FAULT | TC_UPDATE_TIMEOUT)) {
+        status = install_tcb_cap(
+            inv, target, (tc->update & TC_UPDATE_FAULT) ? TCB_FAULT_HANDLER : TCB_TIMEOUT_HANDLER,
+            tc->handler_cap, cap_is_null(tc->handler_cap) ? NULL : tc->handler_src);
+        if (status != EXC_NONE) {
+            return status;
+        }
+    }
+#else
     if (tc->update & TC_UPDATE_SPACE) {
         target->fault_handler = tc->fault_ep;
     }
+#endif
     if (tc->update & TC_UPDATE_MCP) {
         target->mcp = tc->mcp;
     }
@@ -94,6 +136,16 @@ static exception_t invoke_tcb_thread_control(struct invocation *inv, struct tcb 
             return status;
         }
     }
+#ifdef CONFIG_KERNEL_MCS
+    if ((tc->update & TC_UPDATE_SC) && tc->sc != target->sc) {
+        if (target->sc != NULL) {
+            sched_context_unbind_tcb(target->sc);
+        }
+        if (tc->sc != NULL) {
+            sched_context_bind_tcb(tc->sc, target);
+        }
+    }
+#endif
     if (tc->update & TC_UPDATE_PRIORITY) {
         set_priority(target, tc->priority);
     }
@@ -223,21 +275,34 @@ static exception_t decode_space(struct invocation *inv, struct tcb *target, cons
     return EXC_NONE;
 }
 
+// Configure's message: the fault endpoint CPtr, then the CSpace and VSpace data and the
+// buffer address. MCS has no fault endpoint word (docs/design/abi.md §9).
+#ifdef CONFIG_KERNEL_MCS
+#define CONFIGURE_ARGS 3
+#define CONFIGURE_DATA_MR 0
+#else
+#define CONFIGURE_ARGS 4
+#define CONFIGURE_DATA_MR 1
+#endif
+
 exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target)
 {
     struct thread_control tc = {.update = TC_UPDATE_SPACE | TC_UPDATE_IPC_BUFFER};
 
-    // Fewer than 4 MRs or 3 caps: TruncatedMessage.
-    if (inv->length < 4 || inv->extra_count < 3) {
+    // Fewer than 4 MRs (MCS: 3) or 3 caps: TruncatedMessage.
+    if (inv->length < CONFIGURE_ARGS || inv->extra_count < 3) {
         USER_ERROR(inv->thread, "TCB Configure: Truncated message.");
         return error_truncated_message(inv);
     }
+#ifndef CONFIG_KERNEL_MCS
     tc.fault_ep = inv_mr(inv, 0);
-    word_t croot_data = inv_mr(inv, 1);
-    word_t vroot_data = inv_mr(inv, 2);
+#endif
+    word_t croot_data = inv_mr(inv, CONFIGURE_DATA_MR);
+    word_t vroot_data = inv_mr(inv, CONFIGURE_DATA_MR + 1);
 
-    // The IPC buffer (MR3, cap 2) is checked first, as in seL4.
-    exception_t status = decode_buffer(inv, inv_mr(inv, 3), &inv->extra[2], &tc);
+    // The IPC buffer (the last MR, cap 2) is checked first, as in seL4.
+    exception_t status =
+        decode_buffer(inv, inv_mr(inv, CONFIGURE_DATA_MR + 2), &inv->extra[2], &tc);
     if (status != EXC_NONE) {
         return status;
     }
@@ -252,6 +317,55 @@ exception_t decode_tcb_configure(struct invocation *inv, struct tcb *target)
     return invoke_tcb_thread_control(inv, target, &tc);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+// MCS SetSpace: MR0 CSpace data, MR1 VSpace data; cap[0] the fault endpoint, cap[1] the
+// CNode, cap[2] the VSpace. The space is checked first, then the fault endpoint
+// (InvalidCapability(1)).
+exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_SPACE | TC_UPDATE_FAULT};
+
+    // Fewer than 2 MRs or 3 caps: TruncatedMessage.
+    if (inv->length < 2 || inv->extra_count < 3) {
+        USER_ERROR(inv->thread, "TCB SetSpace: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    exception_t status = decode_space(inv, target, "SetSpace", inv_mr(inv, 0), inv_mr(inv, 1),
+                                      &inv->extra[1], &inv->extra[2], &tc);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    if (!valid_fault_handler(inv->extra[0].cap)) {
+        USER_ERROR(inv->thread, "TCB SetSpace: fault endpoint cap invalid.");
+        return error_invalid_capability(inv, 1);
+    }
+    tc.handler_cap = inv->extra[0].cap;
+    tc.handler_src = inv->extra[0].slot;
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+
+// MCS SetTimeoutEndpoint: cap[0] the endpoint timeout faults go to, or a null cap.
+exception_t decode_tcb_set_timeout_endpoint(struct invocation *inv, struct tcb *target)
+{
+    struct thread_control tc = {.update = TC_UPDATE_TIMEOUT};
+
+    if (inv->extra_count < 1) {
+        USER_ERROR(inv->thread, "TCB SetTimeoutEndpoint: Truncated message.");
+        return error_truncated_message(inv);
+    }
+    if (!valid_fault_handler(inv->extra[0].cap)) {
+        USER_ERROR(inv->thread, "TCB SetTimeoutEndpoint: timeout endpoint cap invalid.");
+        return error_invalid_capability(inv, 1);
+    }
+    tc.handler_cap = inv->extra[0].cap;
+    tc.handler_src = inv->extra[0].slot;
+
+    thread_set_state(inv->thread, TS_RESTART);
+    return invoke_tcb_thread_control(inv, target, &tc);
+}
+#else
 exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target)
 {
     struct thread_control tc = {.update = TC_UPDATE_SPACE};
@@ -271,6 +385,7 @@ exception_t decode_tcb_set_space(struct invocation *inv, struct tcb *target)
     thread_set_state(inv->thread, TS_RESTART);
     return invoke_tcb_thread_control(inv, target, &tc);
 }
+#endif
 
 exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target)
 {
@@ -290,6 +405,66 @@ exception_t decode_tcb_set_ipc_buffer(struct invocation *inv, struct tcb *target
     return invoke_tcb_thread_control(inv, target, &tc);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+// MCS SetSchedParams also carries cap[1] a SchedContext (or a null cap) and cap[2] a fault
+// endpoint (or a null cap).
+#define SET_SCHED_CAPS(update) ((update) == (TC_UPDATE_MCP | TC_UPDATE_PRIORITY) ? 3u : 1u)
+
+// The MCS half of SetSchedParams, after the priorities: the scheduling context (already the
+// thread's; or free, and with budget if the thread is blocked: IllegalOperation; a null cap
+// unbinds, except the caller's own: IllegalOperation; another cap: InvalidCapability(2)),
+// then the fault endpoint (InvalidCapability(3)).
+static exception_t decode_sched_params_mcs(struct invocation *inv, struct tcb *target,
+                                           struct thread_control *tc)
+{
+    cap_t sc_cap = inv->extra[1].cap;
+    tc->sc = NULL;
+    switch (cap_type(sc_cap)) {
+    case CAP_SCHED_CONTEXT:
+        tc->sc = (struct sched_context *)cap_ptr(sc_cap);
+        if (target->sc != tc->sc) {
+            if (target->sc != NULL) {
+                USER_ERROR(inv->thread, "TCB Configure: tcb already has a scheduling context.");
+                return error_illegal_operation(inv);
+            }
+            if (tc->sc->tcb != NULL) {
+                USER_ERROR(inv->thread, "TCB Configure: sched context already bound.");
+                return error_illegal_operation(inv);
+            }
+        }
+        if (tcb_is_blocked(target) && tc->sc->refill_max == 0) {
+            USER_ERROR(inv->thread,
+                       "TCB Configure: tcb blocked and scheduling context not schedulable.");
+            return error_illegal_operation(inv);
+        }
+        break;
+    case CAP_NULL:
+        if (target == inv->thread) {
+            USER_ERROR(inv->thread,
+                       "TCB SetSchedParams: Cannot change sched_context of current thread");
+            return error_illegal_operation(inv);
+        }
+        break;
+    default:
+        USER_ERROR(inv->thread, "TCB Configure: sched context cap invalid.");
+        return error_invalid_capability(inv, 2);
+    }
+    if (target->sc != tc->sc) {
+        tc->update |= TC_UPDATE_SC;
+    }
+    if (!valid_fault_handler(inv->extra[2].cap)) {
+        USER_ERROR(inv->thread, "TCB Configure: fault endpoint cap invalid.");
+        return error_invalid_capability(inv, 3);
+    }
+    tc->update |= TC_UPDATE_FAULT;
+    tc->handler_cap = inv->extra[2].cap;
+    tc->handler_src = inv->extra[2].slot;
+    return EXC_NONE;
+}
+#else
+#define SET_SCHED_CAPS(update) 1u
+#endif
+
 /*
  * SetPriority, SetMCPriority and SetSchedParams: `update` says which values the message
  * carries, the MCP first. Checks, in seL4's order: the values and the authority cap are
@@ -303,7 +478,7 @@ static exception_t decode_tcb_set_sched(struct invocation *inv, struct tcb *targ
 {
     struct thread_control tc = {.update = update};
     unsigned words = ((update & TC_UPDATE_MCP) != 0) + ((update & TC_UPDATE_PRIORITY) != 0);
-    if (inv->length < words || inv->extra_count < 1) {
+    if (inv->length < words || inv->extra_count < SET_SCHED_CAPS(update)) {
         USER_ERROR(inv->thread, "%s: Truncated message.", op);
         return error_truncated_message(inv);
     }
@@ -332,6 +507,14 @@ static exception_t decode_tcb_set_sched(struct invocation *inv, struct tcb *targ
                    auth_tcb->mcp);
         return error_range(inv, seL4_MinPrio, auth_tcb->mcp);
     }
+#ifdef CONFIG_KERNEL_MCS
+    if (words == 2) {
+        exception_t status = decode_sched_params_mcs(inv, target, &tc);
+        if (status != EXC_NONE) {
+            return status;
+        }
+    }
+#endif
 
     thread_set_state(inv->thread, TS_RESTART);
     return invoke_tcb_thread_control(inv, target, &tc);

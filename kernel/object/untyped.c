@@ -112,6 +112,14 @@ exception_t decode_untyped_invocation(struct invocation *inv)
         return error_invalid_argument(inv, 1);
     }
 
+#ifdef CONFIG_KERNEL_MCS
+    // SchedContext below 2^seL4_MinSchedContextBits bytes: InvalidArgument(1).
+    if (type == seL4_SchedContextObject && user_size < seL4_MinSchedContextBits) {
+        USER_ERROR(inv->thread, "Untyped retype: Requested a scheduling context too small.");
+        return error_invalid_argument(inv, 1);
+    }
+#endif
+
     // Destination CNode: the root itself (depth 0) or a slot in it; lookup errors as for
     // CNode operations (destination side).
     cap_t node_cap = root;

@@ -7,6 +7,9 @@
 #include "arch/api.h"
 #include "object/vspace.h"
 #include "state.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "object/sched_context.h"
+#endif
 
 static void bitmap_set(word_t prio)
 {
@@ -34,12 +37,30 @@ static int highest_ready_priority(void)
     return -1;
 }
 
-// Put t into its priority's queue, at the front or at the back. No-op if queued already.
+#ifdef CONFIG_KERNEL_MCS
+// MCS: only a runnable thread with a configured scheduling context is ever scheduled (seL4
+// isSchedulable; TODO(#11): and only while its budget lasts).
+static bool is_schedulable(const struct tcb *t)
+{
+    return thread_is_runnable(t) && t->sc != NULL && t->sc->refill_max > 0;
+}
+#define SCHEDULABLE(t) is_schedulable(t)
+#else
+#define SCHEDULABLE(t) thread_is_runnable(t)
+#endif
+
+// Put t into its priority's queue, at the front or at the back. No-op if queued already
+// (MCS: or if it may not be scheduled).
 static void queue_insert(struct tcb *t, bool at_front)
 {
     if (t->in_ready_queue) {
         return;
     }
+#ifdef CONFIG_KERNEL_MCS
+    if (!is_schedulable(t)) {
+        return;
+    }
+#endif
     word_t p = t->priority;
     struct tcb **near = at_front ? &ks_ready_head[p] : &ks_ready_tail[p];
     struct tcb **far = at_front ? &ks_ready_tail[p] : &ks_ready_head[p];
@@ -109,6 +130,11 @@ void thread_stopped(struct tcb *t)
 
 void sched_possible_switch_to(struct tcb *t)
 {
+#ifdef CONFIG_KERNEL_MCS
+    if (!is_schedulable(t)) {
+        return; // it runs once it has a scheduling context (sched_context_bound)
+    }
+#endif
     if (ks_sched_action != NULL) {
         // Someone already wants special treatment: fall back to the ready queues.
         sched_reschedule_required();
@@ -196,7 +222,7 @@ void schedule(void)
 {
     struct tcb *action = ks_sched_action;
     struct tcb *cur = ks_cur_thread;
-    bool was_runnable = cur && thread_is_runnable(cur);
+    bool was_runnable = cur && SCHEDULABLE(cur);
     if (action == NULL) {
         if (was_runnable) {
             return;

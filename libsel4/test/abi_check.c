@@ -19,6 +19,57 @@
 
 #define ABI(what, cond) _Static_assert(cond, what)
 
+#ifdef CONFIG_KERNEL_MCS
+// Syscall numbers (§1.2, MCS).
+ABI("SysCall", seL4_SysCall == -1);
+ABI("SysReplyRecv", seL4_SysReplyRecv == -2);
+ABI("SysNBSendRecv", seL4_SysNBSendRecv == -3);
+ABI("SysNBSendWait", seL4_SysNBSendWait == -4);
+ABI("SysSend", seL4_SysSend == -5);
+ABI("SysNBSend", seL4_SysNBSend == -6);
+ABI("SysRecv", seL4_SysRecv == -7);
+ABI("SysNBRecv", seL4_SysNBRecv == -8);
+ABI("SysWait", seL4_SysWait == -9);
+ABI("SysNBWait", seL4_SysNBWait == -10);
+ABI("SysYield", seL4_SysYield == -11);
+ABI("SysDebugPutChar", seL4_SysDebugPutChar == -12);
+ABI("SysDebugDumpScheduler", seL4_SysDebugDumpScheduler == -13);
+ABI("SysDebugHalt", seL4_SysDebugHalt == -14);
+ABI("SysDebugCapIdentify", seL4_SysDebugCapIdentify == -15);
+ABI("SysDebugSnapshot", seL4_SysDebugSnapshot == -16);
+ABI("SysDebugNameThread", seL4_SysDebugNameThread == -17);
+
+// Invocation labels (§4.3, MCS).
+ABI("UntypedRetype", UntypedRetype == 1);
+ABI("TCBConfigure", TCBConfigure == 5);
+ABI("TCBSetSchedParams", TCBSetSchedParams == 8);
+ABI("TCBSetTimeoutEndpoint", TCBSetTimeoutEndpoint == 9);
+ABI("TCBSetIPCBuffer", TCBSetIPCBuffer == 10);
+ABI("TCBSetSpace", TCBSetSpace == 11);
+ABI("TCBSetTLSBase", TCBSetTLSBase == 16);
+ABI("TCBSetFlags", TCBSetFlags == 17);
+ABI("CNodeRevoke", CNodeRevoke == 18);
+ABI("CNodeRotate", CNodeRotate == 25);
+ABI("IRQIssueIRQHandler", IRQIssueIRQHandler == 26);
+ABI("DomainScheduleSetStart", DomainScheduleSetStart == 32);
+ABI("SchedControlConfigureFlags", SchedControlConfigureFlags == 33);
+ABI("SchedContextBind", SchedContextBind == 34);
+ABI("SchedContextUnbind", SchedContextUnbind == 35);
+ABI("SchedContextUnbindObject", SchedContextUnbindObject == 36);
+ABI("SchedContextConsumed", SchedContextConsumed == 37);
+ABI("SchedContextYieldTo", SchedContextYieldTo == 38);
+ABI("nInvocationLabels", nInvocationLabels == 39);
+ABI("ARMVSpaceClean_Data", ARMVSpaceClean_Data == 39);
+ABI("ARMSMCCall", ARMSMCCall == 43);
+ABI("nSeL4ArchInvocationLabels", nSeL4ArchInvocationLabels == 44);
+ABI("ARMPageTableMap", ARMPageTableMap == 44);
+ABI("ARMPageMap", ARMPageMap == 46);
+ABI("ARMPageGetAddress", ARMPageGetAddress == 52);
+ABI("ARMASIDPoolAssign", ARMASIDPoolAssign == 54);
+ABI("ARMIRQIssueSGISignal", ARMIRQIssueSGISignal == 56);
+ABI("nArchInvocationLabels", nArchInvocationLabels == 57);
+
+#else
 // Syscall numbers (§1.2).
 ABI("SysCall", seL4_SysCall == -1);
 ABI("SysReplyRecv", seL4_SysReplyRecv == -2);
@@ -58,6 +109,7 @@ ABI("ARMASIDPoolAssign", ARMASIDPoolAssign == 48);
 ABI("ARMIRQIssueIRQHandlerTrigger", ARMIRQIssueIRQHandlerTrigger == 49);
 ABI("ARMIRQIssueSGISignal", ARMIRQIssueSGISignal == 50);
 ABI("nArchInvocationLabels", nArchInvocationLabels == 51);
+#endif
 
 // Errors (§5.1).
 ABI("NoError", seL4_NoError == 0);
@@ -79,12 +131,23 @@ ABI("TCBObject", seL4_TCBObject == 1);
 ABI("EndpointObject", seL4_EndpointObject == 2);
 ABI("NotificationObject", seL4_NotificationObject == 3);
 ABI("CapTableObject", seL4_CapTableObject == 4);
+#ifdef CONFIG_KERNEL_MCS
+ABI("SchedContextObject", seL4_SchedContextObject == 5);
+ABI("ReplyObject", seL4_ReplyObject == 6);
+ABI("HugePageObject", seL4_ARM_HugePageObject == 7);
+ABI("VSpaceObject", seL4_ARM_VSpaceObject == 8);
+ABI("SmallPageObject", seL4_ARM_SmallPageObject == 9);
+ABI("LargePageObject", seL4_ARM_LargePageObject == 10);
+ABI("PageTableObject", seL4_ARM_PageTableObject == 11);
+ABI("ObjectTypeCount", seL4_ObjectTypeCount == 12);
+#else
 ABI("HugePageObject", seL4_ARM_HugePageObject == 5);
 ABI("VSpaceObject", seL4_ARM_VSpaceObject == 6);
 ABI("SmallPageObject", seL4_ARM_SmallPageObject == 7);
 ABI("LargePageObject", seL4_ARM_LargePageObject == 8);
 ABI("PageTableObject", seL4_ARM_PageTableObject == 9);
 ABI("ObjectTypeCount", seL4_ObjectTypeCount == 10);
+#endif
 ABI("VCPUObject", seL4_ARM_VCPUObject == 0xfffe);
 ABI("IOPageTableObject", seL4_ARM_IOPageTableObject == 0xffff);
 ABI("PageDirectoryObject alias", seL4_ARM_PageDirectoryObject == seL4_ARM_PageTableObject);
@@ -94,12 +157,28 @@ ABI("PGD alias", seL4_ARM_PageGlobalDirectoryObject == seL4_ARM_VSpaceObject);
 ABI("TCBBits", seL4_TCBBits == 11);
 ABI("SlotBits", seL4_SlotBits == 5);
 ABI("EndpointBits", seL4_EndpointBits == 4);
+#ifdef CONFIG_KERNEL_MCS
+ABI("NotificationBits", seL4_NotificationBits == 6);
+ABI("ReplyBits", seL4_ReplyBits == 5);
+ABI("MinSchedContextBits", seL4_MinSchedContextBits == 7);
+ABI("CoreSchedContextBytes", seL4_CoreSchedContextBytes == 128);
+ABI("RefillSizeBytes", seL4_RefillSizeBytes == 16);
+ABI("SchedContext_Sporadic", seL4_SchedContext_Sporadic == 1);
+#else
 ABI("NotificationBits", seL4_NotificationBits == 5);
+#endif
 ABI("VSpaceBits", seL4_VSpaceBits == 12);
 ABI("UserTop", seL4_UserTop == 0x00007fffffffffffull);
 
 // Faults (§10).
+#ifdef CONFIG_KERNEL_MCS
+ABI("Fault_Timeout", seL4_Fault_Timeout == 5);
+ABI("Fault_VMFault", seL4_Fault_VMFault == 6);
+ABI("Timeout_Length", seL4_Timeout_Length == 2);
+ABI("TimeoutReply_Length", seL4_TimeoutReply_Length == 34);
+#else
 ABI("Fault_VMFault", seL4_Fault_VMFault == 5);
+#endif
 ABI("Fault_UserException", seL4_Fault_UserException == 3);
 ABI("VMFault_Length", seL4_VMFault_Length == 4);
 ABI("UnknownSyscall_Length", seL4_UnknownSyscall_Length == 13);
@@ -118,11 +197,19 @@ ABI("MsgMaxLength", seL4_MsgMaxLength == 120);
 ABI("MsgMaxExtraCaps", seL4_MsgMaxExtraCaps == 3);
 
 // BootInfo (§7).
-ABI("BootInfo size", sizeof(seL4_BootInfo) == 3848);
 ABI("BootInfo ipcBuffer", __builtin_offsetof(seL4_BootInfo, ipcBuffer) == 0x20);
 ABI("BootInfo empty", __builtin_offsetof(seL4_BootInfo, empty) == 0x28);
+#ifdef CONFIG_KERNEL_MCS
+ABI("BootInfo size", sizeof(seL4_BootInfo) == 3864);
+ABI("BootInfo schedcontrol", __builtin_offsetof(seL4_BootInfo, schedcontrol) == 0x98);
+ABI("BootInfo untyped", __builtin_offsetof(seL4_BootInfo, untyped) == 0xa8);
+ABI("BootInfo untypedList", __builtin_offsetof(seL4_BootInfo, untypedList) == 0xb8);
+#else
+ABI("BootInfo size", sizeof(seL4_BootInfo) == 3848);
 ABI("BootInfo untyped", __builtin_offsetof(seL4_BootInfo, untyped) == 0x98);
 ABI("BootInfo untypedList", __builtin_offsetof(seL4_BootInfo, untypedList) == 0xa8);
+#endif
+ABI("CapInitThreadSC", seL4_CapInitThreadSC == 14);
 ABI("UntypedDesc sizeBits", __builtin_offsetof(seL4_UntypedDesc, sizeBits) == 8);
 ABI("UntypedDesc isDevice", __builtin_offsetof(seL4_UntypedDesc, isDevice) == 9);
 ABI("NumInitialCaps", seL4_NumInitialCaps == 16);

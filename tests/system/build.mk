@@ -12,6 +12,8 @@
 #                                       (test-external-el1) and EL2 (-el2); mkimage refusals
 #                                       (test-mkimage)
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
+#   make test-mcs                       the MCS kernel (MCS=1, built in build/mcs/) with a raw
+#                                       MCS-ABI root task (test-external-mcs there)
 #   make test-workspaces                every workspace step's solution against its expect
 #                                       file, one boot each (workspaces/build.mk:
 #                                       WORKSPACE_IMAGES, _CASES)
@@ -52,7 +54,11 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 # ---- the suite root task ----------------------------------------------------------------
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
-SUITE_SRCS  := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+# MCS (make MCS=1) builds the suite from the driver, the thread helper and the MCS tests
+# only: the other files test the non-MCS API (TODO(#11): run them on both where they apply).
+SUITE_SRCS_NONMCS := main.c boot.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
+SUITE_SRCS_MCS := main.c threads.c mcs.c
+SUITE_SRCS  := $(if $(filter 1,$(MCS)),$(SUITE_SRCS_MCS),$(SUITE_SRCS_NONMCS))
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
@@ -133,6 +139,19 @@ $(EXTERNAL_ELF): $(SYSTEST_DIR)/external/raw_task.S
 $(EXTERNAL_IMAGE): $(EXTERNAL_ELF) $(IMAGE_INPUTS)
 	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
 
+# The MCS configuration's raw root task (MCS numbers; built and run with MCS=1).
+EXTERNAL_MCS_ELF   := $(EXTERNAL_OUT)/raw-task-mcs.elf
+EXTERNAL_MCS_IMAGE := $(EXTERNAL_OUT)/raw-task-mcs-image.elf
+
+$(EXTERNAL_MCS_ELF): $(SYSTEST_DIR)/external/raw_task_mcs.S
+	@mkdir -p $(dir $@)
+	@echo "  LD      $(patsubst $(ROOT)/%,%,$@) (MCS ABI; no Cairn runtime, no libsel4)"
+	@$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $@ $<
+
+$(EXTERNAL_MCS_IMAGE): $(EXTERNAL_MCS_ELF) $(IMAGE_INPUTS)
+	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
+
+EXTERNAL_MCS_CASE := external/raw-task-mcs:$(EXTERNAL_MCS_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-mcs.txt
 EXTERNAL_CASE     := external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt
 EXTERNAL_EL2_CASE := external/raw-task-el2:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-el2.txt
 MKIMAGE_CASE      := external/mkimage::
@@ -176,15 +195,16 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
+    $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs:system-mcs) \
     $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
     $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
 
-SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external test-external-el1 \
-                 test-external-el2 test-mkimage test-config test-fastpath test-workspaces \
-                 test-workspaces-main test-docs
+SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
+                 test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
+                 test-external-mcs test-fastpath test-workspaces test-workspaces-main test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -263,6 +283,28 @@ test-config:
 	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
+# The MCS configuration: its kernel with the raw MCS-ABI root task and with the suite (its
+# MCS tests), built in build/mcs/ by a make with MCS=1; the two results are added up here.
+MCS_RESULTS := $(ROOT)/build/mcs/results
+test-mcs:
+	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
+	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-mcs.txt
+	@echo "  RUN     mcs: the MCS kernel (MCS=1, build/mcs): a raw MCS-ABI root task, the MCS suite"
+	@rm -f $(MCS_RESULTS)/system-external-mcs.txt $(MCS_RESULTS)/system-suite.txt \
+	    $(SYSTEST_LOGS)/mcs.log
+	@rc=0; for part in test-external-mcs test-suite; do \
+	    $(MAKE) --no-print-directory MCS=1 $$part >>$(SYSTEST_LOGS)/mcs.log 2>&1 || rc=1; done; \
+	    grep -E '^\[(PASS|FAIL)\]' $(SYSTEST_LOGS)/mcs.log; \
+	    cat $(MCS_RESULTS)/system-external-mcs.txt $(MCS_RESULTS)/system-suite.txt 2>/dev/null | \
+	    awk '{p += $$1; f += $$3} END {print p " passed, " f " failed"}' | \
+	    tee $(SYSTEST_RESULTS)/system-mcs.txt; \
+	    [ -f $(MCS_RESULTS)/system-external-mcs.txt ] && [ -f $(MCS_RESULTS)/system-suite.txt ] || rc=1; \
+	    exit $$rc
+
+test-external-mcs:
+	$(if $(filter 1,$(MCS)),,@echo "cairn: test-external-mcs needs MCS=1 (make test-mcs)"; exit 1)
+	$(call systest_cases,external-mcs,$(EXTERNAL_MCS_CASE))
+
 # Every step's solution against its expect file (what `make check SOLUTIONS=1` does in each
 # chapter).
 test-workspaces:
@@ -324,7 +366,8 @@ endif
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
-ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(EXTERNAL_IMAGE)
+# MCS=1 builds the MCS suite and raw task; the fault cases use the non-MCS API (TODO(#11)).
+ALL_TARGETS += $(SUITE_IMAGE) $(if $(filter 1,$(MCS)),$(EXTERNAL_MCS_IMAGE),$(FAULT_IMAGES) $(EXTERNAL_IMAGE))
 
 include $(SYSTEST_DIR)/ipcdiff/build.mk
 include $(SYSTEST_DIR)/fuzz.mk

@@ -42,6 +42,8 @@ struct fpu_state {
 #define REG_CAP 0       // x0: invoked CPtr in, badge out
 #define REG_MSGINFO 1   // x1: seL4_MessageInfo
 #define REG_SYSCALL 7   // x7: syscall number
+#define REG_REPLY 6     // MCS: x6, the Reply cap of a receive (NBSendWait: its destination)
+#define REG_NB_SEND 8   // MCS: x8, NBSendRecv's destination
 #define FAST_MSG_REGS 4 // MR0..MR3 travel in x2..x5
 
 // SPSR for a thread entering EL0: EL0t, AArch64, FIQ masked (seL4 debug builds: 0x40).

@@ -14,8 +14,9 @@
 #define CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS 230
 #endif
 
-// Slots of the root CNode that the kernel fills at boot. Slots 7, 8, 12-15 stay empty
-// in Cairn's configuration (x86 I/O, SMMU, MCS and SMC caps).
+// Slots of the root CNode that the kernel fills at boot. Slots 7, 8, 12, 13 and 15 stay
+// empty in Cairn (x86 I/O, SMMU and SMC caps); slot 14 holds the initial thread's
+// scheduling context in the MCS configuration and is empty otherwise.
 enum seL4_RootCNodeCapSlots {
     seL4_CapNull = 0,
     seL4_CapInitThreadTCB = 1,
@@ -57,7 +58,8 @@ typedef struct seL4_UntypedDesc {
 } seL4_UntypedDesc;
 
 /*
- * Layout (non-MCS, 230 untypeds = 3848 bytes, within one 4 KiB frame):
+ * Layout (non-MCS, 230 untypeds = 3848 bytes, within one 4 KiB frame; MCS puts
+ * schedcontrol at 0x098, so untyped is at 0x0a8 and the list at 0x0b8, 3864 bytes):
  *   0x000 extraLen  0x008 nodeID  0x010 numNodes  0x018 numIOPTLevels  0x020 ipcBuffer
  *   0x028 empty  0x038 sharedFrames  0x048 userImageFrames  0x058 userImagePaging
  *   0x068 ioSpaceCaps  0x078 extraBIPages  0x088 initThreadCNodeSizeBits
@@ -77,7 +79,10 @@ typedef struct seL4_BootInfo {
     seL4_SlotRegion extraBIPages;      // frames backing the extra bootinfo
     seL4_Word initThreadCNodeSizeBits; // root CNode has 2^n slots
     seL4_Domain initThreadDomain;      // 0
-    seL4_SlotRegion untyped;           // untyped caps, described by untypedList
+#ifdef CONFIG_KERNEL_MCS
+    seL4_SlotRegion schedcontrol; // one SchedControl cap per node (MCS only)
+#endif
+    seL4_SlotRegion untyped; // untyped caps, described by untypedList
     // untypedList[i] describes slot untyped.start + i. Kept last (upstream rule).
     seL4_UntypedDesc untypedList[CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS];
 } seL4_BootInfo;
@@ -118,15 +123,24 @@ SEL4_BI_AT(ioSpaceCaps, 0x068)
 SEL4_BI_AT(extraBIPages, 0x078)
 SEL4_BI_AT(initThreadCNodeSizeBits, 0x088)
 SEL4_BI_AT(initThreadDomain, 0x090)
-SEL4_BI_AT(untyped, 0x098)
-SEL4_BI_AT(untypedList, 0x0a8)
+#ifdef CONFIG_KERNEL_MCS
+SEL4_BI_AT(schedcontrol, 0x098)
+#define SEL4_BI_LIST_ 0x0b8
+#else
+#define SEL4_BI_LIST_ 0x0a8
+#endif
+SEL4_BI_AT(untyped, SEL4_BI_LIST_ - 0x10)
+SEL4_BI_AT(untypedList, SEL4_BI_LIST_)
 #undef SEL4_BI_AT
 
 SEL4_COMPILE_ASSERT(seL4_UntypedDesc_size, sizeof(seL4_UntypedDesc) == 2 * sizeof(seL4_Word))
 SEL4_COMPILE_ASSERT(seL4_BootInfoHeader_size, sizeof(seL4_BootInfoHeader) == 2 * sizeof(seL4_Word))
 SEL4_COMPILE_ASSERT(seL4_BootInfo_size,
-                    sizeof(seL4_BootInfo) == 0xa8 + 16 * CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS)
+                    sizeof(seL4_BootInfo) ==
+                        SEL4_BI_LIST_ + 16 * CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS)
 #if CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS == 230
-SEL4_COMPILE_ASSERT(seL4_BootInfo_is_3848_bytes, sizeof(seL4_BootInfo) == 3848)
+SEL4_COMPILE_ASSERT(seL4_BootInfo_is_3848_or_3864_bytes,
+                    sizeof(seL4_BootInfo) == SEL4_BI_LIST_ + 3680)
 #endif
+#undef SEL4_BI_LIST_
 SEL4_COMPILE_ASSERT(seL4_BootInfo_fits_frame, sizeof(seL4_BootInfo) <= seL4_BootInfoFrameSize)

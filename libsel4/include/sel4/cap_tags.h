@@ -23,4 +23,8 @@ typedef enum {
     seL4_CapTag_IRQHandler = 16,
     seL4_CapTag_Zombie = 18,
     seL4_CapTag_Domain = 20,
+#ifdef CONFIG_KERNEL_MCS
+    seL4_CapTag_SchedContext = 22,
+    seL4_CapTag_SchedControl = 24,
+#endif
 } seL4_CapTag;

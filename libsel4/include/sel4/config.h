@@ -49,6 +49,9 @@
 #ifndef CONFIG_LIB_SEL4_USE_THREAD_LOCALS
 #define CONFIG_LIB_SEL4_USE_THREAD_LOCALS 1
 #endif
-// Deliberately absent (unsupported): CONFIG_KERNEL_MCS, CONFIG_ENABLE_SMP_SUPPORT,
+// CONFIG_KERNEL_MCS is not set here: the build defines it (-DCONFIG_KERNEL_MCS=1, make MCS=1)
+// for the kernel and every user-space object of that configuration alike, so the two
+// configurations never mix in one image (docs/design/abi.md, "The two configurations").
+// Deliberately absent (unsupported): CONFIG_ENABLE_SMP_SUPPORT,
 // CONFIG_HARDWARE_DEBUG_API, CONFIG_ARM_HYPERVISOR_SUPPORT, CONFIG_ARM_SMMU,
 // CONFIG_ALLOW_SMC_CALLS, CONFIG_ENABLE_BENCHMARKS, CONFIG_SET_TLS_BASE_SELF.

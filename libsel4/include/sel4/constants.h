@@ -43,3 +43,33 @@ typedef enum {
 } seL4_TCBFlag;
 
 #endif // !__ASSEMBLER__
+
+#ifdef CONFIG_KERNEL_MCS
+// Scheduling contexts (MCS only). A SchedContext object of 2^n bytes holds 10 words of
+// state, the two 64-bit time values and two refills (the minimum), and extra refills of
+// 16 bytes each in the rest; the smallest is 2^7 bytes.
+#define seL4_MinSchedContextBits 7
+#ifndef __ASSEMBLER__
+#include <sel4/simple_types.h>
+
+#define seL4_CoreSchedContextBytes (10 * sizeof(seL4_Word) + 6 * 8)
+#define seL4_RefillSizeBytes (2 * 8)
+SEL4_COMPILE_ASSERT(MinSchedContextBits_sufficient,
+                    seL4_CoreSchedContextBytes <= LIBSEL4_BIT(seL4_MinSchedContextBits))
+SEL4_COMPILE_ASSERT(MinSchedContextBits_necessary,
+                    seL4_CoreSchedContextBytes > LIBSEL4_BIT(seL4_MinSchedContextBits - 1))
+
+// Extra refills a SchedContext of 2^size bytes can take in SchedControl_ConfigureFlags.
+static inline seL4_Word seL4_MaxExtraRefills(seL4_Word size)
+{
+    return (LIBSEL4_BIT(size) - seL4_CoreSchedContextBytes) / seL4_RefillSizeBytes;
+}
+
+// Flags of SchedControl_ConfigureFlags: a sporadic context keeps its refills apart.
+typedef enum {
+    seL4_SchedContext_NoFlag = 0x0,
+    seL4_SchedContext_Sporadic = 0x1,
+    SEL4_FORCE_LONG_ENUM(seL4_SchedContextFlag),
+} seL4_SchedContextFlag;
+#endif // !__ASSEMBLER__
+#endif // CONFIG_KERNEL_MCS

@@ -45,3 +45,24 @@ LIBSEL4_INLINE_FUNC seL4_Bool seL4_isVMFault_tag(seL4_MessageInfo_t tag)
 {
     return seL4_MessageInfo_get_label(tag) == seL4_Fault_VMFault;
 }
+
+#ifdef CONFIG_KERNEL_MCS
+LIBSEL4_INLINE_FUNC seL4_Bool seL4_isTimeoutFault_tag(seL4_MessageInfo_t tag)
+{
+    return seL4_MessageInfo_get_label(tag) == seL4_Fault_Timeout;
+}
+
+// The reply to a timeout fault: label 0 resumes the thread with the first `length`
+// registers of regs (in seL4_TimeoutReply_Msg order), any other label leaves it suspended.
+LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_TimeoutReply_new(seL4_Bool resume,
+                                                             seL4_UserContext regs,
+                                                             seL4_Word length)
+{
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(!resume, 0, 0, length);
+
+    for (seL4_Word i = 0; i < length; i++) {
+        seL4_SetMR((int)i, ((seL4_Word *)&regs)[i]);
+    }
+    return info;
+}
+#endif // CONFIG_KERNEL_MCS

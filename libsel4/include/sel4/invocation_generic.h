@@ -1,11 +1,55 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Generic invocation labels: the label field of the message info of a kernel-object
-// invocation (docs/design/abi.md §4.2, 16.0.0, non-MCS, no SMP, no hardware-debug API).
+// invocation (docs/design/abi.md §4.2, 16.0.0, no SMP, no hardware-debug API). MCS
+// inserts TCBSetTimeoutEndpoint after TCBSetSchedParams, drops CNodeSaveCaller and ends
+// with the six SchedControl/SchedContext labels, so everything after label 8 moves.
 // Numbering continues in sel4_arch/invocation.h, then arch/invocation.h. Include
 // <sel4/invocation.h>, which gives all three enums. Pure header.
 #pragma once
 
 enum invocation_label {
+#ifdef CONFIG_KERNEL_MCS
+    InvalidInvocation = 0,
+    UntypedRetype = 1,
+    TCBReadRegisters = 2,
+    TCBWriteRegisters = 3,
+    TCBCopyRegisters = 4,
+    TCBConfigure = 5,
+    TCBSetPriority = 6,
+    TCBSetMCPriority = 7,
+    TCBSetSchedParams = 8,
+    TCBSetTimeoutEndpoint = 9,
+    TCBSetIPCBuffer = 10,
+    TCBSetSpace = 11,
+    TCBSuspend = 12,
+    TCBResume = 13,
+    TCBBindNotification = 14,
+    TCBUnbindNotification = 15,
+    TCBSetTLSBase = 16,
+    TCBSetFlags = 17,
+    CNodeRevoke = 18,
+    CNodeDelete = 19,
+    CNodeCancelBadgedSends = 20,
+    CNodeCopy = 21,
+    CNodeMint = 22,
+    CNodeMove = 23,
+    CNodeMutate = 24,
+    CNodeRotate = 25,
+    IRQIssueIRQHandler = 26,
+    IRQAckIRQ = 27,
+    IRQSetIRQHandler = 28,
+    IRQClearIRQHandler = 29,
+    DomainSetSet = 30,
+    DomainScheduleConfigure = 31,
+    DomainScheduleSetStart = 32,
+    SchedControlConfigureFlags = 33,
+    SchedContextBind = 34,
+    SchedContextUnbind = 35,
+    SchedContextUnbindObject = 36,
+    SchedContextConsumed = 37,
+    SchedContextYieldTo = 38,
+    nInvocationLabels // 39
+#else
     InvalidInvocation = 0,
     UntypedRetype = 1,
     TCBReadRegisters = 2,
@@ -40,4 +84,5 @@ enum invocation_label {
     DomainScheduleConfigure = 31,
     DomainScheduleSetStart = 32,
     nInvocationLabels // 33
+#endif
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Architecture-independent object types for Untyped_Retype (docs/design/abi.md §6.1).
+// MCS adds SchedContext and Reply, so every architecture type is 2 higher there.
 // The numbering continues in sel4_arch/objecttype.h and arch/objecttype.h. Include
 // <sel4/objecttype.h>, which gives the complete list. Pure header.
 #pragma once
@@ -12,8 +13,13 @@ typedef enum api_object {
     seL4_EndpointObject = 2,
     seL4_NotificationObject = 3,
     seL4_CapTableObject = 4,
-    // No SchedContext/Reply objects: Cairn is non-MCS.
+#ifdef CONFIG_KERNEL_MCS
+    seL4_SchedContextObject = 5, // variable size, 2^seL4_MinSchedContextBits at least
+    seL4_ReplyObject = 6,        // 2^seL4_ReplyBits
+    seL4_NonArchObjectTypeCount = 7,
+#else
     seL4_NonArchObjectTypeCount = 5,
+#endif
 } seL4_ObjectType;
 
 typedef seL4_Word api_object_t;

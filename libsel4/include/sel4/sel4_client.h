@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Invocation stubs for every kernel object of the non-MCS AArch64 API, with upstream's
+// Invocation stubs for every kernel object of the AArch64 API, with upstream's
 // names, argument order, types and message layouts (docs/design/abi.md §4.5, §9).
 // Each stub returns the reply label as seL4_Error (0 = success); on an error the
 // details (MR0..MR3) are also in the IPC buffer, so seL4_GetMR(0..3) shows them.
@@ -112,6 +112,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_CopyRegisters(seL4_TCB _service, seL4_TCB sou
     return seL4_Invoke_(_service, TCBCopyRegisters, 1, 1, mr);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Set fault endpoint (a CPtr in the thread's own CSpace), CSpace, VSpace and IPC buffer.
 LIBSEL4_INLINE seL4_Error seL4_TCB_Configure(seL4_TCB _service, seL4_Word fault_ep,
                                              seL4_CNode cspace_root, seL4_Word cspace_root_data,
@@ -125,6 +126,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_Configure(seL4_TCB _service, seL4_Word fault_
     seL4_SetCap(2, bufferFrame);
     return seL4_Invoke_(_service, TCBConfigure, 3, 4, mr);
 }
+#endif
 
 // Set the priority, bounded by the MCP of `authority`.
 LIBSEL4_INLINE seL4_Error seL4_TCB_SetPriority(seL4_TCB _service, seL4_TCB authority,
@@ -146,6 +148,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetMCPriority(seL4_TCB _service, seL4_TCB aut
     return seL4_Invoke_(_service, TCBSetMCPriority, 1, 1, mr);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Set MCP and priority in one call.
 LIBSEL4_INLINE seL4_Error seL4_TCB_SetSchedParams(seL4_TCB _service, seL4_TCB authority,
                                                   seL4_Word mcp, seL4_Word priority)
@@ -155,6 +158,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetSchedParams(seL4_TCB _service, seL4_TCB au
     seL4_SetCap(0, authority);
     return seL4_Invoke_(_service, TCBSetSchedParams, 1, 2, mr);
 }
+#endif
 
 // Set the IPC buffer: vaddr `buffer` (1 KiB aligned) inside frame bufferFrame.
 LIBSEL4_INLINE seL4_Error seL4_TCB_SetIPCBuffer(seL4_TCB _service, seL4_Word buffer,
@@ -166,6 +170,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetIPCBuffer(seL4_TCB _service, seL4_Word buf
     return seL4_Invoke_(_service, TCBSetIPCBuffer, 1, 1, mr);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Set fault endpoint, CSpace and VSpace.
 LIBSEL4_INLINE seL4_Error seL4_TCB_SetSpace(seL4_TCB _service, seL4_Word fault_ep,
                                             seL4_CNode cspace_root, seL4_Word cspace_root_data,
@@ -177,6 +182,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetSpace(seL4_TCB _service, seL4_Word fault_e
     seL4_SetCap(1, vspace_root);
     return seL4_Invoke_(_service, TCBSetSpace, 2, 3, mr);
 }
+#endif
 
 LIBSEL4_INLINE seL4_Error seL4_TCB_Suspend(seL4_TCB _service)
 {
@@ -330,6 +336,7 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_Rotate(seL4_CNode _service, seL4_Word dest_
     return seL4_Invoke_(_service, CNodeRotate, 2, 8, mr);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Move the caller's implicit reply cap into a slot.
 LIBSEL4_INLINE seL4_Error seL4_CNode_SaveCaller(seL4_CNode _service, seL4_Word index,
                                                 seL4_Uint8 depth)
@@ -338,6 +345,7 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_SaveCaller(seL4_CNode _service, seL4_Word i
 
     return seL4_Invoke_(_service, CNodeSaveCaller, 0, 2, mr);
 }
+#endif
 
 /* ---- IRQ -------------------------------------------------------------------------- */
 
@@ -528,3 +536,7 @@ LIBSEL4_INLINE seL4_Error seL4_ARM_ASIDPool_Assign(seL4_ARM_ASIDPool _service, s
 #undef SEL4_USER_CONTEXT_WORDS_
 #undef SEL4_BOOL_
 #undef SEL4_U8_
+
+#ifdef CONFIG_KERNEL_MCS
+#include <sel4/sel4_client_mcs.h>
+#endif

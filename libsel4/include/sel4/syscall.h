@@ -1,12 +1,32 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// System call numbers, placed in x7 before `svc #0` (docs/design/abi.md §1.2, non-MCS).
-// Numbers count down from -1 over the API list and then the whole debug list, so they
-// never depend on configuration. Pure header shared by the kernel and user space.
+// System call numbers, placed in x7 before `svc #0` (docs/design/abi.md §1.2).
+// Numbers count down from -1 over the configuration's API list (non-MCS: 8 calls; MCS:
+// 11, with Reply gone) and then the whole debug list. Pure header shared by the kernel
+// and user space.
 #pragma once
 
 #include <sel4/macros.h>
 
 typedef enum {
+#ifdef CONFIG_KERNEL_MCS
+    seL4_SysCall = -1,
+    seL4_SysReplyRecv = -2,
+    seL4_SysNBSendRecv = -3,
+    seL4_SysNBSendWait = -4,
+    seL4_SysSend = -5,
+    seL4_SysNBSend = -6,
+    seL4_SysRecv = -7,
+    seL4_SysNBRecv = -8,
+    seL4_SysWait = -9,
+    seL4_SysNBWait = -10,
+    seL4_SysYield = -11,
+    seL4_SysDebugPutChar = -12,
+    seL4_SysDebugDumpScheduler = -13,
+    seL4_SysDebugHalt = -14,
+    seL4_SysDebugCapIdentify = -15,
+    seL4_SysDebugSnapshot = -16,
+    seL4_SysDebugNameThread = -17,
+#else
     seL4_SysCall = -1,
     seL4_SysReplyRecv = -2,
     seL4_SysSend = -3,
@@ -22,6 +42,7 @@ typedef enum {
     seL4_SysDebugCapIdentify = -12,
     seL4_SysDebugSnapshot = -13,
     seL4_SysDebugNameThread = -14,
+#endif
     // -15 and below (SMP, code injection, benchmarks, x86, SetTLSBase) are not
     // configured; they raise an UnknownSyscall fault.
     SEL4_FORCE_LONG_ENUM(seL4_Syscall_ID)

@@ -33,11 +33,13 @@ static inline seL4_Error cairn_untyped_retype(cairn_untyped_t untyped, cairn_blu
  * in <cairn/alloc.h>. Build the paths with cairn_cspath_of(cap) (a slot of the root CNode),
  * cairn_cnode_slot(cnode, index) or cairn_cnode_slot_depth(cnode, index, depth). */
 
+#ifndef CONFIG_KERNEL_MCS
 /* Save the caller's reply cap (non-MCS) into the slot `dest`. */
 static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
 {
     return seL4_CNode_SaveCaller(dest.root, dest.index, dest.depth);
 }
+#endif
 
 /* ---- TCB ------------------------------------------------------------------------------------ */
 
@@ -46,6 +48,17 @@ static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
  * CPtr on purpose: the kernel looks it up in the *thread's* CSpace (cspace_root) each time
  * the thread faults, not in the caller's; seL4_CapNull means "no fault handler".
  */
+#ifdef CONFIG_KERNEL_MCS
+/* MCS: Configure sets no fault endpoint (cairn_tcb_set_space does, as a cap). */
+static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, cairn_cnode_t cspace_root,
+                                             seL4_Word cspace_root_data, cairn_vspace_t vspace_root,
+                                             seL4_Word vspace_root_data, seL4_Word buffer,
+                                             cairn_granule_t buffer_frame)
+{
+    return seL4_TCB_Configure(tcb.cptr, cspace_root.cptr, cspace_root_data, vspace_root.cptr,
+                              vspace_root_data, buffer, buffer_frame.cptr);
+}
+#else
 static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep,
                                              cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
                                              cairn_vspace_t vspace_root, seL4_Word vspace_root_data,
@@ -54,6 +67,7 @@ static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep
     return seL4_TCB_Configure(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
                               vspace_root.cptr, vspace_root_data, buffer, buffer_frame.cptr);
 }
+#endif
 
 /* Set only the fault endpoint (a CPtr in the thread's CSpace, see above), CSpace and VSpace. */
 static inline seL4_Error cairn_tcb_set_space(cairn_tcb_t tcb, seL4_CPtr fault_ep,
@@ -183,6 +197,20 @@ static inline void cairn_endpoint_nb_send(cairn_endpoint_t ep, seL4_MessageInfo_
     seL4_NBSend(ep.cptr, info);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+/* MCS: a receive names the Reply object a Call links (seL4_CapNull: none, as seL4_Wait). */
+static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge,
+                                                     seL4_CPtr reply)
+{
+    return reply == seL4_CapNull ? seL4_Wait(ep.cptr, badge) : seL4_Recv(ep.cptr, badge, reply);
+}
+
+static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL4_Word *badge,
+                                                        seL4_CPtr reply)
+{
+    return reply == seL4_CapNull ? seL4_NBWait(ep.cptr, badge) : seL4_NBRecv(ep.cptr, badge, reply);
+}
+#else
 static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
     return seL4_Recv(ep.cptr, badge);
@@ -192,12 +220,28 @@ static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL
 {
     return seL4_NBRecv(ep.cptr, badge);
 }
+#endif
 
 static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_MessageInfo_t info)
 {
     return seL4_Call(ep.cptr, info);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+/* Reply through the Reply object `reply`, then wait on `ep` with it (a server's loop). */
+static inline seL4_MessageInfo_t cairn_endpoint_reply_recv(cairn_endpoint_t ep,
+                                                           seL4_MessageInfo_t info,
+                                                           seL4_Word *badge, seL4_CPtr reply)
+{
+    return seL4_ReplyRecv(ep.cptr, info, badge, reply);
+}
+
+/* Reply to the caller the Reply object `reply` links (MCS: a Send on the Reply cap). */
+static inline void cairn_reply(seL4_CPtr reply, seL4_MessageInfo_t info)
+{
+    seL4_Send(reply, info);
+}
+#else
 /* Reply to the last caller, then wait on `ep` for the next message (a server's loop). */
 static inline seL4_MessageInfo_t
 cairn_endpoint_reply_recv(cairn_endpoint_t ep, seL4_MessageInfo_t info, seL4_Word *badge)
@@ -211,6 +255,7 @@ static inline void cairn_reply(seL4_MessageInfo_t info)
 {
     seL4_Reply(info);
 }
+#endif
 
 /* ---- frames: granule, large page, huge page ---------------------------------------------------
  * cairn_frame_map, cairn_frame_unmap and cairn_frame_get_address take any of the three frame

@@ -14,6 +14,11 @@
 /* Stack and TLS area of each cairn_thread_t. */
 #define CAIRN_THREAD_STACK_BYTES (8 * 1024)
 #define CAIRN_THREAD_TLS_BYTES 1024
+#ifdef CONFIG_KERNEL_MCS
+/* MCS: the budget (and period) of the scheduling context each new thread gets, in
+ * microseconds: seL4's boot thread time slice, 5 ms. */
+#define CAIRN_THREAD_BUDGET_US 5000
+#endif
 
 /*
  * Everything a new thread owns, in one object that must live in the root task's image
@@ -57,8 +62,11 @@ typedef struct cairn_thread {
  * a TCB if asked; builds a fresh TLS block (.tdata copied, .tbss zeroed) in thread->tls;
  * seL4_TCB_Configure with no fault endpoint (seL4_CapNull: a fault in the thread is only
  * reported on the console and the thread stops), the root task's CNode (guard data 0) and
- * VSpace, and the IPC buffer; seL4_TCB_SetPriority; and seL4_TCB_WriteRegisters with
- * resume = true and pc = a runtime trampoline, sp = the top of thread->stack, x0 = thread,
+ * VSpace, and the IPC buffer (MCS: Configure has no fault endpoint, and the thread also gets
+ * a new scheduling context of CAIRN_THREAD_BUDGET_US every CAIRN_THREAD_BUDGET_US from the
+ * SchedControl cap, without which it would never run); seL4_TCB_SetPriority; and
+ * seL4_TCB_WriteRegisters with resume = true and pc = a runtime trampoline, sp = the top of
+ * thread->stack, x0 = thread,
  * TPIDR_EL0 = the TLS block. The trampoline points the thread's own __sel4_ipc_buffer at
  * thread->ipc_buffer before calling fn(arg), so libsel4's message-register functions
  * (seL4_SetMR, seL4_GetMR, ...) work in the thread as they do in the root task.

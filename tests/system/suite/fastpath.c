@@ -293,7 +293,9 @@ TEST(FASTPATH0007,
     seL4_Recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
     ASSERT_OK(seL4_TCB_Suspend(c->tcb));
-    struct test_thread *d = test_thread_create(env, 1, 0, 200, client);
+    /* Slot 0: the server above waits in Recv for good; the suspender (slot 1) may not have
+     * finished yet (it runs below the root task's priority). */
+    struct test_thread *d = test_thread_create(env, 0, 0, 200, client);
     d->arg[0] = ep2;
     d->arg[1] = 0xd;
     ASSERT_OK(seL4_TCB_Resume(d->tcb)); /* its arguments are set */

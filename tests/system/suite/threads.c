@@ -28,6 +28,11 @@ static struct test_thread threads[TEST_THREADS];
 /* The first code a child runs: x0 = its descriptor. */
 static void thread_main(struct test_thread *self)
 {
+    /* Tests fill in arg[] right after test_thread_start returns. If the root task's time
+     * slice ran out meanwhile (likely on a slow kernel, e.g. CHECK_INVARIANTS=1: the timer
+     * interrupt is taken as the Start returns), the child runs first; one Yield puts it
+     * behind the root task, which then stores the arguments before the child reads them. */
+    seL4_Yield();
     self->fn(self);
     self->done = 1;
     seL4_TCB_Suspend(self->tcb);
@@ -70,8 +75,25 @@ static struct test_thread *setup(struct test_env *env, int index, seL4_Word faul
 
     seL4_CPtr frame = cairn_image_frame_slot(env->bi, (uintptr_t)t->ipc);
     ASSERT_NE(frame, seL4_CapNull);
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: Configure has no fault endpoint; SetSpace gives the thread a copy of the cap. A
+     * thread that is started also gets a scheduling context of its own (1 ms every 1 ms),
+     * without which it would never run. */
+    ASSERT_OK(seL4_TCB_Configure(t->tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace, 0,
+                                 (seL4_Word)t->ipc, frame));
+    if (fault_ep != 0)
+        ASSERT_OK(seL4_TCB_SetSpace(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
+                                    seL4_CapInitThreadVSpace, 0));
+    if (resume) {
+        t->sc = test_alloc_object(env, seL4_SchedContextObject, seL4_MinSchedContextBits);
+        ASSERT_OK(seL4_SchedControl_ConfigureFlags(env->bi->schedcontrol.start, t->sc, 1000, 1000,
+                                                   0, 0, 0));
+        ASSERT_OK(seL4_SchedContext_Bind(t->sc, t->tcb));
+    }
+#else
     ASSERT_OK(seL4_TCB_Configure(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
                                  seL4_CapInitThreadVSpace, 0, (seL4_Word)t->ipc, frame));
+#endif
     ASSERT_OK(seL4_TCB_SetPriority(t->tcb, seL4_CapInitThreadTCB, prio));
 
     seL4_UserContext regs;

@@ -13,6 +13,9 @@
 struct test_thread {
     seL4_CPtr tcb;       /* TCB cap in the root CNode */
     seL4_IPCBuffer *ipc; /* the thread's IPC buffer (also readable by the root task) */
+#ifdef CONFIG_KERNEL_MCS
+    seL4_CPtr sc; /* MCS: its scheduling context (test_thread_start only), else 0 */
+#endif
     void (*fn)(struct test_thread *self);
     seL4_Word arg[4];          /* free for the test */
     volatile seL4_Word out[8]; /* results the thread leaves for the root task */
@@ -21,14 +24,16 @@ struct test_thread {
 
 /*
  * Create thread number `index` (0..TEST_THREADS-1): retype a TCB, configure it with the
- * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none) and its IPC buffer,
+ * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none; MCS: the thread keeps a
+ * copy of that endpoint cap, given with TCB_SetSpace) and its IPC buffer,
  * set its priority to `prio`, and start it at fn(self) with seL4_TCB_WriteRegisters(resume).
  * Fails the test on any error. The thread runs when the scheduler picks it.
  */
 struct test_thread *test_thread_start(struct test_env *env, int index, seL4_Word fault_ep,
                                       seL4_Word prio, void (*fn)(struct test_thread *self));
 
-/* As test_thread_start, but the thread is configured and left stopped (not resumed). */
+/* As test_thread_start, but the thread is configured and left stopped (not resumed); MCS: it
+ * has no scheduling context. */
 struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Word fault_ep,
                                        seL4_Word prio, void (*fn)(struct test_thread *self));
 

@@ -8,10 +8,10 @@
 #include <sel4/sel4_arch/objecttype.h>
 
 typedef enum _object {
-    seL4_ARM_SmallPageObject = seL4_ModeObjectTypeCount, // 7
-    seL4_ARM_LargePageObject,                            // 8
-    seL4_ARM_PageTableObject,                            // 9: any intermediate level
-    seL4_ObjectTypeCount                                 // 10
+    seL4_ARM_SmallPageObject = seL4_ModeObjectTypeCount, // 7 (MCS: 9)
+    seL4_ARM_LargePageObject,                            // 8 (MCS: 10)
+    seL4_ARM_PageTableObject,                            // 9 (MCS: 11): any intermediate level
+    seL4_ObjectTypeCount                                 // 10 (MCS: 12)
 } seL4_ArchObjectType;
 
 typedef seL4_Word object_t;

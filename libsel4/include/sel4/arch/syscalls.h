@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The seL4 system calls as C functions (non-MCS API plus the debug calls), built on the
-// AArch64 trap helpers. Register placement is upstream's: x0 cap/badge, x1 message
-// info, x2..x5 MR0..MR3. Calls that receive copy MR0..MR3 into the IPC buffer so
-// seL4_GetMR works for every register.
+// The seL4 system calls as C functions (the non-MCS API, or with CONFIG_KERNEL_MCS the
+// calls both APIs share here and the MCS receive side in <sel4/arch/syscalls_mcs.h>, plus
+// the debug calls), built on the AArch64 trap helpers. Register placement is upstream's:
+// x0 cap/badge, x1 message info, x2..x5 MR0..MR3. Calls that receive copy MR0..MR3 into
+// the IPC buffer so seL4_GetMR works for every register.
 #pragma once
 
 #include <sel4/functions.h>
@@ -67,6 +68,7 @@ LIBSEL4_INLINE_FUNC void seL4_NBSendWithMRs(seL4_CPtr dest, seL4_MessageInfo_t m
     seL4_SendWithMRsVia_(seL4_SysNBSend, dest, msgInfo, mr0, mr1, mr2, mr3);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Reply to the thread that last called us (through the TCB's implicit reply cap).
 LIBSEL4_INLINE_FUNC void seL4_Reply(seL4_MessageInfo_t msgInfo)
 {
@@ -82,12 +84,15 @@ LIBSEL4_INLINE_FUNC void seL4_ReplyWithMRs(seL4_MessageInfo_t msgInfo, seL4_Word
                   seL4_MRIfPresent_(mr3, msgInfo, 3));
 }
 
+#endif // !CONFIG_KERNEL_MCS
+
 // Signal a notification: a Send with an empty message.
 LIBSEL4_INLINE_FUNC void seL4_Signal(seL4_CPtr dest)
 {
     arm_sys_send_null(seL4_SysSend, dest, seL4_MessageInfo_new(0, 0, 0, 0).words[0]);
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Shared body of Recv/NBRecv: trap, mirror MR0..MR3 into the IPC buffer, return badge.
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_RecvCommon_(seL4_Word sys, seL4_CPtr src,
                                                         seL4_Word *sender)
@@ -132,6 +137,8 @@ LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_NBRecv(seL4_CPtr src, seL4_Word *sen
     return seL4_RecvCommon_(seL4_SysNBRecv, src, sender);
 }
 
+#endif // !CONFIG_KERNEL_MCS
+
 // Send and wait for the reply in one trap. MR0..MR3 go from and return to the IPC buffer.
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_Call(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
 {
@@ -171,6 +178,7 @@ LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_CallWithMRs(seL4_CPtr dest, seL4_Mes
     return info;
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Reply to the current caller, then wait on src (the usual server loop step).
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_ReplyRecv(seL4_CPtr src, seL4_MessageInfo_t msgInfo,
                                                       seL4_Word *sender)
@@ -215,6 +223,8 @@ LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_ReplyRecvWithMRs(seL4_CPtr src,
     return info;
 }
 
+#endif // !CONFIG_KERNEL_MCS
+
 // Give up the rest of the time slice. The empty asm is a compiler barrier: other
 // threads may have changed shared memory meanwhile.
 LIBSEL4_INLINE_FUNC void seL4_Yield(void)
@@ -223,6 +233,7 @@ LIBSEL4_INLINE_FUNC void seL4_Yield(void)
     __asm__ volatile("" ::: "memory");
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Non-MCS Wait is Recv without the message info (upstream returns void here).
 LIBSEL4_INLINE_FUNC void seL4_Wait(seL4_CPtr src, seL4_Word *sender)
 {
@@ -240,6 +251,8 @@ LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_Poll(seL4_CPtr src, seL4_Word *sende
 {
     return seL4_NBRecv(src, sender);
 }
+
+#endif // !CONFIG_KERNEL_MCS
 
 // Debug calls go through the same "send-receive" helper as upstream: x0 carries the
 // argument, x1..x5 are passed as 0 and may come back changed.
@@ -305,3 +318,7 @@ LIBSEL4_INLINE_FUNC void seL4_DebugNameThread(seL4_CPtr tcb, const char *name)
     dst[i] = '\0';
     (void)seL4_DebugCall_(seL4_SysDebugNameThread, tcb);
 }
+
+#ifdef CONFIG_KERNEL_MCS
+#include <sel4/arch/syscalls_mcs.h>
+#endif

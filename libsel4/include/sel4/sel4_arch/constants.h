@@ -15,7 +15,13 @@
 // 12 with the hardware-debug API; Cairn does not offer that API.
 #define seL4_TCBBits 11
 #define seL4_EndpointBits 4
+#ifdef CONFIG_KERNEL_MCS
+// MCS notifications also hold the scheduling context bound to them.
+#define seL4_NotificationBits 6
+#define seL4_ReplyBits 5
+#else
 #define seL4_NotificationBits 5
+#endif
 
 // Every intermediate translation table: 512 eight-byte entries in one 4 KiB page.
 #define seL4_PageTableBits 12
@@ -64,14 +70,19 @@ SEL4_SIZE_SANITY(seL4_PageTableEntryBits, seL4_PageTableIndexBits, seL4_PageTabl
 SEL4_SIZE_SANITY(seL4_WordSizeBits, seL4_ASIDPoolIndexBits, seL4_ASIDPoolBits)
 SEL4_SIZE_SANITY(seL4_VSpaceEntryBits, seL4_VSpaceIndexBits, seL4_VSpaceBits)
 
-// Fault types: the label of a fault message (non-MCS numbering; VMFault is 5 whether
-// or not the debug-exception fault exists).
+// Fault types: the label of a fault message. Non-MCS: VMFault is 5 whether or not the
+// debug-exception fault exists; MCS inserts the timeout fault at 5 and VMFault is 6.
 typedef enum seL4_Fault_tag {
     seL4_Fault_NullFault = 0,
     seL4_Fault_CapFault = 1,
     seL4_Fault_UnknownSyscall = 2,
     seL4_Fault_UserException = 3,
+#ifdef CONFIG_KERNEL_MCS
+    seL4_Fault_Timeout = 5,
+    seL4_Fault_VMFault = 6,
+#else
     seL4_Fault_VMFault = 5,
+#endif
     SEL4_FORCE_LONG_ENUM(seL4_Fault_tag),
 } seL4_Fault_tag_t;
 
@@ -115,5 +126,55 @@ typedef enum {
     seL4_VMFault_Length,
     SEL4_FORCE_LONG_ENUM(seL4_VMFault_Msg),
 } seL4_VMFault_Msg;
+
+#ifdef CONFIG_KERNEL_MCS
+// MR indices of a timeout fault: the scheduling context's badge and the time it consumed.
+typedef enum {
+    seL4_Timeout_Data,
+    seL4_Timeout_Consumed,
+    seL4_Timeout_Length,
+    SEL4_FORCE_LONG_ENUM(seL4_Timeout_Msg),
+} seL4_Timeout_Msg;
+
+// MR indices of the reply to a timeout fault: the registers to resume with, in this order.
+typedef enum {
+    seL4_TimeoutReply_FaultIP,
+    seL4_TimeoutReply_SP,
+    seL4_TimeoutReply_SPSR_EL1,
+    seL4_TimeoutReply_X0,
+    seL4_TimeoutReply_X1,
+    seL4_TimeoutReply_X2,
+    seL4_TimeoutReply_X3,
+    seL4_TimeoutReply_X4,
+    seL4_TimeoutReply_X5,
+    seL4_TimeoutReply_X6,
+    seL4_TimeoutReply_X7,
+    seL4_TimeoutReply_X8,
+    seL4_TimeoutReply_X16,
+    seL4_TimeoutReply_X17,
+    seL4_TimeoutReply_X18,
+    seL4_TimeoutReply_X29,
+    seL4_TimeoutReply_X30,
+    seL4_TimeoutReply_X9,
+    seL4_TimeoutReply_X10,
+    seL4_TimeoutReply_X11,
+    seL4_TimeoutReply_X12,
+    seL4_TimeoutReply_X13,
+    seL4_TimeoutReply_X14,
+    seL4_TimeoutReply_X15,
+    seL4_TimeoutReply_X19,
+    seL4_TimeoutReply_X20,
+    seL4_TimeoutReply_X21,
+    seL4_TimeoutReply_X22,
+    seL4_TimeoutReply_X23,
+    seL4_TimeoutReply_X24,
+    seL4_TimeoutReply_X25,
+    seL4_TimeoutReply_X26,
+    seL4_TimeoutReply_X27,
+    seL4_TimeoutReply_X28,
+    seL4_TimeoutReply_Length,
+    SEL4_FORCE_LONG_ENUM(seL4_TimeoutReply_Msg),
+} seL4_TimeoutReply_Msg;
+#endif // CONFIG_KERNEL_MCS
 
 #endif // !__ASSEMBLER__

@@ -27,6 +27,7 @@ static inline void arm_sys_send(seL4_Word sys, seL4_Word dest, seL4_Word info_ar
                      : "memory");
 }
 
+#ifndef CONFIG_KERNEL_MCS
 // Reply (non-MCS): x1 info, x2..x5 MR0..3; the target is the thread's saved caller.
 static inline void arm_sys_reply(seL4_Word sys, seL4_Word info_arg, seL4_Word mr0, seL4_Word mr1,
                                  seL4_Word mr2, seL4_Word mr3)
@@ -42,6 +43,7 @@ static inline void arm_sys_reply(seL4_Word sys, seL4_Word info_arg, seL4_Word mr
                      : "r"(scno)
                      : "memory");
 }
+#endif
 
 // Two-argument send with no message registers (Signal): x0, x1.
 static inline void arm_sys_send_null(seL4_Word sys, seL4_Word src, seL4_Word info_arg)
@@ -52,13 +54,23 @@ static inline void arm_sys_send_null(seL4_Word sys, seL4_Word src, seL4_Word inf
     __asm__ volatile("svc #0" : "+r"(destptr), "+r"(info) : "r"(scno) : "memory");
 }
 
-// Receive: x0 source in; badge, info and MR0..3 out of x0..x5. `reply` exists for MCS
-// signature compatibility and is ignored.
+// MCS passes the Reply object's CPtr in x6 on Recv, NBRecv and ReplyRecv; non-MCS
+// ignores `reply`, and no register is bound for it.
+#ifdef CONFIG_KERNEL_MCS
+#define SEL4_REPLY_REG_ register seL4_Word reply_reg __asm__("x6") = reply;
+#define SEL4_REPLY_IN_ , "r"(reply_reg)
+#else
+#define SEL4_REPLY_REG_
+#define SEL4_REPLY_IN_
+#endif
+
+// Receive: x0 source in; badge, info and MR0..3 out of x0..x5 (MCS: x6 the Reply cap).
 static inline void arm_sys_recv(seL4_Word sys, seL4_Word src, seL4_Word *out_badge,
                                 seL4_Word *out_info, seL4_Word *out_mr0, seL4_Word *out_mr1,
                                 seL4_Word *out_mr2, seL4_Word *out_mr3,
                                 LIBSEL4_UNUSED seL4_Word reply)
 {
+    SEL4_REPLY_REG_
     register seL4_Word src_and_badge __asm__("x0") = src;
     register seL4_Word info __asm__("x1");
     register seL4_Word msg0 __asm__("x2");
@@ -69,7 +81,7 @@ static inline void arm_sys_recv(seL4_Word sys, seL4_Word src, seL4_Word *out_bad
     __asm__ volatile("svc #0"
                      : "=r"(msg0), "=r"(msg1), "=r"(msg2), "=r"(msg3), "=r"(info),
                        "+r"(src_and_badge)
-                     : "r"(scno)
+                     : "r"(scno)SEL4_REPLY_IN_
                      : "memory");
     *out_badge = src_and_badge;
     *out_info = info;
@@ -85,6 +97,7 @@ static inline void arm_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *o
                                      seL4_Word *in_out_mr1, seL4_Word *in_out_mr2,
                                      seL4_Word *in_out_mr3, LIBSEL4_UNUSED seL4_Word reply)
 {
+    SEL4_REPLY_REG_
     register seL4_Word destptr __asm__("x0") = dest;
     register seL4_Word info __asm__("x1") = info_arg;
     register seL4_Word msg0 __asm__("x2") = *in_out_mr0;
@@ -94,7 +107,7 @@ static inline void arm_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *o
     register seL4_Word scno __asm__("x7") = sys;
     __asm__ volatile("svc #0"
                      : "+r"(msg0), "+r"(msg1), "+r"(msg2), "+r"(msg3), "+r"(info), "+r"(destptr)
-                     : "r"(scno)
+                     : "r"(scno)SEL4_REPLY_IN_
                      : "memory");
     *out_info = info;
     *out_badge = destptr;
@@ -103,6 +116,38 @@ static inline void arm_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *o
     *in_out_mr2 = msg2;
     *in_out_mr3 = msg3;
 }
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS NBSendRecv/NBSendWait: send to x8 `dest` without blocking, then receive on x0
+// `src` (x6 the Reply cap); x0..x5 in and out as for send_recv.
+static inline void arm_sys_nbsend_recv(seL4_Word sys, seL4_Word dest, seL4_Word src,
+                                       seL4_Word *out_badge, seL4_Word info_arg,
+                                       seL4_Word *out_info, seL4_Word *in_out_mr0,
+                                       seL4_Word *in_out_mr1, seL4_Word *in_out_mr2,
+                                       seL4_Word *in_out_mr3, seL4_Word reply)
+{
+    register seL4_Word src_and_badge __asm__("x0") = src;
+    register seL4_Word info __asm__("x1") = info_arg;
+    register seL4_Word msg0 __asm__("x2") = *in_out_mr0;
+    register seL4_Word msg1 __asm__("x3") = *in_out_mr1;
+    register seL4_Word msg2 __asm__("x4") = *in_out_mr2;
+    register seL4_Word msg3 __asm__("x5") = *in_out_mr3;
+    register seL4_Word reply_reg __asm__("x6") = reply;
+    register seL4_Word scno __asm__("x7") = sys;
+    register seL4_Word dest_reg __asm__("x8") = dest;
+    __asm__ volatile("svc #0"
+                     : "+r"(msg0), "+r"(msg1), "+r"(msg2), "+r"(msg3), "+r"(info),
+                       "+r"(src_and_badge)
+                     : "r"(scno), "r"(reply_reg), "r"(dest_reg)
+                     : "memory");
+    *out_info = info;
+    *out_badge = src_and_badge;
+    *in_out_mr0 = msg0;
+    *in_out_mr1 = msg1;
+    *in_out_mr2 = msg2;
+    *in_out_mr3 = msg3;
+}
+#endif
 
 // No arguments, no results (Yield, DebugHalt, DebugSnapshot): only x7 is used and every
 // register survives, so nothing is declared as changed.

@@ -83,10 +83,12 @@ int main(const seL4_BootInfo *bi)
     cairn_assert(peek(PAGE_A) == 0x5a && peek(PAGE_A + sizeof PAGE_A - 1) == 0x5a);
     printf("wrote 0x5a, read back 0x%x\n", peek(PAGE_A + 100));
 
-    /* 4.F: frames keep their contents while unmapped. Swap the image frame back in ... */
-    CHECK(cairn_frame_unmap(new_frame));
-    CHECK(cairn_frame_map(image_frame, CAIRN_INIT_VSPACE, (seL4_Word)PAGE_A, seL4_ReadWrite,
-                          seL4_ARM_Default_VMAttributes));
+    /* 4.F: frames keep their contents while unmapped. Swap the image frame back in ... This
+     * once in plain libsel4, which works beside the typed calls: cairn_cptr(cap) is the
+     * CPtr, and seL4_CapInitThreadVSpace is the slot CAIRN_INIT_VSPACE names. */
+    CHECK(seL4_ARM_Page_Unmap(cairn_cptr(new_frame)));
+    CHECK(seL4_ARM_Page_Map(cairn_cptr(image_frame), seL4_CapInitThreadVSpace, (seL4_Word)PAGE_A,
+                            seL4_ReadWrite, seL4_ARM_Default_VMAttributes));
     cairn_assert(peek(PAGE_A) == 0xee);
     printf("image frame back at PAGE_A: reads 0x%x\n", peek(PAGE_A));
     /* ... and the new frame again. */

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// MCS only (kernel/build.mk adds this file for MCS=1): Reply objects and the call stack of
+// scheduling-context donation, see reply.h. A caller with a scheduling context that Calls a
+// receiver without one (a passive server) lends it its context: the Reply object goes on
+// the context's call stack, and answering through it (or cancelling the call) gives the
+// context back (seL4 reply_push, reply_pop, reply_remove, reply_remove_tcb).
+#include "object/reply.h"
+
+#include "assert.h"
+#include "ipc/transfer.h"
+#include "object/sched_context.h"
+#include "object/tcb.h"
+#include "sched/sched.h"
+
+static void reply_push(struct tcb *caller, struct tcb *callee, struct reply *r)
+{
+    kassert(r->tcb == NULL && r->prev == NULL && r->next == 0);
+    r->tcb = caller;
+    caller->reply = r;
+    thread_set_state(caller, TS_BLOCKED_ON_REPLY);
+
+    struct sched_context *sc = caller->sc;
+    if (sc != NULL && callee->sc == NULL) {
+        // Donate: r becomes the head of sc's call stack.
+        struct reply *old = sc->reply;
+        if (old != NULL) {
+            old->next = (pptr_t)r;
+            old->next_is_sc = false;
+        }
+        r->prev = old;
+        sc->reply = r;
+        r->next = (pptr_t)sc;
+        r->next_is_sc = true;
+        sched_context_donate(sc, callee);
+    }
+}
+
+void reply_unlink(struct reply *r, struct tcb *t)
+{
+    kassert(r->tcb == t && t->reply == r);
+    r->tcb = NULL;
+    t->reply = NULL;
+    thread_set_state(t, TS_INACTIVE);
+}
+
+// Take r, the head of its context's call stack, off it and give the context back to t.
+static void reply_pop(struct reply *r, struct tcb *t)
+{
+    struct sched_context *sc = (struct sched_context *)r->next;
+    struct reply *prev = r->prev;
+    sc->reply = prev;
+    if (prev != NULL) {
+        prev->next = r->next;
+        prev->next_is_sc = true;
+    }
+    r->next = 0;
+    r->next_is_sc = false;
+    if (t->sc == NULL) {
+        sched_context_donate(sc, t);
+    }
+    r->prev = NULL;
+    reply_unlink(r, t);
+}
+
+// Break r out of the call stack without giving any context back (it is not the head).
+static void reply_detach(struct reply *r)
+{
+    if (r->next != 0 && !r->next_is_sc) {
+        ((struct reply *)r->next)->prev = NULL;
+    }
+    if (r->prev != NULL) {
+        r->prev->next = 0;
+        r->prev->next_is_sc = false;
+    }
+    r->prev = NULL;
+    r->next = 0;
+    r->next_is_sc = false;
+}
+
+static void reply_remove(struct reply *r, struct tcb *t)
+{
+    kassert(r->tcb == t && t->state == TS_BLOCKED_ON_REPLY);
+    if (r->next != 0 && r->next_is_sc) {
+        reply_pop(r, t);
+        return;
+    }
+    reply_detach(r);
+    reply_unlink(r, t);
+}
+
+void reply_remove_tcb(struct tcb *t)
+{
+    kassert(t->state == TS_BLOCKED_ON_REPLY);
+    struct reply *r = t->reply;
+    if (r->next != 0 && r->next_is_sc) {
+        ((struct sched_context *)r->next)->reply = NULL;
+        r->next = 0;
+        r->next_is_sc = false;
+    }
+    reply_detach(r);
+    reply_unlink(r, t);
+}
+
+void reply_after_receive(struct tcb *sender, struct tcb *receiver, struct reply *r, bool is_call,
+                         bool may_reply)
+{
+    if (is_call || sender->fault.type != seL4_Fault_NullFault) {
+        if (r != NULL && may_reply) {
+            reply_push(sender, receiver, r);
+        } else {
+            thread_set_state(sender, TS_INACTIVE);
+        }
+        return;
+    }
+    thread_set_state(sender, TS_RUNNING);
+    sched_possible_switch_to(sender);
+}
+
+void reply_transfer(struct tcb *sender, struct reply *r, bool can_grant)
+{
+    struct tcb *receiver = r->tcb;
+    if (receiver == NULL || receiver->state != TS_BLOCKED_ON_REPLY) {
+        return; // nobody to answer
+    }
+    reply_remove(r, receiver);
+    ipc_reply_to(sender, receiver, can_grant);
+}
+
+void reply_finalise(struct reply *r)
+{
+    struct tcb *t = r->tcb;
+    if (t == NULL) {
+        return;
+    }
+    if (t->state == TS_BLOCKED_ON_REPLY) {
+        reply_remove(r, t);
+    } else if (t->state == TS_BLOCKED_ON_RECEIVE) {
+        tcb_cancel_ipc(t);
+    }
+}
+
+void reply_unbind_sc(struct sched_context *sc)
+{
+    struct reply *r = sc->reply;
+    if (r != NULL) {
+        r->next = 0;
+        r->next_is_sc = false;
+        sc->reply = NULL;
+    }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// MCS only: Reply objects (seL4's reply.c; docs/design/abi.md §0.1, §2.2). A Reply object
+// links a caller, blocked until it is answered, to whoever received its Call: the server
+// names the object in Recv/ReplyRecv (x6), the Call links it, and a Send on the Reply cap
+// answers. While the server waits in Recv, the object points at the server instead.
+#pragma once
+
+#include "types.h"
+#include "cspace/cap.h"
+
+#ifdef CONFIG_KERNEL_MCS
+
+struct tcb;
+struct sched_context;
+
+// A Reply object on a donated context's call stack: `prev` is the reply below it; `next`
+// the reply above it or, for the top one (next_is_sc), the context itself.
+struct reply {
+    struct tcb *tcb; // the caller (TS_BLOCKED_ON_REPLY) or the receiver (TS_BLOCKED_ON_RECEIVE)
+    struct reply *prev;
+    pptr_t next;
+    word_t next_is_sc;
+};
+
+_Static_assert(sizeof(struct reply) <= (1u << seL4_ReplyBits), "reply fits its object");
+
+static inline struct reply *reply_from_cap(cap_t c)
+{
+    return (struct reply *)cap_ptr(c);
+}
+
+// seL4 reply_unlink: r no longer links t; t becomes Inactive.
+void reply_unlink(struct reply *r, struct tcb *t);
+
+// seL4 reply_remove_tcb: t, BlockedOnReply, is being cancelled; its reply is freed and taken
+// off any call stack (a context lent on that call stays where it is).
+void reply_remove_tcb(struct tcb *t);
+
+// The end of an IPC that receiver, with Reply object r (or none), took from sender: a Call
+// (or a fault) links r when the sender may be replied to (seL4 reply_push: a receiver without
+// a scheduling context runs on the sender's), otherwise the sender waits for ever
+// (Inactive); any other message lets the sender run on.
+void reply_after_receive(struct tcb *sender, struct tcb *receiver, struct reply *r, bool is_call,
+                         bool may_reply);
+
+// seL4 doReplyTransfer: sender answers the caller linked to r (nothing if there is none); a
+// context lent on that call goes back to the caller.
+void reply_transfer(struct tcb *sender, struct reply *r, bool can_grant);
+
+// The last cap to r is deleted: a linked caller is freed (Inactive, its lent context given
+// back), a waiting receiver's receive is cancelled.
+void reply_finalise(struct reply *r);
+
+// The context sc goes away: the call stack it heads forgets it (seL4 unbindReply).
+void reply_unbind_sc(struct sched_context *sc);
+
+#endif // CONFIG_KERNEL_MCS
