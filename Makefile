@@ -25,6 +25,7 @@ include $(ROOT)/mk/deps.mk
 include $(ROOT)/mk/flags.mk
 include $(ROOT)/mk/qemu.mk
 include $(ROOT)/mk/config.mk
+include $(ROOT)/mk/libfdt.mk
 include $(ROOT)/libsel4/build.mk
 include $(ROOT)/runtime/build.mk
 include $(ROOT)/kernel/build.mk

@@ -66,17 +66,7 @@ WALLTIME_OUT   := $(BUILD)/bench/walltime
 WALLTIME_ELF   := $(WALLTIME_OUT)/walltime.elf
 WALLTIME_IMAGE := $(WALLTIME_OUT)/$(KERNEL_CONFIG_NAME).image.elf
 
-$(WALLTIME_OUT)/main.o: $(ROOT)/bench/walltime/main.c
-	$(call compile_user_c,$@,$<)
-
-$(WALLTIME_ELF): $(WALLTIME_OUT)/main.o $(ROOTTASK_LINK_DEPS)
-	$(call link_roottask,$@,$<)
-
-$(WALLTIME_IMAGE): $(WALLTIME_ELF) $(IMAGE_INPUTS)
-	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$@)"
-	$(call image_recipe,$<,$@)
-
--include $(WALLTIME_OUT)/main.d
+$(eval $(call one_file_image,$(ROOT)/bench/walltime/main.c,$(WALLTIME_OUT),$(WALLTIME_ELF),$(WALLTIME_IMAGE)))
 
 .PHONY: bench-walltime
 bench-walltime: $(WALLTIME_IMAGE)

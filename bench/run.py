@@ -7,6 +7,10 @@ Reads lines "BENCH <name> key=value ..." from the console until the root task en
 and writes every BENCH line as JSON:
     {"qemu": ..., "config": {"build": "release", ...}, "results": {name: {key: int, ...}}}.
 Exit status 0 only if the run ended normally (a root task with no BENCH lines is fine).
+
+seL4's own benchmark suite, sel4bench, runs as it is (make bench ROOTTASK=...): its table,
+printed between "JSON OUTPUT" and "END JSON OUTPUT", goes into the JSON as "sel4bench", and
+its last lines ("All is well in the universe.", then "Fin") end the run normally.
 """
 import argparse
 import json
@@ -70,9 +74,10 @@ def main():
     timer = threading.Timer(args.timeout, proc.kill)
     timer.start()
     results, lines, ended = {}, [], None
+    sel4bench, table, well = None, None, False
     try:
         for raw in proc.stdout:
-            line = ANSI.sub("", raw.decode("utf-8", "replace")).rstrip("\r\n")
+            line = ANSI.sub("", raw.decode("utf-8", "replace")).strip("\r\n")
             lines.append(line)
             print(line, flush=True)
             m = BENCH.match(line)
@@ -80,6 +85,17 @@ def main():
                 results[m.group(1)] = {k: int(v) for k, v in
                                        (kv.split("=") for kv in m.group(2).split())}
             if line == "BENCH done" or line.startswith("root task exited"):
+                ended = "normal"
+                break
+            # sel4bench: its JSON table, then its closing lines.
+            if line == "JSON OUTPUT":
+                table = []
+            elif table is not None:
+                table.append(line.split("END JSON OUTPUT")[0])
+                if "END JSON OUTPUT" in line:
+                    sel4bench, table = json.loads("".join(table)), None
+            well = well or line == "All is well in the universe."
+            if well and line == "Fin":
                 ended = "normal"
                 break
             if line.startswith("Caught ") or "KERNEL PANIC" in line:
@@ -92,13 +108,20 @@ def main():
         with open(args.log, "w") as f:
             f.write("\n".join(lines) + "\n")
     with open(args.json, "w") as f:
-        json.dump({"qemu": args.qemu, "config": json.loads(args.config),
-                   "ended": ended or "timeout", "results": results}, f,
-                  indent=2, sort_keys=True)
+        out = {"qemu": args.qemu, "config": json.loads(args.config),
+               "ended": ended or "timeout", "results": results}
+        if sel4bench is not None:
+            out["sel4bench"] = sel4bench
+        json.dump(out, f, indent=2, sort_keys=True)
         f.write("\n")
     if args.reference and results:
         print_comparison(results, json.loads(args.config), args.reference)
     print(f"bench: {len(results)} figures written to {args.json}", file=sys.stderr)
+    for bench in sel4bench or []:
+        for r in bench.get("Results", []):
+            print(f"sel4bench: {bench.get('Benchmark')}: {r.get('Function')} "
+                  f"{r.get('Direction')}, same vspace {r.get('Same vspace?')}, "
+                  f"length {r.get('IPC length')}: mean {r.get('Mean')}", file=sys.stderr)
     return 0 if ended == "normal" else 1
 
 

@@ -16,6 +16,7 @@ KERNEL_GENERIC := \
 	$(K)/lib/panic.c \
 	$(K)/boot/elf.c \
 	$(K)/boot/untyped_split.c \
+	$(K)/boot/dtb.c \
 	$(K)/vm/pt_walk.c \
 	$(K)/vm/vspace_dump.c \
 	$(K)/check/invariants.c \

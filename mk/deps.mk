@@ -2,7 +2,9 @@
 # ones (mk/deps.sh: dpkg's status, apt-get --no-install-recommends, as root or with sudo,
 # one line per step, apt's output in build/deps.log). Each make goal asks only for what it
 # uses: booting a chapter needs the two compilers and QEMU, nothing from the tests.
-DEPS_BUILD := gcc libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+# libfdt-dev:arm64 is Debian's device-tree library built for AArch64, which every root task
+# links (mk/libfdt.mk); deps.sh adds the arm64 architecture to dpkg for it (multiarch).
+DEPS_BUILD := gcc libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libfdt-dev:arm64
 DEPS_QEMU  := qemu-system-arm
 DEPS_TEST  := libcmocka-dev python3 python3-pexpect
 DEPS_BENCH := python3

@@ -101,6 +101,20 @@ if [ -n "$broken$audit" ]; then
     step "repairing an interrupted install (dpkg --configure -a)" \
         configure_all $as_root env DEBIAN_FRONTEND=noninteractive || failed
 fi
+# A package of another architecture (NAME:ARCH, such as libfdt-dev:arm64) needs that
+# architecture known to dpkg before apt-get update fetches its package lists.
+for p in $missing $broken; do
+    case $p in
+        *:*)
+            arch=${p#*:}
+            if [ "$arch" != "$(dpkg --print-architecture)" ] &&
+                ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+                step "dpkg --add-architecture $arch" $as_root dpkg --add-architecture "$arch" ||
+                    failed
+            fi
+            ;;
+    esac
+done
 step "apt-get update" $as_root apt-get $wait_lock update || failed
 step "apt-get install$missing$broken" $as_root env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y $wait_lock --no-install-recommends $missing $broken || failed

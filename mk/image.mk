@@ -18,6 +18,23 @@ endef
 IMAGE ?= $(BUILD)/images/simulate.elf
 IMAGE_INPUTS := $(KERNEL_OBJ) $(KERNEL_LDS) $(MKIMAGE) $(ROOT)/kernel/boot/roottask_blob.S
 
+# $(eval $(call one_file_image,SOURCE,OUT_DIR,ELF,IMAGE)): a root task of the one C file
+# SOURCE (object and dependency file in OUT_DIR), linked with the runtime into ELF and
+# packed with the kernel into IMAGE.
+define one_file_image
+$(2)/main.o: $(1)
+	$$(call compile_user_c,$$@,$$<)
+
+$(3): $(2)/main.o $$(ROOTTASK_LINK_DEPS)
+	$$(call link_roottask,$$@,$$<)
+
+$(4): $(3) $$(IMAGE_INPUTS)
+	@echo "  IMAGE   $$(patsubst $$(ROOT)/%,%,$$@)"
+	$$(call image_recipe,$$<,$$@)
+
+-include $(2)/main.d
+endef
+
 need_roottask = $(if $(ROOTTASK),,$(error set ROOTTASK=/abs/path/task.elf))
 
 image: $(IMAGE_INPUTS)

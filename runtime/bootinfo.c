@@ -75,3 +75,32 @@ void cairn_bootinfo_print_untypeds(const seL4_BootInfo *bi)
                      desc->isDevice ? "device" : "ram");
     }
 }
+
+/*
+ * The extra BootInfo starts on the page after the BootInfo frame and holds extraLen bytes:
+ * chunks, each a seL4_BootInfoHeader (id, len including the header) and its data.
+ */
+const seL4_BootInfoHeader *cairn_bootinfo_find_chunk(const seL4_BootInfo *bi, seL4_Word id)
+{
+    const char *extra = (const char *)bi + seL4_BootInfoFrameSize;
+    seL4_Word at = 0;
+    while (at + sizeof(seL4_BootInfoHeader) <= bi->extraLen) {
+        const seL4_BootInfoHeader *h = (const seL4_BootInfoHeader *)(extra + at);
+        if (h->len < sizeof(*h) || h->len > bi->extraLen - at)
+            return NULL; /* malformed: stop rather than walk off the region */
+        if (h->id == id)
+            return h;
+        at += h->len;
+    }
+    return NULL;
+}
+
+const void *cairn_bootinfo_fdt(const seL4_BootInfo *bi, size_t *size)
+{
+    const seL4_BootInfoHeader *h = cairn_bootinfo_find_chunk(bi, SEL4_BOOTINFO_HEADER_FDT);
+    if (h == NULL)
+        return NULL;
+    if (size)
+        *size = h->len - sizeof(*h);
+    return h + 1;
+}

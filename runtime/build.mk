@@ -16,7 +16,7 @@ LIBSEL4_LIB     ?= $(BUILD)/libsel4/libsel4.a
 # can only come from runtime/include. -MMD writes header dependencies beside each object.
 CROSS_CC_INCLUDE := $(shell $(CROSS_CC) -print-file-name=include)
 ROOTTASK_CFLAGS  := $(USER_CFLAGS) -nostdinc -isystem $(CROSS_CC_INCLUDE) \
-                    -I$(RUNTIME_INCLUDE) -I$(LIBSEL4_INCLUDE) -MMD -MP
+                    -I$(RUNTIME_INCLUDE) -I$(LIBSEL4_INCLUDE) -isystem $(LIBFDT_INCLUDE) -MMD -MP
 ROOTTASK_LDFLAGS := -nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
                     -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 LIBGCC           := $(shell $(CROSS_CC) -print-libgcc-file-name)
@@ -32,13 +32,13 @@ define compile_user_c
 endef
 
 # $(call link_roottask,OUT_ELF,OBJECTS)
-# Link a root task: crt0 first, the program, then the runtime, libsel4 and libgcc as one
-# group (they call each other), with the runtime's link script. Static, no C library.
+# Link a root task: crt0 first, the program, then the runtime, libsel4, libfdt and libgcc as
+# one group (they call each other), with the runtime's link script. Static, no C library.
 define link_roottask
 	@mkdir -p $(dir $(1))
 	@echo "  LD      $(patsubst $(ROOT)/%,%,$(1))"
 	@$(CROSS_CC) $(ROOTTASK_LDFLAGS) -T $(RUNTIME_LDS) -o $(1) $(RUNTIME_CRT0) $(2) \
-	    -Wl,--start-group $(RUNTIME_LIB) $(LIBSEL4_LIB) $(LIBGCC) -Wl,--end-group
+	    -Wl,--start-group $(RUNTIME_LIB) $(LIBSEL4_LIB) $(LIBFDT_LIB) $(LIBGCC) -Wl,--end-group
 endef
 
 # Everything link_roottask reads, for use as prerequisites.
@@ -46,7 +46,7 @@ ROOTTASK_LINK_DEPS := $(RUNTIME_CRT0) $(RUNTIME_LIB) $(LIBSEL4_LIB) $(RUNTIME_LD
 
 RUNTIME_C_SRCS := start.c print.c panic.c errors.c bootinfo.c alloc.c heap.c log.c string.c qsort.c vspace.c \
                   process.c \
-                  thread.c \
+                  thread.c strtoul.c stack_protector.c \
                   stack_default.c heap_default.c
 RUNTIME_S_SRCS := setjmp.S
 RUNTIME_OBJS   := $(patsubst %.c,$(RUNTIME_OUT)/%.o,$(RUNTIME_C_SRCS)) \

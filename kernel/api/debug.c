@@ -57,6 +57,7 @@ void debug_halt(struct tcb *t)
     arch_halt();
 }
 
+// seL4's words for the thread states in the scheduler dump.
 static const char *const state_names[] = {
     [TS_INACTIVE] = "inactive",
     [TS_RUNNING] = "running",
@@ -65,28 +66,42 @@ static const char *const state_names[] = {
     [TS_BLOCKED_ON_SEND] = "blocked on send",
     [TS_BLOCKED_ON_REPLY] = "blocked on reply",
     [TS_BLOCKED_ON_NOTIFICATION] = "blocked on ntfn",
+    [TS_IDLE] = "idle",
 };
 
+// One row, in seL4's layout: name right-aligned in 40 columns, state in 15, the restart
+// PC as seL4's printf prints a pointer (0x and 16 digits; a null one as 16 zeros), the
+// priority in 20 columns, the core (always 0), tab-separated.
 static void dump_thread(const struct tcb *t)
 {
-    kprintf("%-16s %-16s 0x%-14lx %-5lu %p\n", t->name, state_names[t->state], t->ctx.elr,
-            t->priority, (const void *)t);
+    word_t pc = t->ctx.fault_ip;
+    kprintf("%40s\t%15s\t", t->name, state_names[t->state]);
+    kprintf(pc ? "0x%016lx" : "%016lx", pc);
+    kprintf("\t%20lu\t%lu\n", t->priority, 0ul);
 }
 
 void debug_dump_scheduler(void)
 {
     kprintf("Dumping all tcbs!\n");
-    kprintf("%-16s %-16s %-16s %-5s %s\n", "Name", "State", "IP", "Prio", "TCB");
-    if (ks_cur_thread) {
-        dump_thread(ks_cur_thread);
+    kprintf("Name                                    \tState          \tIP                  "
+            "\t Prio \t Core\n");
+    kprintf("--------------------------------------------------------------------------------"
+            "------\n");
+    for (const struct tcb *t = ks_debug_tcbs; t; t = t->debug_next) {
+        dump_thread(t);
     }
-    for (unsigned p = 0; p < CONFIG_NUM_PRIORITIES; p++) {
-        for (const struct tcb *t = ks_ready_head[p]; t; t = t->sched_next) {
-            if (t != ks_cur_thread) {
-                dump_thread(t);
-            }
-        }
-    }
+}
+
+// The idle thread's record: a TCB-sized object that is never scheduled.
+static uint8_t idle_record[TCB_BYTES] ALIGNED(16);
+
+BOOT_CODE void debug_idle_record_boot(void)
+{
+    struct tcb *idle = (struct tcb *)(void *)idle_record;
+    memset(idle_record, 0, sizeof(idle_record));
+    idle->state = TS_IDLE;
+    memcpy(idle->name, "idle_thread", sizeof("idle_thread"));
+    tcb_debug_append(idle);
 }
 
 void debug_snapshot(struct tcb *t)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The boot order: console greeting, root-task ELF check, boot objects for the root task,
-// BootInfo with the untyped memory left over, then the first entry to user space.
+// The boot order: the device tree check, console greeting, root-task ELF check, the extra
+// BootInfo, boot objects for the root task, BootInfo with the untyped memory left over,
+// then the first entry to user space.
 #include "boot/boot.h"
 
+#include "api/debug.h"
 #include "api/syscall.h"
 #include "arch/api.h"
 #include "assert.h"
+#include "boot/dtb.h"
 #include "config.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -30,10 +33,38 @@ BOOT_CODE pptr_t boot_alloc_object(struct boot_alloc *a, unsigned bits)
     return p;
 }
 
+// The device tree goes into extra BootInfo at the top of RAM, naturally aligned (so no
+// memory is lost to alignment); returns the new end of free RAM.
+static BOOT_CODE paddr_t place_extra_bootinfo(struct root_task *rt, const void *dtb,
+                                              word_t dtb_size, paddr_t free_end)
+{
+    rt->extra_bi_bytes = extra_bootinfo_bytes(dtb_size);
+    rt->extra_bi_bits = extra_bootinfo_size_bits(rt->extra_bi_bytes);
+    rt->extra_bi = 0;
+    if (rt->extra_bi_bytes == 0) {
+        return free_end;
+    }
+    free_end = ALIGN_DOWN(free_end - BIT(rt->extra_bi_bits), rt->extra_bi_bits);
+    rt->extra_bi = paddr_to_pptr(free_end);
+    arch_zero_range(rt->extra_bi, BIT(rt->extra_bi_bits));
+    extra_bootinfo_write((void *)rt->extra_bi, dtb, dtb_size);
+    return free_end;
+}
+
 BOOT_CODE void boot_kernel(word_t boot_el)
 {
     machine_boot_el = boot_el;
     state_reset();
+
+    paddr_t kernel_start = pptr_to_paddr((pptr_t)_kernel_start);
+    paddr_t kernel_end = pptr_to_paddr((pptr_t)_kernel_end);
+
+    // QEMU writes the device tree at the start of RAM when it boots an ELF that is not a
+    // Linux image; it may reach up to the kernel. It stays reserved (no untyped covers it).
+    const void *dtb = (const void *)paddr_to_pptr(RAM_BASE);
+    word_t dtb_size = 0;
+    dtb_report(dtb_check(dtb, kernel_start - RAM_BASE, &dtb_size));
+
     kprintf("Bootstrapping kernel\n");
     kprintf("Cairn: seL4 16.0.0 ABI, AArch64 on QEMU virt, %u MiB RAM, entered at EL%lu, "
             "root CNode %u bits%s%s\n",
@@ -41,13 +72,12 @@ BOOT_CODE void boot_kernel(word_t boot_el)
             CONFIG_BENCH ? ", bench build (EL0 cycle counter)" : "",
             CONFIG_RELEASE ? ", release build" : "");
 
-    paddr_t kernel_start = pptr_to_paddr((pptr_t)_kernel_start);
-    paddr_t kernel_end = pptr_to_paddr((pptr_t)_kernel_end);
-    struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = RAM_END};
-
-    struct root_task rt;
+    struct root_task rt = {0};
+    paddr_t free_end = place_extra_bootinfo(&rt, dtb, dtb_size, RAM_END);
+    struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = free_end};
     create_root_task(&alloc, _rootimage_start, &rt);
-    populate_bootinfo(&rt, alloc.next, RAM_END, kernel_start);
+    debug_idle_record_boot();
+    populate_bootinfo(&rt, RAM_BASE + dtb_size, kernel_start, alloc.next, free_end);
 
 #if CONFIG_BENCH
     arch_export_pmu_user();

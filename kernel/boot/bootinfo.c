@@ -46,11 +46,11 @@ static BOOT_CODE void provide_untypeds(struct root_task *rt, const struct phys_r
     }
 }
 
-BOOT_CODE void populate_bootinfo(struct root_task *rt, paddr_t free_start, paddr_t free_end,
-                                 paddr_t kernel_start)
+BOOT_CODE void populate_bootinfo(struct root_task *rt, paddr_t low_start, paddr_t kernel_start,
+                                 paddr_t free_start, paddr_t free_end)
 {
     seL4_BootInfo *bi = rt->bootinfo;
-    bi->extraLen = 0;
+    bi->extraLen = rt->extra_bi_bytes;
     bi->nodeID = 0;
     bi->numNodes = 1;
     bi->numIOPTLevels = 0;
@@ -64,7 +64,7 @@ BOOT_CODE void populate_bootinfo(struct root_task *rt, paddr_t free_start, paddr
         {0, GIC_DIST_PADDR, true},
         {GIC_END_PADDR, RAM_BASE, true},
         {RAM_END, PADDR_USER_DEVICE_TOP, true},
-        {RAM_BASE, kernel_start, false},
+        {low_start, kernel_start, false},
         {free_start, free_end, false},
     };
     bi->untyped.start = rt->next_slot;

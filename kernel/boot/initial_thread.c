@@ -56,17 +56,37 @@ static BOOT_CODE void create_page_tables(struct boot_alloc *a, struct root_task 
     rt->bootinfo->userImagePaging.end = rt->next_slot;
 }
 
+// Map `frame` read-write at va; returns its cap (mapped, ASID 1).
+static BOOT_CODE cap_t map_frame(pte_t *root, pptr_t frame, vptr_t va, bool xn)
+{
+    struct pt_slot s = pt_lookup_slot(root, va);
+    kassert(s.level == 3 && !pte_is_valid(*s.pte));
+    *s.pte = pte_make_frame(pptr_to_paddr(frame), 3, VM_READ_WRITE, true, xn);
+    return cap_set_mapping(cap_frame_new(frame, FRAME_SMALL, VM_READ_WRITE, false), ROOT_ASID, va);
+}
+
 // Map a fresh frame at va; returns its kernel pointer.
 static BOOT_CODE pptr_t map_new_frame(struct boot_alloc *a, pte_t *root, vptr_t va, bool xn,
                                       cap_t *cap_out)
 {
     pptr_t frame = boot_alloc_object(a, PAGE_BITS);
-    struct pt_slot s = pt_lookup_slot(root, va);
-    kassert(s.level == 3 && !pte_is_valid(*s.pte));
-    *s.pte = pte_make_frame(pptr_to_paddr(frame), 3, VM_READ_WRITE, true, xn);
-    *cap_out =
-        cap_set_mapping(cap_frame_new(frame, FRAME_SMALL, VM_READ_WRITE, false), ROOT_ASID, va);
+    *cap_out = map_frame(root, frame, va, xn);
     return frame;
+}
+
+// The extra BootInfo frames, mapped from the page after BootInfo on, as seL4 does: only
+// the pages holding extraLen bytes, executable like the image; their caps are extraBIPages.
+static BOOT_CODE void map_extra_bootinfo(struct root_task *rt, pte_t *root)
+{
+    if (rt->extra_bi_bytes == 0) {
+        return; // extraBIPages stays the empty region {0, 0}
+    }
+    vptr_t va = rt->bootinfo_vaddr + PAGE_BYTES;
+    rt->bootinfo->extraBIPages.start = rt->next_slot;
+    for (word_t off = 0; off < rt->extra_bi_bytes; off += PAGE_BYTES) {
+        provide_cap(rt, next_slot(rt), map_frame(root, rt->extra_bi + off, va + off, false));
+    }
+    rt->bootinfo->extraBIPages.end = rt->next_slot;
 }
 
 // Copy the file bytes of every segment that overlap the page at va into `frame`.
@@ -113,7 +133,11 @@ BOOT_CODE void create_root_task(struct boot_alloc *a, const void *elf_file, stru
     vptr_t image_start = rt->elf.image_start, image_end = rt->elf.image_end;
     rt->ipc_buffer_vaddr = image_end;
     rt->bootinfo_vaddr = image_end + PAGE_BYTES;
+    // Page tables cover the image, IPC buffer, BootInfo and all the extra BootInfo memory.
     vptr_t region_end = image_end + 2 * PAGE_BYTES;
+    if (rt->extra_bi_bytes) {
+        region_end += BIT(rt->extra_bi_bits);
+    }
 
     // Root CNode: radix = size bits, guard size 64 - radix, guard 0 (docs/design/abi.md §7.5).
     unsigned radix = CONFIG_ROOT_CNODE_SIZE_BITS;
@@ -138,11 +162,9 @@ BOOT_CODE void create_root_task(struct boot_alloc *a, const void *elf_file, stru
     pptr_t bi_frame = boot_alloc_object(a, PAGE_BITS);
     rt->bootinfo = (seL4_BootInfo *)bi_frame;
     create_page_tables(a, rt, root, image_start, region_end);
-    struct pt_slot s = pt_lookup_slot(root, rt->bootinfo_vaddr);
-    *s.pte = pte_make_frame(pptr_to_paddr(bi_frame), 3, VM_READ_WRITE, true, true);
-    bi_cap = cap_set_mapping(cap_frame_new(bi_frame, FRAME_SMALL, VM_READ_WRITE, false), ROOT_ASID,
-                             rt->bootinfo_vaddr);
+    bi_cap = map_frame(root, bi_frame, rt->bootinfo_vaddr, true);
     provide_cap(rt, seL4_CapBootInfoFrame, bi_cap);
+    map_extra_bootinfo(rt, root);
 
 #ifdef CONFIG_KERNEL_MCS
     // MCS: one SchedControl cap per node, after the paging caps (seL4's init_sched_control).

@@ -24,13 +24,6 @@ struct frame_map_op {
     vptr_t vaddr;
 };
 
-// What a successful cache-maintenance call does: one operation on a physical range.
-struct frame_flush_op {
-    enum cache_op op;
-    paddr_t pstart;
-    word_t bytes;
-};
-
 unsigned vm_rights_mask(unsigned vm_rights, word_t cap_rights)
 {
     bool read = cap_rights & CAP_RIGHT_READ;
@@ -83,17 +76,11 @@ static exception_t decode_frame_map(struct invocation *inv, struct frame_map_op 
         return error_invalid_capability(inv, 1);
     }
     word_t asid = cap_vspace_asid(vspace_cap);
-    pte_t *root = asid_find_vspace(asid);
 
-    // The ASID no longer names a VSpace: FailedLookup (InvalidRoot).
+    // The ASID names no VSpace, or another one: FailedLookup, InvalidCapability(1).
+    pte_t *root = decode_map_vspace_root(inv, vspace_cap, asid);
     if (root == NULL) {
-        struct lookup_fault lf = {.type = seL4_InvalidRoot};
-        return error_failed_lookup(inv, false, &lf);
-    }
-
-    // The ASID names a different VSpace than the cap: InvalidCapability(1).
-    if ((pptr_t)root != cap_ptr(vspace_cap)) {
-        return error_invalid_capability(inv, 1);
+        return EXC_SYSCALL_ERROR;
     }
 
     // vaddr not aligned to the frame size: AlignmentError (no silent rounding).
@@ -190,21 +177,7 @@ static exception_t invoke_frame_get_address(struct invocation *inv)
     return EXC_NONE;
 }
 
-static enum cache_op cache_op_for_label(word_t label)
-{
-    switch (label) {
-    case ARMPageClean_Data:
-        return CACHE_CLEAN;
-    case ARMPageInvalidate_Data:
-        return CACHE_INVALIDATE;
-    case ARMPageCleanInvalidate_Data:
-        return CACHE_CLEAN_INVALIDATE;
-    default:
-        return CACHE_UNIFY;
-    }
-}
-
-static exception_t decode_frame_flush(struct invocation *inv, struct frame_flush_op *op)
+static exception_t decode_frame_flush(struct invocation *inv, struct cache_flush_op *op)
 {
     cap_t frame = inv->cap;
 
@@ -263,17 +236,9 @@ static exception_t decode_frame_flush(struct invocation *inv, struct frame_flush
         return error_illegal_operation(inv);
     }
 
-    op->op = cache_op_for_label(inv->label);
+    op->op = cache_op_for_label(inv->label, ARMPageClean_Data);
     op->pstart = base + start;
     op->bytes = end - start;
-    return EXC_NONE;
-}
-
-// Maintain the range through the kernel window: same physical lines, no VSpace switch.
-static exception_t invoke_frame_flush(const struct frame_flush_op *op)
-{
-    pptr_t start = paddr_to_pptr(op->pstart);
-    arch_cache_range(op->op, start, start + op->bytes);
     return EXC_NONE;
 }
 
@@ -298,13 +263,13 @@ exception_t decode_frame_invocation(struct invocation *inv)
     case ARMPageInvalidate_Data:
     case ARMPageCleanInvalidate_Data:
     case ARMPageUnify_Instruction: {
-        struct frame_flush_op op = {0};
+        struct cache_flush_op op = {0};
         status = decode_frame_flush(inv, &op);
         if (status != EXC_NONE) {
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
-        return invoke_frame_flush(&op);
+        return invoke_cache_flush(&op);
     }
     case ARMPageGetAddress:
         thread_set_state(inv->thread, TS_RESTART);

@@ -11,6 +11,7 @@
 #include "vm/pt_walk.h"
 #include "object/asid.h"
 #include "object/objecttype.h"
+#include "object/vspace.h"
 #include "arch/api.h"
 
 #include <sel4/arch/invocation.h>
@@ -49,16 +50,10 @@ static exception_t decode_page_table_map(struct invocation *inv, struct page_tab
         return error_invalid_argument(inv, 0);
     }
 
-    // The ASID no longer names a VSpace: FailedLookup (InvalidRoot).
-    pte_t *root = asid_find_vspace(asid);
+    // The ASID names no VSpace, or another one: FailedLookup, InvalidCapability(1).
+    pte_t *root = decode_map_vspace_root(inv, vspace_cap, asid);
     if (root == NULL) {
-        struct lookup_fault lf = {.type = seL4_InvalidRoot};
-        return error_failed_lookup(inv, false, &lf);
-    }
-
-    // The ASID names a different VSpace than the cap: InvalidCapability(1).
-    if ((pptr_t)root != cap_ptr(vspace_cap)) {
-        return error_invalid_capability(inv, 1);
+        return EXC_SYSCALL_ERROR;
     }
 
     // Every level down to 3 already exists, or a frame occupies the slot: DeleteFirst.

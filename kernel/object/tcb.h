@@ -20,6 +20,7 @@ enum thread_state {
     TS_BLOCKED_ON_SEND,    // queued on an endpoint with a message
     TS_BLOCKED_ON_REPLY,   // did a Call (or faulted) and waits for the reply
     TS_BLOCKED_ON_NOTIFICATION,
+    TS_IDLE, // only the idle thread's record in the debug list (api/debug.c); never scheduled
 };
 
 // The thread's own cap slots (seL4's tcbCTable ... tcbBuffer).

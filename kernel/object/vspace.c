@@ -14,12 +14,15 @@
 
 #include <sel4/arch/invocation.h>
 
-// What a successful VSpace cache call does: one operation on a physical range.
-struct vspace_flush_op {
-    enum cache_op op;
-    paddr_t pstart;
-    word_t bytes;
-};
+// cache_op_for_label: the four cache labels of pages and of VSpaces run in enum cache_op's order.
+_Static_assert(ARMPageInvalidate_Data - ARMPageClean_Data == CACHE_INVALIDATE &&
+                   ARMPageCleanInvalidate_Data - ARMPageClean_Data == CACHE_CLEAN_INVALIDATE &&
+                   ARMPageUnify_Instruction - ARMPageClean_Data == CACHE_UNIFY,
+               "ARMPage cache labels out of order");
+_Static_assert(ARMVSpaceInvalidate_Data - ARMVSpaceClean_Data == CACHE_INVALIDATE &&
+                   ARMVSpaceCleanInvalidate_Data - ARMVSpaceClean_Data == CACHE_CLEAN_INVALIDATE &&
+                   ARMVSpaceUnify_Instruction - ARMVSpaceClean_Data == CACHE_UNIFY,
+               "ARMVSpace cache labels out of order");
 
 void vspace_activate(const struct tcb *t)
 {
@@ -34,21 +37,7 @@ void vspace_activate(const struct tcb *t)
     arch_set_vspace(0, 0);
 }
 
-static enum cache_op cache_op_for_label(word_t label)
-{
-    switch (label) {
-    case ARMVSpaceClean_Data:
-        return CACHE_CLEAN;
-    case ARMVSpaceInvalidate_Data:
-        return CACHE_INVALIDATE;
-    case ARMVSpaceCleanInvalidate_Data:
-        return CACHE_CLEAN_INVALIDATE;
-    default:
-        return CACHE_UNIFY;
-    }
-}
-
-static exception_t decode_vspace_flush(struct invocation *inv, struct vspace_flush_op *op,
+static exception_t decode_vspace_flush(struct invocation *inv, struct cache_flush_op *op,
                                        bool *nothing_mapped)
 {
     cap_t cap = inv->cap;
@@ -115,15 +104,14 @@ static exception_t decode_vspace_flush(struct invocation *inv, struct vspace_flu
         return error_illegal_operation(inv);
     }
 
-    op->op = cache_op_for_label(inv->label);
+    op->op = cache_op_for_label(inv->label, ARMVSpaceClean_Data);
     op->pstart = pte_paddr(*s.pte) + (start & MASK(s.bits_left));
     op->bytes = end - start;
     *nothing_mapped = false;
     return EXC_NONE;
 }
 
-// Maintain the range through the kernel window: same physical lines, no VSpace switch.
-static exception_t invoke_vspace_flush(const struct vspace_flush_op *op)
+exception_t invoke_cache_flush(const struct cache_flush_op *op)
 {
     pptr_t start = paddr_to_pptr(op->pstart);
     arch_cache_range(op->op, start, start + op->bytes);
@@ -137,14 +125,14 @@ exception_t decode_vspace_invocation(struct invocation *inv)
     case ARMVSpaceInvalidate_Data:
     case ARMVSpaceCleanInvalidate_Data:
     case ARMVSpaceUnify_Instruction: {
-        struct vspace_flush_op op = {0};
+        struct cache_flush_op op = {0};
         bool nothing_mapped = false;
         exception_t status = decode_vspace_flush(inv, &op, &nothing_mapped);
         if (status != EXC_NONE) {
             return status;
         }
         thread_set_state(inv->thread, TS_RESTART);
-        return nothing_mapped ? EXC_NONE : invoke_vspace_flush(&op);
+        return nothing_mapped ? EXC_NONE : invoke_cache_flush(&op);
     }
     default:
         // Not a VSpace operation: IllegalOperation.

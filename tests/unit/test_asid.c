@@ -87,8 +87,7 @@ static void make_pool_checks_in_sel4_order(void **state)
 
     // Wrong size untyped: InvalidCapability(1) ...
     inv = make_pool_rejected(make_pool_inv(u, 2, 3));
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 
     // ... but a full ASID table is reported first: DeleteFirst.
     for (unsigned i = 1; i < ASID_POOL_COUNT; i++) {
@@ -102,13 +101,11 @@ static void make_pool_rejects_device_or_non_untyped(void **state)
     (void)state;
     struct cte *u = untyped_slot(seL4_ASIDPoolBits, true);
     struct invocation inv = make_pool_rejected(make_pool_inv(u, 2, 3));
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 
     f.slots[1].cap = vm_new_frame(FRAME_SMALL);
     inv = make_pool_rejected(make_pool_inv(&f.slots[1], 2, 3));
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 }
 
 static void make_pool_rejects_untyped_with_children(void **state)
@@ -181,18 +178,15 @@ static void assign_checks_in_sel4_order(void **state)
 
     // Already has an ASID, or not a VSpace: InvalidCapability(1).
     inv = assign_rejected(assign_inv(&f.slots[1], f.vspace_slot));
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
     f.slots[3].cap = vm_new_page_table();
     inv = assign_rejected(assign_inv(&f.slots[1], &f.slots[3]));
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 
     // The pool's table entry holds another pool: InvalidCapability(0).
     f.slots[4].cap = cap_asid_pool_new((pptr_t)vm_alloc(seL4_ASIDPoolBits), 0);
     inv = assign_rejected(assign_inv(&f.slots[4], &f.slots[2]));
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 0);
+    assert_invalid_cap(inv, 0);
 
     // The pool was deleted: FailedLookup (InvalidRoot).
     f.slots[4].cap = cap_asid_pool_new(cap_ptr(f.slots[4].cap), 5u << ASID_LOW_BITS);

@@ -45,6 +45,26 @@ static void record(const char *fn, int n, ...)
 #define W(x) ((seL4_Word)(x))
 #define REC(...) record(__func__, __VA_ARGS__)
 
+/* The stubs whose arguments are all words or CPtrs, recorded in order. */
+#define STUB1(fn, T0)                                                                              \
+    seL4_Error fn(T0 a0)                                                                           \
+    {                                                                                              \
+        REC(1, W(a0));                                                                             \
+        return stub_error;                                                                         \
+    }
+#define STUB2(fn, T0, T1)                                                                          \
+    seL4_Error fn(T0 a0, T1 a1)                                                                    \
+    {                                                                                              \
+        REC(2, W(a0), W(a1));                                                                      \
+        return stub_error;                                                                         \
+    }
+#define STUB3(fn, T0, T1, T2)                                                                      \
+    seL4_Error fn(T0 a0, T1 a1, T2 a2)                                                             \
+    {                                                                                              \
+        REC(3, W(a0), W(a1), W(a2));                                                               \
+        return stub_error;                                                                         \
+    }
+
 seL4_Error seL4_Untyped_Retype(seL4_Untyped s, seL4_Word type, seL4_Word size_bits, seL4_CNode root,
                                seL4_Word node_index, seL4_Word node_depth, seL4_Word node_offset,
                                seL4_Word num)
@@ -81,23 +101,9 @@ seL4_Error seL4_CNode_Mutate(seL4_CNode s, seL4_Word di, seL4_Uint8 dd, seL4_CNo
     return stub_error;
 }
 
-seL4_Error seL4_CNode_Delete(seL4_CNode s, seL4_Word i, seL4_Uint8 d)
-{
-    REC(3, W(s), i, W(d));
-    return stub_error;
-}
-
-seL4_Error seL4_CNode_Revoke(seL4_CNode s, seL4_Word i, seL4_Uint8 d)
-{
-    REC(3, W(s), i, W(d));
-    return stub_error;
-}
-
-seL4_Error seL4_CNode_SaveCaller(seL4_CNode s, seL4_Word i, seL4_Uint8 d)
-{
-    REC(3, W(s), i, W(d));
-    return stub_error;
-}
+STUB3(seL4_CNode_Delete, seL4_CNode, seL4_Word, seL4_Uint8)
+STUB3(seL4_CNode_Revoke, seL4_CNode, seL4_Word, seL4_Uint8)
+STUB3(seL4_CNode_SaveCaller, seL4_CNode, seL4_Word, seL4_Uint8)
 
 seL4_Error seL4_TCB_Configure(seL4_TCB s, seL4_Word fault_ep, seL4_CNode cspace, seL4_Word cdata,
                               seL4_CPtr vspace, seL4_Word vdata, seL4_Word buffer, seL4_CPtr frame)
@@ -113,23 +119,9 @@ seL4_Error seL4_TCB_SetSpace(seL4_TCB s, seL4_Word fault_ep, seL4_CNode cspace, 
     return stub_error;
 }
 
-seL4_Error seL4_TCB_SetIPCBuffer(seL4_TCB s, seL4_Word buffer, seL4_CPtr frame)
-{
-    REC(3, W(s), buffer, W(frame));
-    return stub_error;
-}
-
-seL4_Error seL4_TCB_SetPriority(seL4_TCB s, seL4_TCB authority, seL4_Word priority)
-{
-    REC(3, W(s), W(authority), priority);
-    return stub_error;
-}
-
-seL4_Error seL4_TCB_SetMCPriority(seL4_TCB s, seL4_TCB authority, seL4_Word mcp)
-{
-    REC(3, W(s), W(authority), mcp);
-    return stub_error;
-}
+STUB3(seL4_TCB_SetIPCBuffer, seL4_TCB, seL4_Word, seL4_CPtr)
+STUB3(seL4_TCB_SetPriority, seL4_TCB, seL4_TCB, seL4_Word)
+STUB3(seL4_TCB_SetMCPriority, seL4_TCB, seL4_TCB, seL4_Word)
 
 seL4_Error seL4_TCB_WriteRegisters(seL4_TCB s, seL4_Bool resume, seL4_Uint8 flags, seL4_Word count,
                                    seL4_UserContext *regs)
@@ -145,35 +137,11 @@ seL4_Error seL4_TCB_ReadRegisters(seL4_TCB s, seL4_Bool suspend, seL4_Uint8 flag
     return stub_error;
 }
 
-seL4_Error seL4_TCB_Resume(seL4_TCB s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
-
-seL4_Error seL4_TCB_Suspend(seL4_TCB s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
-
-seL4_Error seL4_TCB_SetTLSBase(seL4_TCB s, seL4_Word base)
-{
-    REC(2, W(s), base);
-    return stub_error;
-}
-
-seL4_Error seL4_TCB_BindNotification(seL4_TCB s, seL4_CPtr n)
-{
-    REC(2, W(s), W(n));
-    return stub_error;
-}
-
-seL4_Error seL4_TCB_UnbindNotification(seL4_TCB s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
+STUB1(seL4_TCB_Resume, seL4_TCB)
+STUB1(seL4_TCB_Suspend, seL4_TCB)
+STUB2(seL4_TCB_SetTLSBase, seL4_TCB, seL4_Word)
+STUB2(seL4_TCB_BindNotification, seL4_TCB, seL4_CPtr)
+STUB1(seL4_TCB_UnbindNotification, seL4_TCB)
 
 void seL4_DebugNameThread(seL4_CPtr tcb, const char *name)
 {
@@ -243,11 +211,7 @@ seL4_Error seL4_ARM_Page_Map(seL4_ARM_Page s, seL4_CPtr vspace, seL4_Word vaddr,
     return stub_error;
 }
 
-seL4_Error seL4_ARM_Page_Unmap(seL4_ARM_Page s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
+STUB1(seL4_ARM_Page_Unmap, seL4_ARM_Page)
 
 seL4_ARM_Page_GetAddress_t seL4_ARM_Page_GetAddress(seL4_ARM_Page s)
 {
@@ -273,11 +237,7 @@ seL4_Error seL4_ARM_PageTable_Map(seL4_ARM_PageTable s, seL4_CPtr vspace, seL4_W
     return stub_error;
 }
 
-seL4_Error seL4_ARM_PageTable_Unmap(seL4_ARM_PageTable s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
+STUB1(seL4_ARM_PageTable_Unmap, seL4_ARM_PageTable)
 
 seL4_Error seL4_ARM_ASIDControl_MakePool(seL4_CPtr s, seL4_Untyped untyped, seL4_CNode root,
                                          seL4_Word index, seL4_Uint8 depth)
@@ -286,11 +246,7 @@ seL4_Error seL4_ARM_ASIDControl_MakePool(seL4_CPtr s, seL4_Untyped untyped, seL4
     return stub_error;
 }
 
-seL4_Error seL4_ARM_ASIDPool_Assign(seL4_CPtr s, seL4_CPtr vspace)
-{
-    REC(2, W(s), W(vspace));
-    return stub_error;
-}
+STUB2(seL4_ARM_ASIDPool_Assign, seL4_CPtr, seL4_CPtr)
 
 seL4_Error seL4_IRQControl_Get(seL4_IRQControl s, seL4_Word irq, seL4_CNode root, seL4_Word index,
                                seL4_Uint8 depth)
@@ -306,23 +262,9 @@ seL4_Error seL4_IRQControl_GetTrigger(seL4_IRQControl s, seL4_Word irq, seL4_Wor
     return stub_error;
 }
 
-seL4_Error seL4_IRQHandler_Ack(seL4_IRQHandler s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
-
-seL4_Error seL4_IRQHandler_SetNotification(seL4_IRQHandler s, seL4_CPtr n)
-{
-    REC(2, W(s), W(n));
-    return stub_error;
-}
-
-seL4_Error seL4_IRQHandler_Clear(seL4_IRQHandler s)
-{
-    REC(1, W(s));
-    return stub_error;
-}
+STUB1(seL4_IRQHandler_Ack, seL4_IRQHandler)
+STUB2(seL4_IRQHandler_SetNotification, seL4_IRQHandler, seL4_CPtr)
+STUB1(seL4_IRQHandler_Clear, seL4_IRQHandler)
 
 /* The runtime functions caps.h reaches for: a panic goes to cmocka's assert machinery, and
  * the allocator hands out slot 900. */

@@ -328,6 +328,13 @@ static void rejects_copies_of_uncopyable_caps(void **state)
                     seL4_IllegalOperation);
 }
 
+// A Rotate with these 8 words and the root CNode as both extra caps must fail with err.
+static void rotate_rejected(struct invocation *inv, const word_t mrs[8], seL4_Error err)
+{
+    assert_rejected(cnode_rejected(inv, CNodeRotate, 8, mrs, fx_slot(ROOT), fx_slot(ROOT)), *inv,
+                    err);
+}
+
 static void rejects_rotate_in_seL4_order(void **state)
 {
     (void)state;
@@ -350,35 +357,22 @@ static void rejects_rotate_in_seL4_order(void **state)
                     seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
     // Pivot equal to source or destination.
-    const word_t ps[8] = {25, 64, 0, 20, 64, 0, 20, 64};
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, ps, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_IllegalOperation);
-    const word_t pd[8] = {21, 64, 0, 21, 64, 0, 20, 64};
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, pd, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_IllegalOperation);
+    rotate_rejected(&inv, (word_t[8]){25, 64, 0, 20, 64, 0, 20, 64}, seL4_IllegalOperation);
+    rotate_rejected(&inv, (word_t[8]){21, 64, 0, 21, 64, 0, 20, 64}, seL4_IllegalOperation);
     // Destination occupied.
-    const word_t occ[8] = {22, 64, 0, 21, 64, 0, 20, 64};
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, occ, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_DeleteFirst);
+    rotate_rejected(&inv, (word_t[8]){22, 64, 0, 21, 64, 0, 20, 64}, seL4_DeleteFirst);
     // Empty source (source) then empty pivot (not source).
-    const word_t es[8] = {25, 64, 0, 21, 64, 0, 40, 64};
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, es, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_FailedLookup);
+    rotate_rejected(&inv, (word_t[8]){25, 64, 0, 21, 64, 0, 40, 64}, seL4_FailedLookup);
     assert_true(inv.error.failed_lookup_was_source);
-    const word_t ep[8] = {25, 64, 0, 41, 64, 0, 20, 64};
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, ep, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_FailedLookup);
+    rotate_rejected(&inv, (word_t[8]){25, 64, 0, 41, 64, 0, 20, 64}, seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_MissingCapability);
     assert_int_equal(inv.error.lookup.bits_left, 64);
     // Caps that cannot keep their data under Rotate (endpoints): IllegalOperation.
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, ok, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_IllegalOperation);
+    rotate_rejected(&inv, ok, seL4_IllegalOperation);
     assert_true(hw_console_has("CNode Rotate: Source cap invalid."));
     // A CNode source with a valid guard word and a notification pivot: pivot invalid.
-    const word_t pv[8] = {25, 64, 0, 21, 64, 0, 22, 64};
-    assert_rejected(cnode_rejected(&inv, CNodeRotate, 8, pv, fx_slot(ROOT), fx_slot(ROOT)), inv,
-                    seL4_IllegalOperation);
+    rotate_rejected(&inv, (word_t[8]){25, 64, 0, 21, 64, 0, 22, 64}, seL4_IllegalOperation);
     assert_true(hw_console_has("CNode Rotate: Pivot cap invalid."));
 }
 

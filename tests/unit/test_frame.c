@@ -82,13 +82,11 @@ static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
     struct cte *s = frame_slot();
     f.slots[2].cap = vm_new_page_table();
     struct invocation inv = map_rejected(s, 3, VA, RW, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 
     f.slots[2].cap = vm_new_vspace();
     inv = map_rejected(s, 3, VA, RW, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 }
 
 static void map_rejects_asid_without_vspace_as_invalid_root(void **state)
@@ -108,8 +106,7 @@ static void map_rejects_vspace_cap_whose_asid_names_another_vspace(void **state)
     struct cte *s = frame_slot();
     f.slots[2].cap = cap_vspace_new((pptr_t)vm_alloc(seL4_VSpaceBits), VM_ROOT_ASID);
     struct invocation inv = map_rejected(s, 3, VA, RW, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 }
 
 static void map_rejects_misaligned_vaddr(void **state)
@@ -141,8 +138,7 @@ static void map_rejects_frame_mapped_elsewhere(void **state)
     f.pool->vspace[2] = other;
     f.slots[2].cap = cap_vspace_new((pptr_t)other, 2);
     inv = map_rejected(s, 3, VA, RW, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 }
 
 static void map_rejects_frame_reaching_past_user_top(void **state)
@@ -393,8 +389,7 @@ static void flush_checks_in_sel4_order(void **state)
     f.slots[2].cap = vm_new_frame(FRAME_SMALL);
     assert_int_equal(page_map(&f.slots[2], VA, RW, ATTR_DEFAULT), EXC_NONE);
     inv = flush_rejected(s, ARMPageClean_Data, 2, 0, 64);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 0);
+    assert_invalid_cap(inv, 0);
 
     // The ASID is gone: FailedLookup.
     f.pool->vspace[VM_ROOT_ASID] = NULL;

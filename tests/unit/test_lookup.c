@@ -15,6 +15,16 @@ static struct cte *level2(unsigned guard_bits, word_t guard)
     return (struct cte *)cap_ptr(s->cap);
 }
 
+// resolve_address_bits(root, cptr, depth) must fail: its lookup fault.
+static struct lookup_fault resolve_fault(cap_t root, word_t cptr, word_t depth)
+{
+    struct lookup_fault lf;
+    struct cte *slot;
+    word_t left;
+    assert_int_equal(resolve_address_bits(root, cptr, depth, &lf, &slot, &left), EXC_LOOKUP_FAULT);
+    return lf;
+}
+
 static void root_cptr_is_slot_number_at_depth_64(void **state)
 {
     (void)state;
@@ -44,11 +54,8 @@ static void guard_mismatch_reports_guard_and_bits(void **state)
 static void depth_too_small_for_guard_is_guard_mismatch(void **state)
 {
     (void)state;
-    struct lookup_fault lf;
-    struct cte *slot;
-    word_t left;
     // Depth 8 < guard 56: GuardMismatch (the guard check comes first, as in seL4).
-    assert_int_equal(resolve_address_bits(fx.root_cap, 3, 8, &lf, &slot, &left), EXC_LOOKUP_FAULT);
+    struct lookup_fault lf = resolve_fault(fx.root_cap, 3, 8);
     assert_int_equal(lf.type, seL4_GuardMismatch);
     assert_int_equal(lf.bits_left, 8);
     assert_int_equal(lf.bits_found, 56);
@@ -57,11 +64,8 @@ static void depth_too_small_for_guard_is_guard_mismatch(void **state)
 static void depth_mismatch_when_level_needs_more_bits(void **state)
 {
     (void)state;
-    struct lookup_fault lf;
-    struct cte *slot;
-    word_t left;
     cap_t flat = cap_cnode_new((pptr_t)fx.root, FX_ROOT_BITS, 0, 0);
-    assert_int_equal(resolve_address_bits(flat, 3, 4, &lf, &slot, &left), EXC_LOOKUP_FAULT);
+    struct lookup_fault lf = resolve_fault(flat, 3, 4);
     assert_int_equal(lf.type, seL4_DepthMismatch);
     assert_int_equal(lf.bits_left, 4);
     assert_int_equal(lf.bits_found, 8);
@@ -70,10 +74,7 @@ static void depth_mismatch_when_level_needs_more_bits(void **state)
 static void non_cnode_root_is_invalid_root(void **state)
 {
     (void)state;
-    struct lookup_fault lf;
-    struct cte *slot;
-    word_t left;
-    assert_int_equal(resolve_address_bits(cap_null(), 0, 64, &lf, &slot, &left), EXC_LOOKUP_FAULT);
+    struct lookup_fault lf = resolve_fault(cap_null(), 0, 64);
     assert_int_equal(lf.type, seL4_InvalidRoot);
     cap_t cap;
     tcb_slot(fx.thread, TCB_CTABLE)->cap = cap_endpoint_new((pptr_t)fx.root, 0xf, 0);
@@ -99,8 +100,7 @@ static void two_level_resolution_with_guard(void **state)
     assert_int_equal(resolve_address_bits(root16, cptr >> 8, 8, &lf, &slot, &left), EXC_NONE);
     assert_ptr_equal(slot, fx_slot(10));
     // Wrong second-level guard.
-    assert_int_equal(resolve_address_bits(root16, cptr ^ 0x30, 16, &lf, &slot, &left),
-                     EXC_LOOKUP_FAULT);
+    lf = resolve_fault(root16, cptr ^ 0x30, 16);
     assert_int_equal(lf.type, seL4_GuardMismatch);
     assert_int_equal(lf.bits_left, 8);
     assert_int_equal(lf.guard_found, 0x5);

@@ -73,8 +73,7 @@ static void map_rejects_mapped_table_before_looking_at_vspace(void **state)
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
     f.slots[2].cap = vm_new_vspace(); // also wrong, but checked later
     struct invocation inv = pt_map_rejected(&f.slots[1], 2, VA, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 0);
+    assert_invalid_cap(inv, 0);
 }
 
 static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
@@ -83,12 +82,10 @@ static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
     f.slots[1].cap = vm_new_page_table();
     f.slots[2].cap = vm_new_frame(FRAME_SMALL);
     struct invocation inv = pt_map_rejected(&f.slots[1], 2, VA, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
     f.slots[2].cap = vm_new_vspace();
     inv = pt_map_rejected(&f.slots[1], 2, VA, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 }
 
 static void map_rejects_vaddr_above_user_top_before_asid_lookup(void **state)
@@ -112,8 +109,7 @@ static void map_rejects_vspace_cap_whose_asid_names_another_vspace(void **state)
     f.slots[1].cap = vm_new_page_table();
     f.slots[2].cap = cap_vspace_new((pptr_t)vm_alloc(seL4_VSpaceBits), VM_ROOT_ASID);
     struct invocation inv = pt_map_rejected(&f.slots[1], 2, VA, &f.slots[2]);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 1);
+    assert_invalid_cap(inv, 1);
 }
 
 static void map_rejects_when_all_levels_exist_or_frame_is_there(void **state)

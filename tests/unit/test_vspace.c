@@ -93,8 +93,7 @@ static void rejections_in_seL4_order(void **state)
     // A VSpace cap without an ASID: InvalidCapability(0).
     f.slots[2].cap = vm_new_vspace();
     inv = flush(&f.slots[2], ARMVSpaceClean_Data, 2, VA, VA + 64, EXC_SYSCALL_ERROR);
-    assert_int_equal(inv.error.type, seL4_InvalidCapability);
-    assert_int_equal(inv.error.invalid_cap, 0);
+    assert_invalid_cap(inv, 0);
     // Its ASID names another VSpace: InvalidCapability(0).
     f.slots[2].cap = cap_vspace_new(cap_ptr(f.slots[2].cap), VM_ROOT_ASID);
     inv = flush(&f.slots[2], ARMVSpaceClean_Data, 2, VA, VA + 64, EXC_SYSCALL_ERROR);

@@ -88,3 +88,10 @@ bool vm_hw_tlb_asid_seen(word_t asid);
 unsigned vm_hw_clean_pte_count(void);
 unsigned vm_hw_cache_count(void);
 bool vm_hw_cache_seen(int op, pptr_t start, pptr_t end);
+
+// The invocation failed with InvalidCapability(index).
+#define assert_invalid_cap(inv, index)                                                             \
+    do {                                                                                           \
+        assert_int_equal((inv).error.type, seL4_InvalidCapability);                                \
+        assert_int_equal((inv).error.invalid_cap, (index));                                        \
+    } while (0)

@@ -40,38 +40,21 @@ struct esr_info esr_decode(word_t esr)
     info.on_table_walk = esr & ESR_S1PTW;
     info.fsc = (unsigned)bits_get(esr, 0, 6);
 
+    // xFSC 0b gggg ll: groups 0..3 and 5 name a kind and a level; the rest are whole codes.
+    static const enum esr_fault_kind leveled[] = {
+        ESR_FAULT_ADDRESS_SIZE, ESR_FAULT_TRANSLATION, ESR_FAULT_ACCESS_FLAG,
+        ESR_FAULT_PERMISSION,   ESR_FAULT_NONE,        ESR_FAULT_EXTERNAL,
+    };
     unsigned group = info.fsc >> 2;
-    int level = (int)(info.fsc & 0x3u);
-    switch (group) {
-    case 0x0:
-        info.kind = ESR_FAULT_ADDRESS_SIZE;
-        info.level = level;
-        break;
-    case 0x1:
-        info.kind = ESR_FAULT_TRANSLATION;
-        info.level = level;
-        break;
-    case 0x2:
-        info.kind = ESR_FAULT_ACCESS_FLAG;
-        info.level = level;
-        break;
-    case 0x3:
-        info.kind = ESR_FAULT_PERMISSION;
-        info.level = level;
-        break;
-    case 0x5:
+    if (group < ARRAY_SIZE(leveled) && leveled[group] != ESR_FAULT_NONE) {
+        info.kind = leveled[group];
+        info.level = (int)(info.fsc & 0x3u);
+    } else if (info.fsc == 0x10) {
         info.kind = ESR_FAULT_EXTERNAL;
-        info.level = level;
-        break;
-    default:
-        if (info.fsc == 0x10) {
-            info.kind = ESR_FAULT_EXTERNAL;
-        } else if (info.fsc == 0x21) {
-            info.kind = ESR_FAULT_ALIGNMENT;
-        } else {
-            info.kind = ESR_FAULT_OTHER;
-        }
-        break;
+    } else if (info.fsc == 0x21) {
+        info.kind = ESR_FAULT_ALIGNMENT;
+    } else {
+        info.kind = ESR_FAULT_OTHER;
     }
     return info;
 }

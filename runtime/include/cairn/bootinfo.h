@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Small helpers over the seL4_BootInfo frame: walking the untyped list, finding the frame
-// cap of an image page, and a printed summary. Allocators built on these come later.
+// cap of an image page, the extra BootInfo chunks (the device tree), and a printed summary.
 #pragma once
 
 #include <stddef.h>
@@ -38,3 +38,14 @@ void cairn_bootinfo_print(const seL4_BootInfo *bi);
 
 /* Print one line per untyped: slot, paddr, size bits and whether it is device memory. */
 void cairn_bootinfo_print_untypeds(const seL4_BootInfo *bi);
+
+/*
+ * The first extra BootInfo chunk whose header id is `id` (SEL4_BOOTINFO_HEADER_FDT, ...):
+ * its header, the chunk's data following it (h->len bytes in all); NULL if there is none.
+ * The chunks sit on the pages after the BootInfo frame, extraLen bytes of them.
+ */
+const seL4_BootInfoHeader *cairn_bootinfo_find_chunk(const seL4_BootInfo *bi, seL4_Word id);
+
+/* The flattened device tree the kernel passed in extra BootInfo, or NULL; *size (if size
+ * is not NULL) is its length in bytes. */
+const void *cairn_bootinfo_fdt(const seL4_BootInfo *bi, size_t *size);

@@ -14,6 +14,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/runtime.h>
+#include <cairn/thread.h>
 #include <cairn/vspace.h>
 #include <sel4/sel4.h>
 
@@ -128,6 +129,49 @@ static void stale_vspace(void)
     seL4_DebugHalt();
 }
 
+/*
+ * seL4_DebugDumpScheduler lists every TCB, newest first: here an unstarted TCB, a thread
+ * blocked in seL4_Recv, the idle thread and the root task in its system call. The two
+ * system calls are made at global labels so the case can print where their svc is: that
+ * is the restart PC the dump shows for both threads.
+ */
+extern char sched_recv_svc[], sched_dump_svc[];
+
+static void sched_receiver(void *ep)
+{
+    register seL4_Word x0 __asm__("x0") = (seL4_Word)ep;
+    register seL4_Word x7 __asm__("x7") = (seL4_Word)seL4_SysRecv;
+    __asm__ volatile(".global sched_recv_svc\nsched_recv_svc: svc #0"
+                     : "+r"(x0), "+r"(x7)
+                     :
+                     : "x1", "x2", "x3", "x4", "x5", "x6", "memory");
+}
+
+static __attribute__((noinline)) void sched_dump(void)
+{
+    register seL4_Word x7 __asm__("x7") = (seL4_Word)seL4_SysDebugDumpScheduler;
+    __asm__ volatile(".global sched_dump_svc\nsched_dump_svc: svc #0"
+                     : "+r"(x7)
+                     :
+                     : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "memory");
+}
+
+static void dump_scheduler(void)
+{
+    static cairn_thread_t receiver;
+    seL4_DebugNameThread(seL4_CapInitThreadTCB, "cairn-sched");
+    seL4_CPtr ep = cairn_retype(seL4_EndpointObject, 0);
+    seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
+    seL4_DebugNameThread(tcb, "sched-receiver");
+    must(cairn_thread_create(&receiver, tcb, seL4_MaxPrio, sched_receiver, (void *)ep), "thread");
+    seL4_Yield();                    /* the receiver runs and blocks in seL4_Recv */
+    cairn_retype(seL4_TCBObject, 0); /* never started: inactive, named after its creator */
+    printf("faults: receiver's svc at %016lx, root task's at %016lx\n",
+           (unsigned long)sched_recv_svc, (unsigned long)sched_dump_svc);
+    sched_dump();
+    seL4_DebugHalt();
+}
+
 int main(const seL4_BootInfo *bi)
 {
     (void)bi;
@@ -146,6 +190,8 @@ int main(const seL4_BootInfo *bi)
     } else if (strcmp(FAULT_CASE, "debug-calls") == 0) {
         printf("faults: naming the root task and halting\n");
         debug_calls();
+    } else if (strcmp(FAULT_CASE, "dump-scheduler") == 0) {
+        dump_scheduler();
     } else if (strcmp(FAULT_CASE, "stale-vspace") == 0) {
         stale_vspace();
     } else {

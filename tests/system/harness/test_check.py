@@ -27,14 +27,14 @@ STEPS = {
 }
 
 
-class CheckTest(unittest.TestCase):
+class TempDirTest(unittest.TestCase):
+    """A test case with a fresh temporary directory (self.dir); write() puts a file in it.
+    Shared with test_run.py."""
+    PREFIX = "cairn-test-"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="cairn-check-")
+        self.tmp = tempfile.TemporaryDirectory(prefix=self.PREFIX)
         self.dir = self.tmp.name
-        os.mkdir(os.path.join(self.dir, "expect"))
-        for name, text in STEPS.items():
-            self.write(os.path.join("expect", name + ".txt"), text)
-        self.write("ch.md", "# Chapter 1\n## 1.A: a start\n## 1.B: more\n## 1.C: a fault\n")
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -44,6 +44,17 @@ class CheckTest(unittest.TestCase):
         with open(path, "w") as f:
             f.write(text)
         return path
+
+
+class CheckTest(TempDirTest):
+    PREFIX = "cairn-check-"
+
+    def setUp(self):
+        super().setUp()
+        os.mkdir(os.path.join(self.dir, "expect"))
+        for name, text in STEPS.items():
+            self.write(os.path.join("expect", name + ".txt"), text)
+        self.write("ch.md", "# Chapter 1\n## 1.A: a start\n## 1.B: more\n## 1.C: a fault\n")
 
     def check(self, console, *extra):
         img = self.write("prog.script", console)

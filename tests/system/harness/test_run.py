@@ -12,17 +12,13 @@ its per-test lines and its result file.
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 import test_check  # check.py's tests run with these
+from test_check import FAKE, HERE, PY, QEMU  # the same fake QEMU
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 RUN = os.path.join(HERE, "run.py")
-FAKE = os.path.join(HERE, "fake_qemu.py")
-PY = sys.executable or "/usr/bin/python3"
-QEMU = "%s %s {image}" % (PY, FAKE)
 
 BOOT = "Bootstrapping kernel\nBooting all finished, dropped to user space\n"
 REPORT = ("Caught cap fault in send phase at address 0\n"
@@ -46,19 +42,8 @@ def pid_alive(pid):
         return False
 
 
-class HarnessTest(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="cairn-harness-")
-        self.dir = self.tmp.name
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        with open(path, "w") as f:
-            f.write(text)
-        return path
+class HarnessTest(test_check.TempDirTest):
+    PREFIX = "cairn-harness-"
 
     def run_harness(self, *args, timeout=30):
         result = os.path.join(self.dir, "result.txt")
@@ -77,12 +62,15 @@ class HarnessTest(unittest.TestCase):
         exp = self.write(name + ".expect", expect)
         return self.run_harness("--case", "%s:%s:%s" % (name, img, exp), *extra)
 
+    def expect_pass(self, console, expect, *extra):
+        """expect_case, which must pass."""
+        self.assertEqual(self.expect_case(console, expect, *extra), 0, self.out)
+
     # ---- expect mode ----------------------------------------------------------------------
 
     def test_ordered_expectations_pass(self):
-        rc = self.expect_case(BOOT + "Hello, World!\nbye\n",
-                              "expect: Bootstrapping\nexpect: Hello, World!\nexpect: bye\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass(BOOT + "Hello, World!\nbye\n",
+                         "expect: Bootstrapping\nexpect: Hello, World!\nexpect: bye\n")
         self.assertIn("[PASS] t", self.out)
         self.assertEqual(self.result, "1 passed, 0 failed")
 
@@ -95,21 +83,18 @@ class HarnessTest(unittest.TestCase):
     def test_ansi_codes_are_stripped(self):
         line = r"\x1b[1m\x1b[32m<<seL4(CPU 0) [decode/1 T0x1 \"rootserver\" @0x4]: " \
                r"Attempted to invoke a null cap #9.>>\x1b[0m"
-        rc = self.expect_case(line + "\n", "expect: <<seL4(CPU 0) [decode\n"
-                              "expect: Attempted to invoke a null cap #9.>>\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass(line + "\n", "expect: <<seL4(CPU 0) [decode\n"
+                         "expect: Attempted to invoke a null cap #9.>>\n")
 
     def test_regex_capture_is_reused(self):
-        rc = self.expect_case("PAGE_A: 0x7000\nvm fault on data at address 0x7000 with status 1\n",
-                              "allow-fault\nexpect-re: PAGE_A: (?P<A>0x[0-9a-f]+)\n"
-                              "expect: vm fault on data at address ${A}\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass("PAGE_A: 0x7000\nvm fault on data at address 0x7000 with status 1\n",
+                         "allow-fault\nexpect-re: PAGE_A: (?P<A>0x[0-9a-f]+)\n"
+                         "expect: vm fault on data at address ${A}\n")
 
     def test_regex_waits_for_whole_line(self):
         # "0x12" arrives first, "34" later: the capture must be the whole number.
-        rc = self.expect_case("@raw PAGE_A: 0x12\n@sleep 0.3\n34\nsaw 0x1234\n",
-                              "expect-re: PAGE_A: (?P<A>0x[0-9a-f]+)$\nexpect: saw ${A}\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass("@raw PAGE_A: 0x12\n@sleep 0.3\n34\nsaw 0x1234\n",
+                         "expect-re: PAGE_A: (?P<A>0x[0-9a-f]+)$\nexpect: saw ${A}\n")
 
     def test_forbid_before_end_fails(self):
         rc = self.expect_case("TEST_PASS\ndone\n", "expect: done\nforbid: TEST_PASS\n")
@@ -122,9 +107,8 @@ class HarnessTest(unittest.TestCase):
         self.assertEqual(rc, 1, self.out)
 
     def test_forbid_after_grace_is_ignored(self):
-        rc = self.expect_case("done\n@sleep 1.5\nTEST_PASS\n@hang\n",
-                              "expect: done\nforbid: TEST_PASS\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass("done\n@sleep 1.5\nTEST_PASS\n@hang\n",
+                         "expect: done\nforbid: TEST_PASS\n")
         self.assertLess(self.elapsed, 5)
 
     def test_unexpected_fault_report_fails(self):
@@ -138,12 +122,11 @@ class HarnessTest(unittest.TestCase):
         self.assertIn("unexpected kernel fault report: unknown syscall 0x3039", self.out)
 
     def test_allowed_fault_report_passes(self):
-        rc = self.expect_case(BOOT + REPORT + "@hang\n",
-                              "allow-fault\nexpect: Caught\nexpect: while trying to handle:\n"
-                              "expect: vm fault on data at address 0x10\nexpect: in thread\n"
-                              "expect-re: With stack:\\n(?:0x[0-9a-f]+: (?:0x[0-9a-f]+|INVALID)"
-                              "\\n){16}\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass(BOOT + REPORT + "@hang\n",
+                         "allow-fault\nexpect: Caught\nexpect: while trying to handle:\n"
+                         "expect: vm fault on data at address 0x10\nexpect: in thread\n"
+                         "expect-re: With stack:\\n(?:0x[0-9a-f]+: (?:0x[0-9a-f]+|INVALID)"
+                         "\\n){16}\n")
 
     def test_panic_fails_even_with_allow_fault(self):
         rc = self.expect_case("hello\n\x1b[31mKERNEL PANIC: cdt: oops\x1b[0m\n@hang\n",
@@ -181,8 +164,7 @@ class HarnessTest(unittest.TestCase):
             self.assertFalse(pid_alive(int(f.read())))
 
     def test_send_types_on_the_console(self):
-        rc = self.expect_case("echo> \n@echo 3\n", "expect: echo>\nsend: abc\nexpect: [a][b][c]\n")
-        self.assertEqual(rc, 0, self.out)
+        self.expect_pass("echo> \n@echo 3\n", "expect: echo>\nsend: abc\nexpect: [a][b][c]\n")
 
     def test_bad_expect_file_fails_the_case(self):
         rc = self.expect_case("x\n", "expect: x\nbogus: y\n")

@@ -14,17 +14,7 @@ IPCDIFF_IMAGE := $(IPCDIFF_OUT)/$(KERNEL_CONFIG_NAME).image.elf
 FASTPATH0_TESTS := IPC*,FASTPATH*,FLTH*
 FASTPATH0_OUT   := $(BUILD)/tests/system-fastpath0
 
-$(IPCDIFF_OUT)/main.o: $(IPCDIFF_DIR)/main.c
-	$(call compile_user_c,$@,$<)
-
-$(IPCDIFF_ELF): $(IPCDIFF_OUT)/main.o $(ROOTTASK_LINK_DEPS)
-	$(call link_roottask,$@,$<)
-
-$(IPCDIFF_IMAGE): $(IPCDIFF_ELF) $(IMAGE_INPUTS)
-	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$@)"
-	$(call image_recipe,$<,$@)
-
--include $(IPCDIFF_OUT)/main.d
+$(eval $(call one_file_image,$(IPCDIFF_DIR)/main.c,$(IPCDIFF_OUT),$(IPCDIFF_ELF),$(IPCDIFF_IMAGE)))
 
 .PHONY: test-fastpath ipcdiff-image
 ipcdiff-image: $(IPCDIFF_IMAGE)

@@ -56,8 +56,8 @@ TEST(FASTPATH0001,
     struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
     s->arg[0] = ep;
     s->arg[1] = 5;
-    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
-    test_yield();                       /* the server waits in Recv */
+    test_thread_resume(env, s);
+    test_yield(); /* the server waits in Recv */
     for (seL4_Word n = 0; n <= 4; n++) {
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, 0x100 * (n + 1) + (seL4_Word)i);
@@ -88,7 +88,7 @@ TEST(FASTPATH0002,
     struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
     s->arg[0] = ep;
     s->arg[1] = 2;
-    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
+    test_thread_resume(env, s);
     test_yield();
 
     for (int i = 0; i < 5; i++)
@@ -127,20 +127,11 @@ TEST(FASTPATH0003,
     a->arg[0] = b->arg[0] = ep;
     a->arg[1] = 0xa;
     b->arg[1] = 0xb;
-    ASSERT_OK(seL4_TCB_Resume(a->tcb)); /* its arguments are set */
-    ASSERT_OK(seL4_TCB_Resume(b->tcb)); /* its arguments are set */
-    test_yield();                       /* both Call: nobody receives, both queue */
+    test_thread_resume(env, a);
+    test_thread_resume(env, b);
+    test_yield(); /* both Call: nobody receives, both queue */
 
-    seL4_Word badge;
-    seL4_Recv(ep, &badge);
-    ASSERT_MR(0, 0xa);
-    seL4_SetMR(0, 0xa1);
-    seL4_MessageInfo_t info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
-    ASSERT_MR(0, 0xb);
-    seL4_SetMR(0, 0xb1);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
-    test_yield();
+    test_serve_two_calls(ep, 0xa, 0xa1, 0xb, 0xb1);
     ASSERT_EQ(a->out[1], 0xa1);
     ASSERT_EQ(b->out[1], 0xb1);
 }
@@ -158,7 +149,7 @@ TEST(FASTPATH0004,
     struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
     s->arg[0] = ep;
     s->arg[1] = 1;
-    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
+    test_thread_resume(env, s);
     test_yield();
     ASSERT_OK(seL4_TCB_SetPriority(s->tcb, seL4_CapInitThreadTCB, 100));
     struct test_thread *r = test_thread_start(env, 1, 0, 200, mark);
@@ -226,7 +217,7 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     seL4_CPtr fep = mint(env, fault_ep, seL4_AllRights, 0xfa);
     struct test_thread *t = test_thread_create(env, 0, fep, PRIO, faulting);
     t->arg[0] = ep;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
     ASSERT_EQ(badge, 0xfa);
@@ -269,12 +260,12 @@ TEST(FASTPATH0007,
     struct test_thread *s = test_thread_create(env, 0, 0, PRIO, waiting_server);
     s->arg[0] = ep;
     s->arg[1] = ntfn;
-    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
+    test_thread_resume(env, s);
     test_yield();
     struct test_thread *r = test_thread_create(env, 1, 0, 200, suspender);
     r->arg[0] = s->tcb;
     r->arg[1] = ntfn;
-    ASSERT_OK(seL4_TCB_Resume(r->tcb)); /* its arguments are set */
+    test_thread_resume(env, r);
     seL4_SetMR(0, 1);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(r->out[0], seL4_NoError);
@@ -288,7 +279,7 @@ TEST(FASTPATH0007,
     struct test_thread *c = test_thread_create(env, 2, 0, PRIO, client);
     c->arg[0] = ep2;
     c->arg[1] = 0xc;
-    ASSERT_OK(seL4_TCB_Resume(c->tcb)); /* its arguments are set */
+    test_thread_resume(env, c);
     seL4_Word badge;
     seL4_Recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
@@ -298,7 +289,7 @@ TEST(FASTPATH0007,
     struct test_thread *d = test_thread_create(env, 0, 0, 200, client);
     d->arg[0] = ep2;
     d->arg[1] = 0xd;
-    ASSERT_OK(seL4_TCB_Resume(d->tcb)); /* its arguments are set */
+    test_thread_resume(env, d);
     seL4_SetMR(0, 0xcc);
     info = seL4_ReplyRecv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);

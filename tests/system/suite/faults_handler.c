@@ -98,9 +98,13 @@ static void usys_child(struct test_thread *self)
     self->out[1] = 1;
 }
 
-/* Receive an UnknownSyscall fault and check its 13 words. Returns FaultIP. */
-static seL4_Word expect_unknown_syscall(seL4_CPtr ep, seL4_Word mrs[13])
+/* Start usys_child (in *t) with a fault endpoint, receive its UnknownSyscall fault and check
+ * its 13 words (left in mrs). Returns FaultIP. */
+static seL4_Word usys_fault(struct test_env *env, struct test_thread **t, seL4_Word mrs[13])
 {
+    seL4_CPtr ep;
+    seL4_CPtr fep = fault_endpoint(env, &ep);
+    *t = test_thread_start(env, 0, fep, PRIO, usys_child);
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
     ASSERT_EQ(badge, FAULT_BADGE);
@@ -120,11 +124,9 @@ static seL4_Word expect_unknown_syscall(seL4_CPtr ep, seL4_Word mrs[13])
 
 TEST(FLTH0002, "UnknownSyscall fault: 13-word message; a label-0 reply writes x0 and FaultIP back")
 {
-    seL4_CPtr ep;
-    seL4_CPtr fep = fault_endpoint(env, &ep);
-    struct test_thread *t = test_thread_start(env, 0, fep, PRIO, usys_child);
+    struct test_thread *t;
     seL4_Word mrs[13];
-    seL4_Word ip = expect_unknown_syscall(ep, mrs);
+    seL4_Word ip = usys_fault(env, &t, mrs);
 
     for (int i = 0; i < 12; i++)
         seL4_SetMR(i, mrs[i]);
@@ -139,11 +141,9 @@ TEST(FLTH0002, "UnknownSyscall fault: 13-word message; a label-0 reply writes x0
 
 TEST(FLTH0003, "UnknownSyscall fault: a reply with label != 0 leaves the thread stopped")
 {
-    seL4_CPtr ep;
-    seL4_CPtr fep = fault_endpoint(env, &ep);
-    struct test_thread *t = test_thread_start(env, 0, fep, PRIO, usys_child);
+    struct test_thread *t;
     seL4_Word mrs[13];
-    seL4_Word ip = expect_unknown_syscall(ep, mrs);
+    seL4_Word ip = usys_fault(env, &t, mrs);
     seL4_SetMR(0, 0xbeef);
     seL4_SetMR(1, ip + 4);
     seL4_Reply(seL4_MessageInfo_new(1, 0, 0, 0));

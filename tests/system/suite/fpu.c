@@ -49,8 +49,8 @@ TEST(FPU0001, "FP/SIMD registers and FPCR stay with their thread across switches
     struct test_thread *b = test_thread_create(env, 1, 0, PRIO, fp_user);
     a->arg[0] = 0xa000000000000001;
     b->arg[0] = 0xb000000000000002;
-    ASSERT_OK(seL4_TCB_Resume(a->tcb)); /* its arguments are set */
-    ASSERT_OK(seL4_TCB_Resume(b->tcb)); /* its arguments are set */
+    test_thread_resume(env, a);
+    test_thread_resume(env, b);
     seL4_Word mine = 0;
     for (seL4_Word i = 0; i < ROUNDS; i++) {
         if (!fp_survives_yield(0xc000000000000003 + i))

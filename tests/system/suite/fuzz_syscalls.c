@@ -51,6 +51,7 @@
 #include "rng.h"
 #include "test.h"
 #include "threads.h"
+#include "vspace_common.h"
 
 #ifndef FUZZ_SEED
 #define FUZZ_SEED 0x5eed0f0cafe1e55UL
@@ -482,14 +483,7 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
     ASSERT_EQ(got, 0x9);
 
     const seL4_Word va = 0x20000000000UL; /* 2 TiB: level-0 index 4, unused by other tests */
-    seL4_CPtr page = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
-    for (int i = 0; i < 3; i++) {
-        seL4_CPtr table = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
-        ASSERT_OK(seL4_ARM_PageTable_Map(table, seL4_CapInitThreadVSpace, va,
-                                         seL4_ARM_Default_VMAttributes));
-    }
-    ASSERT_OK(seL4_ARM_Page_Map(page, seL4_CapInitThreadVSpace, va, seL4_ReadWrite,
-                                seL4_ARM_Default_VMAttributes));
+    seL4_CPtr page = mapped_page(env, va);
     volatile seL4_Word *p = (volatile seL4_Word *)va;
     ASSERT_EQ(p[0], 0);
     p[1] = 0xfeed;

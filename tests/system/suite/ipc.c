@@ -37,7 +37,7 @@ TEST(IPC0001, "Send/Recv: badge, label and 10 MRs (4 in registers, 6 in the buff
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
     t->arg[0] = badged;
     t->arg[1] = 10;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
 
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
@@ -71,8 +71,8 @@ TEST(IPC0002, "Call/Reply: the server gets a reply cap; the reply carries 7 MRs 
     seL4_CPtr client = mint(env, ep, seL4_AllRights.words[0], 5);
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, echo_server);
     t->arg[0] = ep;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
-    test_yield();                       /* the server waits in Recv */
+    test_thread_resume(env, t);
+    test_yield(); /* the server waits in Recv */
 
     for (int i = 0; i < 6; i++)
         seL4_SetMR(i, 10 * (seL4_Word)i);
@@ -119,17 +119,25 @@ static seL4_MessageInfo_t recv_into(struct test_env *env, seL4_CPtr ep, seL4_CPt
     return info;
 }
 
+/* A cap_sender child sends `cap` through endpoint cap `via`; receive it on ep into a new
+ * slot (*slot). */
+static seL4_MessageInfo_t transfer_cap(struct test_env *env, seL4_CPtr ep, seL4_CPtr via,
+                                       seL4_CPtr cap, seL4_CPtr *slot)
+{
+    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
+    t->arg[0] = via;
+    t->arg[2] = cap;
+    test_thread_resume(env, t);
+    *slot = test_alloc_slot(env);
+    return recv_into(env, ep, *slot);
+}
+
 TEST(IPC0004, "cap transfer with Grant: one cap arrives in the receive slot, extraCaps 1")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = ep; /* all rights, Grant included */
-    t->arg[2] = ntfn;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
-    seL4_CPtr slot = test_alloc_slot(env);
-
-    seL4_MessageInfo_t info = recv_into(env, ep, slot);
+    seL4_CPtr slot; /* sent through ep itself: all rights, Grant included */
+    seL4_MessageInfo_t info = transfer_cap(env, ep, ep, ntfn, &slot);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 1);
     ASSERT_EQ(seL4_MessageInfo_get_capsUnwrapped(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
@@ -142,13 +150,8 @@ TEST(IPC0005, "cap transfer without Grant: the cap is dropped silently, extraCap
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr no_grant = mint(env, ep, seL4_ReadWrite.words[0], 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = no_grant;
-    t->arg[2] = ntfn;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
-    seL4_CPtr slot = test_alloc_slot(env);
-
-    seL4_MessageInfo_t info = recv_into(env, ep, slot);
+    seL4_CPtr slot;
+    seL4_MessageInfo_t info = transfer_cap(env, ep, no_grant, ntfn, &slot);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xca);
@@ -159,13 +162,8 @@ TEST(IPC0006, "a cap to the endpoint itself is unwrapped: badge in caps_or_badge
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights.words[0], 0x5a5a);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = ep;
-    t->arg[2] = badged;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
-    seL4_CPtr slot = test_alloc_slot(env);
-
-    seL4_MessageInfo_t info = recv_into(env, ep, slot);
+    seL4_CPtr slot;
+    seL4_MessageInfo_t info = transfer_cap(env, ep, ep, badged, &slot);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 1);
     ASSERT_EQ(seL4_MessageInfo_get_capsUnwrapped(info), 1);
     ASSERT_EQ(seL4_GetBadge(0), 0x5a5a);
@@ -188,7 +186,7 @@ TEST(IPC0007, "Call through a cap without Grant/GrantReply: delivered, but no re
     seL4_CPtr write_only = mint(env, ep, seL4_CanWrite.words[0], 0);
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, caller);
     t->arg[0] = write_only;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
 
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
@@ -208,19 +206,10 @@ TEST(IPC0008, "Call through a GrantReply-only cap: reply arrives; ReplyRecv serv
     struct test_thread *b = test_thread_create(env, 1, 0, PRIO, caller);
     a->arg[0] = gr;
     b->arg[0] = gr;
-    ASSERT_OK(seL4_TCB_Resume(a->tcb)); /* its arguments are set */
-    ASSERT_OK(seL4_TCB_Resume(b->tcb)); /* its arguments are set */
+    test_thread_resume(env, a);
+    test_thread_resume(env, b);
 
-    seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
-    seL4_SetMR(0, 0x1001);
-    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
-    ASSERT_MR(0, 0x77);
-    seL4_SetMR(0, 0x1002);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
-    test_yield();
+    test_serve_two_calls(ep, 0x77, 0x1001, 0x77, 0x1002);
     ASSERT_EQ(a->out[0], 1);
     ASSERT_EQ(b->out[0], 1);
     ASSERT_EQ(a->out[1], 1);
@@ -256,7 +245,7 @@ TEST(IPC0010, "a saved reply cap (CNode_SaveCaller) answers the Call when invoke
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, saving_server);
     t->arg[0] = ep;
     t->arg[1] = test_alloc_slot(env);
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
     test_yield();
     seL4_SetMR(0, 1);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
@@ -289,7 +278,7 @@ TEST(IPC0012, "a length field above 120 is clamped: 120 MRs arrive")
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
     t->arg[0] = ep;
     t->arg[1] = 127;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_MsgMaxLength);
@@ -305,7 +294,7 @@ TEST(IPC0013, "receive slot occupied: the cap stays with the sender, extraCaps 0
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
     t->arg[0] = ep;
     t->arg[2] = ntfn;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
     seL4_MessageInfo_t info = recv_into(env, ep, occupied);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);

@@ -24,7 +24,15 @@ TEST(MCS0001, "BootInfo: slot 14 is a SchedContext, schedcontrol one SchedContro
     ASSERT_EQ(bi->schedcontrol.end, bi->schedcontrol.start + 1);
     ASSERT_EQ(seL4_DebugCapIdentify(bi->schedcontrol.start), seL4_CapTag_SchedControl);
     ASSERT_EQ(bi->userImageFrames.start, bi->schedcontrol.end);
-    ASSERT_EQ(bi->userImagePaging.end, bi->schedcontrol.start);
+    /* seL4's order: the paging caps, the extra BootInfo frames (the device tree), then
+     * SchedControl. */
+    seL4_Word after = bi->extraBIPages.end > bi->extraBIPages.start ? bi->extraBIPages.end
+                                                                    : bi->userImagePaging.end;
+    ASSERT_EQ(bi->extraBIPages.end > bi->extraBIPages.start
+                  ? bi->extraBIPages.start == bi->userImagePaging.end
+                  : 1,
+              1);
+    ASSERT_EQ(after, bi->schedcontrol.start);
 }
 
 TEST(
@@ -76,8 +84,8 @@ TEST(MCS0003,
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, reply_server);
     t->arg[0] = ep;
     t->arg[1] = reply;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
-    test_yield();                       /* the server blocks in Recv first */
+    test_thread_resume(env, t);
+    test_yield(); /* the server blocks in Recv first */
 
     seL4_SetMR(0, 41);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(5, 0, 0, 1));
@@ -109,7 +117,7 @@ static struct test_thread *serve_client(struct test_env *env, seL4_Word n, seL4_
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, client);
     t->arg[0] = *ep;
     t->arg[1] = n;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb)); /* its arguments are set */
+    test_thread_resume(env, t);
     seL4_Word badge;
     seL4_Recv(*ep, &badge, *reply);
     return t;
@@ -272,7 +280,7 @@ TEST(MCS0009, "SchedContext_Bind/UnbindObject/Unbind of TCBs and notifications, 
     struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
     struct test_thread *b = test_thread_create(env, 1, 0, PRIO, waiter);
     b->arg[0] = ntfn2;
-    ASSERT_OK(seL4_TCB_Resume(b->tcb));                       /* its arguments are set */
+    test_thread_resume(env, b);
     test_yield();                                             /* b blocks in Wait */
     ASSERT_OK(seL4_SchedContext_UnbindObject(b->sc, b->tcb)); /* b: blocked, no context */
 
@@ -478,7 +486,7 @@ TEST(MCS0014, "A passive server (no scheduling context) runs on its caller's, le
     struct test_thread *t = test_thread_create(env, 0, 0, PRIO, reply_server);
     t->arg[0] = ep;
     t->arg[1] = reply;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb));                       /* its arguments are set */
+    test_thread_resume(env, t);
     test_yield();                                             /* the server waits in Recv */
     ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb)); /* and is passive now */
 
@@ -515,14 +523,14 @@ TEST(MCS0015, "Deleting the Reply object of a call with a lent context gives the
     s->arg[0] = ep;
     s->arg[1] = reply;
     s->arg[2] = ntfn;
-    ASSERT_OK(seL4_TCB_Resume(s->tcb)); /* its arguments are set */
+    test_thread_resume(env, s);
     test_yield();
     ASSERT_OK(seL4_SchedContext_UnbindObject(s->sc, s->tcb)); /* passive */
 
     struct test_thread *c = test_thread_create(env, 1, 0, PRIO, client);
     c->arg[0] = ep;
     c->arg[1] = 1;
-    ASSERT_OK(seL4_TCB_Resume(c->tcb)); /* its arguments are set */
+    test_thread_resume(env, c);
     test_yield();
     ASSERT_EQ(s->out[0], 1); /* the server took the call, on the client's context */
     ASSERT_ERR(seL4_SchedContext_UnbindObject(c->sc, c->tcb), seL4_IllegalOperation);

@@ -130,3 +130,11 @@ seL4_CPtr test_alloc_object(struct test_env *env, seL4_Word type, seL4_Word size
             test_fail(__FILE__, __LINE__, "MR%d is 0x%lx, expected %s = 0x%lx", (int)(i),          \
                       (unsigned long)test_mr_, #value, (unsigned long)test_v_);                    \
     } while (0)
+
+/* expr must fail with RangeError and the range [lo, hi] in MR0, MR1. */
+#define ASSERT_RANGE(expr, lo, hi)                                                                 \
+    do {                                                                                           \
+        ASSERT_ERR(expr, seL4_RangeError);                                                         \
+        ASSERT_MR(0, lo);                                                                          \
+        ASSERT_MR(1, hi);                                                                          \
+    } while (0)

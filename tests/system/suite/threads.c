@@ -84,12 +84,6 @@ static struct test_thread *setup(struct test_env *env, int index, seL4_Word faul
     if (fault_ep != 0)
         ASSERT_OK(seL4_TCB_SetSpace(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
                                     seL4_CapInitThreadVSpace, 0));
-    if (resume) {
-        t->sc = test_alloc_object(env, seL4_SchedContextObject, seL4_MinSchedContextBits);
-        ASSERT_OK(seL4_SchedControl_ConfigureFlags(env->bi->schedcontrol.start, t->sc, 1000, 1000,
-                                                   0, 0, 0));
-        ASSERT_OK(seL4_SchedContext_Bind(t->sc, t->tcb));
-    }
 #else
     ASSERT_OK(seL4_TCB_Configure(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
                                  seL4_CapInitThreadVSpace, 0, (seL4_Word)t->ipc, frame));
@@ -102,7 +96,9 @@ static struct test_thread *setup(struct test_env *env, int index, seL4_Word faul
     regs.sp = (seL4_Word)storage[index].stack + STACK_BYTES;
     regs.x0 = (seL4_Word)t;
     regs.tpidr_el0 = make_tls(index, t->ipc);
-    ASSERT_OK(seL4_TCB_WriteRegisters(t->tcb, resume, 0, sizeof(regs) / sizeof(seL4_Word), &regs));
+    ASSERT_OK(seL4_TCB_WriteRegisters(t->tcb, false, 0, sizeof(regs) / sizeof(seL4_Word), &regs));
+    if (resume)
+        test_thread_resume(env, t);
     return t;
 }
 
@@ -118,8 +114,41 @@ struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Wor
     return setup(env, index, fault_ep, prio, fn, false);
 }
 
+void test_thread_resume(struct test_env *env, struct test_thread *t)
+{
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: a thread runs only with a scheduling context; each started thread gets one of
+     * its own (1 ms every 1 ms). */
+    t->sc = test_alloc_object(env, seL4_SchedContextObject, seL4_MinSchedContextBits);
+    ASSERT_OK(
+        seL4_SchedControl_ConfigureFlags(env->bi->schedcontrol.start, t->sc, 1000, 1000, 0, 0, 0));
+    ASSERT_OK(seL4_SchedContext_Bind(t->sc, t->tcb));
+#else
+    (void)env;
+#endif
+    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+}
+
 void test_yield(void)
 {
     for (int i = 0; i < 8; i++)
         seL4_Yield();
 }
+
+#ifndef CONFIG_KERNEL_MCS
+void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
+                          seL4_Word reply1)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, want0);
+    seL4_SetMR(0, reply0);
+    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, want1);
+    seL4_SetMR(0, reply1);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_yield();
+}
+#endif

@@ -26,7 +26,8 @@ struct test_thread {
  * Create thread number `index` (0..TEST_THREADS-1): retype a TCB, configure it with the
  * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none; MCS: the thread keeps a
  * copy of that endpoint cap, given with TCB_SetSpace) and its IPC buffer,
- * set its priority to `prio`, and start it at fn(self) with seL4_TCB_WriteRegisters(resume).
+ * set its priority to `prio`, and start it at fn(self). Set arg[] first with
+ * test_thread_create + test_thread_resume when the thread reads it.
  * Fails the test on any error. The thread runs when the scheduler picks it.
  */
 struct test_thread *test_thread_start(struct test_env *env, int index, seL4_Word fault_ep,
@@ -37,5 +38,22 @@ struct test_thread *test_thread_start(struct test_env *env, int index, seL4_Word
 struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Word fault_ep,
                                        seL4_Word prio, void (*fn)(struct test_thread *self));
 
+/*
+ * Start a thread made by test_thread_create (MCS: with a scheduling context of its own, as
+ * test_thread_start gives). Set the thread's arg[] before this call: once resumed, a thread
+ * of the root task's priority may run at the next timer tick.
+ */
+void test_thread_resume(struct test_env *env, struct test_thread *t);
+
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
+
+#ifndef CONFIG_KERNEL_MCS /* the non-MCS Reply and ReplyRecv (ipc.c, fastpath.c) */
+/*
+ * Serve two Calls queued on ep, one message word each way: receive the first (its MR0 must be
+ * want0), answer it with reply0 by ReplyRecv, which must receive the second (MR0 want1), answer
+ * that with reply1 by Reply; then test_yield so that both callers take their replies.
+ */
+void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
+                          seL4_Word reply1);
+#endif

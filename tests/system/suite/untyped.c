@@ -9,9 +9,9 @@
 
 #include "invoke.h"
 #include "test.h"
+#include "vspace_common.h"
 
 #define ZERO_VA 0x18000000000UL /* level-0 index 3: no tables there until a test adds them */
-#define PAGE 4096UL
 
 static seL4_Uint32 tag(seL4_CPtr slot)
 {
@@ -130,12 +130,8 @@ TEST(UNTYPED0004, "num_objects outside [1, 256]: RangeError(1, 256); 256 at once
 {
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     seL4_CPtr sub = test_alloc_object(env, seL4_CapTableObject, 9);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 0), seL4_RangeError);
-    ASSERT_MR(0, 1);
-    ASSERT_MR(1, 256);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 257), seL4_RangeError);
-    ASSERT_MR(0, 1);
-    ASSERT_MR(1, 256);
+    ASSERT_RANGE(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 0), 1, 256);
+    ASSERT_RANGE(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 257), 1, 256);
     ASSERT_OK(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 0, 256));
     ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 256, 1),
                seL4_NotEnoughMemory);
@@ -150,15 +146,9 @@ TEST(UNTYPED0005, "destination offset and window: RangeError(0, slots-1), RangeE
 {
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     seL4_CPtr sub = test_alloc_object(env, seL4_CapTableObject, 4);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 16, 1), seL4_RangeError);
-    ASSERT_MR(0, 0);
-    ASSERT_MR(1, 15);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 15, 2), seL4_RangeError);
-    ASSERT_MR(0, 1);
-    ASSERT_MR(1, 1);
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 4, 13), seL4_RangeError);
-    ASSERT_MR(0, 1);
-    ASSERT_MR(1, 12);
+    ASSERT_RANGE(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 16, 1), 0, 15);
+    ASSERT_RANGE(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 15, 2), 1, 1);
+    ASSERT_RANGE(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 4, 13), 1, 12);
     /* Fan-out is checked before the window. */
     ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 15, 300),
                seL4_RangeError);
@@ -166,9 +156,7 @@ TEST(UNTYPED0005, "destination offset and window: RangeError(0, slots-1), RangeE
     ASSERT_OK(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, sub, 0, 0, 4, 12));
     /* In the root CNode: the offset is a slot number below 2^initThreadCNodeSizeBits. */
     seL4_Word slots_in_root = 1UL << env->bi->initThreadCNodeSizeBits;
-    ASSERT_ERR(retype(env, ut, seL4_EndpointObject, 0, slots_in_root, 1), seL4_RangeError);
-    ASSERT_MR(0, 0);
-    ASSERT_MR(1, slots_in_root - 1);
+    ASSERT_RANGE(retype(env, ut, seL4_EndpointObject, 0, slots_in_root, 1), 0, slots_in_root - 1);
 }
 
 TEST(UNTYPED0006, "an occupied destination slot anywhere in the window: DeleteFirst")
@@ -221,9 +209,8 @@ TEST(UNTYPED0008, "bad type and sizes: InvalidArgument(0), RangeError(0, 47), In
         {seL4_CapTableObject, 43}, {seL4_UntypedObject, ~0UL}, {seL4_TCBObject, 1000},
     };
     for (unsigned i = 0; i < 6; i++) {
-        ASSERT_ERR(retype(env, ut, too_big[i].type, too_big[i].bits, s, 1), seL4_RangeError);
-        ASSERT_MR(0, 0);
-        ASSERT_MR(1, seL4_MaxUntypedBits);
+        ASSERT_RANGE(retype(env, ut, too_big[i].type, too_big[i].bits, s, 1), 0,
+                     seL4_MaxUntypedBits);
     }
     /* A CNode of one slot, an untyped below 16 bytes: argument 1 (size_bits). */
     ASSERT_ERR(retype(env, ut, seL4_CapTableObject, 0, s, 1), seL4_InvalidArgument);
@@ -253,10 +240,8 @@ TEST(UNTYPED0009, "destination CNode lookup: FailedLookup and RangeError as for 
     ASSERT_MR(1, seL4_MissingCapability);
     ASSERT_MR(2, env->depth);
     /* Depth beyond 64. */
-    ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, env->cnode, sub, 65, 0, 1),
-               seL4_RangeError);
-    ASSERT_MR(0, 1);
-    ASSERT_MR(1, seL4_WordBits);
+    ASSERT_RANGE(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, env->cnode, sub, 65, 0, 1), 1,
+                 seL4_WordBits);
     /* Guard mismatch in the root CNode. */
     ASSERT_ERR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, env->cnode, 1UL << 62 | sub,
                                    env->depth, 0, 1),
@@ -350,14 +335,9 @@ TEST(UNTYPED0011, "after a revoke (or deleting every child) retype starts again 
 static volatile seL4_Word *map_at_zero_va(struct test_env *env, seL4_CPtr frame, bool tables)
 {
     if (tables) {
-        for (int i = 0; i < 3; i++) {
-            seL4_CPtr pt = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
-            ASSERT_OK(seL4_ARM_PageTable_Map(pt, seL4_CapInitThreadVSpace, ZERO_VA,
-                                             seL4_ARM_Default_VMAttributes));
-        }
+        add_tables(env, VS, ZERO_VA, 3);
     }
-    ASSERT_OK(seL4_ARM_Page_Map(frame, seL4_CapInitThreadVSpace, ZERO_VA, seL4_ReadWrite,
-                                seL4_ARM_Default_VMAttributes));
+    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, ZERO_VA, seL4_ReadWrite, ATTRS));
     return (volatile seL4_Word *)ZERO_VA;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Shared helpers of the VSPACE tests (vspace.c: frames; vspace_tables.c: page tables, deletion
-// and ASIDs): addresses they use, raw invocations, and small builders.
+// and ASIDs; vspace_faults.c, vspace_stale.c) and of every other test that maps memory:
+// addresses they use, raw invocations, and small builders.
 #pragma once
 
 #include <sel4/sel4.h>
@@ -18,10 +19,11 @@ static inline volatile unsigned char *at(seL4_Word va)
     return (volatile unsigned char *)va;
 }
 
-/* An invocation with a hand-made message tag (for TruncatedMessage): MR0-MR2 as given. The
- * reply's MR0-MR3 are copied into the IPC buffer so ASSERT_MR sees them, as the stubs do. */
-static inline seL4_Error raw_invoke(seL4_CPtr cap, seL4_Word label, seL4_Word extra_caps,
-                                    seL4_Word length, seL4_Word a, seL4_Word b, seL4_Word c)
+/* An invocation with a hand-made message tag (for TruncatedMessage): MR0-MR2 as given, in
+ * registers (invoke.h's raw_invoke sends an array through the IPC buffer). The reply's
+ * MR0-MR3 are copied into the IPC buffer so ASSERT_MR sees them, as the stubs do. */
+static inline seL4_Error raw_invoke_words(seL4_CPtr cap, seL4_Word label, seL4_Word extra_caps,
+                                          seL4_Word length, seL4_Word a, seL4_Word b, seL4_Word c)
 {
     seL4_Word m0 = a, m1 = b, m2 = c, m3 = 0;
     seL4_MessageInfo_t tag = seL4_MessageInfo_new(label, 0, extra_caps, length);

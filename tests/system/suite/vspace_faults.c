@@ -16,13 +16,9 @@
 
 #include "test.h"
 #include "threads.h"
+#include "vspace_common.h"
 
-#define VS seL4_CapInitThreadVSpace
-#define TEST_VA 0x10000000000UL /* 1 TiB: level-0 index 2, 1 GiB aligned */
-#define PAGE 0x1000UL
-#define LARGE 0x200000UL
-#define HUGE_BITS 30
-#define ATTRS seL4_ARM_Default_VMAttributes
+#define HUGE_BITS 30 /* TEST_VA (vspace_common.h) is 1 GiB aligned */
 #define PRIO 255
 #define FAULT_BADGE 0xfb
 
@@ -58,11 +54,6 @@ __asm__(".text\n"
 seL4_Word probe_read(seL4_Word addr);
 void probe_write(seL4_Word addr, seL4_Word value);
 extern char probe_read_insn[], probe_write_insn[];
-
-static volatile unsigned char *at(seL4_Word va)
-{
-    return (volatile unsigned char *)va;
-}
 
 /* ---- child side ------------------------------------------------------------------------ */
 
@@ -172,21 +163,22 @@ static void expect_done(seL4_CPtr ep, struct test_thread *t, seL4_Word value)
     ASSERT_EQ(t->done, 1);
 }
 
-/* The three page tables a 4 KiB page at va needs, in the root VSpace. */
-static void add_tables(struct test_env *env, seL4_Word va, int count)
-{
-    for (int i = 0; i < count; i++) {
-        seL4_CPtr pt = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
-        ASSERT_OK(seL4_ARM_PageTable_Map(pt, VS, va, ATTRS));
-    }
-}
-
 /* A new 4 KiB frame mapped read-write at va (tables must exist), first byte set to `first`. */
 static seL4_CPtr page_with(struct test_env *env, seL4_Word va, unsigned char first)
 {
     seL4_CPtr frame = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
     ASSERT_OK(seL4_ARM_Page_Map(frame, VS, va, seL4_ReadWrite, ATTRS));
     *at(va) = first;
+    return frame;
+}
+
+/* page_with at TEST_VA (after its tables), then remapped with `rights`. */
+static seL4_CPtr page_with_rights(struct test_env *env, unsigned char first,
+                                  seL4_CapRights_t rights)
+{
+    add_tables(env, VS, TEST_VA, 3);
+    seL4_CPtr frame = page_with(env, TEST_VA, first);
+    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, rights, ATTRS));
     return frame;
 }
 
@@ -203,9 +195,7 @@ static void read_then_write_child(struct test_thread *self)
 TEST(VSPACE0100, "Read-only mapping: the child reads, its write takes a permission fault "
                  "(WnR); remap read-write + reply: the write completes")
 {
-    add_tables(env, TEST_VA, 3);
-    seL4_CPtr frame = page_with(env, TEST_VA, 0x11);
-    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, seL4_CanRead, ATTRS));
+    seL4_CPtr frame = page_with_rights(env, 0x11, seL4_CanRead);
     seL4_CPtr ep;
     struct test_thread *t = start_child(env, &ep, read_then_write_child);
     expect_vm_fault(ep, (seL4_Word)probe_write_insn, TEST_VA + 8, 0, 1, FSC_PERMISSION_L3);
@@ -234,7 +224,7 @@ TEST(VSPACE0101, "Read-only frame cap mapped with seL4_ReadWrite: accepted, mapp
     seL4_CPtr ro = test_alloc_slot(env);
     ASSERT_OK(seL4_CNode_Mint(env->cnode, ro, env->depth, env->cnode, frame, env->depth,
                               seL4_CanRead, 0));
-    add_tables(env, TEST_VA, 3);
+    add_tables(env, VS, TEST_VA, 3);
     ASSERT_OK(seL4_ARM_Page_Map(ro, VS, TEST_VA, seL4_ReadWrite, ATTRS));
     seL4_CPtr ep;
     struct test_thread *t = start_child(env, &ep, write_child);
@@ -266,7 +256,7 @@ static void call_code_child(struct test_thread *self)
 static seL4_CPtr code_page(struct test_env *env, seL4_Word attrs)
 {
     seL4_CPtr frame = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
-    add_tables(env, TEST_VA, 3);
+    add_tables(env, VS, TEST_VA, 3);
     ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, seL4_ReadWrite, attrs));
     volatile seL4_Uint32 *code = (volatile seL4_Uint32 *)TEST_VA;
     for (unsigned i = 0; i < sizeof(code_return_42) / sizeof(code_return_42[0]); i++)
@@ -305,9 +295,7 @@ static void read_child(struct test_thread *self)
 TEST(VSPACE0104, "Write-only request (seL4_CanWrite): Page_Map succeeds with a kernel-only "
                  "mapping; even the child's read takes a permission fault")
 {
-    add_tables(env, TEST_VA, 3);
-    seL4_CPtr frame = page_with(env, TEST_VA, 0x44);
-    ASSERT_OK(seL4_ARM_Page_Map(frame, VS, TEST_VA, seL4_CanWrite, ATTRS));
+    seL4_CPtr frame = page_with_rights(env, 0x44, seL4_CanWrite);
     seL4_CPtr ep;
     struct test_thread *t = start_child(env, &ep, read_child);
     expect_vm_fault(ep, (seL4_Word)probe_read_insn, TEST_VA, 0, 0, FSC_PERMISSION_L3);
@@ -332,7 +320,7 @@ static void read_twice_child(struct test_thread *self)
 TEST(VSPACE0105, "After Page_Unmap the child's next access takes a level-3 translation "
                  "fault; mapping another frame there + reply: the child reads that frame")
 {
-    add_tables(env, TEST_VA, 3);
+    add_tables(env, VS, TEST_VA, 3);
     seL4_CPtr b = page_with(env, TEST_VA + PAGE, 0xb2);
     ASSERT_OK(seL4_ARM_Page_Unmap(b));
     seL4_CPtr a = page_with(env, TEST_VA, 0xa1);
@@ -380,7 +368,7 @@ TEST(VSPACE0106, "1 GiB HugePage from a device untyped: FailedLookup 39 without 
     ASSERT_MR(0, 0);
     ASSERT_MR(1, seL4_MissingCapability);
     ASSERT_MR(2, 39);
-    add_tables(env, TEST_VA, 1);
+    add_tables(env, VS, TEST_VA, 1);
     ASSERT_ERR(seL4_ARM_Page_Map(huge, VS, TEST_VA + LARGE, seL4_ReadWrite, ATTRS),
                seL4_AlignmentError);
     /* Device frames take any attributes: cacheable first, then a remap as device memory. */
@@ -400,7 +388,7 @@ TEST(VSPACE0107, "2 MiB LargePage from RAM: read/write round trip at both ends, 
                  "through an alias mapping of a copy")
 {
     seL4_CPtr large = test_alloc_object(env, seL4_ARM_LargePageObject, 0);
-    add_tables(env, TEST_VA, 2);
+    add_tables(env, VS, TEST_VA, 2);
     ASSERT_OK(seL4_ARM_Page_Map(large, VS, TEST_VA, seL4_ReadWrite, ATTRS));
     volatile seL4_Word *w = (volatile seL4_Word *)TEST_VA;
     seL4_Word last = LARGE / sizeof(seL4_Word) - 1;

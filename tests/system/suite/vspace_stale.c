@@ -11,7 +11,7 @@
 #define DEAD_VA 0x8000000000UL           /* level-0 index 1: a fresh L0 entry in any new VSpace */
 #define OUTSIDE_RAM_TABLE 0x4000000003UL /* a table descriptor for physical 256 GiB */
 
-/* A VSpace with an ASID from a new pool, the pool already deleted again. */
+/* A VSpace with an ASID from a new pool (in *pool_out: the caller deletes it). */
 static seL4_CPtr dead_vspace(struct test_env *env, seL4_CPtr *pool_out)
 {
     seL4_CPtr pool = new_pool(env);
@@ -21,8 +21,9 @@ static seL4_CPtr dead_vspace(struct test_env *env, seL4_CPtr *pool_out)
     return vs;
 }
 
-TEST(VSPACE0030, "After its ASID pool is deleted: Map and PageTable_Map into the VSpace fail "
-                 "the ASID lookup; Unmap, PageTable_Unmap succeed; flushes fail; no re-Assign")
+/* dead_vspace with a table mapped at DEAD_VA (in *l1_out), the levels below it and a frame
+ * mapped there (in *frame_out); then its pool is deleted. */
+static seL4_CPtr dead_mapped_vspace(struct test_env *env, seL4_CPtr *l1_out, seL4_CPtr *frame_out)
 {
     seL4_CPtr pool;
     seL4_CPtr vs = dead_vspace(env, &pool);
@@ -31,8 +32,17 @@ TEST(VSPACE0030, "After its ASID pool is deleted: Map and PageTable_Map into the
     add_tables(env, vs, DEAD_VA, 2);
     seL4_CPtr frame = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
     ASSERT_OK(seL4_ARM_Page_Map(frame, vs, DEAD_VA, seL4_ReadWrite, ATTRS));
-
     ASSERT_OK(seL4_CNode_Delete(env->cnode, pool, env->depth));
+    *l1_out = l1;
+    *frame_out = frame;
+    return vs;
+}
+
+TEST(VSPACE0030, "After its ASID pool is deleted: Map and PageTable_Map into the VSpace fail "
+                 "the ASID lookup; Unmap, PageTable_Unmap succeed; flushes fail; no re-Assign")
+{
+    seL4_CPtr l1, frame;
+    seL4_CPtr vs = dead_mapped_vspace(env, &l1, &frame);
 
     /* Mapping anything into it: FailedLookup (not a source lookup, InvalidRoot). */
     seL4_CPtr f2 = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
@@ -108,14 +118,8 @@ TEST(VSPACE0031, "A table deleted while its VSpace's ASID is dead stays linked t
 TEST(VSPACE0032, "A new pool at the deleted pool's index: the old VSpace's ASID names the new "
                  "VSpace; Map into the old one is InvalidCapability(1); its objects unmap")
 {
-    seL4_CPtr pool;
-    seL4_CPtr old = dead_vspace(env, &pool);
-    seL4_CPtr pt = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
-    ASSERT_OK(seL4_ARM_PageTable_Map(pt, old, DEAD_VA, ATTRS));
-    add_tables(env, old, DEAD_VA, 2);
-    seL4_CPtr frame = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
-    ASSERT_OK(seL4_ARM_Page_Map(frame, old, DEAD_VA, seL4_ReadWrite, ATTRS));
-    ASSERT_OK(seL4_CNode_Delete(env->cnode, pool, env->depth));
+    seL4_CPtr pt, frame;
+    seL4_CPtr old = dead_mapped_vspace(env, &pt, &frame);
 
     /* The next pool takes the same index, its first ASID is the old VSpace's. */
     seL4_CPtr pool2 = new_pool(env);

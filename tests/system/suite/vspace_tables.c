@@ -14,8 +14,8 @@ TEST(VSPACE0019, "PageTable_Map: every rejection in seL4's order, then DeleteFir
     seL4_CPtr frame = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
     seL4_CPtr bare = new_vspace(env, seL4_CapNull);
     seL4_SetCap(0, VS);
-    ASSERT_ERR(raw_invoke(pt, ARMPageTableMap, 1, 1, TEST_VA, 0, 0), seL4_TruncatedMessage);
-    ASSERT_ERR(raw_invoke(pt, ARMPageTableMap, 0, 2, TEST_VA, 0, 0), seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke_words(pt, ARMPageTableMap, 1, 1, TEST_VA, 0, 0), seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke_words(pt, ARMPageTableMap, 0, 2, TEST_VA, 0, 0), seL4_TruncatedMessage);
     ASSERT_ERR(seL4_ARM_PageTable_Map(pt, frame, TEST_VA, ATTRS), seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     ASSERT_ERR(seL4_ARM_PageTable_Map(pt, bare, TEST_VA, ATTRS), seL4_InvalidCapability);
@@ -137,11 +137,13 @@ TEST(VSPACE0024, "ASIDControl_MakePool: every rejection in seL4's order")
     seL4_CPtr taken = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_SetCap(0, ut);
     seL4_SetCap(1, env->cnode);
-    ASSERT_ERR(raw_invoke(seL4_CapASIDControl, ARMASIDControlMakePool, 2, 1, dest, env->depth, 0),
-               seL4_TruncatedMessage);
+    ASSERT_ERR(
+        raw_invoke_words(seL4_CapASIDControl, ARMASIDControlMakePool, 2, 1, dest, env->depth, 0),
+        seL4_TruncatedMessage);
     seL4_SetCap(0, ut);
-    ASSERT_ERR(raw_invoke(seL4_CapASIDControl, ARMASIDControlMakePool, 1, 2, dest, env->depth, 0),
-               seL4_TruncatedMessage);
+    ASSERT_ERR(
+        raw_invoke_words(seL4_CapASIDControl, ARMASIDControlMakePool, 1, 2, dest, env->depth, 0),
+        seL4_TruncatedMessage);
     /* Not an untyped, wrong size, device memory: InvalidCapability(1). */
     ASSERT_ERR(
         seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, taken, env->cnode, dest, env->depth),
@@ -171,7 +173,8 @@ TEST(VSPACE0024, "ASIDControl_MakePool: every rejection in seL4's order")
         seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, env->cnode, dest2, env->depth),
         seL4_RevokeFirst);
     /* Any other label on ASIDControl: IllegalOperation. */
-    ASSERT_ERR(raw_invoke(seL4_CapASIDControl, ARMPageUnmap, 0, 0, 0, 0, 0), seL4_IllegalOperation);
+    ASSERT_ERR(raw_invoke_words(seL4_CapASIDControl, ARMPageUnmap, 0, 0, 0, 0, 0),
+               seL4_IllegalOperation);
 }
 
 TEST(VSPACE0025, "ASIDPool_Assign: TruncatedMessage, InvalidCapability(1) for non-VSpace or "
@@ -180,7 +183,7 @@ TEST(VSPACE0025, "ASIDPool_Assign: TruncatedMessage, InvalidCapability(1) for no
     seL4_CPtr pool = new_pool(env);
     seL4_CPtr vs = test_alloc_object(env, seL4_ARM_VSpaceObject, 0);
     seL4_CPtr pt = test_alloc_object(env, seL4_ARM_PageTableObject, 0);
-    ASSERT_ERR(raw_invoke(pool, ARMASIDPoolAssign, 0, 0, 0, 0, 0), seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke_words(pool, ARMASIDPoolAssign, 0, 0, 0, 0, 0), seL4_TruncatedMessage);
     ASSERT_ERR(seL4_ARM_ASIDPool_Assign(pool, pt), seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     ASSERT_OK(seL4_ARM_ASIDPool_Assign(pool, vs));
@@ -189,7 +192,7 @@ TEST(VSPACE0025, "ASIDPool_Assign: TruncatedMessage, InvalidCapability(1) for no
     ASSERT_ERR(seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, VS), seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     /* Other labels on a pool: IllegalOperation. */
-    ASSERT_ERR(raw_invoke(pool, ARMPageUnmap, 0, 0, 0, 0, 0), seL4_IllegalOperation);
+    ASSERT_ERR(raw_invoke_words(pool, ARMPageUnmap, 0, 0, 0, 0, 0), seL4_IllegalOperation);
 }
 
 TEST(VSPACE0026, "A VSpace without an ASID: no maps into it, no copies of its cap")

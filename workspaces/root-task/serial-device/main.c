@@ -18,10 +18,11 @@
 #include <cairn/vspace.h>
 #include <sel4/sel4.h>
 
+#include "devicetree.h"
 #include "pl011.h"
 
 /*
- * QEMU virt's device map around the UART (from its device tree):
+ * QEMU virt's device map around the UART (as its device tree describes it):
  *
  *   0x0900_0000  PL011 UART        <- this chapter; interrupt: SPI 1 = GIC IRQ 33
  *   0x0901_0000  PL031 RTC
@@ -31,8 +32,10 @@
  * The kernel prints on the same UART; it only ever writes to it, so our output interleaves
  * with the kernel's and the characters typed on the console are ours to read.
  */
-#define UART_PADDR 0x09000000UL
-#define UART_IRQ 33
+/* Where the UART is and which interrupt it raises come from the device tree (5.B). */
+static struct uart_location uart_at __attribute__((unused));
+#define UART_PADDR uart_at.paddr
+#define UART_IRQ uart_at.irq
 #define GPIO_PADDR 0x09030000UL
 
 int main(const seL4_BootInfo *bi)
@@ -43,7 +46,9 @@ int main(const seL4_BootInfo *bi)
      * "allocator: largest kernel untyped in slot N, empty slots N-M": the untyped and the
      * slots the runtime's allocator (cairn_retype, cairn_slot_alloc) works from. */
 
-    /* EXERCISE 5.B ("5.B: the device untyped holding the UART"): find the BootInfo untyped
+    /* EXERCISE 5.B ("5.B: the device untyped holding the UART"): fill `uart_at` from the
+     * device tree (uart_from_device_tree, devicetree.h) and print "device tree: <node>,
+     * registers at 0x9000000 (4096 bytes), interrupt 33"; then find the BootInfo untyped
      * whose memory holds UART_PADDR, print "0x9000000 is in untyped slot N: paddr 0x...,
      * size bits N, is device: true" and check that it is device memory. */
 

@@ -52,6 +52,8 @@ void c_handle_user_sync(void)
 
 void c_handle_user_interrupt(void)
 {
+    // As seL4 does on every entry from EL0: the interrupted instruction is the restart PC.
+    ks_cur_thread->ctx.fault_ip = ks_cur_thread->ctx.elr;
     handle_interrupt();
     kernel_exit();
 }

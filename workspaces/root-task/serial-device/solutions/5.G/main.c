@@ -19,10 +19,11 @@
 #include <cairn/vspace.h>
 #include <sel4/sel4.h>
 
+#include "devicetree.h"
 #include "pl011.h"
 
 /*
- * QEMU virt's device map around the UART (from its device tree):
+ * QEMU virt's device map around the UART (as its device tree describes it):
  *
  *   0x0900_0000  PL011 UART        <- this chapter; interrupt: SPI 1 = GIC IRQ 33
  *   0x0901_0000  PL031 RTC
@@ -32,8 +33,10 @@
  * The kernel prints on the same UART; it only ever writes to it, so our output interleaves
  * with the kernel's and the characters typed on the console are ours to read.
  */
-#define UART_PADDR 0x09000000UL
-#define UART_IRQ 33
+/* Where the UART is and which interrupt it raises come from the device tree (5.B). */
+static struct uart_location uart_at;
+#define UART_PADDR uart_at.paddr
+#define UART_IRQ uart_at.irq
 #define GPIO_PADDR 0x09030000UL
 
 /*
@@ -130,7 +133,12 @@ int main(const seL4_BootInfo *bi)
            (unsigned long)cairn_largest_untyped(bi), (unsigned long)bi->empty.start,
            (unsigned long)bi->empty.end - 1);
 
-    /* 5.B: the BootInfo untyped that holds the UART's page is device memory. */
+    /* 5.B: where the UART is, from the device tree in BootInfo (devicetree.h); then the
+     * BootInfo untyped that holds the UART's page, which is device memory. */
+    if (uart_from_device_tree(bi, &uart_at) != 0)
+        panic("no PL011 UART in the device tree");
+    printf("device tree: %s, registers at 0x%lx (%lu bytes), interrupt %d\n", uart_at.node,
+           (unsigned long)uart_at.paddr, (unsigned long)uart_at.size, uart_at.irq);
     const seL4_UntypedDesc *dev_desc = NULL;
     cairn_untyped_t dev = untyped_containing(bi, UART_PADDR, &dev_desc);
     cairn_assert(!cairn_cap_is_null(dev));
