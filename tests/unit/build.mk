@@ -75,3 +75,6 @@ test-unit: $(UNIT_BINS)
 # runtime's headers come after the host's, so <string.h> and <setjmp.h> stay the host's.
 $(UNIT_BUILD)/test_caps.o: UNIT_CFLAGS := -I$(UNIT_DIR)/caps_fake $(UNIT_CFLAGS) \
                                           -idirafter $(ROOT)/runtime/include
+# test_alloc.c compiles runtime/alloc.c in, with the same stand-in libsel4.
+$(UNIT_BUILD)/test_alloc.o: UNIT_CFLAGS := -I$(UNIT_DIR)/caps_fake $(UNIT_CFLAGS) \
+                                           -idirafter $(ROOT)/runtime/include -I$(ROOT)

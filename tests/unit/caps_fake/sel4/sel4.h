@@ -15,6 +15,7 @@ typedef struct seL4_ARM_Page_GetAddress {
 
 #define seL4_Null ((void *)0)
 
+seL4_Uint32 seL4_DebugCapIdentify(seL4_CPtr cap);
 seL4_Error seL4_Untyped_Retype(seL4_Untyped service, seL4_Word type, seL4_Word size_bits,
                                seL4_CNode root, seL4_Word node_index, seL4_Word node_depth,
                                seL4_Word node_offset, seL4_Word num_objects);
