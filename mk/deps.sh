@@ -41,6 +41,20 @@ check "$@"
 audit=$(dpkg --audit 2>/dev/null)
 
 install_cmd="apt-get install --no-install-recommends$missing$broken"
+# A package of another architecture (NAME:ARCH, such as libfdt-dev:arm64) needs that
+# architecture known to dpkg before apt-get update fetches its package lists.
+new_archs=
+for p in $missing $broken; do
+    case $p in
+        *:*)
+            arch=${p#*:}
+            if [ "$arch" != "$(dpkg --print-architecture)" ] &&
+                ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+                case " $new_archs " in *" $arch "*) ;; *) new_archs="$new_archs $arch" ;; esac
+            fi
+            ;;
+    esac
+done
 if [ "$(id -u)" = 0 ]; then
     as_root=
 elif command -v sudo >/dev/null 2>&1; then
@@ -54,7 +68,13 @@ if [ "$as_root" = none ]; then
         echo "cairn: these Debian packages are needed and not installed:$missing$broken"
         echo "cairn: you are not root and sudo is not installed; as root, run:"
         [ -n "$broken$audit" ] && echo "    dpkg --configure -a"
-        [ -n "$missing$broken" ] && echo "    apt-get update && $install_cmd"
+        if [ -n "$missing$broken" ]; then
+            cmd="apt-get update && $install_cmd"
+            for arch in $new_archs; do
+                cmd="dpkg --add-architecture $arch && $cmd"
+            done
+            echo "    $cmd"
+        fi
         echo "cairn: then run make again."
     } >&2
     exit 1
@@ -101,19 +121,8 @@ if [ -n "$broken$audit" ]; then
     step "repairing an interrupted install (dpkg --configure -a)" \
         configure_all $as_root env DEBIAN_FRONTEND=noninteractive || failed
 fi
-# A package of another architecture (NAME:ARCH, such as libfdt-dev:arm64) needs that
-# architecture known to dpkg before apt-get update fetches its package lists.
-for p in $missing $broken; do
-    case $p in
-        *:*)
-            arch=${p#*:}
-            if [ "$arch" != "$(dpkg --print-architecture)" ] &&
-                ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
-                step "dpkg --add-architecture $arch" $as_root dpkg --add-architecture "$arch" ||
-                    failed
-            fi
-            ;;
-    esac
+for arch in $new_archs; do
+    step "dpkg --add-architecture $arch" $as_root dpkg --add-architecture "$arch" || failed
 done
 step "apt-get update" $as_root apt-get $wait_lock update || failed
 step "apt-get install$missing$broken" $as_root env DEBIAN_FRONTEND=noninteractive \
