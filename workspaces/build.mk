@@ -99,6 +99,12 @@ WORKSPACE_MAIN_IMAGES :=
 $(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
     $(eval $(call ws_step_rules,$(ws),$(step)))))
 
+# A build tree from before a chapter had one solution program holds .d files that name its
+# old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt from
+# solution/ (the rule below says that a missing old source is not an error).
+$(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_one_solution,$(ws)),\
+    $(eval $(WORKSPACES_DIR)/$(ws)/solutions/%.c: ;)))
+
 .PHONY: workspaces workspace-elf workspace-images
 workspaces: $(WORKSPACE_ELFS)
 workspace-images: $(WORKSPACE_IMAGES)
