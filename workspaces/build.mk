@@ -4,11 +4,14 @@
 #
 # A workspace is workspaces/root-task/<name>/ with a three-line Makefile (NAME, SRCS, include
 # mk/roottask.mk). Its files (SRCS, e.g. main.c) are the learner's: the chapter's starting
-# point with the exercises marked. Its steps are the names of its expect/<step>.txt files;
-# the solution of step S is solutions/S/, the same files as they stand after step S (plain
-# C: no step macros). "default" is the learner's program. Every source is compiled with the
+# point with the exercises marked. Its steps are the names of its expect/<step>.txt files.
+# Its solution is solution/, the same files (main.c, ...) as they stand at the end of the
+# chapter: one program that does the steps in order and ends after the step it is built for
+# (workspaces/step.h). Step S is those files compiled with STEP defined as "S" (-DSTEP=\"S\").
+# (A chapter not yet converted has solutions/S/ instead, the whole program as it stands
+# after step S.) "default" is the learner's program. Every source is compiled with the
 # workspace directory on the include path, so a header the chapter hands out (pl011.h)
-# serves the learner's files and the solutions alike.
+# serves the learner's files and the solution alike.
 #
 #   ELF of one step:   build/workspaces/<name>/<step>/<name>.elf
 #   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
@@ -123,6 +126,12 @@ ifneq ($(MCS),1)
 $(BUILD)/mcs/workspaces/%: FORCE
 	@$(MAKE) --no-print-directory MCS=1 BUILD=$(BUILD)/mcs $@
 endif
+
+# A build tree from before a chapter had one solution program holds .d files that name its
+# old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt from
+# solution/ (the rule below says that a missing old source is not an error).
+$(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_one_solution,$(ws)),\
+    $(eval $(WORKSPACES_DIR)/$(ws)/solutions/%.c: ;)))
 
 .PHONY: workspaces workspace-elf workspace-images
 workspaces: $(WORKSPACE_ELFS)
