@@ -12,7 +12,7 @@ IPCDIFF_DIR   := $(SYSTEST_DIR)/ipcdiff
 IPCDIFF_OUT   := $(SYSTEST_OUT)/ipcdiff
 IPCDIFF_ELF   := $(IPCDIFF_OUT)/ipcdiff.elf
 IPCDIFF_IMAGE := $(IPCDIFF_OUT)/$(KERNEL_CONFIG_NAME).image.elf
-FASTPATH0_TESTS := $(if $(filter 1,$(MCS)),MCS*,IPC*$(,)FASTPATH*$(,)FLTH*)
+FASTPATH0_TESTS := $(if $(filter 1,$(MCS)),MCS*$(,)FASTPATH*,IPC*$(,)FASTPATH*$(,)FLTH*)
 FASTPATH0_OUT   := $(BUILD)/tests/system-fastpath0
 
 $(eval $(call one_file_image,$(IPCDIFF_DIR)/main.c,$(IPCDIFF_OUT),$(IPCDIFF_ELF),$(IPCDIFF_IMAGE)))

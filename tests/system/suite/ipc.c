@@ -209,7 +209,7 @@ TEST(IPC0008, "Call through a GrantReply-only cap: reply arrives; ReplyRecv serv
     test_thread_resume(env, a);
     test_thread_resume(env, b);
 
-    test_serve_two_calls(ep, 0x77, 0x1001, 0x77, 0x1002);
+    test_serve_two_calls(ep, seL4_CapNull, 0x77, 0x1001, 0x77, 0x1002);
     ASSERT_EQ(a->out[0], 1);
     ASSERT_EQ(b->out[0], 1);
     ASSERT_EQ(a->out[1], 1);

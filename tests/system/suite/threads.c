@@ -135,20 +135,37 @@ void test_yield(void)
         seL4_Yield();
 }
 
-#ifndef CONFIG_KERNEL_MCS
-void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
-                          seL4_Word reply1)
+seL4_CPtr test_reply_object(struct test_env *env)
+{
+#ifdef CONFIG_KERNEL_MCS
+    return test_alloc_object(env, seL4_ReplyObject, 0);
+#else
+    (void)env;
+    return seL4_CapNull;
+#endif
+}
+
+void test_thread_make_passive(struct test_thread *t)
+{
+#ifdef CONFIG_KERNEL_MCS
+    ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb));
+#else
+    (void)t;
+#endif
+}
+
+void test_serve_two_calls(seL4_CPtr ep, seL4_CPtr reply, seL4_Word want0, seL4_Word reply0,
+                          seL4_Word want1, seL4_Word reply1)
 {
     seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge, reply);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, want0);
     seL4_SetMR(0, reply0);
-    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    info = test_reply_recv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge, reply);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, want1);
     seL4_SetMR(0, reply1);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_reply(reply, seL4_MessageInfo_new(0, 0, 0, 1));
     test_yield();
 }
-#endif

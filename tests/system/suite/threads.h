@@ -48,12 +48,55 @@ void test_thread_resume(struct test_env *env, struct test_thread *t);
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
 
-#ifndef CONFIG_KERNEL_MCS /* the non-MCS Reply and ReplyRecv (ipc.c, fastpath.c) */
 /*
- * Serve two Calls queued on ep, one message word each way: receive the first (its MR0 must be
- * want0), answer it with reply0 by ReplyRecv, which must receive the second (MR0 want1), answer
- * that with reply1 by Reply; then test_yield so that both callers take their replies.
+ * A server's receive, ReplyRecv and reply in either configuration: MCS names the Reply object
+ * `reply` (a Call links it, the answer is a Send on it); non-MCS answers through the caller
+ * cap in the TCB and `reply` is unused (seL4_CapNull). test_reply_object gives a server its
+ * Reply object (non-MCS: seL4_CapNull).
  */
-void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
-                          seL4_Word reply1);
+static inline seL4_MessageInfo_t test_recv(seL4_CPtr ep, seL4_Word *badge, seL4_CPtr reply)
+{
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_Recv(ep, badge, reply);
+#else
+    (void)reply;
+    return seL4_Recv(ep, badge);
 #endif
+}
+
+static inline seL4_MessageInfo_t test_reply_recv(seL4_CPtr ep, seL4_MessageInfo_t info,
+                                                 seL4_Word *badge, seL4_CPtr reply)
+{
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_ReplyRecv(ep, info, badge, reply);
+#else
+    (void)reply;
+    return seL4_ReplyRecv(ep, info, badge);
+#endif
+}
+
+static inline void test_reply(seL4_CPtr reply, seL4_MessageInfo_t info)
+{
+#ifdef CONFIG_KERNEL_MCS
+    seL4_Send(reply, info);
+#else
+    (void)reply;
+    seL4_Reply(info);
+#endif
+}
+
+seL4_CPtr test_reply_object(struct test_env *env);
+
+/* MCS: t, which must be waiting in a receive, gives up its scheduling context and serves from
+ * now on as a passive server, on its callers' contexts (lent by each Call, given back by the
+ * reply). Non-MCS: nothing happens. */
+void test_thread_make_passive(struct test_thread *t);
+
+/*
+ * Serve two Calls queued on ep, one message word each way, with the Reply object `reply`
+ * (test_reply_object): receive the first (its MR0 must be want0), answer it with reply0 by
+ * ReplyRecv, which must receive the second (MR0 want1), answer that with reply1 by a reply;
+ * then test_yield so that both callers take their replies.
+ */
+void test_serve_two_calls(seL4_CPtr ep, seL4_CPtr reply, seL4_Word want0, seL4_Word reply0,
+                          seL4_Word want1, seL4_Word reply1);
