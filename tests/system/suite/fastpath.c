@@ -316,6 +316,32 @@ TEST(FASTPATH0007,
     test_reply(reply, seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(c->out[0], 0);
 }
+/* Receiver of FASTPATH0009: Recv on arg[0] (MCS: with the Reply object arg[2]), then note
+ * when it ran. */
+static void receive_mark(struct test_thread *self)
+{
+    seL4_Word badge;
+    test_recv(self->arg[0], &badge, self->arg[2]);
+    self->out[7] = ++sequence;
+}
+
+TEST(FASTPATH0009, "Send (general path) to a receiver of the sender's priority: the sender runs "
+                   "on first, then the receiver")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *r = test_thread_create(env, 0, 0, PRIO, receive_mark);
+    r->arg[0] = ep;
+    r->arg[2] = test_reply_object(env);
+    test_thread_resume(env, r);
+    test_yield(); /* the receiver waits in Recv */
+    sequence = 0;
+    seL4_Send(ep, seL4_MessageInfo_new(0, 0, 0, 0));
+    seL4_Word mine = ++sequence;
+    test_yield();
+    ASSERT_EQ(mine, 1);
+    ASSERT_EQ(r->out[7], 2);
+}
+
 #ifdef CONFIG_KERNEL_MCS
 
 /* Passive server of FASTPATH0008 (Reply object arg[2]): receive on arg[0]; for a message
