@@ -5,8 +5,8 @@
 // the exercises in order, each where its comment stands; every step keeps what the ones
 // before it added. After an exercise: `make simulate` runs this file, `make check` says which
 // steps its output completes and where it first differs, and solution/main.c is one way to do
-// it (each step a block, up to the line `if (step_is("6b.B"))` for 6b.B). The text is
-// docs/tutorial/ipc.md.
+// it (each way of serving a function headed by the steps that use it; `make simulate
+// STEP=6b.B` runs the program of 6b.B). The text is docs/tutorial/ipc.md.
 
 #include <stdio.h>
 
