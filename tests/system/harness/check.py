@@ -160,7 +160,7 @@ def verdict(spec, matcher, text):
 def solution_of(chapter_dir, step):
     """Where the chapter's solution of `step` is, in words for the learner."""
     if os.path.isdir(os.path.join(chapter_dir, "solution")):
-        return 'solution/, up to `if (step_is("%s"))` (make simulate STEP=%s runs it)' % (step, step)
+        return "solution/, where the step is named (make simulate STEP=%s runs it)" % step
     return "solutions/%s/" % step
 
 
