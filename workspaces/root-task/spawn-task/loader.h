@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 7's loader, handed out with the chapter (the learner's main.c and the solution
-// include it): just enough of the ELF format to find the embedded child's segments, and
+// include it): the embedded child's ELF headers (the format from <cairn/elf.h>), and
 // load_child, which builds the child's image in its VSpace one frame at a time through a
 // window page of our own image (the 4.C trick). Read it with docs/tutorial/spawn-task.md,
 // "Building the task (7.0)". It defines (static) functions and the window page, so one file
@@ -14,6 +14,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/caps.h>
+#include <cairn/elf.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -23,35 +24,13 @@
 /* The child's ELF file, put into our image by workspaces/child_blob.S. */
 extern const char _child_elf_start[], _child_elf_end[];
 
-/* ---- just enough of the ELF format ------------------------------------------------------ */
-
-typedef struct {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-} elf64_header_t;
-
-typedef struct {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-} elf64_phdr_t;
-
-#define ELF_PT_LOAD 1
-#define ELF_PF_X 1
-#define ELF_PF_W 2
+/* ---- the embedded child's ELF headers (the format: <cairn/elf.h>) ---------------------- */
 
 static const elf64_header_t *child_elf(void)
 {
-    const elf64_header_t *eh = (const elf64_header_t *)_child_elf_start;
-    size_t size = (size_t)(_child_elf_end - _child_elf_start);
-    if (size < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) != 0 || eh->ident[4] != 2 ||
-        eh->machine != 183 /* EM_AARCH64 */ || eh->phentsize != sizeof(elf64_phdr_t) ||
-        eh->phoff + (uint64_t)eh->phnum * sizeof(elf64_phdr_t) > size)
+    if (cairn_elf_phdrs(_child_elf_start, (size_t)(_child_elf_end - _child_elf_start)) == NULL)
         panic("the embedded child is not an AArch64 ELF64 file");
-    return eh;
+    return (const elf64_header_t *)_child_elf_start;
 }
 
 static const elf64_phdr_t *child_phdr(const elf64_header_t *eh, unsigned i)
