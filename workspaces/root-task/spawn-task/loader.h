@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 7's loader, handed out with the chapter (the learner's main.c and the solution
-// include it): the embedded child's ELF headers (the format from <cairn/elf.h>), and
-// load_child, which builds the child's image in its VSpace one frame at a time through a
-// window page of our own image (the 4.C trick). Read it with docs/tutorial/spawn-task.md,
-// "Building the task (7.0)". It defines (static) functions and the window page, so one file
-// of a program includes it: main.c.
+// include it): the embedded child's ELF headers (the format from <cairn/elf.h>), load_child,
+// which builds the child's image in its VSpace one frame at a time through a window page of
+// our own image (the 4.C trick), and start_child, which gives it a CSpace and a thread. Read
+// it with docs/tutorial/spawn-task.md, "Building the task (7.0)". It defines (static)
+// functions and the window page, so one file of a program includes it: main.c.
 #pragma once
 
 #include <stddef.h>
@@ -112,4 +112,56 @@ static uintptr_t load_child(cairn_vspace_t child_vspace, const elf64_header_t *e
     CHECK(cairn_frame_map(window_frame, CAIRN_INIT_VSPACE, (seL4_Word)WINDOW, seL4_ReadWrite,
                           seL4_ARM_Default_VMAttributes));
     return image_end;
+}
+
+/* ---- the child's CSpace and thread ------------------------------------------------------ */
+
+/* The child's CSpace: 2^4 slots. Its CPtrs are full 64-bit words, so the CNode cap gets a
+ * guard of 64 - 4 zero bits: guard, then 4 bits of index, and the word is used up. */
+#define CHILD_CNODE_BITS 4
+#define CHILD_SLOT_TCB 1
+#define CHILD_SLOT_ENDPOINT 2
+
+/*
+ * Start the child whose image load_child put into child_vspace: its IPC buffer in the page
+ * after the image (ipc_buffer_vaddr), its CSpace, its TCB, started at the ELF entry. It runs
+ * at priority 0. Returns the endpoint the child can send on (its slot 2).
+ */
+static cairn_endpoint_t start_child(cairn_vspace_t child_vspace, const elf64_header_t *eh,
+                                    uintptr_t ipc_buffer_vaddr)
+{
+    cairn_granule_t ipc_frame = cairn_alloc_granule();
+    check_made(cairn_cptr(ipc_frame));
+    CHECK(cairn_map_with_tables(
+        cairn_cptr(child_vspace), cairn_cptr(ipc_frame), ipc_buffer_vaddr, seL4_ReadWrite,
+        seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever, cairn_retype));
+    printf("child IPC buffer at 0x%lx\n", (unsigned long)ipc_buffer_vaddr);
+
+    /* The child's CSpace: its TCB in slot 1, the endpoint, send-only, in slot 2. */
+    cairn_cnode_t child_cnode = cairn_alloc_cnode(CHILD_CNODE_BITS);
+    cairn_tcb_t child_tcb = cairn_alloc_tcb();
+    cairn_endpoint_t endpoint = cairn_alloc_endpoint();
+    check_made(cairn_cptr(child_cnode));
+    check_made(cairn_cptr(child_tcb));
+    check_made(cairn_cptr(endpoint));
+    CHECK(cairn_cnode_copy(cairn_cnode_slot_depth(child_cnode, CHILD_SLOT_TCB, CHILD_CNODE_BITS),
+                           cairn_cspath_of(child_tcb), seL4_AllRights));
+    CHECK(
+        cairn_cnode_mint(cairn_cnode_slot_depth(child_cnode, CHILD_SLOT_ENDPOINT, CHILD_CNODE_BITS),
+                         cairn_cspath_of(endpoint), seL4_CanWrite, 0));
+
+    /* The TCB: CSpace with the guard, VSpace, IPC buffer; no fault handler. */
+    seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - CHILD_CNODE_BITS).words[0];
+    CHECK(cairn_tcb_configure(child_tcb, seL4_CapNull, child_cnode, guard, child_vspace, 0,
+                              ipc_buffer_vaddr, ipc_frame));
+
+    /* A name for the kernel's fault reports (a debug-build call, as on seL4). */
+    cairn_tcb_set_name(child_tcb, "child");
+
+    /* Start it at its ELF entry; its own _start sets up its stack. x0 = its IPC buffer. */
+    seL4_UserContext regs = {0};
+    regs.pc = eh->entry;
+    regs.x0 = ipc_buffer_vaddr;
+    CHECK(cairn_tcb_write_all_registers(child_tcb, 1, &regs));
+    return endpoint;
 }
