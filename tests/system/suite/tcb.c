@@ -7,6 +7,7 @@
 #include <cairn/bootinfo.h>
 #include <sel4/sel4.h>
 
+#include "invoke.h"
 #include "test.h"
 #include "threads.h"
 
@@ -162,6 +163,26 @@ TEST(TCB0007, "Configure/SetSpace: buffer checked first, then CNode, then VSpace
     seL4_SetMR(0, 0);
     seL4_MessageInfo_t info = seL4_Call(tcb, seL4_MessageInfo_new(TCBSetSpace, 0, 0, 3));
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_TruncatedMessage);
+}
+
+TEST(TCB0011, "Configure: its message words (4; MCS 3, no fault endpoint) and 3 caps, else "
+              "TruncatedMessage")
+{
+    seL4_CPtr tcb = new_tcb(env);
+    seL4_CPtr frame = cairn_image_frame_slot(env->bi, (seL4_Word)buffer_page);
+    seL4_CPtr caps[3] = {seL4_CapInitThreadCNode, seL4_CapInitThreadVSpace, frame};
+#ifdef CONFIG_KERNEL_MCS
+    seL4_Word mrs[] = {0, 0, (seL4_Word)buffer_page}; /* CSpace data, VSpace data, buffer */
+#else
+    seL4_Word mrs[] = {0, 0, 0, (seL4_Word)buffer_page}; /* the fault endpoint first */
+#endif
+    seL4_Word words = sizeof mrs / sizeof mrs[0];
+    ASSERT_OK(raw_invoke(tcb, TCBConfigure, words, mrs, 3, caps));
+    ASSERT_ERR(raw_invoke(tcb, TCBConfigure, words - 1, mrs, 3, caps), seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke(tcb, TCBConfigure, words, mrs, 2, caps), seL4_TruncatedMessage);
+    /* The buffer was taken from the last word: the IPC buffer checks see it. */
+    mrs[words - 1] += 8;
+    ASSERT_ERR(raw_invoke(tcb, TCBConfigure, words, mrs, 3, caps), seL4_AlignmentError);
 }
 
 TEST(TCB0008, "Bind/UnbindNotification: each rejection is IllegalOperation")
