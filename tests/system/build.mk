@@ -14,9 +14,9 @@
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
 #   make test-mcs                       the MCS configuration (MCS=1, built in build/mcs/): a raw
 #                                       MCS-ABI root task, the suite, the fault cases
-#                                       (test-mcs-external, -suite, -faults; each runs that
-#                                       part with MCS=1 and its result counts as
-#                                       system-mcs-<part>)
+#                                       and the fastpath's tests (test-mcs-external, -suite,
+#                                       -faults, -fastpath; each runs that part with MCS=1
+#                                       and its results count as system-mcs-<name>)
 #   make test-workspaces                every workspace step's solution against its expect
 #                                       file, one boot each (workspaces/build.mk:
 #                                       WORKSPACE_IMAGES, _CASES)
@@ -203,13 +203,14 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs-external:system-mcs-external) \
     $(if $(SUITE_PATTERNS),test-mcs-suite:system-mcs-suite) \
     $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-mcs-faults:system-mcs-faults) \
+    $(if $(TESTS_ALL),test-mcs-fastpath:system-mcs-fastpath0-suite:system-mcs-ipcdiff) \
     $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
     $(if $(TESTS_ALL),test-docs:docs)
-SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
+SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(wordlist 2,9,$(subst :, ,$(p))))
 
-MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-faults
+MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-faults test-mcs-fastpath
 SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
                  test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
                  $(MCS_PARTS) test-external-mcs test-fastpath test-workspaces \
@@ -293,20 +294,24 @@ test-config:
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
 # The MCS configuration: each test-mcs-<part> runs a part with MCS=1, built in build/mcs/, and
-# copies its result here as system-mcs-<part>.txt, so `make test` counts both configurations.
+# copies each of its results system-<name>.txt here as system-mcs-<name>.txt (a name's own
+# "-mcs" dropped), so `make test` counts both configurations. test-mcs-fastpath: the suite's
+# IPC and MCS tests on a FASTPATH=0 MCS kernel, ipcdiff on MCS FASTPATH=1 and 0.
 MCS_RESULTS := $(BUILD)/mcs/results
+mcs_result = system-mcs-$(patsubst system-%,%,$(patsubst %-mcs,%,$(1)))
 
-# $(call mcs_part,NAME,TARGET,RESULT): `make MCS=1 TARGET` (log: logs/mcs-NAME.log), whose
-# result file RESULT becomes system-mcs-NAME.txt.
+# $(call mcs_part,NAME,TARGET,RESULTS): `make MCS=1 TARGET` (log: logs/mcs-NAME.log), whose
+# result files RESULTS (names) are copied as above.
 define mcs_part
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
-	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-mcs-$(1).txt
-	@rm -f $(MCS_RESULTS)/$(3).txt
+	@$(foreach r,$(3),echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/$(call mcs_result,$(r)).txt; \
+	    rm -f $(MCS_RESULTS)/$(r).txt;)
 	@echo "  RUN     mcs-$(1): $(2) with MCS=1 (build/mcs; log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/mcs-$(1).log)"
 	@$(MAKE) --no-print-directory MCS=1 BUILD=$(BUILD)/mcs TESTS='$(TESTS)' $(2) \
 	    >$(SYSTEST_LOGS)/mcs-$(1).log 2>&1; rc=$$?; \
-	    cp $(MCS_RESULTS)/$(3).txt $(SYSTEST_RESULTS)/system-mcs-$(1).txt 2>/dev/null || rc=1; \
-	    grep -E '^\[FAIL\]|^[0-9]+ passed, ' $(SYSTEST_LOGS)/mcs-$(1).log; exit $$rc
+	    $(foreach r,$(3),cp $(MCS_RESULTS)/$(r).txt $(SYSTEST_RESULTS)/$(call mcs_result,$(r)).txt \
+	        2>/dev/null || rc=1;) \
+	    grep -E '^\[FAIL\]|^[0-9]+ passed, |^ipcdiff: ' $(SYSTEST_LOGS)/mcs-$(1).log; exit $$rc
 endef
 
 test-mcs:
@@ -320,6 +325,9 @@ test-mcs-suite:
 
 test-mcs-faults:
 	$(call mcs_part,faults,test-faults,system-faults)
+
+test-mcs-fastpath:
+	$(call mcs_part,fastpath,test-fastpath,system-fastpath0-suite system-ipcdiff)
 
 test-external-mcs:
 	$(if $(filter 1,$(MCS)),,@echo "cairn: test-external-mcs needs MCS=1 (make test-mcs)"; exit 1)
