@@ -159,6 +159,12 @@ static void chapter(void)
     }
     CHECK(seL4_SchedContext_Unbind(hog.sc));
     printf("main: the hog has no scheduling context now\n");
+    /* The kernel kept count: at least ROUNDS budgets (main saw the hog run out once more
+     * before it unbound it). */
+    seL4_SchedContext_Consumed_t used = seL4_SchedContext_Consumed(hog.sc);
+    CHECK(used.error);
+    printf("main: the hog has used %s %d ms\n",
+           used.consumed >= ROUNDS * BUDGET_US ? "at least" : "less than", ROUNDS);
     if (step_is("7c.C"))
         return;
 
