@@ -5,13 +5,12 @@
 // reply caps). The suite also runs on a FASTPATH=0 kernel (make test-fastpath), where the
 // same assertions hold with every IPC taking the general path.
 //
-// MCS (make MCS=1, where make test-mcs runs them on FASTPATH=1 and 0 kernels): servers receive
-// with a Reply object (arg[2]) and answer through it (threads.h: test_recv, test_reply_recv,
-// test_reply). The MCS fastpath takes only a passive server's round trip, so the servers of
-// the tests that use the fastpath are made passive once they wait (test_thread_make_passive;
-// non-MCS: nothing); those that must run on after their reply (FASTPATH0005, 0007) keep their
-// own context, and their IPC is the general path's. FASTPATH0008 (MCS only): nested passive
-// servers, the call stack two deep.
+// MCS (make test-mcs runs them on MCS kernels with and without the fastpath): servers receive
+// and answer through their Reply objects (threads.h, test_recv ...). The MCS fastpath takes
+// only a passive server's round trip, so the servers of the tests that use the fastpath are
+// made passive once they wait (start_server, test_thread_make_passive; non-MCS: nothing);
+// those that must run on after their reply (FASTPATH0005, 0007) keep their own context, and
+// their IPC is the general path's. FASTPATH0008 (MCS only): nested passive servers.
 
 #include <sel4/sel4.h>
 
@@ -32,14 +31,14 @@ static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_CapRights_t righ
 static volatile seL4_Word sequence;
 
 /*
- * Server: Recv on arg[0] (MCS: with the Reply object arg[2]), then arg[1] times: record badge,
- * label, length and MR0..3 of the message in out[], answer with length (length + 1) % 5,
- * label + 1, MRi + 0x10, through ReplyRecv.
+ * Server: Recv on arg[0], then arg[1] times: record badge, label, length and MR0..3 of the
+ * message in out[], answer with length (length + 1) % 5, label + 1, MRi + 0x10, through
+ * ReplyRecv.
  */
 static void echo(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_MessageInfo_t info = test_recv(self->arg[0], &badge, self->arg[2]);
+    seL4_MessageInfo_t info = test_recv(self->arg[0], &badge);
     for (seL4_Word round = 0; round < self->arg[1]; round++) {
         seL4_Word n = seL4_MessageInfo_get_length(info);
         self->out[0] = badge;
@@ -52,13 +51,12 @@ static void echo(struct test_thread *self)
             seL4_SetMR(i, seL4_GetMR(i) + 0x10);
         info = test_reply_recv(
             self->arg[0],
-            seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0, (n + 1) % 5), &badge,
-            self->arg[2]);
+            seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0, (n + 1) % 5), &badge);
     }
 }
 
-/* Start server fn (thread `index`, priority prio) with arg[0] = ep, arg[1] = arg1 and a Reply
- * object in arg[2], and let it wait in its Recv; MCS: a passive server from then on. */
+/* Start server fn (thread `index`, priority prio) with arg[0] = ep and arg[1] = arg1, and let
+ * it wait in its Recv; MCS: a passive server from then on. */
 static struct test_thread *start_server(struct test_env *env, int index, seL4_Word prio,
                                         void (*fn)(struct test_thread *self), seL4_CPtr ep,
                                         seL4_Word arg1)
@@ -66,7 +64,6 @@ static struct test_thread *start_server(struct test_env *env, int index, seL4_Wo
     struct test_thread *s = test_thread_create(env, index, 0, prio, fn);
     s->arg[0] = ep;
     s->arg[1] = arg1;
-    s->arg[2] = test_reply_object(env);
     test_thread_resume(env, s);
     test_yield(); /* the server waits in Recv */
     test_thread_make_passive(s);
@@ -148,7 +145,7 @@ TEST(FASTPATH0003,
     test_thread_resume(env, b);
     test_yield(); /* both Call: nobody receives, both queue */
 
-    test_serve_two_calls(ep, test_reply_object(env), 0xa, 0xa1, 0xb, 0xb1);
+    test_serve_two_calls(ep, 0xa, 0xa1, 0xb, 0xb1);
     ASSERT_EQ(a->out[1], 0xa1);
     ASSERT_EQ(b->out[1], 0xb1);
 }
@@ -176,15 +173,15 @@ TEST(FASTPATH0004,
 }
 
 /* Server bound to a notification: Recv, signal its own notification, ReplyRecv (the
- * pending signal beats any message: badge into out[0]). MCS: Reply object arg[2]. */
+ * pending signal beats any message: badge into out[0]). */
 static void bound_server(struct test_thread *self)
 {
     seL4_Word badge;
-    test_recv(self->arg[0], &badge, self->arg[2]);
+    test_recv(self->arg[0], &badge);
     self->out[1] = seL4_GetMR(0);
     seL4_Signal(self->arg[1]);
     seL4_SetMR(0, 0x99);
-    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge, self->arg[2]);
+    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     self->out[0] = badge;
 }
 
@@ -197,8 +194,7 @@ TEST(FASTPATH0005,
     ASSERT_OK(seL4_TCB_BindNotification(s->tcb, ntfn));
     s->arg[0] = ep;
     s->arg[1] = mint(env, ntfn, seL4_CanWrite, 0x44);
-    s->arg[2] = test_reply_object(env);
-    test_thread_resume(env, s); /* MCS: it keeps its context, to run on after the reply */
+    test_thread_resume(env, s);
     test_yield();
     seL4_SetMR(0, 0x55);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
@@ -232,9 +228,8 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     struct test_thread *t = test_thread_create(env, 0, fep, PRIO, faulting);
     t->arg[0] = ep;
     test_thread_resume(env, t);
-    seL4_CPtr reply = test_reply_object(env);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = test_recv(fault_ep, &badge, reply);
+    seL4_MessageInfo_t info = test_recv(fault_ep, &badge);
     ASSERT_EQ(badge, 0xfa);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UnknownSyscall);
     seL4_Word ip = seL4_GetMR(seL4_UnknownSyscall_FaultIP);
@@ -242,22 +237,21 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     for (int i = 1; i < 8; i++)
         seL4_SetMR(i, 0);
     seL4_SetMR(seL4_UnknownSyscall_FaultIP, ip + 4);
-    info = test_reply_recv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge, reply);
+    info = test_reply_recv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xd0e);
     ASSERT_EQ(t->out[0], 0xbeef);
 }
 
 /* Server of FASTPATH0007: Recv, then wait on notification arg[1] mid-call (a notification
- * wait keeps the caller cap; MCS: the Reply object arg[2] keeps linking the caller), then
- * reply. */
+ * wait keeps the caller cap), then reply. */
 static void waiting_server(struct test_thread *self)
 {
     seL4_Word badge;
-    test_recv(self->arg[0], &badge, self->arg[2]);
+    test_recv(self->arg[0], &badge);
     seL4_Wait(self->arg[1], NULL);
     seL4_SetMR(0, 0x5e);
-    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge, self->arg[2]);
+    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
 }
 
 /* Suspend and resume TCB arg[0] (it waits again), then signal notification arg[1]. */
@@ -276,8 +270,7 @@ TEST(FASTPATH0007,
     struct test_thread *s = test_thread_create(env, 0, 0, PRIO, waiting_server);
     s->arg[0] = ep;
     s->arg[1] = ntfn;
-    s->arg[2] = test_reply_object(env);
-    test_thread_resume(env, s); /* MCS: with its own context (it waits mid-call) */
+    test_thread_resume(env, s);
     test_yield();
     struct test_thread *r = test_thread_create(env, 1, 0, 200, suspender);
     r->arg[0] = s->tcb;
@@ -297,9 +290,8 @@ TEST(FASTPATH0007,
     c->arg[0] = ep2;
     c->arg[1] = 0xc;
     test_thread_resume(env, c);
-    seL4_CPtr reply = test_reply_object(env);
     seL4_Word badge;
-    test_recv(ep2, &badge, reply);
+    test_recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
     ASSERT_OK(seL4_TCB_Suspend(c->tcb));
     /* Slot 0: the server above waits in Recv for good; the suspender (slot 1) may not have
@@ -309,19 +301,19 @@ TEST(FASTPATH0007,
     d->arg[1] = 0xd;
     test_thread_resume(env, d);
     seL4_SetMR(0, 0xcc);
-    info = test_reply_recv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge, reply);
+    info = test_reply_recv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xd);
     seL4_SetMR(0, 0xdd);
-    test_reply(reply, seL4_MessageInfo_new(0, 0, 0, 1));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(c->out[0], 0);
 }
-/* Receiver of FASTPATH0009: Recv on arg[0] (MCS: with the Reply object arg[2]), then note
- * when it ran. */
+
+/* Receiver of FASTPATH0009: Recv on arg[0], then note when it ran. */
 static void receive_mark(struct test_thread *self)
 {
     seL4_Word badge;
-    test_recv(self->arg[0], &badge, self->arg[2]);
+    test_recv(self->arg[0], &badge);
     self->out[7] = ++sequence;
 }
 
@@ -331,7 +323,6 @@ TEST(FASTPATH0009, "Send (general path) to a receiver of the sender's priority: 
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     struct test_thread *r = test_thread_create(env, 0, 0, PRIO, receive_mark);
     r->arg[0] = ep;
-    r->arg[2] = test_reply_object(env);
     test_thread_resume(env, r);
     test_yield(); /* the receiver waits in Recv */
     sequence = 0;
@@ -343,14 +334,13 @@ TEST(FASTPATH0009, "Send (general path) to a receiver of the sender's priority: 
 }
 
 #ifdef CONFIG_KERNEL_MCS
-
-/* Passive server of FASTPATH0008 (Reply object arg[2]): receive on arg[0]; for a message
- * with MR0 != 0, Call endpoint arg[1] with MR0 + 1 first; answer with MR0 + 0x10 of the
- * nested reply (or of its own message) by ReplyRecv; out[0] counts the messages. */
+/* Passive server of FASTPATH0008: receive on arg[0]; for a message with MR0 != 0, Call
+ * endpoint arg[1] (if any) with MR0 + 1 first; answer with MR0 + 0x10 of the nested reply (or
+ * of its own message) by ReplyRecv; out[0] counts the messages. */
 static void relay(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_Recv(self->arg[0], &badge, self->arg[2]);
+    test_recv(self->arg[0], &badge);
     for (;;) {
         self->out[0]++;
         seL4_Word mr0 = seL4_GetMR(0);
@@ -360,7 +350,7 @@ static void relay(struct test_thread *self)
             mr0 = seL4_GetMR(0);
         }
         seL4_SetMR(0, mr0 + 0x10);
-        seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge, self->arg[2]);
+        test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     }
 }
 
