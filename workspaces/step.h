@@ -11,8 +11,8 @@
 // so the program of one step is everything up to that line. Where a step replaces what came
 // before, its code is a branch or a function chosen by step_is, or code that earlier steps
 // skip with step_before("5.D"): steps are named so that they sort in their order (5.A <
-// 5.B, 6c.0 < 6c.A). The tests compare constant strings and fold away at compile time: a
-// step's program holds no other step's code.
+// 5.B, 6c.0 < 6c.A). The tests compare constant strings and fold away at compile time, and
+// the compiler drops the code that the step's program never runs.
 
 #ifndef WORKSPACES_STEP_H
 #define WORKSPACES_STEP_H
