@@ -78,6 +78,10 @@ int main(const seL4_BootInfo *bi)
 
     /* A name for the kernel's fault reports (a debug-build call, as on seL4). */
     cairn_tcb_set_name(child_tcb, "child");
+#ifdef CONFIG_KERNEL_MCS
+    /* seL4's MCS kernel: a thread runs only on a scheduling context; give it one. */
+    CHECK(cairn_tcb_give_sc(cairn_cptr(child_tcb), NULL));
+#endif
 
     /* Start it at its ELF entry; its own _start sets up its stack. x0 = its IPC buffer. */
     seL4_UserContext regs = {0};
