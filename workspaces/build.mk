@@ -35,12 +35,12 @@ WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)
 # chapter mcs). Only a make with MCS=1 builds it (under build/mcs/workspaces/, as
 # mk/roottask.mk asks for it); a make without MCS lists its steps all the same, with their
 # images where the MCS make puts them, and hands those images to an MCS make to build, so
-# `make test` runs and checks every chapter. The other chapters use the non-MCS API and are
-# built only without MCS=1 (TODO(#11): both).
+# `make test` runs and checks every chapter. The other chapters are built by both: a make
+# with MCS=1 builds every chapter.
 ws_mcs = $(filter 1,$(shell sed -n 's/^MCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile))
 WORKSPACE_MCS_NAMES := $(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_mcs,$(ws)),$(ws)))
 # The chapters this configuration builds itself.
-WORKSPACE_BUILT_NAMES := $(if $(filter 1,$(MCS)),$(WORKSPACE_MCS_NAMES),\
+WORKSPACE_BUILT_NAMES := $(if $(filter 1,$(MCS)),$(WORKSPACE_NAMES),\
                            $(filter-out $(WORKSPACE_MCS_NAMES),$(WORKSPACE_NAMES)))
 # Where a chapter's steps are built: an MCS chapter in a make without MCS, in the MCS tree.
 ws_out = $(if $(and $(filter-out 1,$(MCS)),$(filter $(1),$(WORKSPACE_MCS_NAMES))),$(BUILD)/mcs/workspaces,$(WORKSPACES_OUT))
