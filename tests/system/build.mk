@@ -57,7 +57,7 @@ SUITE_OUT   := $(SYSTEST_OUT)/suite
 # MCS (make MCS=1) builds the suite from the driver, the thread helper and the MCS tests
 # only: the other files test the non-MCS API (TODO(#11): run them on both where they apply).
 SUITE_SRCS_NONMCS := main.c boot.c devicetree.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
-SUITE_SRCS_MCS := main.c threads.c mcs.c
+SUITE_SRCS_MCS := main.c threads.c mcs.c mcs_sched.c
 SUITE_SRCS  := $(if $(filter 1,$(MCS)),$(SUITE_SRCS_MCS),$(SUITE_SRCS_NONMCS))
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
