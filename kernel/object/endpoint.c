@@ -218,11 +218,25 @@ void endpoint_send_timeout_fault(struct tcb *t)
 
 // ---- cancellation ------------------------------------------------------------------------------
 
-// A queued thread restarts its system call when it next runs.
+// A queued thread restarts its system call when it next runs (MCS: a receiver lets go of its
+// Reply object, a thread with a pending fault stops, and one runs only with budget).
 static void restart_queued(struct tcb *t)
 {
+#ifdef CONFIG_KERNEL_MCS
+    if (t->state == TS_BLOCKED_ON_RECEIVE && t->reply != NULL) {
+        reply_unlink(t->reply, t);
+    }
+    if (t->fault.type != seL4_Fault_NullFault) {
+        thread_set_state(t, TS_INACTIVE);
+        return;
+    }
+    thread_set_state(t, TS_RESTART);
+    mcs_unblock_check(t->sc);
+    sched_possible_switch_to(t);
+#else
     thread_set_state(t, TS_RESTART);
     sched_enqueue(t);
+#endif
 }
 
 void endpoint_cancel_ipc(struct endpoint *ep, struct tcb *t)

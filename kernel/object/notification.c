@@ -197,7 +197,12 @@ void notification_cancel_all(struct notification *n)
         struct tcb *next = t->ep_next;
         t->ep_prev = t->ep_next = NULL;
         thread_set_state(t, TS_RESTART);
+#ifdef CONFIG_KERNEL_MCS
+        mcs_unblock_check(t->sc);
+        sched_possible_switch_to(t); // MCS: only with budget
+#else
         sched_enqueue(t);
+#endif
         t = next;
     }
     sched_reschedule_required();
