@@ -4,11 +4,14 @@
 #
 # A workspace is workspaces/root-task/<name>/ with a three-line Makefile (NAME, SRCS, include
 # mk/roottask.mk). Its files (SRCS, e.g. main.c) are the learner's: the chapter's starting
-# point with the exercises marked. Its steps are the names of its expect/<step>.txt files;
-# the solution of step S is solutions/S/, the same files as they stand after step S (plain
-# C: no step macros). "default" is the learner's program. Every source is compiled with the
+# point with the exercises marked. Its steps are the names of its expect/<step>.txt files.
+# Its solution is solution/, the same files (main.c, ...) as they stand at the end of the
+# chapter: one program that does the steps in order and ends after the step it is built for
+# (workspaces/step.h). Step S is those files compiled with STEP defined as "S" (-DSTEP=\"S\").
+# (A chapter not yet converted has solutions/S/ instead, the whole program as it stands
+# after step S.) "default" is the learner's program. Every source is compiled with the
 # workspace directory on the include path, so a header the chapter hands out (pl011.h)
-# serves the learner's files and the solutions alike.
+# serves the learner's files and the solution alike.
 #
 #   ELF of one step:   build/workspaces/<name>/<step>/<name>.elf
 #   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
@@ -29,6 +32,20 @@ WORKSPACES_DIR  := $(ROOT)/workspaces/root-task
 WORKSPACES_OUT  := $(BUILD)/workspaces
 WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)/*/Makefile)))
 
+# A chapter written for seL4's MCS configuration says so in its Makefile ("MCS := 1", the
+# chapter mcs). Only a make with MCS=1 builds it (under build/mcs/workspaces/, as
+# mk/roottask.mk asks for it); a make without MCS lists its steps all the same, with their
+# images where the MCS make puts them, and hands those images to an MCS make to build, so
+# `make test` runs and checks every chapter. The other chapters use the non-MCS API and are
+# built only without MCS=1 (TODO(#11): both).
+ws_mcs = $(filter 1,$(shell sed -n 's/^MCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile))
+WORKSPACE_MCS_NAMES := $(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_mcs,$(ws)),$(ws)))
+# The chapters this configuration builds itself.
+WORKSPACE_BUILT_NAMES := $(if $(filter 1,$(MCS)),$(WORKSPACE_MCS_NAMES),\
+                           $(filter-out $(WORKSPACE_MCS_NAMES),$(WORKSPACE_NAMES)))
+# Where a chapter's steps are built: an MCS chapter in a make without MCS, in the MCS tree.
+ws_out = $(if $(and $(filter-out 1,$(MCS)),$(filter $(1),$(WORKSPACE_MCS_NAMES))),$(BUILD)/mcs/workspaces,$(WORKSPACES_OUT))
+
 # SRCS as written in a workspace's Makefile ("SRCS := a.c b.c").
 ws_srcs = $(shell sed -n 's/^SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
@@ -36,10 +53,15 @@ ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]
 # command line (so `make workspace-elf STEP=2.H` works before 2.H has an expect file).
 ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))) \
                   $(if $(filter $(1),$(WS)),$(or $(STEP),default)))
-# Where the sources of a step are: the workspace itself for "default", else solutions/<step>.
-ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,/solutions/$(2))
-ws_cflags = -I$(WORKSPACES_DIR)/$(1)
-ws_elf = $(WORKSPACES_OUT)/$(1)/$(2)/$(1).elf
+# Whether a workspace has one solution program (solution/) rather than one per step.
+ws_one_solution = $(wildcard $(WORKSPACES_DIR)/$(1)/solution/.)
+# Where the sources of a step are: the workspace itself for "default", else its solution.
+ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
+    $(call ws_one_solution,$(1)),/solution,/solutions/$(2)))
+# A step of the one solution program is compiled with its name as STEP (workspaces/step.h).
+ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
+    $(call ws_one_solution,$(1)), -I$(ROOT)/workspaces -DSTEP=\"$(2)\"))
+ws_elf = $(call ws_out,$(1))/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
 define ws_step_rules
@@ -47,7 +69,7 @@ WS_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/%.o,$$(call ws_
 $(if $(call ws_child_srcs,$(1)),$$(eval $$(call ws_child_rules,$(1),$(2))))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(call ws_src_dir,$(1),$(2))/%.c
-	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1)))
+	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1),$(2)))
 
 $(call ws_elf,$(1),$(2)): $$(WS_OBJS_$(1)_$(2)) $$(ROOTTASK_LINK_DEPS)
 	$$(call link_roottask,$$@,$$(WS_OBJS_$(1)_$(2)))
@@ -56,12 +78,17 @@ $(WORKSPACES_OUT)/$(1)/$(2)/image.elf: $(call ws_elf,$(1),$(2)) $$(IMAGE_INPUTS)
 	$$(call image_recipe,$$<,$$@)
 
 WORKSPACE_ELFS += $(call ws_elf,$(1),$(2))
-$(if $(filter default,$(2)),WORKSPACE_MAIN_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf)
-ifneq ($(wildcard $(WORKSPACES_DIR)/$(1)/expect/$(2).txt),)
-WORKSPACE_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf
-WORKSPACE_CASES += $(1)/$(2):$(WORKSPACES_OUT)/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
-endif
 -include $$(WS_OBJS_$(1)_$(2):.o=.d)
+endef
+
+# $(call ws_step_cases,NAME,STEP): the step's image in the lists the tests read (every
+# chapter, also one the other configuration builds).
+define ws_step_cases
+$(if $(filter default,$(2)),WORKSPACE_MAIN_IMAGES += $(call ws_out,$(1))/$(1)/$(2)/image.elf)
+ifneq ($(wildcard $(WORKSPACES_DIR)/$(1)/expect/$(2).txt),)
+WORKSPACE_IMAGES += $(call ws_out,$(1))/$(1)/$(2)/image.elf
+WORKSPACE_CASES += $(1)/$(2):$(call ws_out,$(1))/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
+endif
 endef
 
 # $(call ws_child_rules,NAME,STEP): the child ELF of one step and the object embedding it.
@@ -70,7 +97,7 @@ WS_CHILD_DIR_$(1)_$(2) := $(WORKSPACES_OUT)/$(1)/$(2)/child
 WS_CHILD_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o,$$(call ws_child_srcs,$(1)))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/child/%.o: $(call ws_src_dir,$(1),$(2))/%.c
-	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1)))
+	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1),$(2)))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/child/child.elf: $$(WS_CHILD_OBJS_$(1)_$(2)) $(WORKSPACES_DIR)/$(1)/child.ld $$(LIBSEL4_LIB)
 	@echo "  LD      $$(patsubst $(ROOT)/%,%,$$@) (child: libsel4 only)"
@@ -88,16 +115,36 @@ WORKSPACE_ELFS :=
 WORKSPACE_IMAGES :=
 WORKSPACE_CASES :=
 WORKSPACE_MAIN_IMAGES :=
-$(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
+$(foreach ws,$(WORKSPACE_BUILT_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
     $(eval $(call ws_step_rules,$(ws),$(step)))))
+$(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
+    $(eval $(call ws_step_cases,$(ws),$(step)))))
+
+# Without MCS=1, an MCS chapter's file (under build/mcs/workspaces/) is made by a make with
+# MCS=1 in the MCS build tree.
+ifneq ($(MCS),1)
+$(BUILD)/mcs/workspaces/%: FORCE
+	@$(MAKE) --no-print-directory MCS=1 BUILD=$(BUILD)/mcs $@
+endif
+
+# A build tree from before a chapter had one solution program holds .d files that name its
+# old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt from
+# solution/ (the rule below says that a missing old source is not an error).
+$(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_one_solution,$(ws)),\
+    $(eval $(WORKSPACES_DIR)/$(ws)/solutions/%.c: ;)))
 
 .PHONY: workspaces workspace-elf workspace-images
 workspaces: $(WORKSPACE_ELFS)
 workspace-images: $(WORKSPACE_IMAGES)
 
-# A STEP that has no solution folder is named before make looks for its sources.
+# A STEP that the workspace does not have is named before make looks for its sources: with
+# one solution program, a step is one with an expect file.
 ifneq ($(and $(WS),$(filter-out default,$(STEP))),)
-ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/$(STEP)/.),)
+ifneq ($(call ws_one_solution,$(WS)),)
+ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/expect/$(STEP).txt),)
+$(error workspace $(WS) has no step $(STEP): its steps are $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(WS)/expect/*.txt))))
+endif
+else ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/$(STEP)/.),)
 $(error workspace $(WS) has no step $(STEP): its steps are $(notdir $(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/*)))
 endif
 endif
@@ -107,5 +154,6 @@ workspace-elf: $(if $(WS),$(call ws_elf,$(WS),$(or $(STEP),default)))
 	$(if $(filter $(WS),$(WORKSPACE_NAMES)),,$(error no workspace $(WS) in $(WORKSPACES_DIR)))
 	@echo "root task: $(call ws_elf,$(WS),$(or $(STEP),default))"
 
-# The chapters use the non-MCS API; MCS=1 does not build them yet (TODO(#11)).
-ALL_TARGETS += $(if $(filter 1,$(MCS)),,$(WORKSPACE_ELFS))
+# Each configuration builds its own chapters (above: the MCS chapter with MCS=1, the others
+# without).
+ALL_TARGETS += $(WORKSPACE_ELFS)
