@@ -283,22 +283,26 @@ test-config:
 	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
-# The MCS configuration: its kernel with the raw MCS-ABI root task and with the suite (its
-# MCS tests), built in build/mcs/ by a make with MCS=1; the two results are added up here.
+# The MCS configuration: its kernel with the raw MCS-ABI root task, with the suite (its MCS
+# tests), and the fastpath's tests (test-fastpath: the suite's IPC tests on a FASTPATH=0 MCS
+# kernel, ipcdiff on MCS FASTPATH=1 and 0), built in build/mcs/ by a make with MCS=1; their
+# results (MCS_RESULT_NAMES, in build/mcs/results) are added up here.
 MCS_RESULTS := $(ROOT)/build/mcs/results
+MCS_PARTS := test-external-mcs test-suite test-fastpath
+MCS_RESULT_NAMES := system-external-mcs system-suite system-fastpath0-suite system-ipcdiff
+MCS_RESULT_FILES = $(foreach n,$(MCS_RESULT_NAMES),$(MCS_RESULTS)/$(n).txt)
 test-mcs:
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
 	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-mcs.txt
-	@echo "  RUN     mcs: the MCS kernel (MCS=1, build/mcs): a raw MCS-ABI root task, the MCS suite"
-	@rm -f $(MCS_RESULTS)/system-external-mcs.txt $(MCS_RESULTS)/system-suite.txt \
-	    $(SYSTEST_LOGS)/mcs.log
-	@rc=0; for part in test-external-mcs test-suite; do \
+	@echo "  RUN     mcs: the MCS kernel (MCS=1, build/mcs): a raw MCS-ABI root task, the MCS suite, the fastpath's tests"
+	@rm -f $(MCS_RESULT_FILES) $(SYSTEST_LOGS)/mcs.log
+	@rc=0; for part in $(MCS_PARTS); do \
 	    $(MAKE) --no-print-directory MCS=1 $$part >>$(SYSTEST_LOGS)/mcs.log 2>&1 || rc=1; done; \
-	    grep -E '^\[(PASS|FAIL)\]' $(SYSTEST_LOGS)/mcs.log; \
-	    cat $(MCS_RESULTS)/system-external-mcs.txt $(MCS_RESULTS)/system-suite.txt 2>/dev/null | \
+	    grep -E '^\[(PASS|FAIL)\]|^ipcdiff: ' $(SYSTEST_LOGS)/mcs.log; \
+	    cat $(MCS_RESULT_FILES) 2>/dev/null | \
 	    awk '{p += $$1; f += $$3} END {print p " passed, " f " failed"}' | \
 	    tee $(SYSTEST_RESULTS)/system-mcs.txt; \
-	    [ -f $(MCS_RESULTS)/system-external-mcs.txt ] && [ -f $(MCS_RESULTS)/system-suite.txt ] || rc=1; \
+	    for f in $(MCS_RESULT_FILES); do [ -f $$f ] || { echo "cairn: no result $$f"; rc=1; }; done; \
 	    exit $$rc
 
 test-external-mcs:

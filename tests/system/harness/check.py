@@ -157,15 +157,7 @@ def verdict(spec, matcher, text):
     return None
 
 
-def solution_of(chapter_dir, step):
-    """Where the chapter's solution of `step` is, in words for the learner."""
-    if os.path.isdir(os.path.join(chapter_dir, "solution")):
-        return 'solution/, up to `if (step_is("%s"))` (make simulate STEP=%s runs it)' % (step, step)
-    return "solutions/%s/" % step
-
-
-def report(chapter, steps, matchers, text, sections, docs_name, out,
-           solution_hint=lambda step: "solutions/%s/" % step):
+def report(chapter, steps, matchers, text, sections, docs_name, out):
     """Print the step-by-step report; returns (steps done, next step or None)."""
     results = [verdict(spec, m, text) for (_, spec), m in zip(steps, matchers)]
     reached = max((i for i, r in enumerate(results) if r is None), default=-1)
@@ -189,8 +181,8 @@ def report(chapter, steps, matchers, text, sections, docs_name, out,
         where = sections.get(nxt)
         out.write("Next: exercise %s: see its EXERCISE comment in the chapter's files%s.\n"
                   % (nxt, (" and %s, \"%s\"" % (docs_name, where)) if where else ""))
-        out.write("Its expected output: expect/%s.txt; one solution: %s.\n"
-                  % (nxt, solution_hint(nxt)))
+        out.write("Its expected output: expect/%s.txt; one solution: solution/, where the step"
+                  " is named (make simulate STEP=%s runs it).\n" % (nxt, nxt))
     else:
         out.write("Every step is done.\n")
     return done, nxt
@@ -225,8 +217,7 @@ def check_one(opts, name, image, chapter_dir, docs, log, out):
     text, matchers = boot_and_follow(qemu_argv(opts.qemu, image), steps, log,
                                      opts.idle, opts.timeout)
     done, nxt = report(name, steps, matchers, text, doc_sections(docs),
-                       os.path.relpath(docs) if docs else "the chapter text", out,
-                       lambda step: solution_of(chapter_dir, step))
+                       os.path.relpath(docs) if docs else "the chapter text", out)
     return text, done, nxt
 
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 7b, "Notifications and Shared Memory": the producer program, your second file
 // (with main.c). It starts as the chapter's start state (7b.0): one message into the
-// shared page, then it stops. solutions/<step>/child.c is one way to do each step.
+// shared page, then it stops. solution/child.c is one way to do the steps.
 // A separate ELF (linked by child.ld, libsel4 only); the root task loads it twice with
 // cairn_process_create. Its CSpace (a 16-slot CNode):
 //   slot 1  its own TCB

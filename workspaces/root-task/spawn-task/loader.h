@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Chapter 7's loader, handed out with the chapter (the learner's main.c and every solution
+// Chapter 7's loader, handed out with the chapter (the learner's main.c and the solution
 // include it): just enough of the ELF format to find the embedded child's segments, and
 // load_child, which builds the child's image in its VSpace one frame at a time through a
 // window page of our own image (the 4.C trick). Read it with docs/tutorial/spawn-task.md,

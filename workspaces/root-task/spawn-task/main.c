@@ -5,7 +5,8 @@
 // starts it; the child prints and sends 1337, which the root task checks. The exercises
 // probe what the kernel refuses on the way. After an exercise: `make simulate` runs these
 // files, `make check` says which steps their output completes and where it first differs,
-// and solutions/<step>/ holds one way to do it. The text is docs/tutorial/spawn-task.md.
+// and solution/ holds one way to do it (`make simulate STEP=7.A` runs it as of 7.A). The
+// text is docs/tutorial/spawn-task.md.
 
 #include <stdint.h>
 #include <stdio.h>

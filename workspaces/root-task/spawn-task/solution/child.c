@@ -10,11 +10,14 @@
 //   slot 2  an endpoint, write-only: it can Send, not Recv
 // The root task starts it with x0 = the address of its IPC buffer (the page after _end).
 //
-// This copy is the solution of step 7.0: the child as it stands after that step.
+// This copy is the solution's (with main.c), built once per step (workspaces/step.h): 7.B
+// adds the write to read-only data.
 
 #include <stdint.h>
 
 #include <sel4/sel4.h>
+
+#include "step.h"
 
 #define CHILD_TCB ((seL4_CPtr)1)
 #define CHILD_ENDPOINT ((seL4_CPtr)2)
@@ -68,6 +71,16 @@ void child_main(seL4_IPCBuffer *ipc_buffer)
 
     seL4_SetMR(0, CHILD_MESSAGE);
     seL4_Send(CHILD_ENDPOINT, seL4_MessageInfo_new(0, 0, 0, 1));
+
+    /* 7.B: child_greeting is in .rodata, a segment without PF_W, which the root task mapped
+     * read-only. The write faults (the root task has already passed and ended: the child
+     * runs at priority 0); with no fault handler the kernel reports it and the child never
+     * runs again. */
+    if (!step_before("7.B")) {
+        child_puts("child: writing to its read-only data ...\n");
+        *(volatile char *)child_greeting = 'i';
+        child_puts("child: unexpectedly wrote to read-only data\n");
+    }
 
     seL4_TCB_Suspend(CHILD_TCB);
     for (;;) {

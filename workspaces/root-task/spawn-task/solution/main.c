@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Chapter 7, "Spawning a Task":
-// the solution of step 7.B, the whole program as it stands after that step.
-// 7.B: The child writes to its .rodata, which the root task mapped read-only because the
-// segment has no PF_W. The root task has already passed and ended (the child runs at
-// priority 0); the kernel then reports the child's fault: a write (WnR) permission fault at
-// level 3 (ESR 0x9200004f) in the page after the code, in the thread the root task named
-// "child".
-// The learner's file is main.c in the chapter's folder; the text is
-// docs/tutorial/spawn-task.md. `make simulate STEP=7.B` runs this; diff it with the
-// previous step's solution to see the step alone.
+// Chapter 7, "Spawning a Task": the solution, with child.c, every step in order. The build
+// compiles both once per step (workspaces/step.h); what a step adds tests its step. 7.0 is
+// the start state: the root task loads the embedded child ELF into a new VSpace, gives it a
+// 16-slot CNode (its TCB, a write-only endpoint) and starts it; the child prints and sends
+// 1337, which the root task checks. 7.A (here) probes the VSpace before it is ready; 7.B is
+// in child.c. `make simulate STEP=7.A` runs the program of 7.A. The learner's files are
+// main.c and child.c in the chapter's folder; the text is docs/tutorial/spawn-task.md.
 
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +20,7 @@
 #include <sel4/sel4.h>
 
 #include "loader.h"
+#include "step.h"
 
 /* The child's CSpace: 2^4 slots. Its CPtrs are full 64-bit words, so the CNode cap gets a
  * guard of 64 - 4 zero bits: guard, then 4 bits of index, and the word is used up. */
@@ -32,7 +30,7 @@
 
 #define CHILD_MESSAGE 1337
 
-/* Report an expected error and stop if it is another one. */
+/* 7.A: report an expected error and stop if it is another one. */
 static void expect_error(const char *what, seL4_Error got, seL4_Error want)
 {
     printf("%s: %s\n", what, seL4_strerror(got));
@@ -40,19 +38,12 @@ static void expect_error(const char *what, seL4_Error got, seL4_Error want)
         panic("%s: expected %s", what, seL4_strerror(want));
 }
 
-int main(const seL4_BootInfo *bi)
+/* 7.A: the ASID for `vspace`, with the mapping errors of a VSpace that is not ready around
+ * it: no ASID yet (invalid capability), then no tables below the top level (failed lookup,
+ * 39 bits left), and a second ASID refused. */
+static void assign_asid_probing(cairn_vspace_t child_vspace, const elf64_header_t *eh)
 {
-    (void)bi;
-    printf("In root task\n");
-    const elf64_header_t *eh = child_elf();
-    printf("child ELF: %lu bytes, entry 0x%lx, %u program headers\n",
-           (unsigned long)(_child_elf_end - _child_elf_start), (unsigned long)eh->entry,
-           (unsigned)eh->phnum);
-
-    /* The child's VSpace: a top-level table, given an ASID from the initial ASID pool. */
-    cairn_vspace_t child_vspace = cairn_alloc_vspace();
-    check_made(cairn_cptr(child_vspace));
-    /* 7.A: a VSpace without an ASID cannot take mappings yet ... */
+    /* A VSpace without an ASID cannot take mappings yet ... */
     cairn_granule_t probe = cairn_alloc_granule();
     check_made(cairn_cptr(probe));
     expect_error("mapping into a VSpace with no ASID",
@@ -70,6 +61,24 @@ int main(const seL4_BootInfo *bi)
     expect_error("assigning a second ASID",
                  cairn_asid_pool_assign(CAIRN_INIT_ASID_POOL, child_vspace),
                  seL4_InvalidCapability);
+}
+
+int main(const seL4_BootInfo *bi)
+{
+    (void)bi;
+    printf("In root task\n");
+    const elf64_header_t *eh = child_elf();
+    printf("child ELF: %lu bytes, entry 0x%lx, %u program headers\n",
+           (unsigned long)(_child_elf_end - _child_elf_start), (unsigned long)eh->entry,
+           (unsigned)eh->phnum);
+
+    /* The child's VSpace: a top-level table, given an ASID from the initial ASID pool. */
+    cairn_vspace_t child_vspace = cairn_alloc_vspace();
+    check_made(cairn_cptr(child_vspace));
+    if (step_is("7.0"))
+        CHECK(cairn_asid_pool_assign(CAIRN_INIT_ASID_POOL, child_vspace));
+    else
+        assign_asid_probing(child_vspace, eh); /* 7.A */
 
     /* The image, then the IPC buffer in the page after it. */
     uintptr_t ipc_buffer_vaddr = load_child(child_vspace, eh);
