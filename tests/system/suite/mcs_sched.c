@@ -158,27 +158,29 @@ TEST(BUDGET0003, "Timeout fault: seL4's message (badge, consumed), a reply resum
     ASSERT_OK(seL4_TCB_SetTimeoutEndpoint(t->tcb, badged));
     start_with_budget(env, t, 1000, PERIOD_US, 0x77, 0);
 
-    seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge, reply);
-    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_Timeout);
-    ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_Timeout_Length);
-    ASSERT_EQ(badge, 0x55);
-    ASSERT_MR(seL4_Timeout_Data, 0x77);
-    seL4_Word first = seL4_GetMR(seL4_Timeout_Consumed);
-    seL4_Word count = t->out[0];
-    ASSERT_TRUE(count > 0);
-
-    /* Label 0 resumes it (no registers changed); at its next refill it runs out again. */
-    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 0));
-    info = seL4_Recv(ep, &badge, reply);
-    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_Timeout);
-    ASSERT_MR(seL4_Timeout_Data, 0x77);
-    seL4_Word second = seL4_GetMR(seL4_Timeout_Consumed);
-    ASSERT_TRUE(t->out[0] > count); /* it ran again */
-    printf("BUDGET0003: budget 1000 us: timeout faults report consumed %lu us, then %lu us\n",
-           first, second);
-    /* Each fault reports what was used since the last report: about one budget each. */
-    ASSERT_TRUE(first >= 950 && second >= 950);
+    /* Each timeout fault: seL4's message; a reply with label 0 resumes the thread (no
+     * registers changed), which at its next refill runs out again. Until it has been seen to
+     * run between two faults (a busy host may stall it past a whole budget). */
+    seL4_Word badge = 0, count = 0, used[8];
+    int faults = 0;
+    for (;; faults++) {
+        ASSERT_TRUE(faults < 8);
+        seL4_MessageInfo_t info = seL4_Recv(ep, &badge, reply);
+        ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_Timeout);
+        ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_Timeout_Length);
+        ASSERT_EQ(badge, 0x55);
+        ASSERT_MR(seL4_Timeout_Data, 0x77);
+        /* What was used since the last report: at least the budget less the minimum. */
+        used[faults] = seL4_GetMR(seL4_Timeout_Consumed);
+        ASSERT_TRUE(used[faults] >= 950);
+        if (count > 0 && t->out[0] > count)
+            break; /* it ran again after being resumed */
+        count = t->out[0];
+        seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 0));
+    }
+    printf("BUDGET0003: budget 1000 us: %d timeout faults, reporting consumed %lu us, then "
+           "%lu us\n",
+           faults + 1, used[0], used[1]);
 
     /* A reply with a label leaves the thread stopped: it never counts again. */
     seL4_Send(reply, seL4_MessageInfo_new(1, 0, 0, 0));
@@ -242,10 +244,16 @@ TEST(BUDGET0005, "SchedContext_YieldTo: each rejection; a thread of the caller's
     seL4_CPtr sc = start_with_budget(env, t, 1000, 1000, 0, 0);
     test_yield(); /* past its first Yield */
     (void)consumed(sc);
-    seL4_Word count = t->out[0];
-    seL4_SchedContext_YieldTo_t y = seL4_SchedContext_YieldTo(sc);
-    ASSERT_OK(y.error);
-    ASSERT_TRUE(t->out[0] > count);
+    /* Until it is seen to count during one (a busy host may stall it past a whole slice). */
+    seL4_SchedContext_YieldTo_t y;
+    for (int tries = 0;; tries++) {
+        ASSERT_TRUE(tries < 5);
+        seL4_Word count = t->out[0];
+        y = seL4_SchedContext_YieldTo(sc);
+        ASSERT_OK(y.error);
+        if (t->out[0] > count)
+            break;
+    }
     printf("BUDGET0005: YieldTo a 1 ms round-robin thread: it used %lu us\n", y.consumed);
     ASSERT_TRUE(y.consumed >= 900);
     ASSERT_OK(seL4_TCB_Suspend(t->tcb));
