@@ -4,7 +4,7 @@
 // halves of v8-v15 (d8-d15). Layout of cairn_jmp_buf, in 8-byte words:
 //     0-9   x19..x28     10 x29     11 x30     12 sp     13-20 d8..d15
 
-#include "asm_regs.h"
+#include "asm_regs.S"
 
     .section .text.cairn_setjmp, "ax", %progbits
     .global cairn_setjmp

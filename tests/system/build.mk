@@ -138,7 +138,7 @@ EXTERNAL_MCS_IMAGE := $(EXTERNAL_OUT)/raw-task-mcs-image.elf
 # $(call raw_task_rules,ELF,IMAGE,SOURCE,NOTE): link a raw root task (its one source, with
 # the puts both share) at 0x10000000 and pack it with the user-facing `make image`.
 define raw_task_rules
-$(1): $(3) $(SYSTEST_DIR)/external/raw_puts.h
+$(1): $(3) $(SYSTEST_DIR)/external/raw_puts.S
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$(patsubst $(ROOT)/%,%,$$@) ($(4)no Cairn runtime, no libsel4)"
 	@$$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $$@ $$<

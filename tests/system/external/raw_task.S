@@ -37,7 +37,7 @@ _start:
     svc #0
 5:  b 5b                            // never reached: the thread is suspended
 
-#include "raw_puts.h"
+#include "raw_puts.S"
 
     .section .rodata
 message:

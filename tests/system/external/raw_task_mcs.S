@@ -64,7 +64,7 @@ bad:
 2:  b 2b
 
 // Print the NUL-terminated string at x0 (clobbers x0, x19, x7).
-#include "raw_puts.h"
+#include "raw_puts.S"
 
 hello:
     .asciz "mcs root task: hello through raw seL4_DebugPutChar (-12)\n"

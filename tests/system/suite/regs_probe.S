@@ -13,7 +13,7 @@
 //   192        SP before the svc            200      caller's x18
 //   208..1023  the result (struct regs_probe, 816 bytes)
 
-#include "asm_regs.h"
+#include "asm_regs.S"
 
     .equ FRAME, 1024
     .equ RES, 208

@@ -2,7 +2,7 @@
 // FP/SIMD register save and load. The kernel itself is built without FP/SIMD, so user
 // FP state stays live in the registers until another thread needs them (lazy switch).
 
-#include "asm_regs.h"
+#include "asm_regs.S"
 
 // void fpu_save(struct fpu_state *s)
     .global fpu_save

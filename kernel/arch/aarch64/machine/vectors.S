@@ -4,7 +4,7 @@
 // exception from EL0 saves registers straight into the TCB and then switches to the
 // kernel stack. restore_user_context() is the only way back to EL0.
 
-#include "asm_regs.h"
+#include "asm_regs.S"
 
 #define CTX_SP 0xf8
 #define CTX_ELR 0x100
