@@ -13,7 +13,7 @@
 #     make check SOLUTIONS=1     boot every step's solution and hold it to its expect file
 #     make clean                 remove this workspace's build outputs
 # Without STEP the program is the learner's: the workspace's own files (main.c). STEP=2.A
-# builds the solution of step 2.A instead: the same files from solutions/2.A/.
+# builds the solution instead, the same files from solution/, ending after step 2.A.
 
 CAIRN_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 WS         := $(notdir $(CURDIR))

@@ -4,11 +4,14 @@
 #
 # A workspace is workspaces/root-task/<name>/ with a three-line Makefile (NAME, SRCS, include
 # mk/roottask.mk). Its files (SRCS, e.g. main.c) are the learner's: the chapter's starting
-# point with the exercises marked. Its steps are the names of its expect/<step>.txt files;
-# the solution of step S is solutions/S/, the same files as they stand after step S (plain
-# C: no step macros). "default" is the learner's program. Every source is compiled with the
+# point with the exercises marked. Its steps are the names of its expect/<step>.txt files.
+# Its solution is solution/, the same files (main.c, ...) as they stand at the end of the
+# chapter: one program that does the steps in order and ends after the step it is built for
+# (workspaces/step.h). Step S is those files compiled with STEP defined as "S" (-DSTEP=\"S\").
+# (A chapter not yet converted has solutions/S/ instead, the whole program as it stands
+# after step S.) "default" is the learner's program. Every source is compiled with the
 # workspace directory on the include path, so a header the chapter hands out (pl011.h)
-# serves the learner's files and the solutions alike.
+# serves the learner's files and the solution alike.
 #
 #   ELF of one step:   build/workspaces/<name>/<step>/<name>.elf
 #   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
@@ -36,9 +39,14 @@ ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]
 # command line (so `make workspace-elf STEP=2.H` works before 2.H has an expect file).
 ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))) \
                   $(if $(filter $(1),$(WS)),$(or $(STEP),default)))
-# Where the sources of a step are: the workspace itself for "default", else solutions/<step>.
-ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,/solutions/$(2))
-ws_cflags = -I$(WORKSPACES_DIR)/$(1)
+# Whether a workspace has one solution program (solution/) rather than one per step.
+ws_one_solution = $(wildcard $(WORKSPACES_DIR)/$(1)/solution/.)
+# Where the sources of a step are: the workspace itself for "default", else its solution.
+ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
+    $(call ws_one_solution,$(1)),/solution,/solutions/$(2)))
+# A step of the one solution program is compiled with its name as STEP (workspaces/step.h).
+ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
+    $(call ws_one_solution,$(1)), -I$(ROOT)/workspaces -DSTEP=\"$(2)\"))
 ws_elf = $(WORKSPACES_OUT)/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
@@ -47,7 +55,7 @@ WS_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/%.o,$$(call ws_
 $(if $(call ws_child_srcs,$(1)),$$(eval $$(call ws_child_rules,$(1),$(2))))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/%.o: $(call ws_src_dir,$(1),$(2))/%.c
-	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1)))
+	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1),$(2)))
 
 $(call ws_elf,$(1),$(2)): $$(WS_OBJS_$(1)_$(2)) $$(ROOTTASK_LINK_DEPS)
 	$$(call link_roottask,$$@,$$(WS_OBJS_$(1)_$(2)))
@@ -70,7 +78,7 @@ WS_CHILD_DIR_$(1)_$(2) := $(WORKSPACES_OUT)/$(1)/$(2)/child
 WS_CHILD_OBJS_$(1)_$(2) := $$(patsubst %.c,$(WORKSPACES_OUT)/$(1)/$(2)/child/%.o,$$(call ws_child_srcs,$(1)))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/child/%.o: $(call ws_src_dir,$(1),$(2))/%.c
-	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1)))
+	$$(call compile_user_c,$$@,$$<,$(call ws_cflags,$(1),$(2)))
 
 $(WORKSPACES_OUT)/$(1)/$(2)/child/child.elf: $$(WS_CHILD_OBJS_$(1)_$(2)) $(WORKSPACES_DIR)/$(1)/child.ld $$(LIBSEL4_LIB)
 	@echo "  LD      $$(patsubst $(ROOT)/%,%,$$@) (child: libsel4 only)"
@@ -91,13 +99,24 @@ WORKSPACE_MAIN_IMAGES :=
 $(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
     $(eval $(call ws_step_rules,$(ws),$(step)))))
 
+# A build tree from before a chapter had one solution program holds .d files that name its
+# old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt from
+# solution/ (the rule below says that a missing old source is not an error).
+$(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_one_solution,$(ws)),\
+    $(eval $(WORKSPACES_DIR)/$(ws)/solutions/%.c: ;)))
+
 .PHONY: workspaces workspace-elf workspace-images
 workspaces: $(WORKSPACE_ELFS)
 workspace-images: $(WORKSPACE_IMAGES)
 
-# A STEP that has no solution folder is named before make looks for its sources.
+# A STEP that the workspace does not have is named before make looks for its sources: with
+# one solution program, a step is one with an expect file.
 ifneq ($(and $(WS),$(filter-out default,$(STEP))),)
-ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/$(STEP)/.),)
+ifneq ($(call ws_one_solution,$(WS)),)
+ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/expect/$(STEP).txt),)
+$(error workspace $(WS) has no step $(STEP): its steps are $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(WS)/expect/*.txt))))
+endif
+else ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/$(STEP)/.),)
 $(error workspace $(WS) has no step $(STEP): its steps are $(notdir $(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/*)))
 endif
 endif

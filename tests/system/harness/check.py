@@ -157,7 +157,15 @@ def verdict(spec, matcher, text):
     return None
 
 
-def report(chapter, steps, matchers, text, sections, docs_name, out):
+def solution_of(chapter_dir, step):
+    """Where the chapter's solution of `step` is, in words for the learner."""
+    if os.path.isdir(os.path.join(chapter_dir, "solution")):
+        return 'solution/, up to `if (step_is("%s"))` (make simulate STEP=%s runs it)' % (step, step)
+    return "solutions/%s/" % step
+
+
+def report(chapter, steps, matchers, text, sections, docs_name, out,
+           solution_hint=lambda step: "solutions/%s/" % step):
     """Print the step-by-step report; returns (steps done, next step or None)."""
     results = [verdict(spec, m, text) for (_, spec), m in zip(steps, matchers)]
     reached = max((i for i, r in enumerate(results) if r is None), default=-1)
@@ -181,8 +189,8 @@ def report(chapter, steps, matchers, text, sections, docs_name, out):
         where = sections.get(nxt)
         out.write("Next: exercise %s: see its EXERCISE comment in the chapter's files%s.\n"
                   % (nxt, (" and %s, \"%s\"" % (docs_name, where)) if where else ""))
-        out.write("Its expected output: expect/%s.txt; one solution: solutions/%s/.\n"
-                  % (nxt, nxt))
+        out.write("Its expected output: expect/%s.txt; one solution: %s.\n"
+                  % (nxt, solution_hint(nxt)))
     else:
         out.write("Every step is done.\n")
     return done, nxt
@@ -217,7 +225,8 @@ def check_one(opts, name, image, chapter_dir, docs, log, out):
     text, matchers = boot_and_follow(qemu_argv(opts.qemu, image), steps, log,
                                      opts.idle, opts.timeout)
     done, nxt = report(name, steps, matchers, text, doc_sections(docs),
-                       os.path.relpath(docs) if docs else "the chapter text", out)
+                       os.path.relpath(docs) if docs else "the chapter text", out,
+                       lambda step: solution_of(chapter_dir, step))
     return text, done, nxt
 
 

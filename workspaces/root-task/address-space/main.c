@@ -4,7 +4,8 @@
 // before it added, except that a step which ends in a deliberate fault (4.C, 4.H, 4.J) loses
 // its faulting access in the next step. After an exercise: `make simulate` runs this file,
 // `make check` says which steps its output completes and where it first differs, and
-// solutions/<step>/main.c is one way to do it. The text is docs/tutorial/address-space.md.
+// solution/main.c is one way to do it (each step a block, up to the line `if
+// (step_is("4.C"))` for 4.C). The text is docs/tutorial/address-space.md.
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 3b, "Capabilities": your file, at the chapter's starting point. Do the exercises in
-// order, each where its comment stands; every step keeps what the ones before it added.
-// After an exercise: `make simulate` runs this file, `make check` says which steps its output
-// completes and where it first differs, and solutions/<step>/main.c is one way to do it.
-// The text is docs/tutorial/capabilities.md.
+// order, each where its comment stands; every step keeps what the ones before it added. After
+// an exercise: `make simulate` runs this file, `make check` says which steps its output
+// completes and where it first differs, and solution/main.c is one way to do it (each step a
+// block, up to the line `if (step_is("3b.C"))` for 3b.C). The text is
+// docs/tutorial/capabilities.md.
 
 #include <stdio.h>
 

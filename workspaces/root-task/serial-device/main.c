@@ -3,8 +3,8 @@
 // exercises in order, each where its comment stands; every step keeps what the ones before
 // it added. The PL011 driver is handed out in pl011.h. After an exercise: `make simulate`
 // runs this file, `make check` says which steps its output completes and where it first
-// differs, and solutions/<step>/main.c is one way to do it. The text is
-// docs/tutorial/serial-device.md.
+// differs, and solution/main.c is one way to do it (each step a block, up to the line
+// `if (step_is("5.C"))` for 5.C). The text is docs/tutorial/serial-device.md.
 
 #include <stddef.h>
 #include <stdint.h>

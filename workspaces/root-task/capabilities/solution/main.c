@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Chapter 3b, "Capabilities":
-// the solution of step 3b.H, the whole program as it stands after that step.
-// 3b.H: The last step: the root task suspends itself with its own TCB cap; nothing runs
-// after it.
-// The learner's file is main.c in the chapter's folder; the text is
-// docs/tutorial/capabilities.md. `make simulate STEP=3b.H` runs this; diff it with the
-// previous step's solution to see the step alone.
+// Chapter 3b, "Capabilities": the solution, every step in order. The build compiles it once
+// per step and the program ends after that step (workspaces/step.h): each step is a block in
+// chapter() that begins with a comment naming it and ends in `if (step_is(...))`. `make
+// simulate STEP=3b.C` runs it up to the end of 3b.C. The learner's file is main.c in the
+// chapter's folder; the text is docs/tutorial/capabilities.md.
 
 #include <stdio.h>
 
@@ -15,6 +13,8 @@
 #include <cairn/panic.h>
 #include <sel4/sel4.h>
 
+#include "step.h"
+
 /* Print what an invocation returned, by name; give the error back. */
 static seL4_Error report(const char *what, seL4_Error err)
 {
@@ -22,7 +22,9 @@ static seL4_Error report(const char *what, seL4_Error err)
     return err;
 }
 
-int main(const seL4_BootInfo *bi)
+/* The chapter's steps in order; returns after the step this program is built for (3b.H suspends
+ * the thread: it never returns). */
+static void chapter(const seL4_BootInfo *bi)
 {
     /* 3b.A: the root CNode has 2^initThreadCNodeSizeBits slots of 2^seL4_SlotBits bytes. */
     seL4_Word slots = 1UL << bi->initThreadCNodeSizeBits;
@@ -31,12 +33,16 @@ int main(const seL4_BootInfo *bi)
 
     seL4_CPtr first_free = bi->empty.start;
     seL4_CPtr last_slot = bi->empty.end - 1;
+    if (step_is("3b.A"))
+        return;
 
     /* 3b.B: invoking an empty slot. The kernel names the slot in its debug line and the
      * call fails with seL4_InvalidCapability; MR0 = 0 says it was the invoked cap. */
     seL4_Error err = report("resume through the last slot", seL4_TCB_Resume(last_slot));
     if (err != seL4_InvalidCapability || seL4_GetMR(0) != 0)
         panic("expected seL4_InvalidCapability with MR0 = 0");
+    if (step_is("3b.B"))
+        return;
 
     /* 3b.C: copy our TCB cap into the first free and the last slot. Both copies name the
      * same thread; resuming a running thread is allowed and changes nothing. */
@@ -49,6 +55,8 @@ int main(const seL4_BootInfo *bi)
     cairn_cap_print(first_free);
     cairn_cap_print(last_slot);
     report("resume through the last slot", seL4_TCB_Resume(last_slot));
+    if (step_is("3b.C"))
+        return;
 
     /* 3b.D: Move never overwrites: the destination must be empty. */
     err = report("move first free slot onto last slot",
@@ -56,6 +64,8 @@ int main(const seL4_BootInfo *bi)
                                  seL4_CapInitThreadCNode, first_free, seL4_WordBits));
     if (err != seL4_DeleteFirst)
         panic("expected seL4_DeleteFirst");
+    if (step_is("3b.D"))
+        return;
 
     /* 3b.E: the copies are children of the original in the derivation tree, so revoking
      * the original deletes both (the original itself stays). Moving out of an emptied slot
@@ -72,6 +82,8 @@ int main(const seL4_BootInfo *bi)
             panic("expected a failed source lookup");
     }
     printf("both copies are gone\n");
+    if (step_is("3b.E"))
+        return;
 
     /* 3b.F: untyped memory. An untyped must be at least 2^seL4_MinUntypedBits bytes; ask
      * for less and argument 1 (size_bits) is refused. seL4_TCBBits + 1 bits is room for a
@@ -87,6 +99,8 @@ int main(const seL4_BootInfo *bi)
     CHECK(seL4_Untyped_Retype(untyped, seL4_UntypedObject, child_bits, seL4_CapInitThreadCNode, 0,
                               0, child, 1));
     printf("child untyped of %lu bytes\n", 1UL << child_bits);
+    if (step_is("3b.F"))
+        return;
 
     /* 3b.G: a TCB, an endpoint and a notification from the child, in three slots after it. */
     seL4_CPtr tcb = child + 1, ep = child + 2, ntfn = child + 3;
@@ -116,12 +130,18 @@ int main(const seL4_BootInfo *bi)
                               count));
     printf("created %lu endpoints after the revoke\n", (unsigned long)count);
     printf("Success\n");
+    if (step_is("3b.G"))
+        return;
 
     /* 3b.H: the end. Our own TCB cap suspends our own thread: nothing runs after this. */
     printf("Suspending current thread\n");
     seL4_TCB_Suspend(seL4_CapInitThreadTCB);
     panic("still running after suspending ourselves");
+}
 
+int main(const seL4_BootInfo *bi)
+{
+    chapter(bi);
     printf("TEST_PASS\n");
     return 0;
 }

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Chapter 5, "Using a Serial Device":
-// the solution of step 5.G, the whole program as it stands after that step.
-// 5.G: a new notification bound to the UART's line with IRQHandler_SetNotification.
-// The learner's file is main.c in the chapter's folder; the text is
-// docs/tutorial/serial-device.md. `make simulate STEP=5.G` runs this; diff it with the
-// previous step's solution to see the step alone.
+// Chapter 5, "Using a Serial Device": the solution, every step in order. The build compiles
+// it once per step and the program ends after that step (workspaces/step.h): each step is a
+// block in chapter() that begins with a comment naming it and ends in `if (step_is(...))`.
+// `make simulate STEP=5.C` runs it up to the end of 5.C. The learner's file is main.c in
+// the chapter's folder; the text is docs/tutorial/serial-device.md.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -21,6 +20,7 @@
 
 #include "devicetree.h"
 #include "pl011.h"
+#include "step.h"
 
 /*
  * QEMU virt's device map around the UART (as its device tree describes it):
@@ -125,16 +125,20 @@ static seL4_Word probe_frame(cairn_untyped_t untyped)
     return paddr;
 }
 
-int main(const seL4_BootInfo *bi)
+/* The chapter's steps in order; returns after the step this program is built for (5.H's
+ * echo never returns). */
+static void chapter(const seL4_BootInfo *bi)
 {
     /* 5.A: the runtime's allocator (chapter 3 showed how it works): kernel objects come from
      * ordinary untypeds (cairn_retype), caps go to BootInfo's empty slots (cairn_slot_alloc). */
     printf("allocator: largest kernel untyped in slot %lu, empty slots %lu-%lu\n",
            (unsigned long)cairn_largest_untyped(bi), (unsigned long)bi->empty.start,
            (unsigned long)bi->empty.end - 1);
+    if (step_is("5.A"))
+        return;
 
     /* 5.B: where the UART is, from the device tree in BootInfo (devicetree.h); then the
-     * BootInfo untyped that holds the UART's page, which is device memory. */
+     * BootInfo untyped that holds the UART's page (0x9000000), which is device memory. */
     if (uart_from_device_tree(bi, &uart_at) != 0)
         panic("no PL011 UART in the device tree");
     printf("device tree: %s, registers at 0x%lx (%lu bytes), interrupt %d\n", uart_at.node,
@@ -147,10 +151,14 @@ int main(const seL4_BootInfo *bi)
            (unsigned)dev_desc->sizeBits, dev_desc->isDevice ? "true" : "false");
     cairn_assert(dev_desc->isDevice);
     seL4_Word dev_base = dev_desc->paddr;
+    if (step_is("5.B"))
+        return;
 
     /* 5.C: Retype takes memory from the watermark up, so to get the frame at UART_PADDR the
-     * watermark must first stand there. First a rehearsal on a page further up (GPIO), to
-     * see why one child must stay alive: */
+     * watermark must first stand there: trim it with untyped children of decreasing size.
+     * First a rehearsal on a page further up (GPIO), to see why one child must stay alive:
+     * deleting each child at once leaves the untyped childless, so its next Retype starts
+     * from its base again; with one child kept alive the frame lands at the target. */
     printf("trimming to 0x%lx, deleting each child:\n", GPIO_PADDR);
     trim_untyped(dev, dev_base, GPIO_PADDR, false);
     seL4_Word landed = probe_frame(dev);
@@ -170,8 +178,11 @@ int main(const seL4_BootInfo *bi)
     printf("trimming to 0x%lx:\n", UART_PADDR);
     cairn_untyped_t uart_trim = trim_untyped(dev, dev_base, UART_PADDR, true);
     printf("  %s\n", cairn_cap_is_null(uart_trim) ? "nothing to trim" : "one child kept");
+    if (step_is("5.C"))
+        return;
 
-    /* 5.D: the frame at the watermark is the UART's page. Device frames are not zeroed. */
+    /* 5.D: the frame at the watermark is the UART's page: Page_GetAddress says 0x9000000.
+     * Device frames are not zeroed. */
     cairn_granule_t uart_frame = cairn_as_granule(alloc_slot());
     CHECK(cairn_untyped_retype(dev, CAIRN_BP_GRANULE, cairn_cnode_self(CAIRN_INIT_CNODE),
                                cairn_cptr(uart_frame), 1));
@@ -179,9 +190,12 @@ int main(const seL4_BootInfo *bi)
     printf("UART frame: slot %lu, paddr 0x%lx\n", (unsigned long)cairn_cptr(uart_frame),
            (unsigned long)uart_paddr);
     cairn_assert(uart_paddr == UART_PADDR);
+    if (step_is("5.D"))
+        return;
 
     /* 5.E: swap UART_PAGE's image frame for the UART's frame (chapter 4's 4.C and 4.D), as
-     * device memory: no seL4_ARM_PageCacheable, and never executable. */
+     * device memory: no seL4_ARM_PageCacheable, and never executable. "Hello, World!" is
+     * then written by the root task straight into the UART's data register. */
     printf("UART_PAGE: %p\n", (void *)UART_PAGE);
     cairn_granule_t image_frame = cairn_bi_image_frame_at(bi, (uintptr_t)UART_PAGE);
     CHECK(cairn_frame_unmap(image_frame));
@@ -190,20 +204,54 @@ int main(const seL4_BootInfo *bi)
     struct pl011 uart;
     pl011_init(&uart, UART_PAGE);
     pl011_puts(&uart, "Hello, World!\n");
+    if (step_is("5.E"))
+        return;
 
-    /* 5.F: a handler cap for the UART's interrupt line. */
+    /* 5.F: a handler cap for the UART's interrupt line (IRQControl_Get), in an empty slot. */
     cairn_irq_handler_t irq_handler = cairn_as_irq_handler(alloc_slot());
     CHECK(cairn_irq_control_get(CAIRN_IRQ_CONTROL, UART_IRQ, cairn_cspath_of(irq_handler)));
     printf("IRQ %d: ", UART_IRQ);
     cairn_cap_print(cairn_cptr(irq_handler));
+    if (step_is("5.F"))
+        return;
 
-    /* 5.G: the kernel signals this notification when the line fires. */
+    /* 5.G: a new notification, bound to the line: the kernel signals it when the line
+     * fires. */
     cairn_notification_t irq_ntfn = cairn_alloc_notification();
     cairn_assert(!cairn_cap_is_null(irq_ntfn));
     CHECK(cairn_irq_handler_set_notification(irq_handler, irq_ntfn));
     printf("IRQ %d signals the notification in slot %lu\n", UART_IRQ,
            (unsigned long)cairn_cptr(irq_ntfn));
+    if (step_is("5.G"))
+        return;
 
+    /* 5.H: echo: the RX interrupt on, a prompt through MMIO, then each typed character
+     * echoed as [c], one notification per interrupt. The kernel masks the line when it
+     * signals us, until we Ack. Clearing the device's interrupt before draining means a
+     * character that arrives while we drain raises it again, so none is left waiting in the
+     * FIFO without an interrupt. The loop never ends, so 5.H prints no TEST_PASS. (The
+     * harness types "abc", then Enter, then "xy": the second round shows that Ack let the
+     * line through again.) */
+    pl011_enable_rx_irq(&uart);
+    pl011_puts(&uart, "echo> ");
+    for (;;) {
+        cairn_notification_wait(irq_ntfn, NULL);
+        pl011_clear_rx_irq(&uart);
+        for (int c; (c = pl011_getc(&uart)) >= 0;) {
+            if (c == '\r' || c == '\n') {
+                pl011_puts(&uart, "\necho> ");
+            } else {
+                char echo[] = {'[', (char)c, ']', '\0'};
+                pl011_puts(&uart, echo);
+            }
+        }
+        CHECK(cairn_irq_handler_ack(irq_handler));
+    }
+}
+
+int main(const seL4_BootInfo *bi)
+{
+    chapter(bi);
     printf("TEST_PASS\n");
     return 0;
 }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The steps of a chapter's solution. A chapter's solution (its solution/ folder) is one
+// program that does the chapter's steps in order. The build compiles it once per step, with
+// STEP defined as that step's name (`make simulate STEP=5.C` builds it with STEP "5.C"),
+// and the program ends after that step's code: each step is a block of plain C that begins
+// with a comment naming the step and ends in
+//
+//     if (step_is("5.C"))
+//         return;
+//
+// so the solution of one step is everything up to that line. Steps are named so that they
+// sort in their order (5.A < 5.B, 6c.0 < 6c.A); code that a later step replaces asks
+// step_before("5.D"). Both compare constant strings and fold away at compile time.
+
+#ifndef WORKSPACES_STEP_H
+#define WORKSPACES_STEP_H
+
+#include <stdbool.h>
+
+#ifndef STEP
+#error "step.h belongs to a chapter's solution, which the build compiles with STEP=\"<step>\""
+#endif
+
+/* Whether this program is built for `step`: it ends after that step's code. */
+static inline bool step_is(const char *step)
+{
+    return __builtin_strcmp(STEP, step) == 0;
+}
+
+/* Whether this program is built for a step that comes before `step`. */
+static inline bool step_before(const char *step)
+{
+    return __builtin_strcmp(STEP, step) < 0;
+}
+
+#endif
