@@ -204,14 +204,14 @@ static seL4_Word label_for(seL4_Word x0)
         return pick(61);
     switch (x0) {
     case C_UNTYPED:
-        return UntypedRetype;
+        return pick_label_for_tag(seL4_CapTag_Untyped, 61);
     case C_CNODE:
-        return CNodeRevoke + pick(CNodeSaveCaller - CNodeRevoke + 1);
+        return pick_label_for_tag(seL4_CapTag_CNode, 61);
     case C_FRAME:
     case C_FRAME_COPY:
-        return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
+        return pick_label_for_tag(seL4_CapTag_Frame, 61);
     case C_PT:
-        return ARMPageTableMap + pick(2);
+        return pick_label_for_tag(seL4_CapTag_PageTable, 61);
     default:
         return pick(61);
     }

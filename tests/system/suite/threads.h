@@ -45,6 +45,18 @@ struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Wor
  */
 void test_thread_resume(struct test_env *env, struct test_thread *t);
 
+/*
+ * The usual start of a child: test_thread_create with no fault handler, arg[0..n-1] set to
+ * the (up to four) values after fn, then test_thread_resume. The values are evaluated before
+ * the thread is made, so objects they name must exist already.
+ */
+#define test_thread_run(env, index, prio, fn, ...)                                                 \
+    test_thread_run_args(env, index, prio, fn, (const seL4_Word[]){__VA_ARGS__},                   \
+                         sizeof((const seL4_Word[]){__VA_ARGS__}) / sizeof(seL4_Word))
+struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word prio,
+                                         void (*fn)(struct test_thread *self),
+                                         const seL4_Word *args, unsigned n);
+
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
 
