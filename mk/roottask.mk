@@ -14,12 +14,16 @@
 #     make clean                 remove this workspace's build outputs
 # Without STEP the program is the learner's: the workspace's own files (main.c). STEP=2.A
 # builds the solution instead, the same files from solution/, ending after step 2.A.
+# A chapter written for seL4's MCS configuration has a fourth line before the include,
+# "MCS := 1": every target then builds and boots the MCS kernel and runtime (make MCS=1,
+# under build/mcs/).
 
 CAIRN_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 WS         := $(notdir $(CURDIR))
 STEP       ?=
 WS_STEP    := $(if $(STEP),$(STEP),default)
-WS_OUT     := $(CAIRN_ROOT)/build/workspaces/$(WS)/$(WS_STEP)
+MCS        ?= 0
+WS_OUT     := $(CAIRN_ROOT)/build$(if $(filter 1,$(MCS)),/mcs)/workspaces/$(WS)/$(WS_STEP)
 WS_ELF     := $(WS_OUT)/$(WS).elf
 WS_IMAGE   := $(WS_OUT)/image.elf
 
@@ -36,16 +40,16 @@ endif
 .PHONY: all simulate debug check clean
 
 all:
-	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) workspace-elf WS=$(WS) STEP=$(STEP)
+	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) workspace-elf MCS=$(MCS) WS=$(WS) STEP=$(STEP)
 
 simulate: all
-	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) simulate ROOTTASK=$(WS_ELF) IMAGE=$(WS_IMAGE)
+	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) simulate MCS=$(MCS) ROOTTASK=$(WS_ELF) IMAGE=$(WS_IMAGE)
 
 debug: all
-	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) debug ROOTTASK=$(WS_ELF) IMAGE=$(WS_IMAGE)
+	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) debug MCS=$(MCS) ROOTTASK=$(WS_ELF) IMAGE=$(WS_IMAGE)
 
 check:
-	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) workspace-check WS=$(WS) SOLUTIONS=$(SOLUTIONS)
+	@$(MAKE) --no-print-directory -C $(CAIRN_ROOT) workspace-check MCS=$(MCS) WS=$(WS) SOLUTIONS=$(SOLUTIONS)
 
 clean:
-	rm -rf $(CAIRN_ROOT)/build/workspaces/$(WS)
+	rm -rf $(CAIRN_ROOT)/build$(if $(filter 1,$(MCS)),/mcs)/workspaces/$(WS)

@@ -109,6 +109,7 @@ seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word 
                                            seL4_SchedContext_NoFlag);
     if (err == seL4_NoError)
         err = seL4_SchedContext_Bind(sc, tcb);
+    thread->sc = sc;
 #else
     seL4_Error err =
         seL4_TCB_Configure(tcb, seL4_CapNull, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace,

@@ -32,6 +32,20 @@ WORKSPACES_DIR  := $(ROOT)/workspaces/root-task
 WORKSPACES_OUT  := $(BUILD)/workspaces
 WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)/*/Makefile)))
 
+# A chapter written for seL4's MCS configuration says so in its Makefile ("MCS := 1", the
+# chapter mcs). Only a make with MCS=1 builds it (under build/mcs/workspaces/, as
+# mk/roottask.mk asks for it); a make without MCS lists its steps all the same, with their
+# images where the MCS make puts them, and hands those images to an MCS make to build, so
+# `make test` runs and checks every chapter. The other chapters use the non-MCS API and are
+# built only without MCS=1 (TODO(#11): both).
+ws_mcs = $(filter 1,$(shell sed -n 's/^MCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile))
+WORKSPACE_MCS_NAMES := $(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_mcs,$(ws)),$(ws)))
+# The chapters this configuration builds itself.
+WORKSPACE_BUILT_NAMES := $(if $(filter 1,$(MCS)),$(WORKSPACE_MCS_NAMES),\
+                           $(filter-out $(WORKSPACE_MCS_NAMES),$(WORKSPACE_NAMES)))
+# Where a chapter's steps are built: an MCS chapter in a make without MCS, in the MCS tree.
+ws_out = $(if $(and $(filter-out 1,$(MCS)),$(filter $(1),$(WORKSPACE_MCS_NAMES))),$(BUILD)/mcs/workspaces,$(WORKSPACES_OUT))
+
 # SRCS as written in a workspace's Makefile ("SRCS := a.c b.c").
 ws_srcs = $(shell sed -n 's/^SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
@@ -47,7 +61,7 @@ ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
 # A step of the one solution program is compiled with its name as STEP (workspaces/step.h).
 ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
     $(call ws_one_solution,$(1)), -I$(ROOT)/workspaces -DSTEP=\"$(2)\"))
-ws_elf = $(WORKSPACES_OUT)/$(1)/$(2)/$(1).elf
+ws_elf = $(call ws_out,$(1))/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
 define ws_step_rules
@@ -64,12 +78,17 @@ $(WORKSPACES_OUT)/$(1)/$(2)/image.elf: $(call ws_elf,$(1),$(2)) $$(IMAGE_INPUTS)
 	$$(call image_recipe,$$<,$$@)
 
 WORKSPACE_ELFS += $(call ws_elf,$(1),$(2))
-$(if $(filter default,$(2)),WORKSPACE_MAIN_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf)
-ifneq ($(wildcard $(WORKSPACES_DIR)/$(1)/expect/$(2).txt),)
-WORKSPACE_IMAGES += $(WORKSPACES_OUT)/$(1)/$(2)/image.elf
-WORKSPACE_CASES += $(1)/$(2):$(WORKSPACES_OUT)/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
-endif
 -include $$(WS_OBJS_$(1)_$(2):.o=.d)
+endef
+
+# $(call ws_step_cases,NAME,STEP): the step's image in the lists the tests read (every
+# chapter, also one the other configuration builds).
+define ws_step_cases
+$(if $(filter default,$(2)),WORKSPACE_MAIN_IMAGES += $(call ws_out,$(1))/$(1)/$(2)/image.elf)
+ifneq ($(wildcard $(WORKSPACES_DIR)/$(1)/expect/$(2).txt),)
+WORKSPACE_IMAGES += $(call ws_out,$(1))/$(1)/$(2)/image.elf
+WORKSPACE_CASES += $(1)/$(2):$(call ws_out,$(1))/$(1)/$(2)/image.elf:$(WORKSPACES_DIR)/$(1)/expect/$(2).txt
+endif
 endef
 
 # $(call ws_child_rules,NAME,STEP): the child ELF of one step and the object embedding it.
@@ -96,8 +115,17 @@ WORKSPACE_ELFS :=
 WORKSPACE_IMAGES :=
 WORKSPACE_CASES :=
 WORKSPACE_MAIN_IMAGES :=
-$(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
+$(foreach ws,$(WORKSPACE_BUILT_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
     $(eval $(call ws_step_rules,$(ws),$(step)))))
+$(foreach ws,$(WORKSPACE_NAMES),$(foreach step,$(call ws_steps,$(ws)),\
+    $(eval $(call ws_step_cases,$(ws),$(step)))))
+
+# Without MCS=1, an MCS chapter's file (under build/mcs/workspaces/) is made by a make with
+# MCS=1 in the MCS build tree.
+ifneq ($(MCS),1)
+$(BUILD)/mcs/workspaces/%: FORCE
+	@$(MAKE) --no-print-directory MCS=1 BUILD=$(BUILD)/mcs $@
+endif
 
 # A build tree from before a chapter had one solution program holds .d files that name its
 # old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt from
@@ -126,5 +154,6 @@ workspace-elf: $(if $(WS),$(call ws_elf,$(WS),$(or $(STEP),default)))
 	$(if $(filter $(WS),$(WORKSPACE_NAMES)),,$(error no workspace $(WS) in $(WORKSPACES_DIR)))
 	@echo "root task: $(call ws_elf,$(WS),$(or $(STEP),default))"
 
-# The chapters use the non-MCS API; MCS=1 does not build them yet (TODO(#11)).
-ALL_TARGETS += $(if $(filter 1,$(MCS)),,$(WORKSPACE_ELFS))
+# Each configuration builds its own chapters (above: the MCS chapter with MCS=1, the others
+# without).
+ALL_TARGETS += $(WORKSPACE_ELFS)

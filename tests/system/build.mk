@@ -324,7 +324,7 @@ test-docs:
 # each: it must boot and end, and `make check` must name a first exercise.
 WORKSPACE_CHECK = $(PYTHON) $(SYSTEST_DIR)/harness/check.py
 WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
-    $(ws)/main.c:$(WORKSPACES_OUT)/$(ws)/default/image.elf:$(WORKSPACES_DIR)/$(ws))
+    $(ws)/main.c:$(call ws_out,$(ws))/$(ws)/default/image.elf:$(WORKSPACES_DIR)/$(ws))
 
 # $(call workspaces_main_part,SPECS): check.py --fresh on the selected NAME:IMAGE:DIR specs.
 define workspaces_main_part

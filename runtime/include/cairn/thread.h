@@ -43,6 +43,9 @@ typedef struct cairn_thread {
     seL4_CPtr tcb;         /* the thread's TCB cap in the root CNode */
     void (*fn)(void *arg); /* what the thread runs, and its argument */
     void *arg;
+#ifdef CONFIG_KERNEL_MCS
+    seL4_CPtr sc; /* MCS: its scheduling context */
+#endif
 } cairn_thread_t;
 
 /*
@@ -64,7 +67,8 @@ typedef struct cairn_thread {
  * reported on the console and the thread stops), the root task's CNode (guard data 0) and
  * VSpace, and the IPC buffer (MCS: Configure has no fault endpoint, and the thread also gets
  * a new scheduling context of CAIRN_THREAD_BUDGET_US every CAIRN_THREAD_BUDGET_US from the
- * SchedControl cap, without which it would never run); seL4_TCB_SetPriority; and
+ * SchedControl cap, without which it would never run; its cap is thread->sc);
+ * seL4_TCB_SetPriority; and
  * seL4_TCB_WriteRegisters with resume = true and pc = a runtime trampoline, sp = the top of
  * thread->stack, x0 = thread,
  * TPIDR_EL0 = the TLS block. The trampoline points the thread's own __sel4_ipc_buffer at
