@@ -14,6 +14,7 @@
  * tests; <cairn/runtime.h> declares a root task's main, renamed while it is read. */
 #define main cairn_root_task_main
 #include "runtime/alloc.c"
+#include "unit_main.h"
 #undef main
 
 static seL4_BootInfo bi;
@@ -98,12 +99,6 @@ static void kernel_error_passes_through_and_frees_the_slot(void **state)
     assert_int_equal(cairn_slots_left(), 1); /* the slot came back */
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(no_empty_slot_is_the_runtimes_own_error),
-        cmocka_unit_test(last_slot_then_no_slots),
-        cmocka_unit_test(kernel_error_passes_through_and_frees_the_slot),
-    };
-    return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("alloc", cmocka_unit_test(no_empty_slot_is_the_runtimes_own_error),
+               cmocka_unit_test(last_slot_then_no_slots),
+               cmocka_unit_test(kernel_error_passes_through_and_frees_the_slot))

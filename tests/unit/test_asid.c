@@ -15,6 +15,7 @@
 #include "object/vspace.h"
 #include "arch/api.h"
 #include "fake/hw.h"
+#include "unit_main.h"
 
 static struct vm_fixture f;
 static struct cte *cnode; // a 16-slot CNode for MakePool destinations
@@ -289,21 +290,16 @@ static void arch_object_sizes_match_sel4(void **state)
     assert_int_equal(cap_mapped_asid(c), 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(make_pool_creates_pool_in_first_free_index, setup),
-        cmocka_unit_test_setup(make_pool_checks_in_sel4_order, setup),
-        cmocka_unit_test_setup(make_pool_rejects_device_or_non_untyped, setup),
-        cmocka_unit_test_setup(make_pool_rejects_untyped_with_children, setup),
-        cmocka_unit_test_setup(make_pool_rejects_bad_or_occupied_destination, setup),
-        cmocka_unit_test_setup(assign_gives_lowest_free_asid_never_zero, setup),
-        cmocka_unit_test_setup(assign_checks_in_sel4_order, setup),
-        cmocka_unit_test_setup(assign_on_full_pool_is_delete_first, setup),
-        cmocka_unit_test_setup(deleting_vspace_releases_asid_and_leaves_nothing_reachable, setup),
-        cmocka_unit_test_setup(deleting_pool_flushes_each_assigned_asid, setup),
-        cmocka_unit_test_setup(activate_uses_root_and_asid_of_valid_vspace, setup),
-        cmocka_unit_test_setup(arch_object_sizes_match_sel4, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(make_pool_creates_pool_in_first_free_index, setup),
+               cmocka_unit_test_setup(make_pool_checks_in_sel4_order, setup),
+               cmocka_unit_test_setup(make_pool_rejects_device_or_non_untyped, setup),
+               cmocka_unit_test_setup(make_pool_rejects_untyped_with_children, setup),
+               cmocka_unit_test_setup(make_pool_rejects_bad_or_occupied_destination, setup),
+               cmocka_unit_test_setup(assign_gives_lowest_free_asid_never_zero, setup),
+               cmocka_unit_test_setup(assign_checks_in_sel4_order, setup),
+               cmocka_unit_test_setup(assign_on_full_pool_is_delete_first, setup),
+               cmocka_unit_test_setup(deleting_vspace_releases_asid_and_leaves_nothing_reachable,
+                                      setup),
+               cmocka_unit_test_setup(deleting_pool_flushes_each_assigned_asid, setup),
+               cmocka_unit_test_setup(activate_uses_root_and_asid_of_valid_vspace, setup),
+               cmocka_unit_test_setup(arch_object_sizes_match_sel4, setup))

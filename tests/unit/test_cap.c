@@ -2,6 +2,7 @@
 // cspace/cap.h: every constructor and accessor round-trips its fields, and fields do not
 // disturb each other (the bit layout is defined once; this pins it down).
 #include "fixtures.h"
+#include "unit_main.h"
 
 // Kernel-window-like and host-like object pointers (16-byte aligned, 48-bit sign-extended).
 static const pptr_t ptrs[] = {0xffffff8040000000ull, 0xffffff80401234f0ull, 0x00007f0012345670ull,
@@ -138,15 +139,8 @@ static void zombie_round_trip(void **state)
     assert_true(cap_zombie_is_tcb(z));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(cap_type_and_null),
-        cmocka_unit_test(untyped_fields_round_trip),
-        cmocka_unit_test(ipc_caps_round_trip),
-        cmocka_unit_test(reply_cnode_thread_irq_round_trip),
-        cmocka_unit_test(frame_and_table_caps_round_trip),
-        cmocka_unit_test(zombie_round_trip),
-    };
-    return cmocka_run_group_tests_name("cap", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("cap", cmocka_unit_test(cap_type_and_null),
+               cmocka_unit_test(untyped_fields_round_trip), cmocka_unit_test(ipc_caps_round_trip),
+               cmocka_unit_test(reply_cnode_thread_irq_round_trip),
+               cmocka_unit_test(frame_and_table_caps_round_trip),
+               cmocka_unit_test(zombie_round_trip))

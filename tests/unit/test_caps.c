@@ -15,6 +15,7 @@
  * main is the host's, so the root task's is renamed while the header is read. */
 #define main cairn_root_task_main
 #include <cairn/caps.h>
+#include "unit_main.h"
 #undef main
 
 /* ---- recording stubs ------------------------------------------------------------------- */
@@ -520,15 +521,8 @@ static void bootinfo_slots_and_allocation(void **state)
     CHECK_CALL("cairn_retype", seL4_ARM_LargePageObject, 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(conversions_and_paths, reset),
-        cmocka_unit_test_setup(untyped_and_cnode, reset),
-        cmocka_unit_test_setup(tcb, reset),
-        cmocka_unit_test_setup(notifications_and_endpoints, reset),
-        cmocka_unit_test_setup(frames_tables_asids_irqs, reset),
-        cmocka_unit_test_setup(bootinfo_slots_and_allocation, reset),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(conversions_and_paths, reset),
+               cmocka_unit_test_setup(untyped_and_cnode, reset), cmocka_unit_test_setup(tcb, reset),
+               cmocka_unit_test_setup(notifications_and_endpoints, reset),
+               cmocka_unit_test_setup(frames_tables_asids_irqs, reset),
+               cmocka_unit_test_setup(bootinfo_slots_and_allocation, reset))

@@ -9,6 +9,7 @@
 #include "object/endpoint.h"
 #include "object/objecttype.h"
 #include "state.h"
+#include "unit_main.h"
 
 // A fresh object of `type` carved by hand out of the untyped in `ut` into root slot `slot`.
 static struct cte *child_object(struct cte *ut, word_t slot, word_t type, unsigned bits,
@@ -249,20 +250,16 @@ static void untyped_child_of_whole_parent_marks_parent_full(void **state)
     assert_true(cap_is_null(derived));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(insert_links_child_after_parent, fx_setup_cmocka),
-        cmocka_unit_test_setup(badged_copy_is_child_of_unbadged_original, fx_setup_cmocka),
-        cmocka_unit_test_setup(revoke_removes_grandchildren, fx_setup_cmocka),
-        cmocka_unit_test_setup(move_keeps_tree_position, fx_setup_cmocka),
-        cmocka_unit_test_setup(swap_of_neighbours_and_strangers, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_last_endpoint_cap_restarts_waiters, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_last_cnode_cap_empties_its_slots, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_last_tcb_cap_suspends_and_clears_slots, fx_setup_cmocka),
-        cmocka_unit_test_setup(deleting_empty_slot_is_a_no_op, fx_setup_cmocka),
-        cmocka_unit_test_setup(preempted_revoke_resumes, fx_setup_cmocka),
-        cmocka_unit_test_setup(untyped_child_of_whole_parent_marks_parent_full, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("cdt", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("cdt", cmocka_unit_test_setup(insert_links_child_after_parent, fx_setup_cmocka),
+               cmocka_unit_test_setup(badged_copy_is_child_of_unbadged_original, fx_setup_cmocka),
+               cmocka_unit_test_setup(revoke_removes_grandchildren, fx_setup_cmocka),
+               cmocka_unit_test_setup(move_keeps_tree_position, fx_setup_cmocka),
+               cmocka_unit_test_setup(swap_of_neighbours_and_strangers, fx_setup_cmocka),
+               cmocka_unit_test_setup(delete_last_endpoint_cap_restarts_waiters, fx_setup_cmocka),
+               cmocka_unit_test_setup(delete_last_cnode_cap_empties_its_slots, fx_setup_cmocka),
+               cmocka_unit_test_setup(delete_last_tcb_cap_suspends_and_clears_slots,
+                                      fx_setup_cmocka),
+               cmocka_unit_test_setup(deleting_empty_slot_is_a_no_op, fx_setup_cmocka),
+               cmocka_unit_test_setup(preempted_revoke_resumes, fx_setup_cmocka),
+               cmocka_unit_test_setup(untyped_child_of_whole_parent_marks_parent_full,
+                                      fx_setup_cmocka))

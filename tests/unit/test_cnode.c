@@ -8,6 +8,7 @@
 #include "object/endpoint.h"
 #include "object/notification.h"
 #include "object/objecttype.h"
+#include "unit_main.h"
 
 #define ROOT seL4_CapInitThreadCNode
 
@@ -376,21 +377,16 @@ static void rejects_rotate_in_seL4_order(void **state)
     assert_true(hw_console_has("CNode Rotate: Pivot cap invalid."));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(copy_masks_rights_and_links_a_child, fx_setup_cmocka),
-        cmocka_unit_test_setup(mint_badges_once, fx_setup_cmocka),
-        cmocka_unit_test_setup(mint_without_write_gives_a_cap_that_cannot_signal, fx_setup_cmocka),
-        cmocka_unit_test_setup(move_and_mutate_keep_the_object, fx_setup_cmocka),
-        cmocka_unit_test_setup(rotate_moves_two_caps_or_swaps, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_and_revoke, fx_setup_cmocka),
-        cmocka_unit_test_setup(save_caller_moves_the_reply_cap, fx_setup_cmocka),
-        cmocka_unit_test_setup(cancel_badged_sends_restarts_only_that_badge, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_label_length_and_target, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_copy_family_in_seL4_order, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_copies_of_uncopyable_caps, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_rotate_in_seL4_order, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("cnode", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "cnode", cmocka_unit_test_setup(copy_masks_rights_and_links_a_child, fx_setup_cmocka),
+    cmocka_unit_test_setup(mint_badges_once, fx_setup_cmocka),
+    cmocka_unit_test_setup(mint_without_write_gives_a_cap_that_cannot_signal, fx_setup_cmocka),
+    cmocka_unit_test_setup(move_and_mutate_keep_the_object, fx_setup_cmocka),
+    cmocka_unit_test_setup(rotate_moves_two_caps_or_swaps, fx_setup_cmocka),
+    cmocka_unit_test_setup(delete_and_revoke, fx_setup_cmocka),
+    cmocka_unit_test_setup(save_caller_moves_the_reply_cap, fx_setup_cmocka),
+    cmocka_unit_test_setup(cancel_badged_sends_restarts_only_that_badge, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_label_length_and_target, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_copy_family_in_seL4_order, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_copies_of_uncopyable_caps, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_rotate_in_seL4_order, fx_setup_cmocka))

@@ -9,6 +9,7 @@
 #include "api/debug.h"
 #include "cspace/cdt.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define HEADER                                                                                     \
     "Dumping all tcbs!\n"                                                                          \
@@ -87,12 +88,6 @@ static void deleting_the_last_cap_unlists(void **state)
     assert_null(ks_debug_tcbs->debug_prev);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(boot_lists_idle_then_root),
-        cmocka_unit_test(retyped_tcbs_come_first_named_after_creator),
-        cmocka_unit_test(deleting_the_last_cap_unlists),
-    };
-    return cmocka_run_group_tests_name("debug_tcbs", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("debug_tcbs", cmocka_unit_test(boot_lists_idle_then_root),
+               cmocka_unit_test(retyped_tcbs_come_first_named_after_creator),
+               cmocka_unit_test(deleting_the_last_cap_unlists))

@@ -7,6 +7,7 @@
 #include "state.h"
 #include "object/domain.h"
 #include "object/objecttype.h"
+#include "unit_main.h"
 
 #define DOMAIN 11
 #define TCB 20
@@ -140,16 +141,10 @@ static void other_labels_are_illegal(void **state)
     assert_rejected(domain(&inv, CNodeCopy, 0, NULL, NULL), inv, seL4_IllegalOperation);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(set_puts_a_thread_in_domain_zero, setup_cmocka),
-        cmocka_unit_test_setup(set_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(schedule_configure_writes_an_entry, setup_cmocka),
-        cmocka_unit_test_setup(schedule_configure_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(schedule_set_start_accepts_a_real_entry, setup_cmocka),
-        cmocka_unit_test_setup(schedule_set_start_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(other_labels_are_illegal, setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("domain", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("domain", cmocka_unit_test_setup(set_puts_a_thread_in_domain_zero, setup_cmocka),
+               cmocka_unit_test_setup(set_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(schedule_configure_writes_an_entry, setup_cmocka),
+               cmocka_unit_test_setup(schedule_configure_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(schedule_set_start_accepts_a_real_entry, setup_cmocka),
+               cmocka_unit_test_setup(schedule_set_start_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(other_labels_are_illegal, setup_cmocka))

@@ -7,6 +7,7 @@
 
 #include "boot/dtb.h"
 #include "util.h"
+#include "unit_main.h"
 
 // A flattened device tree header: magic, totalsize, ..., version 17, last_comp_version 16.
 static void make_header(uint8_t *b, uint32_t magic, uint32_t total, uint32_t last_comp)
@@ -108,13 +109,7 @@ static void chunk_is_header_then_blob(void **state)
     assert_int_equal(out[16 + sizeof(dtb)], 0xee); // nothing written past the chunk
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(accepted_header_gives_packed_size),
-        cmocka_unit_test(refusals_and_their_log_lines),
-        cmocka_unit_test(extra_bootinfo_sizes_follow_sel4),
-        cmocka_unit_test(chunk_is_header_then_blob),
-    };
-    return cmocka_run_group_tests_name("dtb", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("dtb", cmocka_unit_test(accepted_header_gives_packed_size),
+               cmocka_unit_test(refusals_and_their_log_lines),
+               cmocka_unit_test(extra_bootinfo_sizes_follow_sel4),
+               cmocka_unit_test(chunk_is_header_then_blob))

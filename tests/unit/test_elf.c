@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "boot/elf.h"
+#include "unit_main.h"
 
 #define USER_TOP 0x00007fffffffffffull
 
@@ -131,12 +132,6 @@ static void image_must_leave_room_for_ipc_buffer_and_bootinfo(void **state)
     assert_null(check());
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(valid_image_is_described),
-        cmocka_unit_test(refuses_each_malformation),
-        cmocka_unit_test(image_must_leave_room_for_ipc_buffer_and_bootinfo),
-    };
-    return cmocka_run_group_tests_name("elf", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("elf", cmocka_unit_test(valid_image_is_described),
+               cmocka_unit_test(refuses_each_malformation),
+               cmocka_unit_test(image_must_leave_room_for_ipc_buffer_and_bootinfo))

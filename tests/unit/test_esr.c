@@ -10,6 +10,7 @@
 
 #include "arch/aarch64/esr.h"
 #include "util.h"
+#include "unit_main.h"
 
 static void decodes_data_read_translation_fault_level_3(void **state)
 {
@@ -106,14 +107,8 @@ static void describe_truncates_and_terminates(void **state)
     assert_int_equal(esr_describe(0x92000007, NULL, 0), 56);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(decodes_data_read_translation_fault_level_3),
-        cmocka_unit_test(decodes_each_fault_group_and_level),
-        cmocka_unit_test(write_cache_maintenance_and_fetch_are_told_apart),
-        cmocka_unit_test(describe_gives_readable_line),
-        cmocka_unit_test(describe_truncates_and_terminates),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test(decodes_data_read_translation_fault_level_3),
+               cmocka_unit_test(decodes_each_fault_group_and_level),
+               cmocka_unit_test(write_cache_maintenance_and_fetch_are_told_apart),
+               cmocka_unit_test(describe_gives_readable_line),
+               cmocka_unit_test(describe_truncates_and_terminates))

@@ -9,6 +9,7 @@
 #include "object/frame.h"
 #include "vm/pt_walk.h"
 #include "arch/api.h"
+#include "unit_main.h"
 
 #define VA 0x400000ull // 4 MiB: level-0/1 index 0, level-2 index 2
 
@@ -456,34 +457,29 @@ static void copy_of_frame_may_map_elsewhere_and_rights_mask(void **state)
     assert_int_equal(pte_vm_rights(vm_pte_at(&f, VA + 0x1000, 3)), VM_READ_ONLY);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(map_writes_pte_and_records_mapping, setup),
-        cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
-        cmocka_unit_test_setup(map_rejects_asid_without_vspace_as_invalid_root, setup),
-        cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_misaligned_vaddr, setup),
-        cmocka_unit_test_setup(map_rejects_frame_mapped_elsewhere, setup),
-        cmocka_unit_test_setup(map_rejects_frame_reaching_past_user_top, setup),
-        cmocka_unit_test_setup(map_reports_missing_level_as_bits_left, setup),
-        cmocka_unit_test_setup(map_large_frame_over_page_table_fails_with_bits_left_12, setup),
-        cmocka_unit_test_setup(map_small_frame_under_large_block_fails_with_bits_left_21, setup),
-        cmocka_unit_test_setup(map_masks_rights_instead_of_refusing, setup),
-        cmocka_unit_test_setup(vm_rights_mask_matches_sel4_table, setup),
-        cmocka_unit_test_setup(map_follows_attributes, setup),
-        cmocka_unit_test_setup(remap_at_same_vaddr_changes_rights_and_flushes_tlb, setup),
-        cmocka_unit_test_setup(map_over_other_frame_replaces_it_silently, setup),
-        cmocka_unit_test_setup(unmap_clears_pte_and_flushes_exactly_that_page, setup),
-        cmocka_unit_test_setup(unmap_of_boot_style_cap_works, setup),
-        cmocka_unit_test_setup(unmap_after_vspace_lost_its_asid_only_clears_cap, setup),
-        cmocka_unit_test_setup(get_address_replies_physical_address, setup),
-        cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
-        cmocka_unit_test_setup(flush_checks_in_sel4_order, setup),
-        cmocka_unit_test_setup(flush_maintains_the_frame_range, setup),
-        cmocka_unit_test_setup(deleting_mapped_frame_cap_unmaps_it, setup),
-        cmocka_unit_test_setup(copy_of_frame_may_map_elsewhere_and_rights_mask, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "tests", cmocka_unit_test_setup(map_writes_pte_and_records_mapping, setup),
+    cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
+    cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
+    cmocka_unit_test_setup(map_rejects_asid_without_vspace_as_invalid_root, setup),
+    cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace, setup),
+    cmocka_unit_test_setup(map_rejects_misaligned_vaddr, setup),
+    cmocka_unit_test_setup(map_rejects_frame_mapped_elsewhere, setup),
+    cmocka_unit_test_setup(map_rejects_frame_reaching_past_user_top, setup),
+    cmocka_unit_test_setup(map_reports_missing_level_as_bits_left, setup),
+    cmocka_unit_test_setup(map_large_frame_over_page_table_fails_with_bits_left_12, setup),
+    cmocka_unit_test_setup(map_small_frame_under_large_block_fails_with_bits_left_21, setup),
+    cmocka_unit_test_setup(map_masks_rights_instead_of_refusing, setup),
+    cmocka_unit_test_setup(vm_rights_mask_matches_sel4_table, setup),
+    cmocka_unit_test_setup(map_follows_attributes, setup),
+    cmocka_unit_test_setup(remap_at_same_vaddr_changes_rights_and_flushes_tlb, setup),
+    cmocka_unit_test_setup(map_over_other_frame_replaces_it_silently, setup),
+    cmocka_unit_test_setup(unmap_clears_pte_and_flushes_exactly_that_page, setup),
+    cmocka_unit_test_setup(unmap_of_boot_style_cap_works, setup),
+    cmocka_unit_test_setup(unmap_after_vspace_lost_its_asid_only_clears_cap, setup),
+    cmocka_unit_test_setup(get_address_replies_physical_address, setup),
+    cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
+    cmocka_unit_test_setup(flush_checks_in_sel4_order, setup),
+    cmocka_unit_test_setup(flush_maintains_the_frame_range, setup),
+    cmocka_unit_test_setup(deleting_mapped_frame_cap_unmaps_it, setup),
+    cmocka_unit_test_setup(copy_of_frame_may_map_elsewhere_and_rights_mask, setup))

@@ -11,6 +11,7 @@
 #include "object/endpoint.h"
 #include "object/untyped.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define UT_SLOT 10
 
@@ -118,17 +119,11 @@ static void table_linked_without_cap(void **state)
     expect_broken("pt-mapping");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(consistent_state_passes, setup),
-        cmocka_unit_test_setup(broken_cdt_link, setup),
-        cmocka_unit_test_setup(child_above_watermark, setup),
-        cmocka_unit_test_setup(overlapping_objects, setup),
-        cmocka_unit_test_setup(runnable_thread_not_queued, setup),
-        cmocka_unit_test_setup(blocked_thread_in_no_queue, setup),
-        cmocka_unit_test_setup(asid_table_entry_without_pool_cap, setup),
-        cmocka_unit_test_setup(table_linked_without_cap, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(consistent_state_passes, setup),
+               cmocka_unit_test_setup(broken_cdt_link, setup),
+               cmocka_unit_test_setup(child_above_watermark, setup),
+               cmocka_unit_test_setup(overlapping_objects, setup),
+               cmocka_unit_test_setup(runnable_thread_not_queued, setup),
+               cmocka_unit_test_setup(blocked_thread_in_no_queue, setup),
+               cmocka_unit_test_setup(asid_table_entry_without_pool_cap, setup),
+               cmocka_unit_test_setup(table_linked_without_cap, setup))

@@ -7,6 +7,7 @@
 #include "api/ipc.h"
 #include "object/endpoint.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define EP_SLOT 12
 #define NTFN_SLOT 13
@@ -139,16 +140,10 @@ static void nbrecv_with_nothing_gives_badge_zero(void **state)
     assert_int_equal(receiver->state, TS_INACTIVE);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(send_reaches_waiting_receiver_with_all_mrs, setup),
-        cmocka_unit_test_setup(cap_transfer_with_grant_fills_receive_slot, setup),
-        cmocka_unit_test_setup(cap_transfer_without_grant_drops_the_cap, setup),
-        cmocka_unit_test_setup(call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller,
-                               setup),
-        cmocka_unit_test_setup(call_without_grant_leaves_caller_inactive, setup),
-        cmocka_unit_test_setup(nbrecv_with_nothing_gives_badge_zero, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "tests", cmocka_unit_test_setup(send_reaches_waiting_receiver_with_all_mrs, setup),
+    cmocka_unit_test_setup(cap_transfer_with_grant_fills_receive_slot, setup),
+    cmocka_unit_test_setup(cap_transfer_without_grant_drops_the_cap, setup),
+    cmocka_unit_test_setup(call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller, setup),
+    cmocka_unit_test_setup(call_without_grant_leaves_caller_inactive, setup),
+    cmocka_unit_test_setup(nbrecv_with_nothing_gives_badge_zero, setup))

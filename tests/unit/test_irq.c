@@ -6,6 +6,7 @@
 #include "cspace/cdt.h"
 #include "object/irq.h"
 #include "object/objecttype.h"
+#include "unit_main.h"
 
 #define ROOT seL4_CapInitThreadCNode
 #define IRQ_CTL 4
@@ -143,14 +144,8 @@ static void handler_rejects_non_notification_or_read_only(void **state)
     assert_rejected(decode_invocation(&inv), inv, seL4_IllegalOperation);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(get_gives_a_handler_cap_once, setup_cmocka),
-        cmocka_unit_test_setup(get_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(get_trigger_records_the_line, setup_cmocka),
-        cmocka_unit_test_setup(handler_binds_and_clears_a_notification, setup_cmocka),
-        cmocka_unit_test_setup(handler_rejects_non_notification_or_read_only, setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("irq", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("irq", cmocka_unit_test_setup(get_gives_a_handler_cap_once, setup_cmocka),
+               cmocka_unit_test_setup(get_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(get_trigger_records_the_line, setup_cmocka),
+               cmocka_unit_test_setup(handler_binds_and_clears_a_notification, setup_cmocka),
+               cmocka_unit_test_setup(handler_rejects_non_notification_or_read_only, setup_cmocka))

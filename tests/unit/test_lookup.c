@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cspace/lookup.h"
+#include "unit_main.h"
 
 // A second-level CNode of 2^4 slots in root slot 10, reached with a guard of `guard_bits`.
 static struct cte *level2(unsigned guard_bits, word_t guard)
@@ -203,18 +204,14 @@ static void seeded_random_depth_arithmetic(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(root_cptr_is_slot_number_at_depth_64, fx_setup_cmocka),
-        cmocka_unit_test_setup(guard_mismatch_reports_guard_and_bits, fx_setup_cmocka),
-        cmocka_unit_test_setup(depth_too_small_for_guard_is_guard_mismatch, fx_setup_cmocka),
-        cmocka_unit_test_setup(depth_mismatch_when_level_needs_more_bits, fx_setup_cmocka),
-        cmocka_unit_test_setup(non_cnode_root_is_invalid_root, fx_setup_cmocka),
-        cmocka_unit_test_setup(two_level_resolution_with_guard, fx_setup_cmocka),
-        cmocka_unit_test_setup(resolution_stops_at_non_cnode_with_bits_left, fx_setup_cmocka),
-        cmocka_unit_test_setup(cnode_op_checks_in_seL4_order, fx_setup_cmocka),
-        cmocka_unit_test_setup(seeded_random_depth_arithmetic, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("lookup", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("lookup",
+               cmocka_unit_test_setup(root_cptr_is_slot_number_at_depth_64, fx_setup_cmocka),
+               cmocka_unit_test_setup(guard_mismatch_reports_guard_and_bits, fx_setup_cmocka),
+               cmocka_unit_test_setup(depth_too_small_for_guard_is_guard_mismatch, fx_setup_cmocka),
+               cmocka_unit_test_setup(depth_mismatch_when_level_needs_more_bits, fx_setup_cmocka),
+               cmocka_unit_test_setup(non_cnode_root_is_invalid_root, fx_setup_cmocka),
+               cmocka_unit_test_setup(two_level_resolution_with_guard, fx_setup_cmocka),
+               cmocka_unit_test_setup(resolution_stops_at_non_cnode_with_bits_left,
+                                      fx_setup_cmocka),
+               cmocka_unit_test_setup(cnode_op_checks_in_seL4_order, fx_setup_cmocka),
+               cmocka_unit_test_setup(seeded_random_depth_arithmetic, fx_setup_cmocka))

@@ -9,6 +9,7 @@
 #include "object/notification.h"
 #include "object/objecttype.h"
 #include "state.h"
+#include "unit_main.h"
 
 static struct notification *new_ntfn(word_t slot)
 {
@@ -178,18 +179,13 @@ static void signal_through_cap_ors_the_cap_badge(void **state)
     assert_int_equal(t->ctx.x[REG_CAP], 0x1337);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(signals_accumulate_until_wait, fx_setup_cmocka),
-        cmocka_unit_test_setup(poll_with_nothing_pending_returns_zero, fx_setup_cmocka),
-        cmocka_unit_test_setup(waiters_block_and_wake_in_order_with_the_badge, fx_setup_cmocka),
-        cmocka_unit_test_setup(higher_priority_waiter_is_switched_to, fx_setup_cmocka),
-        cmocka_unit_test_setup(bound_thread_in_endpoint_receive_takes_the_signal, fx_setup_cmocka),
-        cmocka_unit_test_setup(bound_thread_waiting_for_a_reply_is_not_woken, fx_setup_cmocka),
-        cmocka_unit_test_setup(cancel_wait_makes_thread_inactive, fx_setup_cmocka),
-        cmocka_unit_test_setup(deleting_last_cap_restarts_waiters_and_unbinds, fx_setup_cmocka),
-        cmocka_unit_test_setup(signal_through_cap_ors_the_cap_badge, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("notification", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "notification", cmocka_unit_test_setup(signals_accumulate_until_wait, fx_setup_cmocka),
+    cmocka_unit_test_setup(poll_with_nothing_pending_returns_zero, fx_setup_cmocka),
+    cmocka_unit_test_setup(waiters_block_and_wake_in_order_with_the_badge, fx_setup_cmocka),
+    cmocka_unit_test_setup(higher_priority_waiter_is_switched_to, fx_setup_cmocka),
+    cmocka_unit_test_setup(bound_thread_in_endpoint_receive_takes_the_signal, fx_setup_cmocka),
+    cmocka_unit_test_setup(bound_thread_waiting_for_a_reply_is_not_woken, fx_setup_cmocka),
+    cmocka_unit_test_setup(cancel_wait_makes_thread_inactive, fx_setup_cmocka),
+    cmocka_unit_test_setup(deleting_last_cap_restarts_waiters_and_unbinds, fx_setup_cmocka),
+    cmocka_unit_test_setup(signal_through_cap_ors_the_cap_badge, fx_setup_cmocka))

@@ -11,6 +11,7 @@
 #include "object/page_table.h"
 #include "vm/pt_walk.h"
 #include "arch/api.h"
+#include "unit_main.h"
 
 #define VA 0x40403000ull
 
@@ -228,22 +229,18 @@ static void detach_ignores_table_no_longer_linked_there(void **state)
     assert_int_equal(vm_hw_call_total(), 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(map_installs_tables_level_by_level_with_rounded_vaddr, setup),
-        cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_mapped_table_before_looking_at_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
-        cmocka_unit_test_setup(map_rejects_vaddr_above_user_top_before_asid_lookup, setup),
-        cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_when_all_levels_exist_or_frame_is_there, setup),
-        cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
-        cmocka_unit_test_setup(unmap_detaches_zeroes_and_flushes_asid, setup),
-        cmocka_unit_test_setup(unmap_with_copies_is_revoke_first, setup),
-        cmocka_unit_test_setup(unmapped_table_cap_cannot_be_copied, setup),
-        cmocka_unit_test_setup(deleting_last_cap_detaches_table, setup),
-        cmocka_unit_test_setup(detach_ignores_table_no_longer_linked_there, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests",
+               cmocka_unit_test_setup(map_installs_tables_level_by_level_with_rounded_vaddr, setup),
+               cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
+               cmocka_unit_test_setup(map_rejects_mapped_table_before_looking_at_vspace, setup),
+               cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
+               cmocka_unit_test_setup(map_rejects_vaddr_above_user_top_before_asid_lookup, setup),
+               cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace,
+                                      setup),
+               cmocka_unit_test_setup(map_rejects_when_all_levels_exist_or_frame_is_there, setup),
+               cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
+               cmocka_unit_test_setup(unmap_detaches_zeroes_and_flushes_asid, setup),
+               cmocka_unit_test_setup(unmap_with_copies_is_revoke_first, setup),
+               cmocka_unit_test_setup(unmapped_table_cap_cannot_be_copied, setup),
+               cmocka_unit_test_setup(deleting_last_cap_detaches_table, setup),
+               cmocka_unit_test_setup(detach_ignores_table_no_longer_linked_there, setup))

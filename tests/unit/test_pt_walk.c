@@ -5,6 +5,7 @@
 
 #include "vm/pt_walk.h"
 #include "arch/api.h"
+#include "unit_main.h"
 
 #define VA 0x0000123456789000ull
 
@@ -65,13 +66,7 @@ static void next_table_goes_through_physical_window(void **state)
     assert_ptr_equal(pt_next_table(pte_make_table(pptr_to_paddr((pptr_t)t))), t);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(bits_left_shrink_by_nine_per_level, setup),
-        cmocka_unit_test_setup(returned_entry_is_the_index_of_va, setup),
-        cmocka_unit_test_setup(walk_stops_at_block_and_at_page, setup),
-        cmocka_unit_test_setup(next_table_goes_through_physical_window, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(bits_left_shrink_by_nine_per_level, setup),
+               cmocka_unit_test_setup(returned_entry_is_the_index_of_va, setup),
+               cmocka_unit_test_setup(walk_stops_at_block_and_at_page, setup),
+               cmocka_unit_test_setup(next_table_goes_through_physical_window, setup))

@@ -8,6 +8,7 @@
 
 #include "arch/aarch64/pte.h"
 #include "cspace/cap.h"
+#include "unit_main.h"
 
 static void frame_descriptors_match_sel4_low_bits(void **state)
 {
@@ -72,13 +73,6 @@ static void seeded_round_trips(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(frame_descriptors_match_sel4_low_bits),
-        cmocka_unit_test(entry_kind_depends_on_level),
-        cmocka_unit_test(geometry_matches_va_split),
-        cmocka_unit_test(seeded_round_trips),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test(frame_descriptors_match_sel4_low_bits),
+               cmocka_unit_test(entry_kind_depends_on_level),
+               cmocka_unit_test(geometry_matches_va_split), cmocka_unit_test(seeded_round_trips))

@@ -6,6 +6,7 @@
 
 #include "sched/sched.h"
 #include "state.h"
+#include "unit_main.h"
 
 static struct tcb *thread(word_t prio)
 {
@@ -113,16 +114,10 @@ static void nothing_runnable_is_idle(void **state)
     assert_null(ks_sched_action);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(enqueue_puts_in_front_and_append_behind, fx_setup_cmocka),
-        cmocka_unit_test_setup(the_current_thread_stays_without_a_request, fx_setup_cmocka),
-        cmocka_unit_test_setup(a_woken_thread_runs_only_if_it_beats_the_current_one,
-                               fx_setup_cmocka),
-        cmocka_unit_test_setup(equal_priority_goes_behind_the_current_one, fx_setup_cmocka),
-        cmocka_unit_test_setup(yield_and_the_time_slice_rotate_equal_priorities, fx_setup_cmocka),
-        cmocka_unit_test_setup(nothing_runnable_is_idle, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("sched", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "sched", cmocka_unit_test_setup(enqueue_puts_in_front_and_append_behind, fx_setup_cmocka),
+    cmocka_unit_test_setup(the_current_thread_stays_without_a_request, fx_setup_cmocka),
+    cmocka_unit_test_setup(a_woken_thread_runs_only_if_it_beats_the_current_one, fx_setup_cmocka),
+    cmocka_unit_test_setup(equal_priority_goes_behind_the_current_one, fx_setup_cmocka),
+    cmocka_unit_test_setup(yield_and_the_time_slice_rotate_equal_priorities, fx_setup_cmocka),
+    cmocka_unit_test_setup(nothing_runnable_is_idle, fx_setup_cmocka))

@@ -10,6 +10,7 @@
 #include "object/objecttype.h"
 #include "object/untyped.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define UT_SLOT 10
 #define ROOT_SLOT seL4_CapInitThreadCNode
@@ -378,27 +379,22 @@ static void checks_come_in_seL4_order(void **state)
                     seL4_InvalidArgument);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(retype_notification_into_root_cnode, fx_setup_cmocka),
-        cmocka_unit_test_setup(watermark_aligns_each_object_to_its_size, fx_setup_cmocka),
-        cmocka_unit_test_setup(objects_are_zeroed, fx_setup_cmocka),
-        cmocka_unit_test_setup(childless_untyped_is_reset_and_reused, fx_setup_cmocka),
-        cmocka_unit_test_setup(reset_is_never_preempted, fx_setup_cmocka),
-        cmocka_unit_test_setup(fan_out_of_256_and_destination_cnode_by_depth, fx_setup_cmocka),
-        cmocka_unit_test_setup(device_untyped_gives_frames_and_untypeds_only, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_wrong_label_before_length, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_short_message_or_missing_root, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_unknown_type_as_argument_0, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_impossible_sizes_with_range_0_47, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_too_small_cnode_and_untyped_as_argument_1, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_bad_destination_lookup, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_destination_that_is_not_a_cnode, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_offset_window_and_count_ranges, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_occupied_destination_slot, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_when_memory_is_short_with_bytes_left, fx_setup_cmocka),
-        cmocka_unit_test_setup(checks_come_in_seL4_order, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("untyped", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "untyped", cmocka_unit_test_setup(retype_notification_into_root_cnode, fx_setup_cmocka),
+    cmocka_unit_test_setup(watermark_aligns_each_object_to_its_size, fx_setup_cmocka),
+    cmocka_unit_test_setup(objects_are_zeroed, fx_setup_cmocka),
+    cmocka_unit_test_setup(childless_untyped_is_reset_and_reused, fx_setup_cmocka),
+    cmocka_unit_test_setup(reset_is_never_preempted, fx_setup_cmocka),
+    cmocka_unit_test_setup(fan_out_of_256_and_destination_cnode_by_depth, fx_setup_cmocka),
+    cmocka_unit_test_setup(device_untyped_gives_frames_and_untypeds_only, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_wrong_label_before_length, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_short_message_or_missing_root, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_unknown_type_as_argument_0, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_impossible_sizes_with_range_0_47, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_too_small_cnode_and_untyped_as_argument_1, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_bad_destination_lookup, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_destination_that_is_not_a_cnode, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_offset_window_and_count_ranges, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_occupied_destination_slot, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_when_memory_is_short_with_bytes_left, fx_setup_cmocka),
+    cmocka_unit_test_setup(checks_come_in_seL4_order, fx_setup_cmocka))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "boot/untyped_split.h"
+#include "unit_main.h"
 
 #define MAX_BLOCKS 512
 
@@ -109,15 +110,9 @@ static void seeded_random_regions_are_covered(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(ram_gigabyte_is_one_block),
-        cmocka_unit_test(unaligned_region_splits_ascending),
-        cmocka_unit_test(tiny_and_empty_regions),
-        cmocka_unit_test(zero_start_and_47_bit_cap),
-        cmocka_unit_test(count_beyond_max_is_reported),
-        cmocka_unit_test(seeded_random_regions_are_covered),
-    };
-    return cmocka_run_group_tests_name("untyped_split", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("untyped_split", cmocka_unit_test(ram_gigabyte_is_one_block),
+               cmocka_unit_test(unaligned_region_splits_ascending),
+               cmocka_unit_test(tiny_and_empty_regions),
+               cmocka_unit_test(zero_start_and_47_bit_cap),
+               cmocka_unit_test(count_beyond_max_is_reported),
+               cmocka_unit_test(seeded_random_regions_are_covered))

@@ -8,6 +8,7 @@
 #include "object/vspace.h"
 #include "arch/api.h"
 #include "fake/hw.h"
+#include "unit_main.h"
 
 #define VA 0x800000ull // 8 MiB: the frame the cache calls work on
 
@@ -122,13 +123,7 @@ static void activate_uses_the_vspace_its_asid_still_names(void **state)
     assert_true(hw_seen(HW_SET_VSPACE, 0, 0, 0));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(each_operation_maintains_the_physical_range, setup),
-        cmocka_unit_test_setup(nothing_mapped_succeeds_without_maintenance, setup),
-        cmocka_unit_test_setup(rejections_in_seL4_order, setup),
-        cmocka_unit_test_setup(activate_uses_the_vspace_its_asid_still_names, setup),
-    };
-    return cmocka_run_group_tests_name("vspace", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("vspace", cmocka_unit_test_setup(each_operation_maintains_the_physical_range, setup),
+               cmocka_unit_test_setup(nothing_mapped_succeeds_without_maintenance, setup),
+               cmocka_unit_test_setup(rejections_in_seL4_order, setup),
+               cmocka_unit_test_setup(activate_uses_the_vspace_its_asid_still_names, setup))
