@@ -28,9 +28,8 @@ static void boot_list(void)
     debug_idle_record_boot();
 }
 
-static void boot_lists_idle_then_root(void **state)
+UNIT_TEST(boot_lists_idle_then_root)
 {
-    (void)state;
     fx_setup();
     boot_list();
     hw_reset();
@@ -42,9 +41,8 @@ static void boot_lists_idle_then_root(void **state)
                                "0x0000000000400174\t                 255\t0\n");
 }
 
-static void retyped_tcbs_come_first_named_after_creator(void **state)
+UNIT_TEST(retyped_tcbs_come_first_named_after_creator)
 {
-    (void)state;
     fx_setup();
     boot_list();
     struct cte *a = fx_object(10, seL4_TCBObject, 0);
@@ -68,9 +66,8 @@ static void retyped_tcbs_come_first_named_after_creator(void **state)
                               "0x0000000000400174\t                 255\t0\n");
 }
 
-static void deleting_the_last_cap_unlists(void **state)
+UNIT_TEST(deleting_the_last_cap_unlists)
 {
-    (void)state;
     fx_setup();
     boot_list();
     struct cte *a = fx_object(10, seL4_TCBObject, 0);

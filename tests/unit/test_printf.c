@@ -5,9 +5,8 @@
 #include "lib/printf.h"
 #include "unit_main.h"
 
-static void signed_values_print_as_sel4_prints_them(void **state)
+UNIT_TEST(signed_values_print_as_sel4_prints_them)
 {
-    (void)state;
     hw_reset();
     // seL4's kernel printf never prints a minus sign: %d of a negative int is its 64-bit
     // two's complement, unsigned (upstream's INTMAX_MAX is UINT64_MAX).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The main() of a unit-test file: its cmocka tests (cmocka_unit_test(...) entries, in
-// order) run as one group named `group`, with no group setup or teardown.
+// A unit-test file's tests and main(). UNIT_TEST(name) starts a test function (cmocka
+// passes a state pointer these tests do not use); UNIT_TEST_MAIN runs the file's tests
+// (cmocka_unit_test(...) entries, in order) as one group named `group`, with no group
+// setup or teardown.
 #pragma once
 
 #include <setjmp.h> // cmocka.h needs these three first
@@ -8,6 +10,8 @@
 #include <stddef.h>
 
 #include <cmocka.h>
+
+#define UNIT_TEST(name) static void name(__attribute__((unused)) void **state)
 
 #define UNIT_TEST_MAIN(group, ...)                                                                 \
     int main(void)                                                                                 \
