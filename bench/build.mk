@@ -8,6 +8,8 @@
 #   make bench                              the Cairn benchmark root task, release kernel
 #   make bench RELEASE=0                    the same on the debug kernel (the default build's)
 #   make bench FASTPATH=0                   without the IPC fastpath
+#   make bench MCS=1                        the MCS configuration (build/mcs/), with the
+#                                           passive-server round trips
 #   make bench ROOTTASK=/abs/path/task.elf  any root task, same kernel config and QEMU flags
 
 BENCH_OUT   := $(BUILD)/bench
@@ -40,16 +42,16 @@ bench: $(if $(ROOTTASK),,$(BENCH_ELF))
 bench-run: $(IMAGE_INPUTS)
 	$(if $(filter 1,$(BENCH)),,$(error bench-run needs BENCH=1; use `make bench`))
 	@echo "  IMAGE   $(patsubst $(ROOT)/%,%,$(BENCH_IMAGE)) ($(notdir $(KERNEL_BUILD)) kernel + $(BENCH_TASK))"
-	@echo "bench: measuring the $(BENCH_CONFIG) kernel (RELEASE=$(RELEASE) FASTPATH=$(FASTPATH)$(if \
+	@echo "bench: measuring the $(BENCH_CONFIG) kernel (RELEASE=$(RELEASE) FASTPATH=$(FASTPATH) MCS=$(MCS)$(if \
 	    $(filter 1,$(RELEASE)),; make bench RELEASE=0 measures the debug one))"
 	$(call image_recipe,$(BENCH_TASK),$(BENCH_IMAGE))
 	@echo "  RUN     $(call qemu_cmd,$(BENCH_IMAGE),$(QEMU_BENCH_FLAGS))"
 	@$(PYTHON) $(ROOT)/bench/run.py --qemu '$(call qemu_cmd,$(BENCH_IMAGE),$(QEMU_BENCH_FLAGS))' \
 	    --json $(BENCH_JSON) --log $(BENCH_OUT)/console.log --reference $(ROOT)/bench/reference.json \
-	    --config '{"build": "$(BENCH_CONFIG)", "RELEASE": $(RELEASE), "FASTPATH": $(FASTPATH), "kernel": "$(KERNEL_CONFIG_NAME)"}'
+	    --config '{"build": "$(BENCH_CONFIG)", "RELEASE": $(RELEASE), "FASTPATH": $(FASTPATH), "MCS": $(MCS), "kernel": "$(KERNEL_CONFIG_NAME)"}'
 
-# The benchmarks use the non-MCS API; MCS=1 does not build them (TODO(#11): make bench MCS=1).
-ALL_TARGETS += $(if $(filter 1,$(MCS)),,$(BENCH_ELF))
+# Both configurations: make bench MCS=1 builds and measures everything under build/mcs/.
+ALL_TARGETS += $(BENCH_ELF)
 
 # Where one operation's instructions go: `make bench-profile COUNT=<per_op>` traces the image
 # the last `make bench` built (same kernel configuration) and prints the first window of that

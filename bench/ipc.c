@@ -10,6 +10,13 @@
 //   ipc_send_1w           seL4_Send of 1 word to a thread waiting in seL4_Recv
 //   signal_idle           seL4_Signal on a notification nobody waits on
 //   signal_waiter         seL4_Signal that wakes a thread waiting in seL4_Wait
+//
+// MCS (make bench MCS=1): every partner has a scheduling context of its own (the runtime's
+// cairn_thread_create gives one), and a server receives with a Reply object and answers
+// through it; so the round trips above go the general way (seL4's MCS fastpath takes only a
+// server without a context). Added there:
+//   ipc_call_<n>w_passive the round trip with a passive server: it has no scheduling context
+//                         and runs on the caller's, lent by the Call and given back by the reply
 #include <stdint.h>
 #include <stdio.h>
 
@@ -24,15 +31,26 @@
 struct partner {
     seL4_CPtr cap;   /* endpoint or notification it waits on */
     seL4_Word words; /* reply length (servers) */
+#ifdef CONFIG_KERNEL_MCS
+    seL4_CPtr reply; /* MCS: the Reply object it receives with */
+#endif
 };
+
+#ifdef CONFIG_KERNEL_MCS
+#define RECV(p, badge) seL4_Recv((p)->cap, (badge), (p)->reply)
+#define REPLY_RECV(p, info, badge) seL4_ReplyRecv((p)->cap, (info), (badge), (p)->reply)
+#else
+#define RECV(p, badge) seL4_Recv((p)->cap, (badge))
+#define REPLY_RECV(p, info, badge) seL4_ReplyRecv((p)->cap, (info), (badge))
+#endif
 
 static void server(void *arg)
 {
     const struct partner *p = arg;
     seL4_Word badge;
-    seL4_Recv(p->cap, &badge);
+    RECV(p, &badge);
     for (;;) {
-        seL4_ReplyRecv(p->cap, seL4_MessageInfo_new(0, 0, 0, p->words), &badge);
+        REPLY_RECV(p, seL4_MessageInfo_new(0, 0, 0, p->words), &badge);
     }
 }
 
@@ -40,7 +58,7 @@ static void receiver(void *arg)
 {
     const struct partner *p = arg;
     for (;;) {
-        seL4_Recv(p->cap, NULL);
+        RECV(p, NULL);
     }
 }
 
@@ -52,8 +70,8 @@ static void waiter(void *arg)
     }
 }
 
-static cairn_thread_t threads[6];
-static struct partner partners[6];
+static cairn_thread_t threads[8];
+static struct partner partners[8];
 static unsigned thread_count;
 
 // Start fn on a new thread at the root task's priority, waiting on a new object of `type`.
@@ -61,6 +79,9 @@ static struct partner *start(void (*fn)(void *), seL4_Word type, seL4_Word words
 {
     unsigned i = thread_count++;
     partners[i] = (struct partner){.cap = alloc_object(type, 0), .words = words};
+#ifdef CONFIG_KERNEL_MCS
+    partners[i].reply = alloc_object(seL4_ReplyObject, 0);
+#endif
     CHECK(cairn_thread_create(&threads[i], seL4_CapNull, PRIORITY, fn, &partners[i]));
     return &partners[i];
 }
@@ -132,6 +153,10 @@ void bench_ipc(const seL4_BootInfo *bi)
                             image_vspace(bi), 0));
     struct partner *rx = start(receiver, seL4_EndpointObject, 0);
     struct partner *wt = start(waiter, seL4_NotificationObject, 0);
+#ifdef CONFIG_KERNEL_MCS
+    struct partner *p1 = start(server, seL4_EndpointObject, 1);
+    struct partner *p4 = start(server, seL4_EndpointObject, 4);
+#endif
     seL4_CPtr idle = alloc_object(seL4_NotificationObject, 0);
     seL4_Yield(); /* every partner runs up to its first wait */
 
@@ -139,6 +164,14 @@ void bench_ipc(const seL4_BootInfo *bi)
     round_trips("ipc_call_1w", "Call/ReplyRecv round trip, 1 word", s1->cap, 1);
     round_trips("ipc_call_4w", "Call/ReplyRecv round trip, 4 words", s4->cap, 4);
     round_trips("ipc_call_1w_vspace", "the same, 1 word, server in another VSpace", sv->cap, 1);
+#ifdef CONFIG_KERNEL_MCS
+    /* The last two servers, waiting in Recv, give up their contexts: passive from now on. */
+    for (unsigned i = thread_count - 2; i < thread_count; i++)
+        CHECK(seL4_TCB_SetSchedParams(threads[i].tcb, seL4_CapInitThreadTCB, PRIORITY, PRIORITY,
+                                      seL4_CapNull, seL4_CapNull));
+    round_trips("ipc_call_1w_passive", "the same, 1 word, passive server", p1->cap, 1);
+    round_trips("ipc_call_4w_passive", "the same, 4 words, passive server", p4->cap, 4);
+#endif
 
     struct stat s_send = {0}, s_idle = {0}, s_wake = {0};
     for (int i = 0; i < ITERATIONS; i++) {

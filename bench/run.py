@@ -25,8 +25,29 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BENCH = re.compile(r"^BENCH (\S+)((?: \w+=\d+)*)\s*$")
 
 
+def print_mcs(results, config, reference_path):
+    """MCS: every figure beside seL4's MCS figure where reference.json has one
+    (sel4_mcs_release; none is known yet, and its note says why); no targets. The non-MCS
+    seL4 figures are not comparable (another configuration), so they are not shown."""
+    with open(reference_path) as f:
+        ref = json.load(f)
+    known = {n: r["sel4_mcs_release"] for n, r in ref["operations"].items()
+             if "sel4_mcs_release" in r}
+    print(f"\nCairn MCS ({config.get('build', '?')} build, FASTPATH={config.get('FASTPATH', '?')}), "
+          "guest instructions per operation:")
+    print("| operation            |  Cairn | seL4 MCS release |")
+    print("|----------------------|--------|------------------|")
+    for name, r in results.items():
+        print(f"| {name:<20} | {r['per_op']:>6} | {known.get(name, 'not known'):>16} |")
+    if not known:
+        print("seL4 MCS: " + ref.get("sel4_mcs_note", "no figure known"))
+
+
 def print_comparison(results, config, reference_path):
     """The table beside seL4's figures: ratio to seL4's release build and the target."""
+    if config.get("MCS"):
+        print_mcs(results, config, reference_path)
+        return
     with open(reference_path) as f:
         ref = json.load(f)["operations"]
     build = config.get("build", "?")

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include <cairn/alloc.h>
+#include <cairn/elf.h>
 #include <cairn/process.h>
 #include <cairn/vspace.h>
-#include <elf64.h> /* common/: the ELF64 structures and constants */
 
 /* Where the root task maps a frame of a process while it fills it: a page of its own
  * address space that nothing else uses (the last level-0 entry's first page). */
@@ -20,17 +20,6 @@
 #define DATA_ATTRS (seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever)
 #define PAGE_DOWN(x) ((x) & ~(seL4_Word)(PAGE - 1))
 #define PAGE_UP(x) PAGE_DOWN((x) + PAGE - 1)
-
-/* The program headers of a loadable ELF file, or NULL. */
-static const struct elf64_phdr *elf_phdrs(const struct elf64_ehdr *eh, size_t bytes)
-{
-    if (bytes < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) != 0 || eh->ident[4] != ELFCLASS64 ||
-        eh->type != ET_EXEC || eh->machine != EM_AARCH64 ||
-        eh->phentsize != sizeof(struct elf64_phdr) ||
-        eh->phoff + (uint64_t)eh->phnum * sizeof(struct elf64_phdr) > bytes)
-        return NULL;
-    return (const struct elf64_phdr *)((const char *)eh + eh->phoff);
-}
 
 /* A new frame, filled through the scratch page with `len` bytes of `src` at `offset` (the
  * rest zero), then mapped at vaddr in the process; *out (if not NULL) gets its cap. */
@@ -61,11 +50,11 @@ static seL4_Error map_filled_page(cairn_process_t *p, seL4_Word vaddr, seL4_Word
 }
 
 /* Every page of one PT_LOAD segment. */
-static seL4_Error load_segment(cairn_process_t *p, const char *file, const struct elf64_phdr *ph)
+static seL4_Error load_segment(cairn_process_t *p, const char *file, const elf64_phdr_t *ph)
 {
-    seL4_CapRights_t rights = (ph->flags & PF_W) ? seL4_ReadWrite : seL4_CanRead;
+    seL4_CapRights_t rights = (ph->flags & ELF_PF_W) ? seL4_ReadWrite : seL4_CanRead;
     seL4_ARM_VMAttributes attrs = seL4_ARM_Default_VMAttributes;
-    if (!(ph->flags & PF_X))
+    if (!(ph->flags & ELF_PF_X))
         attrs |= seL4_ARM_ExecuteNever;
     seL4_Word file_end = ph->vaddr + ph->filesz; /* file bytes cover [vaddr, file_end) */
     for (seL4_Word page = PAGE_DOWN(ph->vaddr); page < ph->vaddr + ph->memsz; page += PAGE) {
@@ -83,7 +72,7 @@ static seL4_Error load_segment(cairn_process_t *p, const char *file, const struc
 /* The thread-local block in the page at `page`: TPIDR_EL0 (p->tls) points at a 16-byte
  * header (zero), the TLS image follows at its alignment. */
 static seL4_Error map_tls(cairn_process_t *p, seL4_Word page, const char *file,
-                          const struct elf64_phdr *tls)
+                          const elf64_phdr_t *tls)
 {
     seL4_Word offset = 0, len = 0;
     const char *src = file;
@@ -101,12 +90,11 @@ static seL4_Error map_tls(cairn_process_t *p, seL4_Word page, const char *file,
 
 /* The image: every PT_LOAD segment; *end gets the first page after it. */
 static seL4_Error load_image(cairn_process_t *p, const char *file, size_t bytes,
-                             const struct elf64_ehdr *eh, const struct elf64_phdr *ph,
-                             seL4_Word *end)
+                             const elf64_header_t *eh, const elf64_phdr_t *ph, seL4_Word *end)
 {
     *end = 0;
     for (unsigned i = 0; i < eh->phnum; i++) {
-        if (ph[i].type != PT_LOAD || ph[i].memsz == 0)
+        if (ph[i].type != ELF_PT_LOAD || ph[i].memsz == 0)
             continue;
         if (ph[i].filesz > ph[i].memsz || ph[i].offset + ph[i].filesz > bytes ||
             ph[i].vaddr + ph[i].memsz > CAIRN_PROCESS_SCRATCH || ph[i].vaddr < PAGE)
@@ -138,8 +126,8 @@ static seL4_Error load_image(cairn_process_t *p, const char *file, size_t bytes,
 seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_bytes,
                                 const char *name)
 {
-    const struct elf64_ehdr *eh = elf;
-    const struct elf64_phdr *ph = elf_phdrs(eh, elf_bytes);
+    const elf64_header_t *eh = elf;
+    const elf64_phdr_t *ph = cairn_elf_phdrs(eh, elf_bytes);
     if (ph == NULL)
         return seL4_InvalidArgument;
     memset(p, 0, sizeof *p);
@@ -159,9 +147,9 @@ seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_
     p->stack_top = stack_bottom + CAIRN_PROCESS_STACK_PAGES * PAGE;
     for (seL4_Word page = stack_bottom; page < p->stack_top; page += PAGE)
         TRY(map_filled_page(p, page, 0, NULL, 0, seL4_ReadWrite, DATA_ATTRS, NULL));
-    const struct elf64_phdr *tls = NULL;
+    const elf64_phdr_t *tls = NULL;
     for (unsigned i = 0; i < eh->phnum; i++)
-        if (ph[i].type == PT_TLS)
+        if (ph[i].type == ELF_PT_TLS)
             tls = &ph[i];
     TRY(map_tls(p, p->stack_top, elf, tls));
     p->next_free = p->stack_top + PAGE;

@@ -5,13 +5,12 @@
 # A workspace is workspaces/root-task/<name>/ with a three-line Makefile (NAME, SRCS, include
 # mk/roottask.mk). Its files (SRCS, e.g. main.c) are the learner's: the chapter's starting
 # point with the exercises marked. Its steps are the names of its expect/<step>.txt files.
-# Its solution is solution/, the same files (main.c, ...) as they stand at the end of the
-# chapter: one program that does the steps in order and ends after the step it is built for
-# (workspaces/step.h). Step S is those files compiled with STEP defined as "S" (-DSTEP=\"S\").
-# (A chapter not yet converted has solutions/S/ instead, the whole program as it stands
-# after step S.) "default" is the learner's program. Every source is compiled with the
-# workspace directory on the include path, so a header the chapter hands out (pl011.h)
-# serves the learner's files and the solution alike.
+# Its solution is solution/, the same files (main.c, ...): one program for every step, in
+# plain C, whose code of each step is marked with the step's name (workspaces/step.h). Step S
+# is those files compiled with STEP defined as "S" (-DSTEP=\"S\"); "default" is the
+# learner's program. Every source is compiled with the workspace directory on the include
+# path, so a header the chapter hands out (pl011.h) serves the learner's files and the
+# solution alike.
 #
 #   ELF of one step:   build/workspaces/<name>/<step>/<name>.elf
 #   its boot image:    build/workspaces/<name>/<step>/image.elf   (make workspace-images)
@@ -49,18 +48,13 @@ ws_out = $(if $(and $(filter-out 1,$(MCS)),$(filter $(1),$(WORKSPACE_MCS_NAMES))
 # SRCS as written in a workspace's Makefile ("SRCS := a.c b.c").
 ws_srcs = $(shell sed -n 's/^SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
 ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile)
-# Steps of a workspace: its expect files, plus "default", plus the step asked for on the
-# command line (so `make workspace-elf STEP=2.H` works before 2.H has an expect file).
-ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))) \
-                  $(if $(filter $(1),$(WS)),$(or $(STEP),default)))
-# Whether a workspace has one solution program (solution/) rather than one per step.
-ws_one_solution = $(wildcard $(WORKSPACES_DIR)/$(1)/solution/.)
+# Steps of a workspace: its expect files, plus "default" (a step is made by its expect
+# file: CONTRIBUTING.md, "Adding a tutorial step").
+ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))))
 # Where the sources of a step are: the workspace itself for "default", else its solution.
-ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
-    $(call ws_one_solution,$(1)),/solution,/solutions/$(2)))
-# A step of the one solution program is compiled with its name as STEP (workspaces/step.h).
-ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,$(if \
-    $(call ws_one_solution,$(1)), -I$(ROOT)/workspaces -DSTEP=\"$(2)\"))
+ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,/solution)
+# A step of the solution is compiled with its name as STEP (workspaces/step.h).
+ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),, -I$(ROOT)/workspaces -DSTEP=\"$(2)\")
 ws_elf = $(call ws_out,$(1))/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
@@ -127,25 +121,20 @@ $(BUILD)/mcs/workspaces/%: FORCE
 	@$(MAKE) --no-print-directory MCS=1 BUILD=$(BUILD)/mcs $@
 endif
 
-# A build tree from before a chapter had one solution program holds .d files that name its
-# old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt from
-# solution/ (the rule below says that a missing old source is not an error).
-$(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_one_solution,$(ws)),\
-    $(eval $(WORKSPACES_DIR)/$(ws)/solutions/%.c: ;)))
+# A build tree from before the chapters had one solution program holds .d files that name
+# their old sources, solutions/<step>/*.c: those are gone, and the objects are simply rebuilt
+# from solution/ (the rule below says that a missing old source is not an error).
+$(foreach ws,$(WORKSPACE_NAMES),$(eval $(WORKSPACES_DIR)/$(ws)/solutions/%.c: ;))
 
 .PHONY: workspaces workspace-elf workspace-images
 workspaces: $(WORKSPACE_ELFS)
 workspace-images: $(WORKSPACE_IMAGES)
 
-# A STEP that the workspace does not have is named before make looks for its sources: with
-# one solution program, a step is one with an expect file.
+# A STEP that the workspace does not have (no expect file) is named before make looks for
+# its sources.
 ifneq ($(and $(WS),$(filter-out default,$(STEP))),)
-ifneq ($(call ws_one_solution,$(WS)),)
 ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/expect/$(STEP).txt),)
 $(error workspace $(WS) has no step $(STEP): its steps are $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(WS)/expect/*.txt))))
-endif
-else ifeq ($(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/$(STEP)/.),)
-$(error workspace $(WS) has no step $(STEP): its steps are $(notdir $(wildcard $(WORKSPACES_DIR)/$(WS)/solutions/*)))
 endif
 endif
 

@@ -27,6 +27,10 @@ static inline bool step_is(const char *step)
     return __builtin_strcmp(STEP, step) == 0;
 }
 
+/* The same test where C wants a constant (the size of an array at file scope): GCC folds
+ * __builtin_strcmp of two string literals into one. */
+#define STEP_IS(step) (__builtin_strcmp(STEP, step) == 0)
+
 /* Whether this program is built for a step that comes before `step`. */
 static inline bool step_before(const char *step)
 {

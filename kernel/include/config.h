@@ -22,9 +22,6 @@
 #ifndef CONFIG_FASTPATH
 #define CONFIG_FASTPATH 1
 #endif
-#if defined(CONFIG_KERNEL_MCS) && CONFIG_FASTPATH
-#error "the fastpath is the non-MCS one: an MCS kernel is built with FASTPATH=0 (mk/config.mk)"
-#endif
 #ifndef CONFIG_CHECK_INVARIANTS
 #define CONFIG_CHECK_INVARIANTS 0
 #endif

@@ -22,15 +22,7 @@ static void reply_push(struct tcb *caller, struct tcb *callee, struct reply *r)
     struct sched_context *sc = caller->sc;
     if (sc != NULL && callee->sc == NULL) {
         // Donate: r becomes the head of sc's call stack.
-        struct reply *old = sc->reply;
-        if (old != NULL) {
-            old->next = (pptr_t)r;
-            old->next_is_sc = false;
-        }
-        r->prev = old;
-        sc->reply = r;
-        r->next = (pptr_t)sc;
-        r->next_is_sc = true;
+        reply_stack_push(sc, r);
         sched_context_donate(sc, callee);
     }
 }
@@ -46,19 +38,10 @@ void reply_unlink(struct reply *r, struct tcb *t)
 // Take r, the head of its context's call stack, off it and give the context back to t.
 static void reply_pop(struct reply *r, struct tcb *t)
 {
-    struct sched_context *sc = (struct sched_context *)r->next;
-    struct reply *prev = r->prev;
-    sc->reply = prev;
-    if (prev != NULL) {
-        prev->next = r->next;
-        prev->next_is_sc = true;
-    }
-    r->next = 0;
-    r->next_is_sc = false;
+    struct sched_context *sc = reply_stack_pop(r);
     if (t->sc == NULL) {
         sched_context_donate(sc, t);
     }
-    r->prev = NULL;
     reply_unlink(r, t);
 }
 
@@ -80,7 +63,7 @@ static void reply_detach(struct reply *r)
 static void reply_remove(struct reply *r, struct tcb *t)
 {
     kassert(r->tcb == t && t->state == TS_BLOCKED_ON_REPLY);
-    if (r->next != 0 && r->next_is_sc) {
+    if (reply_heads_stack(r)) {
         reply_pop(r, t);
         return;
     }
@@ -92,8 +75,8 @@ void reply_remove_tcb(struct tcb *t)
 {
     kassert(t->state == TS_BLOCKED_ON_REPLY);
     struct reply *r = t->reply;
-    if (r->next != 0 && r->next_is_sc) {
-        ((struct sched_context *)r->next)->reply = NULL;
+    if (reply_heads_stack(r)) {
+        reply_stack_sc(r)->reply = NULL;
         r->next = 0;
         r->next_is_sc = false;
     }

@@ -10,8 +10,9 @@
 
 #ifdef CONFIG_KERNEL_MCS
 
+#include "object/sched_context.h"
+
 struct tcb;
-struct sched_context;
 
 // A Reply object on a donated context's call stack: `prev` is the reply below it; `next`
 // the reply above it or, for the top one (next_is_sc), the context itself.
@@ -27,6 +28,49 @@ _Static_assert(sizeof(struct reply) <= (1u << seL4_ReplyBits), "reply fits its o
 static inline struct reply *reply_from_cap(cap_t c)
 {
     return (struct reply *)cap_ptr(c);
+}
+
+// Whether r is the top of a context's call stack (its donation can be undone by answering it),
+// and that context.
+static inline bool reply_heads_stack(const struct reply *r)
+{
+    return r->next != 0 && r->next_is_sc;
+}
+static inline struct sched_context *reply_stack_sc(const struct reply *r)
+{
+    return (struct sched_context *)r->next;
+}
+
+// Put r, on no call stack, on top of sc's (the first half of seL4 reply_push's donation; the
+// context itself moves with sched_context_donate, or in the fastpath).
+static inline void reply_stack_push(struct sched_context *sc, struct reply *r)
+{
+    struct reply *old = sc->reply;
+    if (old != NULL) {
+        old->next = (pptr_t)r;
+        old->next_is_sc = false;
+    }
+    r->prev = old;
+    sc->reply = r;
+    r->next = (pptr_t)sc;
+    r->next_is_sc = true;
+}
+
+// Take r, the top of its context's call stack, off it (the first half of seL4 reply_pop);
+// returns the context, which the reply below r (if any) now heads.
+static inline struct sched_context *reply_stack_pop(struct reply *r)
+{
+    struct sched_context *sc = reply_stack_sc(r);
+    struct reply *prev = r->prev;
+    sc->reply = prev;
+    if (prev != NULL) {
+        prev->next = r->next;
+        prev->next_is_sc = true;
+    }
+    r->next = 0;
+    r->next_is_sc = false;
+    r->prev = NULL;
+    return sc;
 }
 
 // seL4 reply_unlink: r no longer links t; t becomes Inactive.

@@ -31,7 +31,7 @@ import re
 import sys
 import time
 
-from expect_file import HarnessError, Matcher, parse_expect_file
+from expect_file import CONFIGS, HarnessError, Matcher, parse_expect_file
 from run import PANIC_TEXT, Console, add_console_options, fault_line, qemu_argv
 
 BOOTED = "Booting all finished, dropped to user space"
@@ -50,10 +50,10 @@ def step_order(name):
     return name
 
 
-def load_steps(chapter_dir):
+def load_steps(chapter_dir, config="classic"):
     expect_dir = os.path.join(chapter_dir, "expect")
     names = sorted((f[:-4] for f in os.listdir(expect_dir) if f.endswith(".txt")), key=step_order)
-    return [(n, parse_expect_file(os.path.join(expect_dir, n + ".txt"))) for n in names]
+    return [(n, parse_expect_file(os.path.join(expect_dir, n + ".txt"), config)) for n in names]
 
 
 def doc_sections(docs_path):
@@ -157,15 +157,7 @@ def verdict(spec, matcher, text):
     return None
 
 
-def solution_of(chapter_dir, step):
-    """Where the chapter's solution of `step` is, in words for the learner."""
-    if os.path.isdir(os.path.join(chapter_dir, "solution")):
-        return 'solution/, up to `if (step_is("%s"))` (make simulate STEP=%s runs it)' % (step, step)
-    return "solutions/%s/" % step
-
-
-def report(chapter, steps, matchers, text, sections, docs_name, out,
-           solution_hint=lambda step: "solutions/%s/" % step):
+def report(chapter, steps, matchers, text, sections, docs_name, out):
     """Print the step-by-step report; returns (steps done, next step or None)."""
     results = [verdict(spec, m, text) for (_, spec), m in zip(steps, matchers)]
     reached = max((i for i, r in enumerate(results) if r is None), default=-1)
@@ -189,8 +181,8 @@ def report(chapter, steps, matchers, text, sections, docs_name, out,
         where = sections.get(nxt)
         out.write("Next: exercise %s: see its EXERCISE comment in the chapter's files%s.\n"
                   % (nxt, (" and %s, \"%s\"" % (docs_name, where)) if where else ""))
-        out.write("Its expected output: expect/%s.txt; one solution: %s.\n"
-                  % (nxt, solution_hint(nxt)))
+        out.write("Its expected output: expect/%s.txt; one solution: solution/, where the step"
+                  " is named (make simulate STEP=%s runs it).\n" % (nxt, nxt))
     else:
         out.write("Every step is done.\n")
     return done, nxt
@@ -207,6 +199,8 @@ def parse_args(argv):
     p.add_argument("--docs-dir", help="with --fresh: directory of the chapter texts")
     p.add_argument("--idle", type=float, default=DEFAULT_IDLE)
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    p.add_argument("--config", choices=CONFIGS, default="classic",
+                   help="kernel configuration: which 'classic:'/'mcs:' expect lines apply")
     opts = p.parse_args(argv)
     if not opts.fresh and not (opts.image and opts.chapter):
         p.error("give --image and --chapter, or --fresh NAME:IMAGE:DIR")
@@ -214,7 +208,7 @@ def parse_args(argv):
 
 
 def check_one(opts, name, image, chapter_dir, docs, log, out):
-    steps = load_steps(chapter_dir)
+    steps = load_steps(chapter_dir, opts.config)
     if not steps:
         raise HarnessError("%s has no expect files" % chapter_dir)
     if not os.path.isfile(image):
@@ -222,8 +216,7 @@ def check_one(opts, name, image, chapter_dir, docs, log, out):
     text, matchers = boot_and_follow(qemu_argv(opts.qemu, image), steps, log,
                                      opts.idle, opts.timeout)
     done, nxt = report(name, steps, matchers, text, doc_sections(docs),
-                       os.path.relpath(docs) if docs else "the chapter text", out,
-                       lambda step: solution_of(chapter_dir, step))
+                       os.path.relpath(docs) if docs else "the chapter text", out)
     return text, done, nxt
 
 

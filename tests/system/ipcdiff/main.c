@@ -12,6 +12,13 @@
 // server, Reply then Recv instead of ReplyRecv, and how long the reply is. Now and then the
 // root task signals the notification bound to server 1, which then receives the signal
 // before (or instead of) a message.
+//
+// MCS (make MCS=1): each server receives with a Reply object of its own and answers through
+// it (ReplyRecv, or a Send on the Reply cap then Recv). Servers 0 and 2 are passive: once
+// waiting in their first receive they lose their scheduling context and run on their
+// caller's (the root task's, or server 1's for the nested Call to server 2), which is where
+// the MCS fastpath applies; server 1 keeps its own (it receives the signals), so every Call
+// to it and its replies take the general path.
 
 #include <stdint.h>
 #include <stdio.h>
@@ -38,11 +45,53 @@ struct server {
     int id;
     seL4_CPtr ep;         /* it receives here */
     seL4_CPtr caps[CAPS]; /* the root task's caps to ep: all rights, badge 1, badge 2, GrantReply */
+#ifdef CONFIG_KERNEL_MCS
+    seL4_CPtr reply; /* MCS: its Reply object */
+#endif
 };
 
 static struct server servers[SERVERS];
 static cairn_thread_t threads[SERVERS];
 static seL4_CPtr signal_cap; /* badge 0x40 on server 1's bound notification */
+
+#ifdef CONFIG_KERNEL_MCS
+static const int server_passive[SERVERS] = {1, 0, 1};
+static seL4_CPtr ready; /* MCS: a server signals it as it starts to wait (NBSendRecv) */
+
+static seL4_MessageInfo_t first_recv(struct server *s, seL4_Word *badge)
+{
+    return seL4_NBSendRecv(ready, seL4_MessageInfo_new(0, 0, 0, 0), s->ep, badge, s->reply);
+}
+/* A passive server gives its context back with the reply, so it cannot receive afterwards:
+ * the reply and the receive are one NBSendRecv (a Send on the Reply cap, then Recv). */
+static seL4_MessageInfo_t reply_then_recv(struct server *s, seL4_MessageInfo_t reply,
+                                          seL4_Word *badge)
+{
+    if (server_passive[s->id])
+        return seL4_NBSendRecv(s->reply, reply, s->ep, badge, s->reply);
+    seL4_Send(s->reply, reply);
+    return seL4_Recv(s->ep, badge, s->reply);
+}
+static seL4_MessageInfo_t reply_recv(struct server *s, seL4_MessageInfo_t reply, seL4_Word *badge)
+{
+    return seL4_ReplyRecv(s->ep, reply, badge, s->reply);
+}
+#else
+static seL4_MessageInfo_t first_recv(struct server *s, seL4_Word *badge)
+{
+    return seL4_Recv(s->ep, badge);
+}
+static seL4_MessageInfo_t reply_then_recv(struct server *s, seL4_MessageInfo_t reply,
+                                          seL4_Word *badge)
+{
+    seL4_Reply(reply);
+    return seL4_Recv(s->ep, badge);
+}
+static seL4_MessageInfo_t reply_recv(struct server *s, seL4_MessageInfo_t reply, seL4_Word *badge)
+{
+    return seL4_ReplyRecv(s->ep, reply, badge);
+}
+#endif
 
 static seL4_CPtr mint(seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
 {
@@ -66,14 +115,15 @@ static void print_message(const char *who, seL4_Word badge, seL4_MessageInfo_t i
     printf("\n");
 }
 
-/* label bits: 0-2 reply length (0-6), 3 nested Call, 4 Reply + Recv instead of ReplyRecv. */
+/* label bits: 0-2 reply length (0-6), 3 nested Call, 4 Reply + Recv instead of ReplyRecv
+ * (MCS: a passive server's NBSendRecv). */
 static void server(void *arg)
 {
     struct server *s = arg;
     char who[] = "S0";
     who[1] = (char)('0' + s->id);
     seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(s->ep, &badge);
+    seL4_MessageInfo_t info = first_recv(s, &badge);
     for (;;) {
         print_message(who, badge, info);
         seL4_Word label = seL4_MessageInfo_get_label(info);
@@ -89,10 +139,9 @@ static void server(void *arg)
             seL4_SetMR((int)i, label * 31 + i + (seL4_Word)s->id);
         seL4_MessageInfo_t reply = seL4_MessageInfo_new(label + 0x100, 0, 0, n);
         if (label & 16) {
-            seL4_Reply(reply);
-            info = seL4_Recv(s->ep, &badge);
+            info = reply_then_recv(s, reply, &badge);
         } else {
-            info = seL4_ReplyRecv(s->ep, reply, &badge);
+            info = reply_recv(s, reply, &badge);
         }
     }
 }
@@ -102,6 +151,9 @@ int main(const seL4_BootInfo *bi)
     (void)bi;
     rng_state = IPCDIFF_SEED;
     printf("ipcdiff: seed %lx, %d rounds\n", (unsigned long)IPCDIFF_SEED, ROUNDS);
+#ifdef CONFIG_KERNEL_MCS
+    ready = cairn_retype(seL4_NotificationObject, 0);
+#endif
     for (int i = 0; i < SERVERS; i++) {
         struct server *s = &servers[i];
         s->id = i;
@@ -110,7 +162,17 @@ int main(const seL4_BootInfo *bi)
         s->caps[1] = mint(s->ep, seL4_AllRights, 1);
         s->caps[2] = mint(s->ep, seL4_AllRights, 2);
         s->caps[3] = mint(s->ep, seL4_CapRights_new(1, 0, 0, 1), 3); /* GrantReply + Write */
+#ifdef CONFIG_KERNEL_MCS
+        s->reply = cairn_retype(seL4_ReplyObject, 0);
+#endif
         CHECK(cairn_thread_create(&threads[i], seL4_CapNull, server_priority[i], server, s));
+#ifdef CONFIG_KERNEL_MCS
+        /* It runs up to its first receive; a passive one then gives up its context. */
+        seL4_Wait(ready, NULL);
+        if (server_passive[i])
+            CHECK(seL4_TCB_SetSchedParams(threads[i].tcb, seL4_CapInitThreadTCB, server_priority[i],
+                                          server_priority[i], seL4_CapNull, seL4_CapNull));
+#endif
     }
     seL4_CPtr ntfn = cairn_retype(seL4_NotificationObject, 0);
     CHECK(seL4_TCB_BindNotification(threads[1].tcb, ntfn));

@@ -5,6 +5,8 @@
 
 #include <sel4/sel4.h>
 
+#include "invoke.h" // CNODE_LAST_LABEL
+
 static seL4_Word rng_state;
 
 static inline seL4_Word rnd(void)
@@ -29,7 +31,7 @@ static inline seL4_Word pick_label_for_tag(seL4_Uint32 tag, seL4_Word any)
     case seL4_CapTag_Untyped:
         return UntypedRetype;
     case seL4_CapTag_CNode:
-        return CNodeRevoke + pick(CNodeSaveCaller - CNodeRevoke + 1);
+        return CNodeRevoke + pick(CNODE_LAST_LABEL - CNodeRevoke + 1);
     case seL4_CapTag_Frame:
         return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
     case seL4_CapTag_PageTable:

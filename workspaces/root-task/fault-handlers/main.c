@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 6c, "Fault Handlers": your file. It starts as a complete program, the chapter's
 // start state (6c.0): a thread (the faulter) waits on a notification that is already
-// signalled, so it runs to its end. The exercises make it fault, catch the fault in the
-// root task, read it, fix its cause and resume the faulter. Do them in order, each where
-// its comment stands; every step keeps what the ones before it added. After an exercise:
-// `make simulate` runs this file, `make check` says which steps its output completes and
-// where it first differs, and solutions/<step>/main.c is one way to do it. The text is
-// docs/tutorial/fault-handlers.md.
+// signalled, so it runs to its end. The exercises make it fault, catch the fault in the root
+// task, read it, fix its cause and resume the faulter. Do them in order, each where its
+// comment stands; every step keeps what the ones before it added. After an exercise: `make
+// simulate` runs this file, `make check` says which steps its output completes and where it
+// first differs, and solution/main.c is one way to do it (each step a block, up to the line
+// `if (step_is("6c.C"))` for 6c.C). The text is docs/tutorial/fault-handlers.md.
 
 #include <stdio.h>
 

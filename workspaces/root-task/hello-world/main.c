@@ -2,8 +2,8 @@
 // Chapter 2, "Hello, World!": your file. This is the chapter's starting point, the smallest
 // root task; each exercise below changes it (they are independent: 2.B replaces 2.A's panic,
 // and so on). After an exercise: `make simulate` runs this file, `make check` says which
-// steps its output completes, and solutions/<step>/main.c is one way to do it.
-// The text is docs/tutorial/hello-world.md.
+// steps its output completes, and solution/main.c is one way to do it (one branch per
+// step). The text is docs/tutorial/hello-world.md.
 
 #include <stdio.h>
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 6b, "IPC: a server and its clients": your file. It starts as a complete program,
 // the chapter's start state (6b.0): three client threads call the server, this root task,
-// through one endpoint, and the server answers each request without knowing who sent it.
-// Do the exercises in order, each where its comment stands; every step keeps what the ones
-// before it added. After an exercise: `make simulate` runs this file, `make check` says
-// which steps its output completes and where it first differs, and
-// solutions/<step>/main.c is one way to do it. The text is docs/tutorial/ipc.md.
+// through one endpoint, and the server answers each request without knowing who sent it. Do
+// the exercises in order, each where its comment stands; every step keeps what the ones
+// before it added. After an exercise: `make simulate` runs this file, `make check` says which
+// steps its output completes and where it first differs, and solution/main.c is one way to do
+// it (each way of serving a function headed by the steps that use it; `make simulate
+// STEP=6b.B` runs the program of 6b.B). The text is docs/tutorial/ipc.md.
 
 #include <stdio.h>
 

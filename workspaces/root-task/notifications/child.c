@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 7b, "Notifications and Shared Memory": the producer program, your second file
 // (with main.c). It starts as the chapter's start state (7b.0): one message into the
-// shared page, then it stops. solutions/<step>/child.c is one way to do each step.
+// shared page, then it stops. solution/child.c is one way to do the steps.
 // A separate ELF (linked by child.ld, libsel4 only); the root task loads it twice with
 // cairn_process_create. Its CSpace (a 16-slot CNode):
 //   slot 1  its own TCB
@@ -10,27 +10,11 @@
 
 #include <sel4/sel4.h>
 
+#include "producer.h"
+
 #define SLOT_TCB 1
 
 void _start(seL4_IPCBuffer *ipc_buffer, seL4_Word id, seL4_Word buffer);
-
-/* Print s, with every '#' replaced by the digit d (0-9). */
-static void say(const char *s, seL4_Word d)
-{
-    for (; *s != '\0'; s++)
-        seL4_DebugPutChar(*s == '#' ? (char)('0' + d % 10) : *s);
-}
-
-/* "producer <id>, message <n>" into the shared page, NUL-terminated. volatile: the
- * consumer reads these bytes, so every store must happen. */
-static void write_message(volatile char *out, seL4_Word id, seL4_Word n)
-{
-    const char *text = "producer #, message #";
-    int digit = 0;
-    for (; *text != '\0'; text++, out++)
-        *out = *text != '#' ? *text : (char)('0' + (digit++ == 0 ? id : n) % 10);
-    *out = '\0';
-}
 
 void _start(seL4_IPCBuffer *ipc_buffer, seL4_Word id, seL4_Word buffer)
 {

@@ -5,8 +5,8 @@
 // the consumer then reads it. Do the exercises in order, each where its comment stands (in
 // this file and in child.c); every step keeps what the ones before it added. After an
 // exercise: `make simulate` runs these files, `make check` says which steps their output
-// completes and where it first differs, and solutions/<step>/ is one way to do it. The
-// text is docs/tutorial/notifications.md.
+// completes and where it first differs, and solution/ is one way to do it (`make simulate
+// STEP=7b.B` runs it as of 7b.B). The text is docs/tutorial/notifications.md.
 
 #include <stdio.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 6, "Spawning a Thread": your file. It starts as a complete program, the chapter's
-// start state (6.0): the root task (priority 255) makes a thread at priority 0 and waits on
-// a notification; only then does the new thread run, print and signal. The exercises turn
-// the notification into an endpoint and a conversation. After an exercise: `make simulate`
-// runs this file, `make check` says which steps its output completes and where it first
-// differs, and solutions/<step>/main.c is one way to do it. The text is
-// docs/tutorial/spawn-thread.md.
+// start state (6.0): the root task (priority 255) makes a thread at priority 0 and waits on a
+// notification; only then does the new thread run, print and signal. The exercises turn the
+// notification into an endpoint and a conversation. After an exercise: `make simulate` runs
+// this file, `make check` says which steps its output completes and where it first differs,
+// and solution/main.c is one way to do it (each step a block, up to the line `if
+// (step_is("6.B"))` for 6.B). The text is docs/tutorial/spawn-thread.md.
 
 #include <stdio.h>
 

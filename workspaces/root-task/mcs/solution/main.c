@@ -17,22 +17,25 @@
 #include "step.h"
 
 #define ROUNDS 3
-/* Priorities: main starts at seL4_MaxPrio (255) with the spinner beside it, and steps
- * aside to MAIN_PRIORITY in 7c.B. */
+/* Priorities: main steps aside from seL4_MaxPrio (255) to MAIN_PRIORITY at once; the
+ * worker and the server run above it. */
 #define MAIN_PRIORITY 100
+#define WORKER_PRIORITY 200
 #define SERVER_PRIORITY 150
 
 static seL4_CPtr sched_control; /* the SchedControl cap of our (only) core */
 
-/* 7c.0: the spinner prints and yields, for ever. */
-static cairn_thread_t spinner;
+/* 7c.0: the worker waits for a signal, does a round of work (it says so), and waits
+ * again, for ever. */
+static cairn_thread_t worker;
+static seL4_CPtr work; /* the notification main signals */
 
-static void spinner_main(void *arg)
+static void worker_main(void *arg)
 {
     (void)arg;
-    for (int i = 0;; i++) {
-        printf("spinner: yield %d\n", i);
-        seL4_Yield();
+    for (int round = 1;; round++) {
+        seL4_Wait(work, NULL);
+        printf("worker: round %d\n", round);
     }
 }
 
@@ -65,37 +68,40 @@ static void server_main(void *arg)
 /* The chapter's steps in order; returns after the step this program is built for. */
 static void chapter(void)
 {
-    /* 7c.0: a spinner at main's own priority, with the scheduling context the runtime gives
-     * every thread (a budget of 5 ms every 5 ms: all of the time); main and the spinner take
-     * turns, each Yield letting the other run. */
-    CHECK(cairn_thread_create(&spinner, seL4_CapNull, seL4_MaxPrio, spinner_main, NULL));
-    for (int i = 0; i < ROUNDS; i++) {
-        seL4_Yield();
-        printf("main: tick %d\n", i);
+    /* 7c.0: the worker, with the scheduling context the runtime gives every thread (a
+     * budget of 5 ms every 5 ms: all of the time), above main: main steps aside to 100, the
+     * worker runs to its first Wait, and then each signal from main runs one round. */
+    work = cairn_retype(seL4_NotificationObject, 0);
+    if (work == seL4_CapNull)
+        panic("no notification: %s", seL4_strerror(cairn_retype_error()));
+    CHECK(cairn_thread_create(&worker, seL4_CapNull, WORKER_PRIORITY, worker_main, NULL));
+    CHECK(cairn_tcb_set_priority(CAIRN_INIT_TCB, CAIRN_INIT_TCB, MAIN_PRIORITY));
+    for (int i = 1; i <= ROUNDS; i++) {
+        printf("main: signal %d\n", i);
+        seL4_Signal(work);
     }
     if (step_is("7c.0"))
         return;
 
-    /* 7c.A: take the spinner's scheduling context away: it stays runnable, but a thread
-     * without one never runs, and main's Yields find no one to let run. */
-    CHECK(seL4_SchedContext_Unbind(spinner.sc));
-    printf("main: the spinner has no scheduling context now\n");
-    for (int i = ROUNDS; i < 2 * ROUNDS; i++) {
-        seL4_Yield();
-        printf("main: tick %d\n", i);
-    }
+    /* 7c.A: take the worker's scheduling context away: the signal makes it runnable, but
+     * a thread without one never runs. Bound again, it runs at once. */
+    CHECK(seL4_SchedContext_Unbind(worker.sc));
+    printf("main: signal %d, to a worker without a scheduling context\n", ROUNDS + 1);
+    seL4_Signal(work);
+    printf("main: the worker has not run\n");
+    CHECK(seL4_SchedContext_Bind(worker.sc, worker.tcb));
+    printf("main: the worker has its scheduling context back\n");
     if (step_is("7c.A"))
         return;
 
-    /* 7c.B: a passive server. It starts with the runtime's scheduling context and, once main
-     * steps aside below it, runs to its first Recv and waits there. Then main takes its
+    /* 7c.B: a passive server. It starts with the runtime's scheduling context and, being
+     * above main, runs to its first Recv at once and waits there. Then main takes its
      * scheduling context away: from now on it runs only on the time of whoever calls it. */
     endpoint = cairn_retype(seL4_EndpointObject, 0);
     server_reply = cairn_retype(seL4_ReplyObject, 0);
     if (endpoint == seL4_CapNull || server_reply == seL4_CapNull)
         panic("no endpoint or Reply object: %s", seL4_strerror(cairn_retype_error()));
     CHECK(cairn_thread_create(&server, seL4_CapNull, SERVER_PRIORITY, server_main, NULL));
-    CHECK(cairn_tcb_set_priority(CAIRN_INIT_TCB, CAIRN_INIT_TCB, MAIN_PRIORITY));
     CHECK(seL4_SchedContext_Unbind(server.sc));
     printf("main: the server waits for calls, without a scheduling context\n");
     for (seL4_Word n = 10; n <= 1000; n *= 10) {
