@@ -223,23 +223,23 @@ static inline void cairn_reply_with(seL4_CPtr reply, seL4_MessageInfo_t info)
 }
 #endif
 
+/* The last argument of Recv, NBRecv and ReplyRecv: MCS names the thread's own Reply object;
+ * non-MCS has no such argument. */
+#ifdef CONFIG_KERNEL_MCS
+#define CAIRN_OWN_REPLY_ , cairn_reply_cap()
+#else
+#define CAIRN_OWN_REPLY_
+#endif
+
 /* Wait on `ep` for a message; a Call received leaves its reply to cairn_reply. */
 static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
-#ifdef CONFIG_KERNEL_MCS
-    return seL4_Recv(ep.cptr, badge, cairn_reply_cap());
-#else
-    return seL4_Recv(ep.cptr, badge);
-#endif
+    return seL4_Recv(ep.cptr, badge CAIRN_OWN_REPLY_);
 }
 
 static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
-#ifdef CONFIG_KERNEL_MCS
-    return seL4_NBRecv(ep.cptr, badge, cairn_reply_cap());
-#else
-    return seL4_NBRecv(ep.cptr, badge);
-#endif
+    return seL4_NBRecv(ep.cptr, badge CAIRN_OWN_REPLY_);
 }
 
 static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_MessageInfo_t info)
@@ -251,11 +251,7 @@ static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_M
 static inline seL4_MessageInfo_t
 cairn_endpoint_reply_recv(cairn_endpoint_t ep, seL4_MessageInfo_t info, seL4_Word *badge)
 {
-#ifdef CONFIG_KERNEL_MCS
-    return seL4_ReplyRecv(ep.cptr, info, badge, cairn_reply_cap());
-#else
-    return seL4_ReplyRecv(ep.cptr, info, badge);
-#endif
+    return seL4_ReplyRecv(ep.cptr, info, badge CAIRN_OWN_REPLY_);
 }
 
 /* Reply to the thread whose Call (or fault) this thread received last; nothing happens if
