@@ -68,7 +68,7 @@ static exception_t decode_domain_schedule_configure(struct invocation *inv)
 {
     // Fewer than 3 MRs (index, domain, 64-bit duration): TruncatedMessage; index of the end
     // marker or beyond: RangeError(0, length - 2).
-    word_t index;
+    word_t index = 0;
     exception_t status =
         decode_schedule_index(inv, "Configure", 3, DOMAIN_SCHEDULE_LENGTH - 1, &index);
     if (status != EXC_NONE) {
@@ -110,7 +110,7 @@ static exception_t decode_domain_schedule_configure(struct invocation *inv)
 static exception_t decode_domain_schedule_set_start(struct invocation *inv)
 {
     // No index: TruncatedMessage; index beyond the schedule: RangeError(0, length - 1).
-    word_t index;
+    word_t index = 0;
     exception_t status = decode_schedule_index(inv, "Set Start", 1, DOMAIN_SCHEDULE_LENGTH, &index);
     if (status != EXC_NONE) {
         return status;
