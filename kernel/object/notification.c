@@ -146,14 +146,7 @@ void notification_cancel_all(struct notification *n)
         return;
     }
     // Every waiter restarts its Wait (which will then fail on the deleted cap).
-    struct tcb *t = n->head;
+    struct tcb *queue = n->head;
     ntfn_set_queue(n, NULL, NULL, NTFN_IDLE);
-    while (t != NULL) {
-        struct tcb *next = t->ep_next;
-        t->ep_prev = t->ep_next = NULL;
-        thread_set_state(t, TS_RESTART);
-        sched_enqueue(t);
-        t = next;
-    }
-    sched_reschedule_required();
+    sched_restart_queue(queue);
 }

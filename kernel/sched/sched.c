@@ -120,6 +120,18 @@ void sched_reschedule_required(void)
     ks_sched_action = SCHED_CHOOSE_NEW;
 }
 
+void sched_restart_queue(struct tcb *t)
+{
+    while (t != NULL) {
+        struct tcb *next = t->ep_next;
+        t->ep_prev = t->ep_next = NULL;
+        thread_set_state(t, TS_RESTART);
+        sched_enqueue(t);
+        t = next;
+    }
+    sched_reschedule_required();
+}
+
 void thread_stopped(struct tcb *t)
 {
     sched_dequeue(t);
