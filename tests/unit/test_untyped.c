@@ -179,9 +179,16 @@ UNIT_TEST(device_untyped_gives_frames_and_untypeds_only)
 
 // ---- rejections, in seL4's order ---------------------------------------------------------
 
+// The rejection tests' setup: the fixture, and a 4 KiB untyped in UT_SLOT.
+static int with_4k_untyped(void **state)
+{
+    fx_setup_cmocka(state);
+    fx_untyped(UT_SLOT, 12, false);
+    return 0;
+}
+
 UNIT_TEST(rejects_wrong_label_before_length)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     assert_rejected(rejected(&inv, CNodeCopy, 0, NULL, NULL), inv, seL4_IllegalOperation);
     assert_true(hw_console_has("Untyped cap: Illegal operation attempted."));
@@ -189,7 +196,6 @@ UNIT_TEST(rejects_wrong_label_before_length)
 
 UNIT_TEST(rejects_short_message_or_missing_root)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     const word_t mrs[6] = {99, 99, 0, 0, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 5, mrs, fx_slot(ROOT_SLOT)), inv,
@@ -199,7 +205,6 @@ UNIT_TEST(rejects_short_message_or_missing_root)
 
 UNIT_TEST(rejects_unknown_type_as_argument_0)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     word_t types[] = {seL4_ObjectTypeCount, seL4_ARM_VCPUObject, ~0ull};
     for (unsigned i = 0; i < ARRAY_SIZE(types); i++) {
@@ -211,7 +216,6 @@ UNIT_TEST(rejects_unknown_type_as_argument_0)
 
 UNIT_TEST(rejects_impossible_sizes_with_range_0_47)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     const word_t cases[][2] = {{seL4_UntypedObject, 48},
                                {seL4_UntypedObject, 64},
@@ -226,7 +230,6 @@ UNIT_TEST(rejects_impossible_sizes_with_range_0_47)
 
 UNIT_TEST(rejects_too_small_cnode_and_untyped_as_argument_1)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_CapTableObject, 0, 0, 0, 9999, 0), inv,
                     seL4_InvalidArgument);
@@ -239,7 +242,6 @@ UNIT_TEST(rejects_too_small_cnode_and_untyped_as_argument_1)
 
 UNIT_TEST(rejects_bad_destination_lookup)
 {
-    fx_untyped(UT_SLOT, 12, false);
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
     // Depth 65: RangeError(1, 64).
@@ -258,7 +260,6 @@ UNIT_TEST(rejects_bad_destination_lookup)
 
 UNIT_TEST(rejects_destination_that_is_not_a_cnode)
 {
-    fx_untyped(UT_SLOT, 12, false);
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
     // Depth 64 names slot 20, an endpoint: MissingCapability(bits_left = 64).
@@ -277,7 +278,6 @@ UNIT_TEST(rejects_destination_that_is_not_a_cnode)
 
 UNIT_TEST(rejects_offset_window_and_count_ranges)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     const word_t slots = BIT(FX_ROOT_BITS);
     // Offset past the end: RangeError(0, slots - 1), before the count is looked at.
@@ -295,7 +295,6 @@ UNIT_TEST(rejects_offset_window_and_count_ranges)
 
 UNIT_TEST(rejects_occupied_destination_slot)
 {
-    fx_untyped(UT_SLOT, 12, false);
     fx_object(33, seL4_EndpointObject, 0);
     struct invocation inv;
     assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 0, 0, 30, 5), inv,
@@ -305,7 +304,6 @@ UNIT_TEST(rejects_occupied_destination_slot)
 
 UNIT_TEST(rejects_when_memory_is_short_with_bytes_left)
 {
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     // Childless: all 4096 bytes count, 3 TCBs need 6144.
     assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_TCBObject, 0, 0, 0, 30, 3), inv,
@@ -348,14 +346,14 @@ UNIT_TEST_MAIN(
     cmocka_unit_test_setup(reset_is_never_preempted, fx_setup_cmocka),
     cmocka_unit_test_setup(fan_out_of_256_and_destination_cnode_by_depth, fx_setup_cmocka),
     cmocka_unit_test_setup(device_untyped_gives_frames_and_untypeds_only, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_wrong_label_before_length, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_short_message_or_missing_root, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_unknown_type_as_argument_0, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_impossible_sizes_with_range_0_47, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_too_small_cnode_and_untyped_as_argument_1, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_bad_destination_lookup, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_destination_that_is_not_a_cnode, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_offset_window_and_count_ranges, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_occupied_destination_slot, fx_setup_cmocka),
-    cmocka_unit_test_setup(rejects_when_memory_is_short_with_bytes_left, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_wrong_label_before_length, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_short_message_or_missing_root, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_unknown_type_as_argument_0, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_impossible_sizes_with_range_0_47, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_too_small_cnode_and_untyped_as_argument_1, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_bad_destination_lookup, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_destination_that_is_not_a_cnode, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_offset_window_and_count_ranges, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_occupied_destination_slot, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_when_memory_is_short_with_bytes_left, with_4k_untyped),
     cmocka_unit_test_setup(checks_come_in_seL4_order, fx_setup_cmocka))
