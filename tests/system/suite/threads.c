@@ -138,6 +138,15 @@ void test_thread_resume(struct test_env *env, struct test_thread *t)
     ASSERT_OK(seL4_TCB_Resume(t->tcb));
 }
 
+void test_thread_make_passive(struct test_thread *t)
+{
+#ifdef CONFIG_KERNEL_MCS
+    ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb));
+#else
+    (void)t;
+#endif
+}
+
 struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word prio,
                                          void (*fn)(struct test_thread *self),
                                          const seL4_Word *args, unsigned n)

@@ -53,6 +53,11 @@ void test_thread_resume(struct test_env *env, struct test_thread *t);
  * that resumes it in its own way calls this first); non-MCS does nothing. */
 void test_thread_give_sc(struct test_env *env, struct test_thread *t);
 
+/* MCS: t, which must be waiting in a receive, gives up its scheduling context and serves from
+ * now on as a passive server, on its callers' contexts (lent by each Call, given back by the
+ * reply; the MCS fastpath's case). Non-MCS: nothing happens. */
+void test_thread_make_passive(struct test_thread *t);
+
 /*
  * The usual start of a child: test_thread_create with no fault handler, arg[0..n-1] set to
  * the (up to four) values after fn, then test_thread_resume. The values are evaluated before
