@@ -28,9 +28,9 @@ void sched_dequeue(struct tcb *t);
 // Ask the scheduler to pick again at kernel exit.
 void sched_reschedule_required(void);
 // Every thread of a wait queue taken off its endpoint or notification (head first, linked
-// through ep_next) restarts its system call when it next runs; then the scheduler picks
-// again. For cancelling all IPC on a deleted object.
-void sched_restart_queue(struct tcb *head);
+// through ep_next) is unlinked and given to `restart` (the object's rule for restarting its
+// system call); then the scheduler picks again. For cancelling all IPC on a deleted object.
+void sched_restart_queue(struct tcb *head, void (*restart)(struct tcb *t));
 // A thread became runnable (e.g. woken by a signal): run it now if it has a higher
 // priority than the current thread, else queue it.
 void sched_possible_switch_to(struct tcb *t);
@@ -75,7 +75,7 @@ static FORCE_INLINE bool sched_is_highest_priority(word_t prio)
     return ((ks_ready_bitmap[w] >> (prio % 64)) >> 1) == 0;
 }
 
-// seL4_Yield: move the current thread to the end of its priority's queue.
+// seL4_Yield: move the current thread to the end of its priority's queue (MCS: api/budget.h).
 void sched_yield_current(void);
 
 // One kernel timer tick (seL4 timerTick): a running current thread loses one tick of its
@@ -83,3 +83,9 @@ void sched_yield_current(void);
 // priority's ready queue and a reschedule is requested (round robin within a priority).
 // Idle, or a thread in Restart, is left alone.
 void sched_timer_tick(void);
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS: whether t may be scheduled: runnable, with a configured scheduling context, not
+// waiting for a refill (seL4 isSchedulable).
+bool sched_is_schedulable(const struct tcb *t);
+#endif
