@@ -53,8 +53,9 @@ ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]
 ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))))
 # Where the sources of a step are: the workspace itself for "default", else its solution.
 ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,/solution)
-# A step of the solution is compiled with its name as STEP (workspaces/step.h).
-ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),, -I$(ROOT)/workspaces -DSTEP=\"$(2)\")
+# A step of the solution is compiled with its name as STEP (workspaces/step.h; on the path
+# of the learner's files too, for a copy of the solution that defines STEP itself).
+ws_cflags = -I$(WORKSPACES_DIR)/$(1) -I$(ROOT)/workspaces$(if $(filter default,$(2)),, -DSTEP=\"$(2)\")
 ws_elf = $(call ws_out,$(1))/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.
