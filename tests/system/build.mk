@@ -61,9 +61,10 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
 # The same files in both configurations (a test of what only one has is inside #ifdef
-# CONFIG_KERNEL_MCS, with the reason); mcs.c and mcs_reply.c hold the MCS-only tests.
+# CONFIG_KERNEL_MCS, with the reason); mcs.c, mcs_reply.c and mcs_sched.c hold the MCS-only
+# tests.
 SUITE_SRCS  := main.c boot.c devicetree.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c \
-               $(if $(filter 1,$(MCS)),mcs.c mcs_reply.c)
+               $(if $(filter 1,$(MCS)),mcs.c mcs_reply.c mcs_sched.c)
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
