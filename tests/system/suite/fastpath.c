@@ -31,7 +31,7 @@ static volatile seL4_Word sequence;
 static void echo(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(self->arg[0], &badge);
+    seL4_MessageInfo_t info = test_recv(self->arg[0], &badge);
     for (seL4_Word round = 0; round < self->arg[1]; round++) {
         seL4_Word n = seL4_MessageInfo_get_length(info);
         self->out[0] = badge;
@@ -42,7 +42,7 @@ static void echo(struct test_thread *self)
         self->out[7] = ++sequence;
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, seL4_GetMR(i) + 0x10);
-        info = seL4_ReplyRecv(
+        info = test_reply_recv(
             self->arg[0],
             seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0, (n + 1) % 5), &badge);
     }
@@ -167,11 +167,11 @@ TEST(FASTPATH0004,
 static void bound_server(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_Recv(self->arg[0], &badge);
+    test_recv(self->arg[0], &badge);
     self->out[1] = seL4_GetMR(0);
     seL4_Signal(self->arg[1]);
     seL4_SetMR(0, 0x99);
-    seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     self->out[0] = badge;
 }
 
@@ -184,7 +184,7 @@ TEST(FASTPATH0005,
     ASSERT_OK(seL4_TCB_BindNotification(s->tcb, ntfn));
     s->arg[0] = ep;
     s->arg[1] = mint(env, ntfn, seL4_CanWrite, 0x44);
-    ASSERT_OK(seL4_TCB_Resume(s->tcb));
+    test_thread_resume(env, s);
     test_yield();
     seL4_SetMR(0, 0x55);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
@@ -219,7 +219,7 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     t->arg[0] = ep;
     test_thread_resume(env, t);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
+    seL4_MessageInfo_t info = test_recv(fault_ep, &badge);
     ASSERT_EQ(badge, 0xfa);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UnknownSyscall);
     seL4_Word ip = seL4_GetMR(seL4_UnknownSyscall_FaultIP);
@@ -227,7 +227,7 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     for (int i = 1; i < 8; i++)
         seL4_SetMR(i, 0);
     seL4_SetMR(seL4_UnknownSyscall_FaultIP, ip + 4);
-    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge);
+    info = test_reply_recv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xd0e);
     ASSERT_EQ(t->out[0], 0xbeef);
@@ -238,10 +238,10 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
 static void waiting_server(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_Recv(self->arg[0], &badge);
+    test_recv(self->arg[0], &badge);
     seL4_Wait(self->arg[1], NULL);
     seL4_SetMR(0, 0x5e);
-    seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
 }
 
 /* Suspend and resume TCB arg[0] (it waits again), then signal notification arg[1]. */
@@ -281,7 +281,7 @@ TEST(FASTPATH0007,
     c->arg[1] = 0xc;
     test_thread_resume(env, c);
     seL4_Word badge;
-    seL4_Recv(ep2, &badge);
+    test_recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
     ASSERT_OK(seL4_TCB_Suspend(c->tcb));
     /* Slot 0: the server above waits in Recv for good; the suspender (slot 1) may not have
@@ -291,10 +291,10 @@ TEST(FASTPATH0007,
     d->arg[1] = 0xd;
     test_thread_resume(env, d);
     seL4_SetMR(0, 0xcc);
-    info = seL4_ReplyRecv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    info = test_reply_recv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xd);
     seL4_SetMR(0, 0xdd);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(c->out[0], 0);
 }
