@@ -162,12 +162,8 @@ seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_
     /* The TCB: no fault endpoint, the CSpace with its guard, the VSpace, the IPC buffer
      * (named by its address in the process and by its frame). */
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - CAIRN_PROCESS_CNODE_BITS).words[0];
-#ifdef CONFIG_KERNEL_MCS
-    TRY(cairn_tcb_configure(p->tcb, p->cnode, guard, p->vspace, 0, p->ipc_buffer, ipc_frame));
-#else
     TRY(cairn_tcb_configure(p->tcb, seL4_CapNull, p->cnode, guard, p->vspace, 0, p->ipc_buffer,
                             ipc_frame));
-#endif
     cairn_tcb_set_name(p->tcb, name);
     return seL4_NoError;
 }
@@ -200,6 +196,9 @@ seL4_Error cairn_process_start(cairn_process_t *p, seL4_Word priority, seL4_Word
                                seL4_Word arg1)
 {
     TRY(cairn_tcb_set_priority(p->tcb, CAIRN_INIT_TCB, priority));
+#ifdef CONFIG_KERNEL_MCS
+    TRY(cairn_tcb_give_sc(cairn_cptr(p->tcb), NULL)); /* MCS: it runs only with CPU time */
+#endif
     seL4_UserContext regs;
     memset(&regs, 0, sizeof regs);
     regs.pc = p->entry;

@@ -97,6 +97,21 @@ void cairn_set_reply_cap(seL4_CPtr reply)
 }
 #endif
 
+#ifdef CONFIG_KERNEL_MCS
+seL4_Error cairn_tcb_give_sc(seL4_CPtr tcb, seL4_CPtr *sc_out)
+{
+    seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
+    if (sc == seL4_CapNull)
+        return cairn_retype_error();
+    if (sc_out != NULL)
+        *sc_out = sc;
+    seL4_Error err = seL4_SchedControl_ConfigureFlags(
+        cairn_bootinfo()->schedcontrol.start, sc, CAIRN_THREAD_BUDGET_US, CAIRN_THREAD_BUDGET_US, 0,
+        0, seL4_SchedContext_NoFlag);
+    return err != seL4_NoError ? err : seL4_SchedContext_Bind(sc, tcb);
+}
+#endif
+
 seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word priority,
                                void (*fn)(void *arg), void *arg)
 {
@@ -127,17 +142,9 @@ seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word 
                                         0, (seL4_Word)&thread->ipc_buffer, ipc_frame);
     if (err != seL4_NoError)
         return err;
-    seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
-    if (sc == seL4_CapNull)
-        return cairn_retype_error();
-    err = seL4_SchedControl_ConfigureFlags(cairn_bootinfo()->schedcontrol.start, sc,
-                                           CAIRN_THREAD_BUDGET_US, CAIRN_THREAD_BUDGET_US, 0, 0,
-                                           seL4_SchedContext_NoFlag);
-    if (err == seL4_NoError)
-        err = seL4_SchedContext_Bind(sc, tcb);
+    err = cairn_tcb_give_sc(tcb, &thread->sc);
     if (err != seL4_NoError)
         return err;
-    thread->sc = sc;
     /* ... and a Reply object, its cairn_reply_cap, written into its TLS block. */
     thread->reply = cairn_retype(seL4_ReplyObject, 0);
     if (thread->reply == seL4_CapNull)

@@ -75,12 +75,15 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         ep_dequeue(ep, dest);
         ipc_transfer(t, ep, badge, can_grant, dest);
 #ifdef CONFIG_KERNEL_MCS
-        // MCS: the receiver's Reply object (if any) is linked to a caller that may be replied to.
+        // MCS: the receiver's Reply object (if any) is linked to a caller (a Call or a fault)
+        // that may be replied to; any other sender goes on as it is (seL4 sendIPC).
         struct reply *r = dest->reply;
         if (r != NULL) {
             reply_unlink(r, dest);
         }
-        reply_after_receive(t, dest, r, is_call, can_grant || can_grant_reply);
+        if (is_call || t->fault.type != seL4_Fault_NullFault) {
+            reply_after_receive(t, dest, r, is_call, can_grant || can_grant_reply);
+        }
         thread_set_state(dest, TS_RUNNING);
         sched_possible_switch_to(dest);
 #else

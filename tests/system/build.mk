@@ -207,10 +207,13 @@ SYSTEST_SELECTED = \
     $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
+    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_CASES))),test-mcs-workspaces:system-mcs-workspaces) \
+    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_MAIN_SPECS))),test-mcs-workspaces-main:system-mcs-workspaces-main) \
     $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(wordlist 2,9,$(subst :, ,$(p))))
 
-MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-faults test-mcs-fastpath
+MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-faults test-mcs-fastpath \
+             test-mcs-workspaces test-mcs-workspaces-main
 SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
                  test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
                  $(MCS_PARTS) test-external-mcs test-fastpath test-workspaces \
@@ -329,14 +332,26 @@ test-mcs-faults:
 test-mcs-fastpath:
 	$(call mcs_part,fastpath,test-fastpath,system-fastpath0-suite system-ipcdiff)
 
+test-mcs-workspaces:
+	$(call mcs_part,workspaces,test-workspaces,system-workspaces)
+
+test-mcs-workspaces-main:
+	$(call mcs_part,workspaces-main,test-workspaces-main,system-workspaces-main)
+
 test-external-mcs:
 	$(if $(filter 1,$(MCS)),,@echo "cairn: test-external-mcs needs MCS=1 (make test-mcs)"; exit 1)
 	$(call systest_cases,external-mcs,$(EXTERNAL_MCS_CASE))
 
 # Every step's solution against its expect file (what `make check SOLUTIONS=1` does in each
 # chapter).
+# With MCS=1 (test-mcs-workspaces) the chapters written for MCS are left out: the run
+# without MCS boots them already (their images are MCS ones).
+ws_not_mcs_only = $(foreach c,$(1),$(if $(filter $(WORKSPACE_MCS_NAMES),$(firstword $(subst /, ,$(c)))),,$(c)))
+WORKSPACE_RUN_CASES = $(if $(filter 1,$(MCS)),$(call ws_not_mcs_only,$(WORKSPACE_CASES)),$(WORKSPACE_CASES))
+WORKSPACE_RUN_MAIN_SPECS = $(if $(filter 1,$(MCS)),$(call ws_not_mcs_only,$(WORKSPACE_MAIN_SPECS)),$(WORKSPACE_MAIN_SPECS))
+
 test-workspaces:
-	$(call systest_cases,workspaces,$(WORKSPACE_CASES))
+	$(call systest_cases,workspaces,$(WORKSPACE_RUN_CASES))
 
 # Docs that cannot drift (tools/check_docs.py): the console excerpts and output claims of
 # docs/tutorial/*.md and the chapters' READMEs against the console logs test-workspaces just
@@ -371,8 +386,8 @@ define workspaces_main_part
 endef
 
 test-workspaces-main:
-	$(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),\
-	    $(call workspaces_main_part,$(call selected_cases,$(WORKSPACE_MAIN_SPECS))),\
+	$(if $(call selected_cases,$(WORKSPACE_RUN_MAIN_SPECS)),\
+	    $(call workspaces_main_part,$(call selected_cases,$(WORKSPACE_RUN_MAIN_SPECS))),\
 	    @echo "  SKIP    workspaces-main: no case selected by TESTS=$(TESTS)")
 
 # `make check` in a chapter (mk/roottask.mk): the learner's main.c through check.py, or with

@@ -47,28 +47,29 @@ static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
 /*
  * Set the thread's fault endpoint, CSpace, VSpace and IPC buffer at once. fault_ep is a raw
  * CPtr on purpose: the kernel looks it up in the *thread's* CSpace (cspace_root) each time
- * the thread faults, not in the caller's; seL4_CapNull means "no fault handler".
+ * the thread faults, not in the caller's; seL4_CapNull means "no fault handler". MCS: the
+ * same signature, two invocations (see inside).
  */
-#ifdef CONFIG_KERNEL_MCS
-/* MCS: Configure sets no fault endpoint (cairn_tcb_set_space does, as a cap). */
-static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, cairn_cnode_t cspace_root,
-                                             seL4_Word cspace_root_data, cairn_vspace_t vspace_root,
-                                             seL4_Word vspace_root_data, seL4_Word buffer,
-                                             cairn_granule_t buffer_frame)
-{
-    return seL4_TCB_Configure(tcb.cptr, cspace_root.cptr, cspace_root_data, vspace_root.cptr,
-                              vspace_root_data, buffer, buffer_frame.cptr);
-}
-#else
 static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep,
                                              cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
                                              cairn_vspace_t vspace_root, seL4_Word vspace_root_data,
                                              seL4_Word buffer, cairn_granule_t buffer_frame)
 {
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: Configure has no fault endpoint: a fault endpoint other than the null cap is then
+     * given by TCB_SetSpace, as a cap in the caller's CSpace (the TCB keeps a copy). */
+    seL4_Error err =
+        seL4_TCB_Configure(tcb.cptr, cspace_root.cptr, cspace_root_data, vspace_root.cptr,
+                           vspace_root_data, buffer, buffer_frame.cptr);
+    if (err != seL4_NoError || fault_ep == seL4_CapNull)
+        return err;
+    return seL4_TCB_SetSpace(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
+                             vspace_root.cptr, vspace_root_data);
+#else
     return seL4_TCB_Configure(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
                               vspace_root.cptr, vspace_root_data, buffer, buffer_frame.cptr);
-}
 #endif
+}
 
 /* Set only the fault endpoint, CSpace and VSpace. The fault endpoint is a CPtr in the thread's
  * CSpace (see above); MCS: a cap in the caller's CSpace, of which the TCB keeps a copy (the

@@ -107,4 +107,12 @@ seL4_CPtr cairn_reply_cap(void);
 
 /* MCS: make `reply` (a Reply cap in the root CNode) the calling thread's cairn_reply_cap. */
 void cairn_set_reply_cap(seL4_CPtr reply);
+
+/*
+ * MCS: give the thread `tcb` CPU time, without which it never runs: a new scheduling context
+ * (cairn_retype) of CAIRN_THREAD_BUDGET_US every CAIRN_THREAD_BUDGET_US, configured with
+ * BootInfo's SchedControl cap and bound to the TCB; its cap goes to *sc (sc may be NULL).
+ * cairn_thread_create and cairn_process_start do this themselves. Returns the first error.
+ */
+seL4_Error cairn_tcb_give_sc(seL4_CPtr tcb, seL4_CPtr *sc);
 #endif

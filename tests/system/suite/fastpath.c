@@ -4,6 +4,13 @@
 // asserting the general path's exact results (badge, message info, MRs, who runs next,
 // reply caps). The suite also runs on a FASTPATH=0 kernel (make test-fastpath), where the
 // same assertions hold with every IPC taking the general path.
+//
+// MCS (make test-mcs runs them on MCS kernels with and without the fastpath): servers receive
+// and answer through their Reply objects (threads.h, test_recv ...). The MCS fastpath takes
+// only a passive server's round trip, so the servers of the tests that use the fastpath are
+// made passive once they wait (start_server, test_thread_make_passive; non-MCS: nothing);
+// those that must run on after their reply (FASTPATH0005, 0007) keep their own context, and
+// their IPC is the general path's. FASTPATH0008 (MCS only): nested passive servers.
 
 #include <sel4/sel4.h>
 
@@ -48,16 +55,27 @@ static void echo(struct test_thread *self)
     }
 }
 
+/* Start server fn (thread `index`, priority prio) with arg[0] = ep and arg[1] = arg1, and let
+ * it wait in its Recv; MCS: a passive server from then on. */
+static struct test_thread *start_server(struct test_env *env, int index, seL4_Word prio,
+                                        void (*fn)(struct test_thread *self), seL4_CPtr ep,
+                                        seL4_Word arg1)
+{
+    struct test_thread *s = test_thread_create(env, index, 0, prio, fn);
+    s->arg[0] = ep;
+    s->arg[1] = arg1;
+    test_thread_resume(env, s);
+    test_yield(); /* the server waits in Recv */
+    test_thread_make_passive(s);
+    return s;
+}
+
 TEST(FASTPATH0001,
      "Call/ReplyRecv in registers: badge, label, lengths 0-4, MRs past the length kept")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x5a);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
-    s->arg[0] = ep;
-    s->arg[1] = 5;
-    test_thread_resume(env, s);
-    test_yield(); /* the server waits in Recv */
+    struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 5);
     for (seL4_Word n = 0; n <= 4; n++) {
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, 0x100 * (n + 1) + (seL4_Word)i);
@@ -85,11 +103,7 @@ TEST(FASTPATH0002,
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x61);
     seL4_CPtr read_only = mint(env, ep, seL4_CanRead, 0);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
-    s->arg[0] = ep;
-    s->arg[1] = 2;
-    test_thread_resume(env, s);
-    test_yield();
+    struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 2);
 
     for (int i = 0; i < 5; i++)
         seL4_SetMR(i, 0x200 + (seL4_Word)i);
@@ -146,11 +160,7 @@ TEST(FASTPATH0004,
      "lower-priority destination while a higher thread is ready: the ready one runs first")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
-    s->arg[0] = ep;
-    s->arg[1] = 1;
-    test_thread_resume(env, s);
-    test_yield();
+    struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 1);
     ASSERT_OK(seL4_TCB_SetPriority(s->tcb, seL4_CapInitThreadTCB, 100));
     struct test_thread *r = test_thread_start(env, 1, 0, 200, mark);
     sequence = 0;
@@ -298,3 +308,75 @@ TEST(FASTPATH0007,
     test_reply(seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(c->out[0], 0);
 }
+
+/* Receiver of FASTPATH0009: Recv on arg[0], then note when it ran. */
+static void receive_mark(struct test_thread *self)
+{
+    seL4_Word badge;
+    test_recv(self->arg[0], &badge);
+    self->out[7] = ++sequence;
+}
+
+TEST(FASTPATH0009, "Send (general path) to a receiver of the sender's priority: the sender runs "
+                   "on first, then the receiver")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *r = test_thread_create(env, 0, 0, PRIO, receive_mark);
+    r->arg[0] = ep;
+    test_thread_resume(env, r);
+    test_yield(); /* the receiver waits in Recv */
+    sequence = 0;
+    seL4_Send(ep, seL4_MessageInfo_new(0, 0, 0, 0));
+    seL4_Word mine = ++sequence;
+    test_yield();
+    ASSERT_EQ(mine, 1);
+    ASSERT_EQ(r->out[7], 2);
+}
+
+#ifdef CONFIG_KERNEL_MCS
+/* Passive server of FASTPATH0008: receive on arg[0]; for a message with MR0 != 0, Call
+ * endpoint arg[1] (if any) with MR0 + 1 first; answer with MR0 + 0x10 of the nested reply (or
+ * of its own message) by ReplyRecv; out[0] counts the messages. */
+static void relay(struct test_thread *self)
+{
+    seL4_Word badge;
+    test_recv(self->arg[0], &badge);
+    for (;;) {
+        self->out[0]++;
+        seL4_Word mr0 = seL4_GetMR(0);
+        if (mr0 != 0 && self->arg[1] != 0) {
+            seL4_SetMR(0, mr0 + 1);
+            seL4_Call(self->arg[1], seL4_MessageInfo_new(0, 0, 0, 1));
+            mr0 = seL4_GetMR(0);
+        }
+        seL4_SetMR(0, mr0 + 0x10);
+        test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    }
+}
+
+TEST(FASTPATH0008, "MCS: nested passive servers: the call stack two deep, each reply gives the "
+                   "context back one level")
+{
+    seL4_CPtr ep_a = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ep_b = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *b = start_server(env, 1, PRIO, relay, ep_b, 0);
+    struct test_thread *a = start_server(env, 0, PRIO, relay, ep_a, ep_b);
+
+    for (seL4_Word round = 1; round <= 3; round++) {
+        /* Root -> a -> b on the root task's context, and back (the root task runs again: it
+         * has its context back). */
+        seL4_SetMR(0, 0x100 * round);
+        seL4_MessageInfo_t info = seL4_Call(ep_a, seL4_MessageInfo_new(0, 0, 0, 1));
+        ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+        ASSERT_MR(0, 0x100 * round + 1 + 0x10 + 0x10);
+        ASSERT_EQ(a->out[0], round);
+        ASSERT_EQ(b->out[0], round);
+    }
+    /* a answers without the nested call: one level. */
+    seL4_SetMR(0, 0);
+    seL4_Call(ep_a, seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_MR(0, 0x10);
+    ASSERT_EQ(a->out[0], 4);
+    ASSERT_EQ(b->out[0], 3);
+}
+#endif

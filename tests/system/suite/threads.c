@@ -138,6 +138,15 @@ void test_thread_resume(struct test_env *env, struct test_thread *t)
     ASSERT_OK(seL4_TCB_Resume(t->tcb));
 }
 
+void test_thread_make_passive(struct test_thread *t)
+{
+#ifdef CONFIG_KERNEL_MCS
+    ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb));
+#else
+    (void)t;
+#endif
+}
+
 void test_yield(void)
 {
     for (int i = 0; i < 8; i++)

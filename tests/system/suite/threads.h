@@ -53,6 +53,11 @@ void test_thread_resume(struct test_env *env, struct test_thread *t);
  * that resumes it in its own way calls this first); non-MCS does nothing. */
 void test_thread_give_sc(struct test_env *env, struct test_thread *t);
 
+/* MCS: t, which must be waiting in a receive, gives up its scheduling context and serves from
+ * now on as a passive server, on its callers' contexts (lent by each Call, given back by the
+ * reply; the MCS fastpath's case). Non-MCS: nothing happens. */
+void test_thread_make_passive(struct test_thread *t);
+
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
 

@@ -157,6 +157,10 @@ static cairn_endpoint_t start_child(cairn_vspace_t child_vspace, const elf64_hea
 
     /* A name for the kernel's fault reports (a debug-build call, as on seL4). */
     cairn_tcb_set_name(child_tcb, "child");
+#ifdef CONFIG_KERNEL_MCS
+    /* seL4's MCS kernel: a thread runs only on a scheduling context; give it one. */
+    CHECK(cairn_tcb_give_sc(cairn_cptr(child_tcb), NULL));
+#endif
 
     /* Start it at its ELF entry; its own _start sets up its stack. x0 = its IPC buffer. */
     seL4_UserContext regs = {0};
