@@ -4,8 +4,13 @@
 #   KERNEL_MACHINE   target-only: system registers, MMIO, assembly
 K := $(ROOT)/kernel
 
-# MCS only (make MCS=1): the objects that exist only in that configuration.
-MCS_KERNEL_GENERIC := $(K)/object/sched_context.c $(K)/object/reply.c
+# MCS only (make MCS=1): the objects that exist only in that configuration and its
+# scheduling (sched/refill.c, the refill rules, is also unit-tested on the host in the
+# default configuration: tests/unit/build.mk).
+MCS_KERNEL_REFILL := $(K)/sched/refill.c
+MCS_KERNEL_GENERIC := $(K)/object/sched_context.c $(K)/object/reply.c $(K)/sched/mcs.c \
+                      $(K)/check/invariants_mcs.c \
+                      $(K)/api/budget.c $(MCS_KERNEL_REFILL)
 
 KERNEL_GENERIC := \
 	$(K)/state.c \

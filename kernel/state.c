@@ -17,6 +17,13 @@ enum irq_state ks_irq_state[IRQ_COUNT];
 struct cte ks_irq_node[IRQ_COUNT];
 word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
 word_t ks_dom_schedule_start;
+#ifdef CONFIG_KERNEL_MCS
+uint64_t ks_cur_time;
+uint64_t ks_consumed;
+struct sched_context *ks_cur_sc;
+bool ks_reprogram;
+struct tcb *ks_release_head;
+#endif
 
 void state_reset(void)
 {
@@ -37,4 +44,11 @@ void state_reset(void)
     ks_dom_schedule[0] = DSCHED_MAX_DURATION;
     ks_dom_schedule[1] = 0;
     ks_dom_schedule_start = 0;
+#ifdef CONFIG_KERNEL_MCS
+    ks_cur_time = 0;
+    ks_consumed = 0;
+    ks_cur_sc = NULL;
+    ks_reprogram = true;
+    ks_release_head = NULL;
+#endif
 }

@@ -31,5 +31,17 @@ extern struct cte ks_irq_node[IRQ_COUNT];
 extern word_t ks_dom_schedule[DOMAIN_SCHEDULE_LENGTH];
 extern word_t ks_dom_schedule_start;
 
+#ifdef CONFIG_KERNEL_MCS
+// MCS time (sched/mcs.h): the clock at the last kernel entry, the ticks the current
+// scheduling context used and not yet charged, the context they are charged to (NULL: idle),
+// whether the timer must be programmed again at kernel exit, and the release queue: threads
+// waiting for their next refill, earliest first (linked through sched_prev/sched_next).
+extern uint64_t ks_cur_time;
+extern uint64_t ks_consumed;
+extern struct sched_context *ks_cur_sc;
+extern bool ks_reprogram;
+extern struct tcb *ks_release_head;
+#endif
+
 // Reset all state to its boot value (used by host unit tests between cases).
 void state_reset(void);

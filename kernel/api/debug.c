@@ -72,7 +72,7 @@ static const char *const state_names[] = {
 // One row, in seL4's layout: name right-aligned in 40 columns, state in 15, the restart
 // PC as seL4's printf prints a pointer (0x and 16 digits; a null one as 16 zeros), the
 // priority in 20 columns, the core (always 0), tab-separated; MCS adds a column: whether the
-// thread waits in the release queue (always 0: TODO(#11) there is no release queue yet).
+// thread waits in the release queue for its next refill (1) or not (0).
 static void dump_thread(const struct tcb *t)
 {
     word_t pc = t->ctx.fault_ip;
@@ -80,7 +80,7 @@ static void dump_thread(const struct tcb *t)
     kprintf(pc ? "0x%016lx" : "%016lx", pc);
     kprintf("\t%20lu\t%lu", t->priority, 0ul);
 #ifdef CONFIG_KERNEL_MCS
-    kprintf("\t%lu", 0ul);
+    kprintf("\t%lu", (word_t)t->in_release_queue);
 #endif
     kprintf("\n");
 }

@@ -15,10 +15,18 @@
 #include "sched/sched.h"
 #include "state.h"
 #include "vm/pt_walk.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "api/budget.h"
+#endif
 
 void handle_vm_fault(bool is_instruction, vptr_t addr, word_t esr)
 {
     struct tcb *t = ks_cur_thread;
+#ifdef CONFIG_KERNEL_MCS
+    if (!budget_entry()) {
+        return; // out of budget: the instruction faults again once the thread runs
+    }
+#endif
     t->fault.type = seL4_Fault_VMFault;
     t->fault.w[0] = addr;
     t->fault.w[1] = esr & MASK(32);
@@ -29,6 +37,11 @@ void handle_vm_fault(bool is_instruction, vptr_t addr, word_t esr)
 void handle_user_exception(word_t esr)
 {
     struct tcb *t = ks_cur_thread;
+#ifdef CONFIG_KERNEL_MCS
+    if (!budget_entry()) {
+        return;
+    }
+#endif
     t->fault.type = seL4_Fault_UserException;
     t->fault.w[0] = esr & MASK(32);
     handle_fault(t);
@@ -54,6 +67,11 @@ void fault_print(const struct fault *f)
     case seL4_Fault_UserException:
         kprintf("user exception %p code %p", (void *)f->w[0], (void *)0);
         break;
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_Fault_Timeout:
+        kprintf("Timeout fault for 0x%x\n", (unsigned)f->w[0]);
+        break;
+#endif
     default:
         kprintf("unknown fault");
         break;
@@ -142,7 +160,7 @@ void handle_fault(struct tcb *t)
         unsigned rights = cap_ipc_rights(handler);
         endpoint_send((struct endpoint *)cap_ptr(handler), t, cap_ipc_badge(handler),
                       (rights & CAP_RIGHT_GRANT) != 0, (rights & CAP_RIGHT_GRANT_REPLY) != 0, false,
-                      true);
+                      true, t->sc != NULL);
         return;
     }
     report_unhandled_fault(t, NULL);

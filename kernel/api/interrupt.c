@@ -9,6 +9,11 @@
 #include "object/irq.h"
 #include "object/notification.h"
 #include "sched/sched.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "api/budget.h"
+#include "sched/mcs.h"
+#include "state.h"
+#endif
 
 // A line in state Signal: mask it (IRQHandler_Ack unmasks it) and signal its notification.
 static void irq_signal(word_t irq)
@@ -24,6 +29,12 @@ static void irq_signal(word_t irq)
 
 void handle_interrupt(void)
 {
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: the time up to this interrupt is billed first; a used-up budget ends the time
+    // slice here (api/budget.h).
+    mcs_update_timestamp();
+    budget_check();
+#endif
     word_t irq = arch_irq_get_active();
     if (irq == ARCH_IRQ_NONE) {
         return; // spurious: the line dropped before we asked
@@ -40,8 +51,14 @@ void handle_interrupt(void)
         irq_signal(irq);
         break;
     case IRQ_TIMER:
+#ifdef CONFIG_KERNEL_MCS
+        // MCS: a one-shot deadline; the next one is set at kernel exit (sched/mcs.c).
+        arch_timer_ack_deadline();
+        ks_reprogram = true;
+#else
         sched_timer_tick();
         arch_timer_reset();
+#endif
         break;
     case IRQ_RESERVED:
     case IRQ_INACTIVE:

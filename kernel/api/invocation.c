@@ -4,6 +4,7 @@
 // kernel invocations are written (docs/design/abi.md §5.2).
 #include "api/invocation.h"
 
+#include "api/budget.h"
 #include "api/faults.h"
 #include "api/ipc.h"
 #include "arch/api.h"
@@ -91,7 +92,7 @@ static exception_t dispatch_invocation(struct invocation *inv, bool is_blocking)
 // compiled exactly as before.
 #ifdef CONFIG_KERNEL_MCS
 static void invoke_cptr(struct tcb *t, cptr_t invoked, struct cte *slot, bool is_call,
-                        bool is_blocking)
+                        bool is_blocking, bool can_donate)
 #else
 void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 #endif
@@ -111,6 +112,9 @@ void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_bl
     inv.label = msg_info_label(info);
     inv.length = msg_info_length(info);
     inv.is_call = is_call;
+#ifdef CONFIG_KERNEL_MCS
+    inv.can_donate = can_donate;
+#endif
     inv.extra_count = 0;
     inv.reply_length = 0;
     for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++) {
@@ -150,6 +154,9 @@ void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_bl
 
     exception_t status = dispatch_invocation(&inv, is_blocking);
     if (status == EXC_PREEMPTED) {
+#ifdef CONFIG_KERNEL_MCS
+        budget_preemption_point();
+#endif
         return; // the thread is in Restart and re-executes the syscall
     }
     if (status == EXC_SYSCALL_ERROR) {
@@ -169,11 +176,13 @@ void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_bl
 #ifdef CONFIG_KERNEL_MCS
 void handle_invocation(struct tcb *t, struct cte *slot, bool is_call, bool is_blocking)
 {
-    invoke_cptr(t, t->ctx.x[REG_CAP], slot, is_call, is_blocking);
+    // Only a Call lends the caller's context (seL4's canDonate).
+    invoke_cptr(t, t->ctx.x[REG_CAP], slot, is_call, is_blocking, is_call);
 }
 
 void handle_invocation_on(struct tcb *t, cptr_t cptr)
 {
-    invoke_cptr(t, cptr, NULL, false, false);
+    // The send phase of ReplyRecv, NBSendRecv and NBSendWait may lend it.
+    invoke_cptr(t, cptr, NULL, false, false, true);
 }
 #endif

@@ -139,9 +139,15 @@ exception_t endpoint_send_from_invocation(struct invocation *inv, bool is_blocki
 {
     cap_t c = inv->cap;
     unsigned rights = cap_ipc_rights(c);
+#ifdef CONFIG_KERNEL_MCS
+    endpoint_send((struct endpoint *)cap_ptr(c), inv->thread, cap_ipc_badge(c),
+                  (rights & CAP_RIGHT_GRANT) != 0, (rights & CAP_RIGHT_GRANT_REPLY) != 0,
+                  inv->is_call, is_blocking, inv->can_donate);
+#else
     endpoint_send((struct endpoint *)cap_ptr(c), inv->thread, cap_ipc_badge(c),
                   (rights & CAP_RIGHT_GRANT) != 0, (rights & CAP_RIGHT_GRANT_REPLY) != 0,
                   inv->is_call, is_blocking);
+#endif
     return EXC_NONE;
 }
 

@@ -16,6 +16,11 @@
 #include "arch/api.h"
 #include "sched/sched.h"
 #include "state.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "api/budget.h"
+#include "object/sched_context.h"
+#include "sched/mcs.h"
+#endif
 
 // seL4_SysDebugPutChar .. seL4_SysDebugNameThread and the rest of the debug range.
 static bool handle_debug_syscall(word_t number)
@@ -49,9 +54,20 @@ static bool handle_debug_syscall(word_t number)
     }
 }
 
+#ifdef CONFIG_KERNEL_MCS
+// MCS: seL4's API system calls are -1 .. -11; the debug calls after them are not billed.
+#define SYSCALL_IS_API(n) ((sword_t)(n) < 0 && (sword_t)(n) >= seL4_SysYield)
+#endif
+
 void handle_syscall(word_t number)
 {
     struct tcb *t = ks_cur_thread;
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: a thread whose budget ran out does not get its system call now (api/budget.h).
+    if (SYSCALL_IS_API(number) && !budget_entry()) {
+        return;
+    }
+#endif
     switch ((sword_t)number) {
     case seL4_SysCall:
         handle_invocation(t, NULL, true, true);
@@ -111,10 +127,19 @@ void handle_syscall(word_t number)
         break;
 #endif
     case seL4_SysYield:
+#ifdef CONFIG_KERNEL_MCS
+        budget_yield();
+#else
         sched_yield_current();
+#endif
         break;
     default:
         if (!handle_debug_syscall(number)) {
+#ifdef CONFIG_KERNEL_MCS
+            if (!budget_entry()) {
+                break;
+            }
+#endif
             t->fault.type = seL4_Fault_UnknownSyscall;
             t->fault.w[0] = number;
             handle_fault(t);
@@ -134,10 +159,20 @@ void kernel_exit(void)
             // The check's own time is not charged to the thread: the next tick comes a
             // full period after it. Otherwise, on a slow or loaded host, a tick could be
             // due again at every exit and no thread would make progress.
+#ifdef CONFIG_KERNEL_MCS
+            mcs_forget_check_time();
+#else
             arch_timer_reset();
+#endif
         }
         struct tcb *t = ks_cur_thread;
         if (t) {
+#ifdef CONFIG_KERNEL_MCS
+            // A thread that did YieldTo gets its answer now (seL4 activateThread).
+            if (t->yield_to != NULL) {
+                sched_context_complete_yield_to(t);
+            }
+#endif
             if (t->state == TS_RESTART) {
                 // Re-execute the svc or faulting instruction (seL4's activateThread).
                 t->ctx.elr = t->ctx.fault_ip;

@@ -84,7 +84,8 @@ void arch_idle_wait(void);
 // Boot: bring up the interrupt controller with every line masked, SPIs routed to this
 // core, the priority mask open; interrupts stay masked at the CPU (DAIF) in the kernel.
 void arch_irq_init(void);
-// Boot: start the kernel timer, one tick every CONFIG_TIMER_TICK_MS, and unmask its line.
+// Boot: start the kernel timer, one tick every CONFIG_TIMER_TICK_MS, and unmask its line
+// (MCS: no tick; the timer stays quiet until arch_timer_set_deadline).
 void arch_timer_init(void);
 // Acknowledge the highest-priority pending interrupt and return its number, or
 // ARCH_IRQ_NONE if there is none (spurious). The line then stays active until arch_irq_ack.
@@ -104,3 +105,12 @@ bool arch_irq_pending(void);
 // Start the next timer period (the timer's interrupt condition clears); called on each tick
 // before the tick's arch_irq_ack.
 void arch_timer_reset(void);
+#ifdef CONFIG_KERNEL_MCS
+// MCS: the tickless timer. The monotonic clock in ticks of CONFIG_TIMER_FREQUENCY_HZ; one
+// interrupt (the kernel timer's line) once the clock reaches `deadline` (at once if it has
+// already passed); and the acknowledgement of that interrupt, after which the timer stays
+// quiet until the next deadline is set.
+uint64_t arch_time_now(void);
+void arch_timer_set_deadline(uint64_t deadline);
+void arch_timer_ack_deadline(void);
+#endif

@@ -72,6 +72,9 @@ BOOT_CODE void boot_kernel(word_t boot_el)
             CONFIG_BENCH ? ", bench build (EL0 cycle counter)" : "",
             CONFIG_RELEASE ? ", release build" : "");
 
+#ifdef CONFIG_KERNEL_MCS
+    ks_cur_time = arch_time_now(); // the initial thread's budget is usable from now
+#endif
     struct root_task rt = {0};
     paddr_t free_end = place_extra_bootinfo(&rt, dtb, dtb_size, RAM_END);
     struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = free_end};

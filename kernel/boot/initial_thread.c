@@ -109,7 +109,9 @@ static BOOT_CODE struct tcb *create_root_tcb(struct boot_alloc *a, struct root_t
     struct tcb *t = (struct tcb *)boot_alloc_object(a, seL4_TCBBits);
     t->priority = seL4_MaxPrio;
     t->mcp = seL4_MaxPrio;
+#ifndef CONFIG_KERNEL_MCS
     t->fault_handler = seL4_CapNull;
+#endif
     t->ipc_buffer = rt->ipc_buffer_vaddr;
     t->ctx.elr = rt->elf.entry;
     t->ctx.x[0] = rt->bootinfo_vaddr;

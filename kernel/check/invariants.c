@@ -17,6 +17,18 @@
 #include "object/notification.h"
 #include "object/objecttype.h"
 #include "vm/pt_walk.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "object/reply.h"
+#include "sched/sched.h"
+// MCS: a thread is queued to run iff it is schedulable (runnable, with a configured context,
+// not waiting for a refill).
+#define MAY_RUN(t) sched_is_schedulable(t)
+// MCS: a Reply cap names a Reply object, which may link a thread (or none).
+#define REPLY_THREAD(c) (reply_from_cap(c)->tcb)
+#else
+#define MAY_RUN(t) thread_is_runnable(t)
+#define REPLY_THREAD(c) tcb_from_pptr(cap_ptr(c))
+#endif
 
 #if CONFIG_CHECK_INVARIANTS || defined(CAIRN_HOST_TEST)
 
@@ -24,9 +36,6 @@
 #define MAX_THREADS 4096  // threads
 #define MAX_PENDING 16384 // containers (CNodes, TCBs) waiting to be scanned
 #define SET_BITS 17       // the pointer set: 2^17 entries, kept at most half full
-
-#define BROKEN(name, what, a, b)                                                                   \
-    panic("invariant %s broken: %s (%p, %p)", name, what, (void *)(word_t)(a), (void *)(word_t)(b))
 
 // Keys in the pointer set: a pointer plus a tag in its low (alignment) bits.
 // Every pointer keyed is at least 8-byte aligned, so tags below 8 never collide.
@@ -162,8 +171,10 @@ static void record(const struct cte *s)
         add_container((struct cte *)cap_ptr(c), BIT(cap_cnode_radix(c)));
         break;
     case CAP_THREAD:
-    case CAP_REPLY:
         add_thread(tcb_from_pptr(cap_ptr(c)));
+        break;
+    case CAP_REPLY:
+        add_thread(REPLY_THREAD(c));
         break;
     case CAP_ENDPOINT:
         add_queue(((struct endpoint *)cap_ptr(c))->head);
@@ -484,8 +495,7 @@ static void check_scheduler(void)
             if (!set_add(t, TAG_READY)) {
                 BROKEN("sched-queues", "a thread is queued twice", t, p);
             }
-            if (t->sched_prev != prev || !t->in_ready_queue || t->priority != p ||
-                !thread_is_runnable(t)) {
+            if (t->sched_prev != prev || !t->in_ready_queue || t->priority != p || !MAY_RUN(t)) {
                 BROKEN("sched-queues", "queued thread with wrong links, priority or state", t, p);
             }
         }
@@ -493,7 +503,7 @@ static void check_scheduler(void)
             BROKEN("sched-queues", "tail is not the last thread", p, ks_ready_tail[p]);
         }
     }
-    if (ks_cur_thread != NULL && !thread_is_runnable(ks_cur_thread)) {
+    if (ks_cur_thread != NULL && !MAY_RUN(ks_cur_thread)) {
         BROKEN("sched-runnable", "the current thread is not runnable", ks_cur_thread,
                ks_cur_thread->state);
     }
@@ -502,10 +512,13 @@ static void check_scheduler(void)
         if (t->in_ready_queue != set_has(t, TAG_READY)) {
             BROKEN("sched-queues", "in_ready_queue does not match the queues", t, t->state);
         }
-        if (thread_is_runnable(t) && t != ks_cur_thread && !t->in_ready_queue) {
+        if (MAY_RUN(t) && t != ks_cur_thread && !t->in_ready_queue) {
             BROKEN("sched-runnable", "a runnable thread is not queued", t, t->state);
         }
     }
+#ifdef CONFIG_KERNEL_MCS
+    invariants_check_mcs(threads, nthreads);
+#endif
 }
 
 // One endpoint or notification queue: threads in `state`, blocked on `object`.

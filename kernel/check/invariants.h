@@ -34,5 +34,23 @@
  *                       the matching state, links consistent; each blocked thread is in
  *                       the queue of the object it is blocked on
  *   bound-notification  a thread's bound notification names it back, and the reverse
+ *
+ * MCS only (check/invariants_mcs.c; "runnable" above reads "schedulable" there):
+ *
+ *   release-queue       links consistent, each thread in it runnable with a context, not in
+ *                       a ready queue, ordered by the time of its head refill; the flag of
+ *                       every thread matching the queue
+ *   sched-context       a thread's context names it back, and the reverse; the current
+ *                       context is the current thread's; a configured context's refill
+ *                       buffer within its object, the head refill at least the minimum budget
  */
 void invariants_check(void);
+
+#define BROKEN(name, what, a, b)                                                                   \
+    panic("invariant %s broken: %s (%p, %p)", name, what, (void *)(word_t)(a), (void *)(word_t)(b))
+
+#ifdef CONFIG_KERNEL_MCS
+struct tcb;
+// The MCS invariants over the threads the checker found.
+void invariants_check_mcs(struct tcb *const *threads, word_t nthreads);
+#endif

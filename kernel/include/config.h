@@ -48,11 +48,12 @@
 // seL4's KernelBootThreadTimeSlice (MCS): the initial thread's budget, in milliseconds,
 // renewed every period of the same length.
 #define CONFIG_BOOT_THREAD_TIME_SLICE 5
-// The generic timer's frequency on qemu-arm-virt (seL4's TIMER_FREQUENCY for the platform):
-// MCS keeps time, budgets and periods in ticks of this clock.
+#endif
+// MCS time (also compiled into the host tests of kernel/sched/refill.c in both
+// configurations): the generic timer's frequency on qemu-arm-virt (seL4's TIMER_FREQUENCY
+// for the platform), the clock of every MCS time, budget and period; seL4's KERNEL_WCET for
+// qemu-arm-virt (microseconds) and KernelWcetScale (default 1): the smallest budget is
+// twice their product.
 #define CONFIG_TIMER_FREQUENCY_HZ 62500000ull
-// seL4's KERNEL_WCET for qemu-arm-virt (microseconds) and KernelWcetScale (default 1): the
-// smallest budget is twice their product.
 #define CONFIG_KERNEL_WCET_US 10u
 #define CONFIG_KERNEL_WCET_SCALE 1u
-#endif

@@ -12,6 +12,9 @@
 #include "cspace/derive.h"
 #include "cspace/lookup.h"
 #include "sched/sched.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "sched/refill.h"
+#endif
 
 // ---- message registers -----------------------------------------------------------------------
 
@@ -158,6 +161,17 @@ static unsigned fault_message_mrs(const struct tcb *t, word_t *mrs)
         mrs[3] = f->w[0];
         mrs[4] = 0;
         return seL4_UserException_Length;
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_Fault_Timeout:
+        // The context's badge, then (with a context) the time it used since the last
+        // report, in microseconds, which restarts from 0.
+        mrs[seL4_Timeout_Data] = f->w[0];
+        if (t->sc == NULL) {
+            return seL4_Timeout_Data + 1;
+        }
+        mrs[seL4_Timeout_Consumed] = sc_take_consumed_us(t->sc);
+        return seL4_Timeout_Length;
+#endif
     default:
         return 0;
     }
@@ -210,6 +224,14 @@ static const uint8_t syscall_reply_regs[] = {
     TCB_REG_FAULT_IP, TCB_REG_SP,     TCB_REG_ELR,    TCB_REG_SPSR,
 };
 static const uint8_t exception_reply_regs[] = {TCB_REG_FAULT_IP, TCB_REG_SP, TCB_REG_SPSR};
+#ifdef CONFIG_KERNEL_MCS
+// clang-format off
+static const uint8_t timeout_reply_regs[] = {
+    TCB_REG_FAULT_IP, TCB_REG_SP, TCB_REG_SPSR, 0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 29, 30,
+    9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+};
+// clang-format on
+#endif
 
 // seL4 copyMRsFaultReply: the replier's first `length` MRs into receiver's registers.
 static void copy_fault_reply(struct tcb *sender, struct tcb *receiver, const uint8_t *regs,
@@ -243,6 +265,12 @@ static bool handle_fault_reply(struct tcb *receiver, struct tcb *sender)
         copy_fault_reply(sender, receiver, exception_reply_regs,
                          MIN(length, ARRAY_SIZE(exception_reply_regs)));
         return label == 0;
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_Fault_Timeout:
+        copy_fault_reply(sender, receiver, timeout_reply_regs,
+                         MIN(length, ARRAY_SIZE(timeout_reply_regs)));
+        return label == 0;
+#endif
     case seL4_Fault_CapFault:
     case seL4_Fault_VMFault:
         return true;
@@ -283,9 +311,6 @@ void ipc_reply_to(struct tcb *sender, struct tcb *receiver, bool can_grant)
         receiver->fault.type = seL4_Fault_NullFault;
         thread_set_state(receiver, restart ? TS_RESTART : TS_INACTIVE);
     }
-    // TODO(#11): with scheduling contexts, only a receiver with budget is switched to.
-    if (thread_is_runnable(receiver)) {
-        sched_possible_switch_to(receiver);
-    }
+    // Whether it runs now depends on its budget: object/reply.c, reply_transfer.
 }
 #endif

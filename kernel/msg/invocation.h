@@ -31,8 +31,11 @@ struct invocation {
     word_t length;             // message length in MRs, clamped to what was really sent
     unsigned extra_count;
     struct extra_cap extra[seL4_MsgMaxExtraCaps];
-    word_t *ipc_buffer;         // caller's IPC buffer in the kernel window, NULL if none
-    bool is_call;               // SysCall: the caller gets a reply
+    word_t *ipc_buffer; // caller's IPC buffer in the kernel window, NULL if none
+    bool is_call;       // SysCall: the caller gets a reply
+#ifdef CONFIG_KERNEL_MCS
+    bool can_donate; // MCS: a send from here may lend the caller's scheduling context
+#endif
     struct syscall_error error; // filled by the error helpers when decode rejects
     word_t reply_length;        // set by invoke for a successful reply carrying MRs
 };

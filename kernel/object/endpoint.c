@@ -11,6 +11,10 @@
 #include "object/reply.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "object/sched_context.h"
+#include "sched/mcs.h"
+#endif
 
 // Unlink t from the queue [*head, *tail].
 static void queue_remove(struct tcb **head, struct tcb **tail, struct tcb *t)
@@ -52,8 +56,13 @@ static void ep_dequeue(struct endpoint *ep, struct tcb *t)
 
 // ---- the rendezvous ------------------------------------------------------------------------
 
+#ifdef CONFIG_KERNEL_MCS
+void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_grant,
+                   bool can_grant_reply, bool is_call, bool blocking, bool can_donate)
+#else
 void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_grant,
                    bool can_grant_reply, bool is_call, bool blocking)
+#endif
 {
     switch (ep_state(ep)) {
     case EP_IDLE:
@@ -76,15 +85,23 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         ipc_transfer(t, ep, badge, can_grant, dest);
 #ifdef CONFIG_KERNEL_MCS
         // MCS: the receiver's Reply object (if any) is linked to a caller (a Call or a fault)
-        // that may be replied to; any other sender goes on as it is (seL4 sendIPC).
+        // that may be replied to; any other sender goes on as it is, and a passive receiver
+        // may run on its context (seL4 sendIPC).
         struct reply *r = dest->reply;
         if (r != NULL) {
             reply_unlink(r, dest);
         }
         if (is_call || t->fault.type != seL4_Fault_NullFault) {
-            reply_after_receive(t, dest, r, is_call, can_grant || can_grant_reply);
+            if (r != NULL && (can_grant || can_grant_reply)) {
+                reply_push(t, dest, r, can_donate);
+            } else {
+                thread_set_state(t, TS_INACTIVE);
+            }
+        } else if (can_donate && dest->sc == NULL && t->sc != NULL) {
+            sched_context_donate(t->sc, dest);
         }
         thread_set_state(dest, TS_RUNNING);
+        mcs_unblock_check(dest->sc);
         sched_possible_switch_to(dest);
 #else
         // The receiver's cap decides whether the reply may grant.
@@ -119,6 +136,13 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
         notification_receive(t, bound, false);
         return;
     }
+#ifdef CONFIG_KERNEL_MCS
+    // Running on the context of its bound notification, a thread gives it back when it
+    // blocks here: it waits passively for a client's context or the next signal.
+    if (bound != NULL && blocking) {
+        notification_return_sc(bound, t);
+    }
+#endif
 
     switch (ep_state(ep)) {
     case EP_IDLE:
@@ -144,8 +168,19 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
         ep_dequeue(ep, sender);
         ipc_transfer(sender, ep, sender->blocking_badge, sender->blocking_can_grant, t);
 #ifdef CONFIG_KERNEL_MCS
-        reply_after_receive(sender, t, r, sender->blocking_is_call,
-                            sender->blocking_can_grant || sender->blocking_can_grant_reply);
+        mcs_unblock_check(sender->sc);
+        if (sender->blocking_is_call || sender->fault.type != seL4_Fault_NullFault) {
+            if ((sender->blocking_can_grant || sender->blocking_can_grant_reply) && r != NULL) {
+                // A timeout fault lends no context (the context has no budget left).
+                bool can_donate = sender->sc != NULL && sender->fault.type != seL4_Fault_Timeout;
+                reply_push(sender, t, r, can_donate);
+            } else {
+                thread_set_state(sender, TS_INACTIVE);
+            }
+        } else {
+            thread_set_state(sender, TS_RUNNING);
+            sched_possible_switch_to(sender);
+        }
 #else
         if (sender->blocking_is_call) {
             if (sender->blocking_can_grant || sender->blocking_can_grant_reply) {
@@ -163,13 +198,46 @@ void endpoint_receive(struct endpoint *ep, struct tcb *t, bool can_grant, bool b
     }
 }
 
+#ifdef CONFIG_KERNEL_MCS
+bool endpoint_has_timeout_handler(struct tcb *t)
+{
+    return cap_type(tcb_slot(t, TCB_TIMEOUT_HANDLER)->cap) == CAP_ENDPOINT;
+}
+
+void endpoint_send_timeout_fault(struct tcb *t)
+{
+    cap_t handler = tcb_slot(t, TCB_TIMEOUT_HANDLER)->cap;
+    kassert(cap_type(handler) == CAP_ENDPOINT && t->sc != NULL);
+    t->fault.type = seL4_Fault_Timeout;
+    t->fault.w[0] = t->sc->badge;
+    unsigned rights = cap_ipc_rights(handler);
+    endpoint_send((struct endpoint *)cap_ptr(handler), t, cap_ipc_badge(handler),
+                  (rights & CAP_RIGHT_GRANT) != 0, (rights & CAP_RIGHT_GRANT_REPLY) != 0, false,
+                  true, false);
+}
+#endif
+
 // ---- cancellation ------------------------------------------------------------------------------
 
-// A queued thread restarts its system call when it next runs.
+// A queued thread restarts its system call when it next runs (MCS: a receiver lets go of its
+// Reply object, a thread with a pending fault stops, and one runs only with budget).
 static void restart_queued(struct tcb *t)
 {
+#ifdef CONFIG_KERNEL_MCS
+    if (t->state == TS_BLOCKED_ON_RECEIVE && t->reply != NULL) {
+        reply_unlink(t->reply, t);
+    }
+    if (t->fault.type != seL4_Fault_NullFault) {
+        thread_set_state(t, TS_INACTIVE);
+        return;
+    }
+    thread_set_state(t, TS_RESTART);
+    mcs_unblock_check(t->sc);
+    sched_possible_switch_to(t);
+#else
     thread_set_state(t, TS_RESTART);
     sched_enqueue(t);
+#endif
 }
 
 void endpoint_cancel_ipc(struct endpoint *ep, struct tcb *t)

@@ -42,8 +42,21 @@ static inline void ep_set_queue(struct endpoint *ep, struct tcb *head, struct tc
  * BlockedOnSend (blocking) or nothing happens (NBSend). A fault send is a blocking Call
  * with can_grant_reply set. Rights were checked by the caller.
  */
+#ifdef CONFIG_KERNEL_MCS
+// MCS: can_donate (a Call, the send phase of ReplyRecv/NBSendRecv/NBSendWait, a fault of a
+// thread with a scheduling context): a receiver without a scheduling context runs on t's.
+void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_grant,
+                   bool can_grant_reply, bool is_call, bool blocking, bool can_donate);
+
+// MCS: whether t has a timeout endpoint (seL4 validTimeoutHandler), and the timeout fault
+// (badge: its context's) sent there as a blocking send that lends no context (seL4
+// handleTimeout).
+bool endpoint_has_timeout_handler(struct tcb *t);
+void endpoint_send_timeout_fault(struct tcb *t);
+#else
 void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_grant,
                    bool can_grant_reply, bool is_call, bool blocking);
+#endif
 
 /*
  * seL4 receiveIPC: thread t receives on ep through a cap with receive right; can_grant is

@@ -9,6 +9,11 @@
 #include "util.h"
 #include "object/tcb.h"
 #include "sched/sched.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "object/sched_context.h"
+#include "sched/mcs.h"
+#include "state.h"
+#endif
 
 // ---- the object: state and wait queue ---------------------------------------------------------
 
@@ -66,12 +71,45 @@ static void ntfn_set_active(struct notification *n, word_t word)
     ntfn_set_queue(n, NULL, NULL, NTFN_ACTIVE);
 }
 
-// Deliver `badge` to a thread that was waiting: x0 = badge, Running, maybe run it now.
-static void wake_with_badge(struct tcb *t, word_t badge)
+#ifdef CONFIG_KERNEL_MCS
+// MCS: a thread without a scheduling context that takes a signal runs on the notification's
+// bound context, if no thread has it (seL4 maybeDonateSchedContext).
+static void maybe_donate_sc(struct tcb *t, struct notification *n)
+{
+    struct sched_context *sc = n->sc;
+    if (t->sc == NULL && sc != NULL && sc->tcb == NULL) {
+        sched_context_donate(sc, t);
+        mcs_sc_resume(sc);
+    }
+}
+
+void notification_return_sc(struct notification *n, struct tcb *t)
+{
+    struct sched_context *sc = n->sc;
+    if (sc != NULL && sc == t->sc) {
+        t->sc = NULL;
+        sc->tcb = NULL;
+        if (t == ks_cur_thread) {
+            sched_reschedule_required();
+        }
+    }
+}
+#endif
+
+// Deliver `badge` to a thread that was waiting: x0 = badge, Running, maybe run it now (MCS:
+// on the notification's context if it has none, and only with budget).
+static void wake_with_badge(struct tcb *t, word_t badge, struct notification *n)
 {
     thread_set_state(t, TS_RUNNING);
     t->ctx.x[REG_CAP] = badge;
+#ifdef CONFIG_KERNEL_MCS
+    maybe_donate_sc(t, n);
+    sched_possible_switch_to(t); // only if it is schedulable (sched.c)
+    mcs_unblock_check(t->sc);
+#else
+    (void)n;
     sched_possible_switch_to(t);
+#endif
 }
 
 // ---- operations --------------------------------------------------------------------------
@@ -86,7 +124,7 @@ void notification_signal(struct notification *n, word_t badge)
         // is left alone; the signal stays pending.
         if (bound != NULL && bound->state == TS_BLOCKED_ON_RECEIVE) {
             tcb_cancel_ipc(bound);
-            wake_with_badge(bound, badge);
+            wake_with_badge(bound, badge, n);
         } else {
             ntfn_set_active(n, badge);
         }
@@ -96,7 +134,7 @@ void notification_signal(struct notification *n, word_t badge)
         struct tcb *t = n->head;
         kassert(t != NULL);
         ntfn_dequeue(n, t);
-        wake_with_badge(t, badge);
+        wake_with_badge(t, badge, n);
         break;
     }
     case NTFN_ACTIVE:
@@ -114,6 +152,9 @@ void notification_receive(struct tcb *t, struct notification *n, bool blocking)
             thread_set_state(t, TS_BLOCKED_ON_NOTIFICATION);
             t->blocked_on = (pptr_t)n;
             ntfn_append(n, t);
+#ifdef CONFIG_KERNEL_MCS
+            notification_return_sc(n, t);
+#endif
         } else {
             // Poll with nothing pending: badge 0.
             t->ctx.x[REG_CAP] = 0;
@@ -123,6 +164,10 @@ void notification_receive(struct tcb *t, struct notification *n, bool blocking)
         t->ctx.x[REG_CAP] = n->word;
         n->word = 0;
         ntfn_set_queue(n, NULL, NULL, NTFN_IDLE);
+#ifdef CONFIG_KERNEL_MCS
+        maybe_donate_sc(t, n);
+        mcs_unblock_check(t->sc);
+#endif
         break;
     }
 }
@@ -152,7 +197,12 @@ void notification_cancel_all(struct notification *n)
         struct tcb *next = t->ep_next;
         t->ep_prev = t->ep_next = NULL;
         thread_set_state(t, TS_RESTART);
+#ifdef CONFIG_KERNEL_MCS
+        mcs_unblock_check(t->sc);
+        sched_possible_switch_to(t); // MCS: only with budget
+#else
         sched_enqueue(t);
+#endif
         t = next;
     }
     sched_reschedule_required();

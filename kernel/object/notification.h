@@ -37,5 +37,10 @@ void notification_signal(struct notification *n, word_t badge);
 void notification_receive(struct tcb *t, struct notification *n, bool blocking);
 // Remove a waiting thread from n's queue (cancelled IPC).
 void notification_cancel_wait(struct notification *n, struct tcb *t);
+#ifdef CONFIG_KERNEL_MCS
+// MCS: t, about to wait, gives back the context of n it was running on (seL4
+// maybeReturnSchedContext).
+void notification_return_sc(struct notification *n, struct tcb *t);
+#endif
 // Wake every waiter (the notification is being destroyed) and unbind its thread.
 void notification_cancel_all(struct notification *n);

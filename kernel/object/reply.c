@@ -8,11 +8,14 @@
 
 #include "assert.h"
 #include "ipc/transfer.h"
+#include "object/endpoint.h"
 #include "object/sched_context.h"
 #include "object/tcb.h"
+#include "sched/mcs.h"
 #include "sched/sched.h"
+#include "state.h"
 
-static void reply_push(struct tcb *caller, struct tcb *callee, struct reply *r)
+void reply_push(struct tcb *caller, struct tcb *callee, struct reply *r, bool can_donate)
 {
     kassert(r->tcb == NULL && r->prev == NULL && r->next == 0);
     r->tcb = caller;
@@ -20,7 +23,7 @@ static void reply_push(struct tcb *caller, struct tcb *callee, struct reply *r)
     thread_set_state(caller, TS_BLOCKED_ON_REPLY);
 
     struct sched_context *sc = caller->sc;
-    if (sc != NULL && callee->sc == NULL) {
+    if (sc != NULL && callee->sc == NULL && can_donate) {
         // Donate: r becomes the head of sc's call stack.
         reply_stack_push(sc, r);
         sched_context_donate(sc, callee);
@@ -84,21 +87,6 @@ void reply_remove_tcb(struct tcb *t)
     reply_unlink(r, t);
 }
 
-void reply_after_receive(struct tcb *sender, struct tcb *receiver, struct reply *r, bool is_call,
-                         bool may_reply)
-{
-    if (is_call || sender->fault.type != seL4_Fault_NullFault) {
-        if (r != NULL && may_reply) {
-            reply_push(sender, receiver, r);
-        } else {
-            thread_set_state(sender, TS_INACTIVE);
-        }
-        return;
-    }
-    thread_set_state(sender, TS_RUNNING);
-    sched_possible_switch_to(sender);
-}
-
 void reply_transfer(struct tcb *sender, struct reply *r, bool can_grant)
 {
     struct tcb *receiver = r->tcb;
@@ -106,7 +94,23 @@ void reply_transfer(struct tcb *sender, struct reply *r, bool can_grant)
         return; // nobody to answer
     }
     reply_remove(r, receiver);
+    mcs_unblock_check(receiver->sc);
+    word_t fault = receiver->fault.type;
     ipc_reply_to(sender, receiver, can_grant);
+
+    // The answered thread runs on if its context has budget now; otherwise it times out
+    // (once: not after answering a timeout fault) or waits for its next refill.
+    struct sched_context *sc = receiver->sc;
+    if (sc == NULL || !thread_is_runnable(receiver)) {
+        return;
+    }
+    if (refill_ready(sc, ks_cur_time) && refill_sufficient(sc, 0)) {
+        sched_possible_switch_to(receiver);
+    } else if (endpoint_has_timeout_handler(receiver) && fault != seL4_Fault_Timeout) {
+        endpoint_send_timeout_fault(receiver);
+    } else {
+        mcs_postpone(sc);
+    }
 }
 
 void reply_finalise(struct reply *r)

@@ -80,15 +80,15 @@ void reply_unlink(struct reply *r, struct tcb *t);
 // off any call stack (a context lent on that call stays where it is).
 void reply_remove_tcb(struct tcb *t);
 
-// The end of an IPC that receiver, with Reply object r (or none), took from sender: a Call
-// (or a fault) links r when the sender may be replied to (seL4 reply_push: a receiver without
-// a scheduling context runs on the sender's), otherwise the sender waits for ever
-// (Inactive); any other message lets the sender run on.
-void reply_after_receive(struct tcb *sender, struct tcb *receiver, struct reply *r, bool is_call,
-                         bool may_reply);
+// seL4 reply_push: link r to caller, which now waits for the answer (BlockedOnReply); a
+// callee without a scheduling context runs on the caller's when can_donate (r goes on that
+// context's call stack).
+void reply_push(struct tcb *caller, struct tcb *callee, struct reply *r, bool can_donate);
 
 // seL4 doReplyTransfer: sender answers the caller linked to r (nothing if there is none); a
-// context lent on that call goes back to the caller.
+// context lent on that call goes back to the caller, which runs if its context has budget,
+// else gets a timeout fault (if it has a timeout endpoint and was not answering one) or
+// waits for its next refill.
 void reply_transfer(struct tcb *sender, struct reply *r, bool can_grant);
 
 // The last cap to r is deleted: a linked caller is freed (Inactive, its lent context given

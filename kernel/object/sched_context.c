@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // MCS only (kernel/build.mk adds this file for MCS=1): SchedContext objects and the
 // SchedControl cap, see sched_context.h. Decode checks everything in seL4's order with
-// seL4's errors before anything changes. Budgets are recorded, not yet enforced, and no time
-// is accounted, so Consumed reports 0 (TODO(#11): sporadic-server refills, the one-shot
-// timer, donation; YieldTo).
+// seL4's errors before anything changes. The refills themselves follow sched/refill.c, the
+// release queue and the clock sched/mcs.c (docs/design/mcs-scheduling.md).
 #include "object/sched_context.h"
 
 #include "arch/api.h"
@@ -14,6 +13,7 @@
 #include "object/notification.h"
 #include "object/reply.h"
 #include "object/tcb.h"
+#include "sched/mcs.h"
 #include "sched/sched.h"
 
 // Refills a SchedContext of 2^size_bits bytes holds (seL4's refill_absolute_max).
@@ -29,20 +29,9 @@ cap_t sched_context_create(pptr_t region, unsigned size_bits)
     return cap_sched_context_new(region, size_bits);
 }
 
-// seL4 refill_new: one refill of the whole budget, available now.
-static void refill_new(struct sched_context *sc, word_t max_refills, uint64_t budget,
-                       uint64_t period)
-{
-    sc->period = period;
-    sc->refill_max = max_refills;
-    sc->refill_head = 0;
-    sc->refill_count = 1;
-    sc->refills[0] = (struct refill){.time = 0, .amount = budget};
-}
-
 void sched_context_boot(struct sched_context *sc, struct tcb *t, uint64_t budget)
 {
-    refill_new(sc, SC_MIN_REFILLS, budget, 0);
+    refill_new(sc, SC_MIN_REFILLS, budget, 0, ks_cur_time);
     sc->tcb = t;
     t->sc = sc;
 }
@@ -65,8 +54,9 @@ void sched_context_donate(struct sched_context *sc, struct tcb *to)
     struct tcb *from = sc->tcb;
     if (from != NULL) {
         sched_dequeue(from);
+        mcs_release_remove(from);
         from->sc = NULL;
-        if (from == ks_cur_thread) {
+        if (from == ks_cur_thread || from == ks_sched_action) {
             sched_reschedule_required();
         }
     }
@@ -78,8 +68,12 @@ void sched_context_bind_tcb(struct sched_context *sc, struct tcb *t)
 {
     sc->tcb = t;
     t->sc = sc;
-    if (thread_is_runnable(t)) {
-        sched_enqueue(t); // only if the context is configured (sched.c)
+    if (sc_active(sc)) {
+        mcs_unblock_check(sc);
+    }
+    mcs_sc_resume(sc);
+    if (sched_is_schedulable(t)) {
+        sched_enqueue(t);
         sched_reschedule_required();
     }
 }
@@ -88,12 +82,13 @@ void sched_context_unbind_tcb(struct sched_context *sc)
 {
     struct tcb *t = sc->tcb;
     if (t != NULL) {
-        sched_dequeue(t);
-        t->sc = NULL;
-        sc->tcb = NULL;
         if (t == ks_cur_thread) {
             sched_reschedule_required();
         }
+        sched_dequeue(t);
+        mcs_release_remove(t);
+        t->sc = NULL;
+        sc->tcb = NULL;
     }
 }
 
@@ -112,6 +107,105 @@ void sched_context_finalise(cap_t cap)
     sched_context_unbind_tcb(sc);
     sched_context_unbind_ntfn(sc);
     reply_unbind_sc(sc);
+    if (sc->yield_from != NULL) {
+        sched_context_complete_yield_to(sc->yield_from);
+    }
+    // No longer a context: nothing is charged to it any more (it may still be ks_cur_sc
+    // until the next schedule()).
+    sc->refill_max = 0;
+    sc->sporadic = false;
+}
+
+// ---- Consumed and YieldTo --------------------------------------------------------------------
+
+// seL4's consumed-time message: badge 0, MR0 the time in microseconds, length 1.
+static void write_consumed(struct tcb *t, uint64_t us)
+{
+    t->ctx.x[REG_CAP] = 0;
+    msg_set_mr(&t->ctx, lookup_ipc_buffer(t, true), 0, us);
+    t->ctx.x[REG_MSGINFO] = msg_info_new(0, 0, 0, 1);
+}
+
+void sched_context_cancel_yield_to(struct tcb *t)
+{
+    if (t->yield_to != NULL) {
+        t->yield_to->yield_from = NULL;
+        t->yield_to = NULL;
+    }
+}
+
+void sched_context_complete_yield_to(struct tcb *t)
+{
+    if (t->yield_to != NULL) {
+        write_consumed(t, sc_take_consumed_us(t->yield_to));
+        sched_context_cancel_yield_to(t);
+    }
+}
+
+// The caller gets its answer now (Consumed, or a YieldTo that does not switch): the time sc
+// used, reset; written only for a Call, as seL4 does.
+static void reply_consumed_now(struct invocation *inv, struct sched_context *sc)
+{
+    uint64_t us = sc_take_consumed_us(sc);
+    if (inv->is_call) {
+        inv_set_reply_mr(inv, lookup_ipc_buffer(inv->thread, true), 0, us);
+    }
+}
+
+// seL4 invokeSchedContext_YieldTo: sc's thread runs before the caller when its priority is
+// at least the caller's (the caller's answer, sc's consumed time, is written when the caller
+// runs again); a lower-priority thread only goes to the head of its queue.
+static void invoke_yield_to(struct invocation *inv, struct sched_context *sc)
+{
+    struct tcb *cur = inv->thread;
+    if (sc->yield_from != NULL) {
+        sched_context_complete_yield_to(sc->yield_from);
+    }
+    mcs_sc_resume(sc);
+    struct tcb *t = sc->tcb;
+    if (sched_is_schedulable(t) && t->priority >= cur->priority) {
+        cur->yield_to = sc;
+        sc->yield_from = cur;
+        sched_dequeue(t);
+        sched_enqueue(cur);
+        sched_enqueue(t);
+        sched_reschedule_required();
+        return;
+    }
+    if (sched_is_schedulable(t)) {
+        sched_dequeue(t);
+        sched_enqueue(t);
+    }
+    reply_consumed_now(inv, sc);
+}
+
+static exception_t decode_yield_to(struct invocation *inv, struct sched_context *sc)
+{
+    // No thread, the caller itself, or a priority above the caller's MCP: IllegalOperation.
+    struct tcb *t = sc->tcb;
+    if (t == NULL) {
+        USER_ERROR(inv->thread, "SchedContext_YieldTo: cannot yield to an inactive sched context");
+        return error_illegal_operation(inv);
+    }
+    if (t == inv->thread) {
+        USER_ERROR(inv->thread, "SchedContext_YieldTo: cannot seL4_SchedContext_YieldTo on self");
+        return error_illegal_operation(inv);
+    }
+    if (t->priority > inv->thread->mcp) {
+        USER_ERROR(inv->thread,
+                   "SchedContext_YieldTo: insufficient mcp (%lu) to yield to a thread with prio "
+                   "(%lu)",
+                   inv->thread->mcp, t->priority);
+        return error_illegal_operation(inv);
+    }
+    if (inv->thread->yield_to != NULL) {
+        USER_ERROR(inv->thread, "SchedContext_YieldTo: cannot seL4_SchedContext_YieldTo to more "
+                                "than on SC at a time");
+        return error_illegal_operation(inv);
+    }
+    thread_set_state(inv->thread, TS_RESTART);
+    invoke_yield_to(inv, sc);
+    return EXC_NONE;
 }
 
 // ---- SchedContext invocations --------------------------------------------------------------
@@ -143,7 +237,7 @@ static exception_t decode_bind(struct invocation *inv, struct sched_context *sc)
             return error_illegal_operation(inv);
         }
         // A blocked thread needs a context with budget to leave the kernel with.
-        if (thread_is_blocked(t) && sc->refill_max == 0) {
+        if (thread_is_blocked(t) && !(sc_active(sc) && refill_ready(sc, ks_cur_time))) {
             USER_ERROR(inv->thread, "SchedContext_Bind: tcb blocked and scheduling context "
                                     "not schedulable.");
             return error_illegal_operation(inv);
@@ -217,8 +311,7 @@ exception_t decode_sched_context_invocation(struct invocation *inv)
     case SchedContextConsumed:
         // The time used since the last report, in microseconds, in MR0.
         thread_set_state(inv->thread, TS_RESTART);
-        inv_set_reply_mr(inv, NULL, 0, sc_ticks_to_us(sc->consumed));
-        sc->consumed = 0;
+        reply_consumed_now(inv, sc);
         return EXC_NONE;
     case SchedContextBind:
         return decode_bind(inv, sc);
@@ -237,9 +330,7 @@ exception_t decode_sched_context_invocation(struct invocation *inv)
         reply_unbind_sc(sc);
         return EXC_NONE;
     case SchedContextYieldTo:
-        // TODO(#11): YieldTo needs MCS scheduling; until then it is refused.
-        USER_ERROR(inv->thread, "SchedContext_YieldTo: not yet implemented by Cairn.");
-        return error_illegal_operation(inv);
+        return decode_yield_to(inv, sc);
     default:
         USER_ERROR(inv->thread, "SchedContext invocation: Illegal operation attempted.");
         return error_illegal_operation(inv);
@@ -252,6 +343,41 @@ static exception_t budget_range(struct invocation *inv, const char *what, word_t
 {
     USER_ERROR(inv->thread, "SchedControl_ConfigureFlags: %s", what);
     return error_range(inv, SC_MIN_BUDGET_US, max);
+}
+
+// seL4 invokeSchedControl_ConfigureFlags: the thread leaves the queues while its refills
+// change (time it used on this context so far is charged first); budget == period makes a
+// round-robin context; a context in use by a runnable thread keeps its sliding window
+// (refill_update), any other starts afresh (refill_new).
+static void invoke_configure(struct sched_context *sc, uint64_t budget, uint64_t period,
+                             word_t max_refills, word_t badge, word_t flags)
+{
+    struct tcb *t = sc->tcb;
+    if (t != NULL) {
+        mcs_release_remove(t);
+        sched_dequeue(t);
+        if (sc == ks_cur_sc) {
+            mcs_commit_time();
+        }
+    }
+    if (budget == period) {
+        refill_new(sc, SC_MIN_REFILLS, budget, 0, ks_cur_time);
+    } else if (sc_active(sc) && t != NULL && thread_is_runnable(t)) {
+        refill_update(sc, period, budget, max_refills, ks_cur_time);
+    } else {
+        refill_new(sc, max_refills, budget, period, ks_cur_time);
+    }
+    if (t != NULL) {
+        mcs_sc_resume(sc);
+        if (thread_is_runnable(t) && t != ks_cur_thread) {
+            sched_possible_switch_to(t);
+        }
+        if (t == ks_cur_thread) {
+            sched_reschedule_required();
+        }
+    }
+    sc->badge = badge;
+    sc->sporadic = (flags & seL4_SchedContext_Sporadic) != 0;
 }
 
 static exception_t decode_configure_flags(struct invocation *inv)
@@ -304,16 +430,8 @@ static exception_t decode_configure_flags(struct invocation *inv)
     word_t flags = inv_mr(inv, 4);
 
     thread_set_state(inv->thread, TS_RESTART);
-    struct sched_context *sc = (struct sched_context *)cap_ptr(target);
-    sc->badge = badge;
-    sc->sporadic = (flags & seL4_SchedContext_Sporadic) != 0;
-    // TODO(#11): seL4's refill_update for a context already running; the new budget
-    // replaces the old one here.
-    refill_new(sc, extra_refills + SC_MIN_REFILLS, budget, period);
-    // A runnable thread waiting for budget may run now.
-    if (sc->tcb != NULL && sc->tcb != ks_cur_thread) {
-        sched_possible_switch_to(sc->tcb);
-    }
+    invoke_configure((struct sched_context *)cap_ptr(target), budget, period,
+                     extra_refills + SC_MIN_REFILLS, badge, flags);
     return EXC_NONE;
 }
 

@@ -18,6 +18,10 @@
 #include "object/reply.h"
 #include "sched/sched.h"
 #include "arch/api.h"
+#ifdef CONFIG_KERNEL_MCS
+#include "object/sched_context.h"
+#include "sched/mcs.h"
+#endif
 
 // ---- stopping and starting threads ------------------------------------------------------------
 
@@ -124,6 +128,11 @@ void tcb_suspend(struct tcb *t)
         // It would resume at NextIP; make that the restart PC (seL4 updateRestartPC).
         t->ctx.fault_ip = t->ctx.elr;
     }
+#ifdef CONFIG_KERNEL_MCS
+    sched_dequeue(t);
+    mcs_release_remove(t);
+    sched_context_cancel_yield_to(t);
+#endif
     thread_set_state(t, TS_INACTIVE);
 }
 
@@ -135,6 +144,11 @@ void tcb_resume(struct tcb *t)
     tcb_cancel_ipc(t);
     tcb_setup_reply_master(t);
     thread_set_state(t, TS_RESTART);
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: it runs only with budget; a context without a usable refill waits for it.
+    mcs_unblock_check(t->sc);
+    mcs_sc_resume(t->sc);
+#endif
     sched_possible_switch_to(t);
 }
 

@@ -58,9 +58,15 @@ struct tcb {
     word_t priority; // 0..255
     word_t mcp;      // maximum controlled priority
     word_t domain;
-    word_t flags;         // seL4_TCBFlag_* (bit 0: FPU disabled)
-    cptr_t fault_handler; // CPtr looked up in this thread's CSpace at fault time
-    vptr_t ipc_buffer;    // registered IPC buffer vaddr (0 = none)
+    word_t flags; // seL4_TCBFlag_* (bit 0: FPU disabled)
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: the fault handler is a cap in the TCB's own slot (TCB_FAULT_HANDLER); this word
+    // holds the context this thread did SchedContext_YieldTo to, or NULL.
+    struct sched_context *yield_to;
+#else
+    cptr_t fault_handler;  // CPtr looked up in this thread's CSpace at fault time
+#endif
+    vptr_t ipc_buffer; // registered IPC buffer vaddr (0 = none)
     struct fault fault;
 
     // Blocking state (valid in the BLOCKED_* states).
@@ -84,6 +90,9 @@ struct tcb {
     struct tcb *ep_prev, *ep_next;       // endpoint/notification queue links
     pptr_t bound_notification;
     bool in_ready_queue;
+#ifdef CONFIG_KERNEL_MCS
+    bool in_release_queue; // MCS: waiting for its context's next refill (sched/mcs.h)
+#endif
     uint32_t time_slice; // timer ticks left before round robin moves on (CONFIG_TIME_SLICE)
 #ifdef CONFIG_KERNEL_MCS
     struct sched_context *sc; // bound scheduling context (object/sched_context.h), or NULL

@@ -9,6 +9,7 @@
 #include "state.h"
 #ifdef CONFIG_KERNEL_MCS
 #include "object/sched_context.h"
+#include "sched/mcs.h"
 #endif
 
 static void bitmap_set(word_t prio)
@@ -16,10 +17,12 @@ static void bitmap_set(word_t prio)
     ks_ready_bitmap[prio / 64] |= BIT(prio % 64);
 }
 
+#ifndef CONFIG_KERNEL_MCS // (sched_yield_current only)
 static bool bitmap_is_set(word_t prio)
 {
     return ks_ready_bitmap[prio / 64] & BIT(prio % 64);
 }
+#endif
 
 static void bitmap_clear(word_t prio)
 {
@@ -38,12 +41,13 @@ static int highest_ready_priority(void)
 }
 
 #ifdef CONFIG_KERNEL_MCS
-// MCS: only a runnable thread with a configured scheduling context is ever scheduled (seL4
-// isSchedulable; TODO(#11): and only while its budget lasts).
-static bool is_schedulable(const struct tcb *t)
+// MCS: only a runnable thread with a configured scheduling context is ever scheduled, and
+// not while it waits for a refill in the release queue (seL4 isSchedulable).
+bool sched_is_schedulable(const struct tcb *t)
 {
-    return thread_is_runnable(t) && t->sc != NULL && t->sc->refill_max > 0;
+    return thread_is_runnable(t) && t->sc != NULL && t->sc->refill_max > 0 && !t->in_release_queue;
 }
+#define is_schedulable(t) sched_is_schedulable(t)
 #define SCHEDULABLE(t) is_schedulable(t)
 #else
 #define SCHEDULABLE(t) thread_is_runnable(t)
@@ -144,6 +148,7 @@ void sched_possible_switch_to(struct tcb *t)
     }
 }
 
+#ifndef CONFIG_KERNEL_MCS // MCS: seL4_Yield gives up the budget (api/budget.c)
 void sched_yield_current(void)
 {
     struct tcb *t = ks_cur_thread;
@@ -157,6 +162,9 @@ void sched_yield_current(void)
     sched_reschedule_required();
 }
 
+#endif
+
+#ifndef CONFIG_KERNEL_MCS // MCS: no tick; budgets end time slices (api/budget.c)
 void sched_timer_tick(void)
 {
     struct tcb *t = ks_cur_thread;
@@ -171,6 +179,7 @@ void sched_timer_tick(void)
     sched_append(t);
     sched_reschedule_required();
 }
+#endif
 
 void sched_switch_to(struct tcb *t)
 {
@@ -218,7 +227,11 @@ static struct tcb *choose_thread(void)
  * stopped, equals) the current priority and nothing higher is ready; otherwise everybody
  * goes through the queues.
  */
+#ifdef CONFIG_KERNEL_MCS
+static void schedule_choose(void)
+#else
 void schedule(void)
+#endif
 {
     struct tcb *action = ks_sched_action;
     struct tcb *cur = ks_cur_thread;
@@ -249,3 +262,14 @@ void schedule(void)
         sched_switch_to(action);
     }
 }
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS: threads whose refill time has come are released first; the chosen thread's context
+// then becomes the current one (sched/mcs.c).
+void schedule(void)
+{
+    mcs_awaken();
+    schedule_choose();
+    mcs_switch_sched_context();
+}
+#endif

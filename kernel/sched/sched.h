@@ -71,7 +71,7 @@ static FORCE_INLINE bool sched_is_highest_priority(word_t prio)
     return ((ks_ready_bitmap[w] >> (prio % 64)) >> 1) == 0;
 }
 
-// seL4_Yield: move the current thread to the end of its priority's queue.
+// seL4_Yield: move the current thread to the end of its priority's queue (MCS: api/budget.h).
 void sched_yield_current(void);
 
 // One kernel timer tick (seL4 timerTick): a running current thread loses one tick of its
@@ -79,3 +79,9 @@ void sched_yield_current(void);
 // priority's ready queue and a reschedule is requested (round robin within a priority).
 // Idle, or a thread in Restart, is left alone.
 void sched_timer_tick(void);
+
+#ifdef CONFIG_KERNEL_MCS
+// MCS: whether t may be scheduled: runnable, with a configured scheduling context, not
+// waiting for a refill (seL4 isSchedulable).
+bool sched_is_schedulable(const struct tcb *t);
+#endif

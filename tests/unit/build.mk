@@ -10,7 +10,9 @@ UNIT_DIR := $(ROOT)/tests/unit
 UNIT_BUILD := $(BUILD)/unit
 UNIT_RESULT := $(BUILD)/results/unit.txt
 
-UNIT_KERNEL_SRCS := $(filter-out $(K)/lib/string.c,$(KERNEL_GENERIC) $(KERNEL_ARCH))
+# The MCS refill rules are plain functions: tested on the host in either configuration.
+UNIT_KERNEL_SRCS := $(filter-out $(K)/lib/string.c,$(KERNEL_GENERIC) $(KERNEL_ARCH)) \
+                    $(if $(filter 1,$(MCS)),,$(MCS_KERNEL_REFILL))
 UNIT_SUPPORT_SRCS := $(wildcard $(UNIT_DIR)/fake/*.c) \
                      $(filter-out $(UNIT_DIR)/test_%.c,$(wildcard $(UNIT_DIR)/*.c))
 UNIT_TEST_SRCS := $(wildcard $(UNIT_DIR)/test_*.c)
