@@ -67,7 +67,7 @@ static void chapter(void)
      * times; then unbind it. */
 
     /* EXERCISE 7c.D ("7c.D: a timeout fault"): give the server a timeout endpoint; a
-     * client with 1 ms every 10 ms asks the server for a big sum; receive the server's
+     * client with 10 ms every 100 ms asks the server for a big sum; receive the server's
      * timeout fault and print the badge of the scheduling context it ran out on. */
 }
 

@@ -24,9 +24,13 @@
 #define SERVER_PRIORITY 150
 #define HOG_PRIORITY 200
 #define START_PRIORITY 50
-/* 7c.C and 7c.D: a budget of 1 ms every 10 ms (microseconds). */
+/* 7c.C: the hog's budget, 1 ms every 10 ms (microseconds). */
 #define BUDGET_US 1000
 #define PERIOD_US 10000
+/* 7c.D: the client's, 10 ms every 100 ms: room for its call and the server's first line,
+ * far too little for its request. */
+#define CLIENT_BUDGET_US 10000
+#define CLIENT_PERIOD_US 100000
 /* 7c.D: the badge of the client's scheduling context, which its timeout faults carry. */
 #define CLIENT_SC_DATA 7
 /* 7c.D: the client's request, far more work than one budget. */
@@ -168,7 +172,7 @@ static void chapter(void)
     if (step_is("7c.C"))
         return;
 
-    /* 7c.D: a timeout fault. The client gets a budget of 1 ms every 10 ms, with
+    /* 7c.D: a timeout fault. The client gets a budget of 10 ms every 100 ms, with
      * CLIENT_SC_DATA as its scheduling context's badge, and asks the passive server for a
      * big sum: the server works on the client's time, and when the client's budget runs out,
      * the kernel sends the server's timeout fault to the server's timeout endpoint. main
@@ -179,8 +183,9 @@ static void chapter(void)
         panic("no endpoint or Reply object: %s", seL4_strerror(cairn_retype_error()));
     CHECK(seL4_TCB_SetTimeoutEndpoint(server.tcb, timeout_endpoint));
     CHECK(cairn_thread_create(&client, seL4_CapNull, START_PRIORITY, client_main, NULL));
-    CHECK(seL4_SchedControl_ConfigureFlags(sched_control, client.sc, BUDGET_US, PERIOD_US, 0,
-                                           CLIENT_SC_DATA, seL4_SchedContext_NoFlag));
+    CHECK(seL4_SchedControl_ConfigureFlags(sched_control, client.sc, CLIENT_BUDGET_US,
+                                           CLIENT_PERIOD_US, 0, CLIENT_SC_DATA,
+                                           seL4_SchedContext_NoFlag));
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_Recv(timeout_endpoint, &badge, main_reply);
     if (seL4_MessageInfo_get_label(info) != seL4_Fault_Timeout)
