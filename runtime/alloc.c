@@ -78,6 +78,12 @@ seL4_Word cairn_object_size_bits(seL4_Word type, seL4_Word size_bits)
         return seL4_PageTableBits;
     case seL4_ARM_VSpaceObject:
         return seL4_VSpaceBits;
+#ifdef CONFIG_KERNEL_MCS
+    case seL4_SchedContextObject:
+        return size_bits;
+    case seL4_ReplyObject:
+        return seL4_ReplyBits;
+#endif
     default:
         return 0;
     }

@@ -45,7 +45,7 @@ endef
 ROOTTASK_LINK_DEPS := $(RUNTIME_CRT0) $(RUNTIME_LIB) $(LIBSEL4_LIB) $(RUNTIME_LDS)
 
 RUNTIME_C_SRCS := start.c print.c panic.c errors.c bootinfo.c alloc.c heap.c log.c string.c qsort.c vspace.c \
-                  process.c \
+                  elf.c process.c \
                   thread.c strtoul.c stack_protector.c \
                   stack_default.c heap_default.c
 RUNTIME_S_SRCS := setjmp.S

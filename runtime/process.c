@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cairn/alloc.h>
+#include <cairn/elf.h>
 #include <cairn/process.h>
 #include <cairn/vspace.h>
 
@@ -15,39 +16,10 @@
  * address space that nothing else uses (the last level-0 entry's first page). */
 #define CAIRN_PROCESS_SCRATCH 0x7f8000000000UL
 
-/* Just enough of ELF64. */
-struct elf_header {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
-enum { ELF_ET_EXEC = 2, ELF_EM_AARCH64 = 183, ELF_PT_LOAD = 1, ELF_PT_TLS = 7 };
-enum { ELF_PF_X = 1, ELF_PF_W = 2 };
-
 #define PAGE CAIRN_GRANULE_BYTES
 #define DATA_ATTRS (seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever)
 #define PAGE_DOWN(x) ((x) & ~(seL4_Word)(PAGE - 1))
 #define PAGE_UP(x) PAGE_DOWN((x) + PAGE - 1)
-
-/* The program headers of a loadable ELF file, or NULL. */
-static const struct elf_phdr *elf_phdrs(const struct elf_header *eh, size_t bytes)
-{
-    if (bytes < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) != 0 || eh->ident[4] != 2 ||
-        eh->type != ELF_ET_EXEC || eh->machine != ELF_EM_AARCH64 ||
-        eh->phentsize != sizeof(struct elf_phdr) ||
-        eh->phoff + (uint64_t)eh->phnum * sizeof(struct elf_phdr) > bytes)
-        return NULL;
-    return (const struct elf_phdr *)((const char *)eh + eh->phoff);
-}
 
 /* A new frame, filled through the scratch page with `len` bytes of `src` at `offset` (the
  * rest zero), then mapped at vaddr in the process; *out (if not NULL) gets its cap. */
@@ -78,7 +50,7 @@ static seL4_Error map_filled_page(cairn_process_t *p, seL4_Word vaddr, seL4_Word
 }
 
 /* Every page of one PT_LOAD segment. */
-static seL4_Error load_segment(cairn_process_t *p, const char *file, const struct elf_phdr *ph)
+static seL4_Error load_segment(cairn_process_t *p, const char *file, const elf64_phdr_t *ph)
 {
     seL4_CapRights_t rights = (ph->flags & ELF_PF_W) ? seL4_ReadWrite : seL4_CanRead;
     seL4_ARM_VMAttributes attrs = seL4_ARM_Default_VMAttributes;
@@ -100,7 +72,7 @@ static seL4_Error load_segment(cairn_process_t *p, const char *file, const struc
 /* The thread-local block in the page at `page`: TPIDR_EL0 (p->tls) points at a 16-byte
  * header (zero), the TLS image follows at its alignment. */
 static seL4_Error map_tls(cairn_process_t *p, seL4_Word page, const char *file,
-                          const struct elf_phdr *tls)
+                          const elf64_phdr_t *tls)
 {
     seL4_Word offset = 0, len = 0;
     const char *src = file;
@@ -118,7 +90,7 @@ static seL4_Error map_tls(cairn_process_t *p, seL4_Word page, const char *file,
 
 /* The image: every PT_LOAD segment; *end gets the first page after it. */
 static seL4_Error load_image(cairn_process_t *p, const char *file, size_t bytes,
-                             const struct elf_header *eh, const struct elf_phdr *ph, seL4_Word *end)
+                             const elf64_header_t *eh, const elf64_phdr_t *ph, seL4_Word *end)
 {
     *end = 0;
     for (unsigned i = 0; i < eh->phnum; i++) {
@@ -154,8 +126,8 @@ static seL4_Error load_image(cairn_process_t *p, const char *file, size_t bytes,
 seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_bytes,
                                 const char *name)
 {
-    const struct elf_header *eh = elf;
-    const struct elf_phdr *ph = elf_phdrs(eh, elf_bytes);
+    const elf64_header_t *eh = elf;
+    const elf64_phdr_t *ph = cairn_elf_phdrs(eh, elf_bytes);
     if (ph == NULL)
         return seL4_InvalidArgument;
     memset(p, 0, sizeof *p);
@@ -175,7 +147,7 @@ seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_
     p->stack_top = stack_bottom + CAIRN_PROCESS_STACK_PAGES * PAGE;
     for (seL4_Word page = stack_bottom; page < p->stack_top; page += PAGE)
         TRY(map_filled_page(p, page, 0, NULL, 0, seL4_ReadWrite, DATA_ATTRS, NULL));
-    const struct elf_phdr *tls = NULL;
+    const elf64_phdr_t *tls = NULL;
     for (unsigned i = 0; i < eh->phnum; i++)
         if (ph[i].type == ELF_PT_TLS)
             tls = &ph[i];
@@ -190,12 +162,8 @@ seL4_Error cairn_process_create(cairn_process_t *p, const void *elf, size_t elf_
     /* The TCB: no fault endpoint, the CSpace with its guard, the VSpace, the IPC buffer
      * (named by its address in the process and by its frame). */
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - CAIRN_PROCESS_CNODE_BITS).words[0];
-#ifdef CONFIG_KERNEL_MCS
-    TRY(cairn_tcb_configure(p->tcb, p->cnode, guard, p->vspace, 0, p->ipc_buffer, ipc_frame));
-#else
     TRY(cairn_tcb_configure(p->tcb, seL4_CapNull, p->cnode, guard, p->vspace, 0, p->ipc_buffer,
                             ipc_frame));
-#endif
     cairn_tcb_set_name(p->tcb, name);
     return seL4_NoError;
 }
@@ -228,6 +196,9 @@ seL4_Error cairn_process_start(cairn_process_t *p, seL4_Word priority, seL4_Word
                                seL4_Word arg1)
 {
     TRY(cairn_tcb_set_priority(p->tcb, CAIRN_INIT_TCB, priority));
+#ifdef CONFIG_KERNEL_MCS
+    TRY(cairn_tcb_give_sc(cairn_cptr(p->tcb), NULL)); /* MCS: it runs only with CPU time */
+#endif
     seL4_UserContext regs;
     memset(&regs, 0, sizeof regs);
     regs.pc = p->entry;

@@ -71,6 +71,47 @@ static _Noreturn void thread_entry(cairn_thread_t *self)
         seL4_Yield();
 }
 
+#ifdef CONFIG_KERNEL_MCS
+/* The running thread's Reply object: thread-local, like __sel4_ipc_buffer. */
+static __thread seL4_CPtr thread_reply;
+
+/* Set thread_reply in the TLS block at thread pointer `tp`: every thread has the variable at
+ * the same offset from its thread pointer (see above), so ours gives the offset. */
+static void set_thread_reply(uintptr_t tp, seL4_CPtr reply)
+{
+    uintptr_t my_tp;
+    __asm__ volatile("mrs %0, tpidr_el0" : "=r"(my_tp));
+    *(seL4_CPtr *)(tp + ((uintptr_t)&thread_reply - my_tp)) = reply;
+}
+
+seL4_CPtr cairn_reply_cap(void)
+{
+    if (thread_reply == seL4_CapNull)
+        thread_reply = cairn_retype(seL4_ReplyObject, 0);
+    return thread_reply;
+}
+
+void cairn_set_reply_cap(seL4_CPtr reply)
+{
+    thread_reply = reply;
+}
+#endif
+
+#ifdef CONFIG_KERNEL_MCS
+seL4_Error cairn_tcb_give_sc(seL4_CPtr tcb, seL4_CPtr *sc_out)
+{
+    seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
+    if (sc == seL4_CapNull)
+        return cairn_retype_error();
+    if (sc_out != NULL)
+        *sc_out = sc;
+    seL4_Error err = seL4_SchedControl_ConfigureFlags(
+        cairn_bootinfo()->schedcontrol.start, sc, CAIRN_THREAD_BUDGET_US, CAIRN_THREAD_BUDGET_US, 0,
+        0, seL4_SchedContext_NoFlag);
+    return err != seL4_NoError ? err : seL4_SchedContext_Bind(sc, tcb);
+}
+#endif
+
 seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word priority,
                                void (*fn)(void *arg), void *arg)
 {
@@ -101,15 +142,14 @@ seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word 
                                         0, (seL4_Word)&thread->ipc_buffer, ipc_frame);
     if (err != seL4_NoError)
         return err;
-    seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
-    if (sc == seL4_CapNull)
+    err = cairn_tcb_give_sc(tcb, &thread->sc);
+    if (err != seL4_NoError)
+        return err;
+    /* ... and a Reply object, its cairn_reply_cap, written into its TLS block. */
+    thread->reply = cairn_retype(seL4_ReplyObject, 0);
+    if (thread->reply == seL4_CapNull)
         return cairn_retype_error();
-    err = seL4_SchedControl_ConfigureFlags(cairn_bootinfo()->schedcontrol.start, sc,
-                                           CAIRN_THREAD_BUDGET_US, CAIRN_THREAD_BUDGET_US, 0, 0,
-                                           seL4_SchedContext_NoFlag);
-    if (err == seL4_NoError)
-        err = seL4_SchedContext_Bind(sc, tcb);
-    thread->sc = sc;
+    set_thread_reply(tp, thread->reply);
 #else
     seL4_Error err =
         seL4_TCB_Configure(tcb, seL4_CapNull, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace,

@@ -35,12 +35,12 @@ WORKSPACE_NAMES := $(notdir $(patsubst %/Makefile,%,$(wildcard $(WORKSPACES_DIR)
 # chapter mcs). Only a make with MCS=1 builds it (under build/mcs/workspaces/, as
 # mk/roottask.mk asks for it); a make without MCS lists its steps all the same, with their
 # images where the MCS make puts them, and hands those images to an MCS make to build, so
-# `make test` runs and checks every chapter. The other chapters use the non-MCS API and are
-# built only without MCS=1 (TODO(#11): both).
+# `make test` runs and checks every chapter. The other chapters are built by both: a make
+# with MCS=1 builds every chapter.
 ws_mcs = $(filter 1,$(shell sed -n 's/^MCS[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' $(WORKSPACES_DIR)/$(1)/Makefile))
 WORKSPACE_MCS_NAMES := $(foreach ws,$(WORKSPACE_NAMES),$(if $(call ws_mcs,$(ws)),$(ws)))
 # The chapters this configuration builds itself.
-WORKSPACE_BUILT_NAMES := $(if $(filter 1,$(MCS)),$(WORKSPACE_MCS_NAMES),\
+WORKSPACE_BUILT_NAMES := $(if $(filter 1,$(MCS)),$(WORKSPACE_NAMES),\
                            $(filter-out $(WORKSPACE_MCS_NAMES),$(WORKSPACE_NAMES)))
 # Where a chapter's steps are built: an MCS chapter in a make without MCS, in the MCS tree.
 ws_out = $(if $(and $(filter-out 1,$(MCS)),$(filter $(1),$(WORKSPACE_MCS_NAMES))),$(BUILD)/mcs/workspaces,$(WORKSPACES_OUT))
@@ -53,8 +53,9 @@ ws_child_srcs = $(shell sed -n 's/^CHILD_SRCS[[:space:]]*[:?]\{0,1\}=[[:space:]]
 ws_steps = $(sort default $(basename $(notdir $(wildcard $(WORKSPACES_DIR)/$(1)/expect/*.txt))))
 # Where the sources of a step are: the workspace itself for "default", else its solution.
 ws_src_dir = $(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),,/solution)
-# A step of the solution is compiled with its name as STEP (workspaces/step.h).
-ws_cflags = -I$(WORKSPACES_DIR)/$(1)$(if $(filter default,$(2)),, -I$(ROOT)/workspaces -DSTEP=\"$(2)\")
+# A step of the solution is compiled with its name as STEP (workspaces/step.h; on the path
+# of the learner's files too, for a copy of the solution that defines STEP itself).
+ws_cflags = -I$(WORKSPACES_DIR)/$(1) -I$(ROOT)/workspaces$(if $(filter default,$(2)),, -DSTEP=\"$(2)\")
 ws_elf = $(call ws_out,$(1))/$(1)/$(2)/$(1).elf
 
 # $(call ws_step_rules,NAME,STEP): compile and link one step of one workspace.

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The steps of a chapter's solution. A chapter's solution (its solution/ folder) is one
-// program that does the chapter's steps in order. The build compiles it once per step, with
-// STEP defined as that step's name (`make simulate STEP=5.C` builds it with STEP "5.C"),
-// and the program ends after that step's code: each step is a block of plain C that begins
-// with a comment naming the step and ends in
+// program for all of the chapter's steps. The build compiles it once per step, with STEP
+// defined as that step's name (`make simulate STEP=5.C` builds it with STEP "5.C"), and the
+// code of each step is marked with the step's name. Where steps build on each other, each
+// is a block of plain C that begins with a comment naming the step and ends in
 //
 //     if (step_is("5.C"))
 //         return;
 //
-// so the solution of one step is everything up to that line. Steps are named so that they
-// sort in their order (5.A < 5.B, 6c.0 < 6c.A); code that a later step replaces asks
-// step_before("5.D"). Both compare constant strings and fold away at compile time.
+// so the program of one step is everything up to that line. Where a step replaces what came
+// before, its code is a branch or a function chosen by step_is, or code that earlier steps
+// skip with step_before("5.D"): steps are named so that they sort in their order (5.A <
+// 5.B, 6c.0 < 6c.A). The tests compare constant strings and fold away at compile time, and
+// the compiler drops the code that the step's program never runs.
 
 #ifndef WORKSPACES_STEP_H
 #define WORKSPACES_STEP_H

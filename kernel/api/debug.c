@@ -71,20 +71,30 @@ static const char *const state_names[] = {
 
 // One row, in seL4's layout: name right-aligned in 40 columns, state in 15, the restart
 // PC as seL4's printf prints a pointer (0x and 16 digits; a null one as 16 zeros), the
-// priority in 20 columns, the core (always 0), tab-separated.
+// priority in 20 columns, the core (always 0), tab-separated; MCS adds a column: whether the
+// thread waits in the release queue for its next refill (1) or not (0).
 static void dump_thread(const struct tcb *t)
 {
     word_t pc = t->ctx.fault_ip;
     kprintf("%40s\t%15s\t", t->name, state_names[t->state]);
     kprintf(pc ? "0x%016lx" : "%016lx", pc);
-    kprintf("\t%20lu\t%lu\n", t->priority, 0ul);
+    kprintf("\t%20lu\t%lu", t->priority, 0ul);
+#ifdef CONFIG_KERNEL_MCS
+    kprintf("\t%lu", (word_t)t->in_release_queue);
+#endif
+    kprintf("\n");
 }
 
 void debug_dump_scheduler(void)
 {
     kprintf("Dumping all tcbs!\n");
+#ifdef CONFIG_KERNEL_MCS
+    kprintf("Name                                    \tState          \tIP                  "
+            "\t Prio \t Core\t InReleaseQueue\n");
+#else
     kprintf("Name                                    \tState          \tIP                  "
             "\t Prio \t Core\n");
+#endif
     kprintf("--------------------------------------------------------------------------------"
             "------\n");
     for (const struct tcb *t = ks_debug_tcbs; t; t = t->debug_next) {

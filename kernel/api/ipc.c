@@ -49,7 +49,7 @@ static bool lookup_receive_reply(struct tcb *t, struct reply **out)
         return false;
     }
     if (cap_type(c) != CAP_REPLY) {
-        USER_ERROR(t, "Cap in reply slot is not a reply cap");
+        USER_ERROR(t, "Cap in reply slot is not a reply");
         lf = (struct lookup_fault){.type = seL4_MissingCapability, .bits_left = 0};
         receive_cap_fault(t, cptr, &lf);
         return false;

@@ -100,8 +100,9 @@ void endpoint_send(struct endpoint *ep, struct tcb *t, word_t badge, bool can_gr
         ep_dequeue(ep, dest);
         ipc_transfer(t, ep, badge, can_grant, dest);
 #ifdef CONFIG_KERNEL_MCS
-        // MCS: the receiver's Reply object (if any) is linked to a caller that may be replied
-        // to; a passive receiver of any other message may run on the sender's context.
+        // MCS: the receiver's Reply object (if any) is linked to a caller (a Call or a fault)
+        // that may be replied to; any other sender goes on as it is, and a passive receiver
+        // may run on its context (seL4 sendIPC).
         struct reply *r = dest->reply;
         if (r != NULL) {
             reply_unlink(r, dest);

@@ -12,8 +12,11 @@
 #                                       (test-external-el1) and EL2 (-el2); mkimage refusals
 #                                       (test-mkimage)
 #   make test-config                    BOOT tests on a kernel with a 13-bit root CNode
-#   make test-mcs                       the MCS kernel (MCS=1, built in build/mcs/) with a raw
-#                                       MCS-ABI root task (test-external-mcs there)
+#   make test-mcs                       the MCS configuration (MCS=1, built in build/mcs/): a raw
+#                                       MCS-ABI root task, the suite, the fault cases
+#                                       and the fastpath's tests (test-mcs-external, -suite,
+#                                       -faults, -fastpath; each runs that part with MCS=1
+#                                       and its results count as system-mcs-<name>)
 #   make test-workspaces                every workspace step's solution against its expect
 #                                       file, one boot each (workspaces/build.mk:
 #                                       WORKSPACE_IMAGES, _CASES)
@@ -32,7 +35,10 @@ SYSTEST_DIR     := $(ROOT)/tests/system
 SYSTEST_OUT     := $(BUILD)/tests/system
 SYSTEST_LOGS    := $(SYSTEST_OUT)/logs
 SYSTEST_RESULTS := $(BUILD)/results
-SYSTEST_HARNESS := $(PYTHON) $(SYSTEST_DIR)/harness/run.py
+# The kernel configuration the images are built for: expect-file lines prefixed "classic:"
+# or "mcs:" apply only to it (tests/system/harness/expect_file.py).
+SYSTEST_CONFIG  := $(if $(filter 1,$(MCS)),mcs,classic)
+SYSTEST_HARNESS := $(PYTHON) $(SYSTEST_DIR)/harness/run.py --config $(SYSTEST_CONFIG)
 # The one QEMU command line (mk/qemu.mk) with the harness's {image} placeholder.
 SYSTEST_QEMU     = $(call qemu_cmd,{image})
 
@@ -54,11 +60,11 @@ case_images    = $(foreach c,$(1),$(word 2,$(subst :, ,$(c))))
 # ---- the suite root task ----------------------------------------------------------------
 
 SUITE_OUT   := $(SYSTEST_OUT)/suite
-# MCS (make MCS=1) builds the suite from the driver, the thread helper and the MCS tests
-# only: the other files test the non-MCS API (TODO(#11): run them on both where they apply).
-SUITE_SRCS_NONMCS := main.c boot.c devicetree.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c
-SUITE_SRCS_MCS := main.c threads.c mcs.c mcs_sched.c
-SUITE_SRCS  := $(if $(filter 1,$(MCS)),$(SUITE_SRCS_MCS),$(SUITE_SRCS_NONMCS))
+# The same files in both configurations (a test of what only one has is inside #ifdef
+# CONFIG_KERNEL_MCS, with the reason); mcs.c, mcs_reply.c and mcs_sched.c hold the MCS-only
+# tests.
+SUITE_SRCS  := main.c boot.c devicetree.c caps.c cnode.c untyped.c notification.c fuzz.c vspace.c vspace_tables.c regs_probe.S threads.c ipc.c fastpath.c fpu.c tcb.c faults_handler.c vspace_faults.c vspace_stale.c fuzz_syscalls.c preempt.c irq.c \
+               $(if $(filter 1,$(MCS)),mcs.c mcs_reply.c mcs_sched.c)
 SUITE_OBJS  := $(addprefix $(SUITE_OUT)/,$(addsuffix .o,$(basename $(SUITE_SRCS))))
 SUITE_ELF   := $(SUITE_OUT)/suite.elf
 SUITE_IMAGE := $(SUITE_OUT)/suite-image.elf
@@ -195,16 +201,24 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
-    $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs:system-mcs) \
+    $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs-external:system-mcs-external) \
+    $(if $(SUITE_PATTERNS),test-mcs-suite:system-mcs-suite) \
+    $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-mcs-faults:system-mcs-faults) \
+    $(if $(TESTS_ALL),test-mcs-fastpath:system-mcs-fastpath0-suite:system-mcs-ipcdiff) \
     $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
+    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_CASES))),test-mcs-workspaces:system-mcs-workspaces) \
+    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_MAIN_SPECS))),test-mcs-workspaces-main:system-mcs-workspaces-main) \
     $(if $(TESTS_ALL),test-docs:docs)
-SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(word 2,$(subst :, ,$(p))))
+SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(wordlist 2,9,$(subst :, ,$(p))))
 
+MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-faults test-mcs-fastpath \
+             test-mcs-workspaces test-mcs-workspaces-main
 SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
                  test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
-                 test-external-mcs test-fastpath test-workspaces test-workspaces-main test-docs
+                 $(MCS_PARTS) test-external-mcs test-fastpath test-workspaces \
+                 test-workspaces-main test-docs
 .PHONY: test-system $(SYSTEST_PARTS) system-images FORCE
 FORCE:
 
@@ -283,27 +297,47 @@ test-config:
 	       $(SYSTEST_RESULTS)/system-config-cnode13.txt 2>/dev/null; \
 	    grep -E '^\[(PASS|FAIL)\]|passed, ' $(SYSTEST_LOGS)/config-cnode13.log; exit $$rc
 
-# The MCS configuration: its kernel with the raw MCS-ABI root task, with the suite (its MCS
-# tests), and the fastpath's tests (test-fastpath: the suite's IPC tests on a FASTPATH=0 MCS
-# kernel, ipcdiff on MCS FASTPATH=1 and 0), built in build/mcs/ by a make with MCS=1; their
-# results (MCS_RESULT_NAMES, in build/mcs/results) are added up here.
-MCS_RESULTS := $(ROOT)/build/mcs/results
-MCS_PARTS := test-external-mcs test-suite test-fastpath
-MCS_RESULT_NAMES := system-external-mcs system-suite system-fastpath0-suite system-ipcdiff
-MCS_RESULT_FILES = $(foreach n,$(MCS_RESULT_NAMES),$(MCS_RESULTS)/$(n).txt)
-test-mcs:
+# The MCS configuration: each test-mcs-<part> runs a part with MCS=1, built in build/mcs/, and
+# copies each of its results system-<name>.txt here as system-mcs-<name>.txt (a name's own
+# "-mcs" dropped), so `make test` counts both configurations. test-mcs-fastpath: the suite's
+# IPC and MCS tests on a FASTPATH=0 MCS kernel, ipcdiff on MCS FASTPATH=1 and 0.
+MCS_RESULTS := $(BUILD)/mcs/results
+mcs_result = system-mcs-$(patsubst system-%,%,$(patsubst %-mcs,%,$(1)))
+
+# $(call mcs_part,NAME,TARGET,RESULTS): `make MCS=1 TARGET` (log: logs/mcs-NAME.log), whose
+# result files RESULTS (names) are copied as above.
+define mcs_part
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
-	@echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/system-mcs.txt
-	@echo "  RUN     mcs: the MCS kernel (MCS=1, build/mcs): a raw MCS-ABI root task, the MCS suite, the fastpath's tests"
-	@rm -f $(MCS_RESULT_FILES) $(SYSTEST_LOGS)/mcs.log
-	@rc=0; for part in $(MCS_PARTS); do \
-	    $(MAKE) --no-print-directory MCS=1 $$part >>$(SYSTEST_LOGS)/mcs.log 2>&1 || rc=1; done; \
-	    grep -E '^\[(PASS|FAIL)\]|^ipcdiff: ' $(SYSTEST_LOGS)/mcs.log; \
-	    cat $(MCS_RESULT_FILES) 2>/dev/null | \
-	    awk '{p += $$1; f += $$3} END {print p " passed, " f " failed"}' | \
-	    tee $(SYSTEST_RESULTS)/system-mcs.txt; \
-	    for f in $(MCS_RESULT_FILES); do [ -f $$f ] || { echo "cairn: no result $$f"; rc=1; }; done; \
-	    exit $$rc
+	@$(foreach r,$(3),echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/$(call mcs_result,$(r)).txt; \
+	    rm -f $(MCS_RESULTS)/$(r).txt;)
+	@echo "  RUN     mcs-$(1): $(2) with MCS=1 (build/mcs; log: $(patsubst $(ROOT)/%,%,$(SYSTEST_LOGS))/mcs-$(1).log)"
+	@$(MAKE) --no-print-directory MCS=1 BUILD=$(BUILD)/mcs TESTS='$(TESTS)' $(2) \
+	    >$(SYSTEST_LOGS)/mcs-$(1).log 2>&1; rc=$$?; \
+	    $(foreach r,$(3),cp $(MCS_RESULTS)/$(r).txt $(SYSTEST_RESULTS)/$(call mcs_result,$(r)).txt \
+	        2>/dev/null || rc=1;) \
+	    grep -E '^\[FAIL\]|^[0-9]+ passed, |^ipcdiff: ' $(SYSTEST_LOGS)/mcs-$(1).log; exit $$rc
+endef
+
+test-mcs:
+	@rc=0; for part in $(MCS_PARTS); do $(MAKE) --no-print-directory $$part || rc=1; done; exit $$rc
+
+test-mcs-external:
+	$(call mcs_part,external,test-external-mcs,system-external-mcs)
+
+test-mcs-suite:
+	$(call mcs_part,suite,test-suite,system-suite)
+
+test-mcs-faults:
+	$(call mcs_part,faults,test-faults,system-faults)
+
+test-mcs-fastpath:
+	$(call mcs_part,fastpath,test-fastpath,system-fastpath0-suite system-ipcdiff)
+
+test-mcs-workspaces:
+	$(call mcs_part,workspaces,test-workspaces,system-workspaces)
+
+test-mcs-workspaces-main:
+	$(call mcs_part,workspaces-main,test-workspaces-main,system-workspaces-main)
 
 test-external-mcs:
 	$(if $(filter 1,$(MCS)),,@echo "cairn: test-external-mcs needs MCS=1 (make test-mcs)"; exit 1)
@@ -311,8 +345,14 @@ test-external-mcs:
 
 # Every step's solution against its expect file (what `make check SOLUTIONS=1` does in each
 # chapter).
+# With MCS=1 (test-mcs-workspaces) the chapters written for MCS are left out: the run
+# without MCS boots them already (their images are MCS ones).
+ws_not_mcs_only = $(foreach c,$(1),$(if $(filter $(WORKSPACE_MCS_NAMES),$(firstword $(subst /, ,$(c)))),,$(c)))
+WORKSPACE_RUN_CASES = $(if $(filter 1,$(MCS)),$(call ws_not_mcs_only,$(WORKSPACE_CASES)),$(WORKSPACE_CASES))
+WORKSPACE_RUN_MAIN_SPECS = $(if $(filter 1,$(MCS)),$(call ws_not_mcs_only,$(WORKSPACE_MAIN_SPECS)),$(WORKSPACE_MAIN_SPECS))
+
 test-workspaces:
-	$(call systest_cases,workspaces,$(WORKSPACE_CASES))
+	$(call systest_cases,workspaces,$(WORKSPACE_RUN_CASES))
 
 # Docs that cannot drift (tools/check_docs.py): the console excerpts and output claims of
 # docs/tutorial/*.md and the chapters' READMEs against the console logs test-workspaces just
@@ -328,7 +368,7 @@ test-docs:
 
 # Every chapter's fresh main.c (the learner's starting point) through check.py, one boot
 # each: it must boot and end, and `make check` must name a first exercise.
-WORKSPACE_CHECK = $(PYTHON) $(SYSTEST_DIR)/harness/check.py
+WORKSPACE_CHECK = $(PYTHON) $(SYSTEST_DIR)/harness/check.py --config $(SYSTEST_CONFIG)
 WORKSPACE_MAIN_SPECS = $(foreach ws,$(WORKSPACE_NAMES),\
     $(ws)/main.c:$(call ws_out,$(ws))/$(ws)/default/image.elf:$(WORKSPACES_DIR)/$(ws))
 
@@ -347,8 +387,8 @@ define workspaces_main_part
 endef
 
 test-workspaces-main:
-	$(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),\
-	    $(call workspaces_main_part,$(call selected_cases,$(WORKSPACE_MAIN_SPECS))),\
+	$(if $(call selected_cases,$(WORKSPACE_RUN_MAIN_SPECS)),\
+	    $(call workspaces_main_part,$(call selected_cases,$(WORKSPACE_RUN_MAIN_SPECS))),\
 	    @echo "  SKIP    workspaces-main: no case selected by TESTS=$(TESTS)")
 
 # `make check` in a chapter (mk/roottask.mk): the learner's main.c through check.py, or with
@@ -370,8 +410,8 @@ endif
 # Build (not run) everything the system tests boot.
 system-images: $(SUITE_IMAGE) $(FAULT_IMAGES) workspace-images
 
-# MCS=1 builds the MCS suite and raw task; the fault cases use the non-MCS API (TODO(#11)).
-ALL_TARGETS += $(SUITE_IMAGE) $(if $(filter 1,$(MCS)),$(EXTERNAL_MCS_IMAGE),$(FAULT_IMAGES) $(EXTERNAL_IMAGE))
+# MCS=1 builds the suite, the fault cases and the MCS raw task (the other is non-MCS).
+ALL_TARGETS += $(SUITE_IMAGE) $(FAULT_IMAGES) $(if $(filter 1,$(MCS)),$(EXTERNAL_MCS_IMAGE),$(EXTERNAL_IMAGE))
 
 include $(SYSTEST_DIR)/ipcdiff/build.mk
 include $(SYSTEST_DIR)/fuzz.mk

@@ -13,6 +13,7 @@
 #include <cairn/cap_types.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
+#include <cairn/thread.h>
 #include <sel4/sel4.h>
 
 /* ---- untyped ------------------------------------------------------------------------------ */
@@ -46,30 +47,33 @@ static inline seL4_Error cairn_cnode_save_caller(cairn_cspath_t dest)
 /*
  * Set the thread's fault endpoint, CSpace, VSpace and IPC buffer at once. fault_ep is a raw
  * CPtr on purpose: the kernel looks it up in the *thread's* CSpace (cspace_root) each time
- * the thread faults, not in the caller's; seL4_CapNull means "no fault handler".
+ * the thread faults, not in the caller's; seL4_CapNull means "no fault handler". MCS: the
+ * same signature, two invocations (see inside).
  */
-#ifdef CONFIG_KERNEL_MCS
-/* MCS: Configure sets no fault endpoint (cairn_tcb_set_space does, as a cap). */
-static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, cairn_cnode_t cspace_root,
-                                             seL4_Word cspace_root_data, cairn_vspace_t vspace_root,
-                                             seL4_Word vspace_root_data, seL4_Word buffer,
-                                             cairn_granule_t buffer_frame)
-{
-    return seL4_TCB_Configure(tcb.cptr, cspace_root.cptr, cspace_root_data, vspace_root.cptr,
-                              vspace_root_data, buffer, buffer_frame.cptr);
-}
-#else
 static inline seL4_Error cairn_tcb_configure(cairn_tcb_t tcb, seL4_CPtr fault_ep,
                                              cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
                                              cairn_vspace_t vspace_root, seL4_Word vspace_root_data,
                                              seL4_Word buffer, cairn_granule_t buffer_frame)
 {
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: Configure has no fault endpoint: a fault endpoint other than the null cap is then
+     * given by TCB_SetSpace, as a cap in the caller's CSpace (the TCB keeps a copy). */
+    seL4_Error err =
+        seL4_TCB_Configure(tcb.cptr, cspace_root.cptr, cspace_root_data, vspace_root.cptr,
+                           vspace_root_data, buffer, buffer_frame.cptr);
+    if (err != seL4_NoError || fault_ep == seL4_CapNull)
+        return err;
+    return seL4_TCB_SetSpace(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
+                             vspace_root.cptr, vspace_root_data);
+#else
     return seL4_TCB_Configure(tcb.cptr, fault_ep, cspace_root.cptr, cspace_root_data,
                               vspace_root.cptr, vspace_root_data, buffer, buffer_frame.cptr);
-}
 #endif
+}
 
-/* Set only the fault endpoint (a CPtr in the thread's CSpace, see above), CSpace and VSpace. */
+/* Set only the fault endpoint, CSpace and VSpace. The fault endpoint is a CPtr in the thread's
+ * CSpace (see above); MCS: a cap in the caller's CSpace, of which the TCB keeps a copy (the
+ * same CPtr when the thread shares the caller's CSpace). */
 static inline seL4_Error cairn_tcb_set_space(cairn_tcb_t tcb, seL4_CPtr fault_ep,
                                              cairn_cnode_t cspace_root, seL4_Word cspace_root_data,
                                              cairn_vspace_t vspace_root, seL4_Word vspace_root_data)
@@ -197,65 +201,80 @@ static inline void cairn_endpoint_nb_send(cairn_endpoint_t ep, seL4_MessageInfo_
     seL4_NBSend(ep.cptr, info);
 }
 
+/*
+ * Receiving and replying read the same in both configurations. Non-MCS: the kernel keeps the
+ * caller's reply cap in the receiving TCB, and seL4_Reply answers it. MCS: a receive names a
+ * Reply object that the Call links, and the reply is a Send on that Reply cap; these calls
+ * use the calling thread's own Reply object, cairn_reply_cap() (<cairn/thread.h>), and the
+ * _with forms take one explicitly (a server holding several callers uses several).
+ */
 #ifdef CONFIG_KERNEL_MCS
-/* MCS: a receive names the Reply object a Call links (seL4_CapNull: none, as seL4_Wait). */
-static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge,
-                                                     seL4_CPtr reply)
+static inline seL4_MessageInfo_t cairn_endpoint_recv_with(cairn_endpoint_t ep, seL4_Word *badge,
+                                                          seL4_CPtr reply)
 {
-    return reply == seL4_CapNull ? seL4_Wait(ep.cptr, badge) : seL4_Recv(ep.cptr, badge, reply);
+    return seL4_Recv(ep.cptr, badge, reply);
 }
 
-static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL4_Word *badge,
-                                                        seL4_CPtr reply)
+static inline seL4_MessageInfo_t cairn_endpoint_reply_recv_with(cairn_endpoint_t ep,
+                                                                seL4_MessageInfo_t info,
+                                                                seL4_Word *badge, seL4_CPtr reply)
 {
-    return reply == seL4_CapNull ? seL4_NBWait(ep.cptr, badge) : seL4_NBRecv(ep.cptr, badge, reply);
+    return seL4_ReplyRecv(ep.cptr, info, badge, reply);
 }
-#else
+
+/* Reply to the caller the Reply object `reply` links (a Send on the Reply cap; nothing
+ * happens if it links none). */
+static inline void cairn_reply_with(seL4_CPtr reply, seL4_MessageInfo_t info)
+{
+    seL4_Send(reply, info);
+}
+#endif
+
+/* Wait on `ep` for a message; a Call received leaves its reply to cairn_reply. */
 static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_Recv(ep.cptr, badge, cairn_reply_cap());
+#else
     return seL4_Recv(ep.cptr, badge);
+#endif
 }
 
 static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_NBRecv(ep.cptr, badge, cairn_reply_cap());
+#else
     return seL4_NBRecv(ep.cptr, badge);
-}
 #endif
+}
 
 static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_MessageInfo_t info)
 {
     return seL4_Call(ep.cptr, info);
 }
 
-#ifdef CONFIG_KERNEL_MCS
-/* Reply through the Reply object `reply`, then wait on `ep` with it (a server's loop). */
-static inline seL4_MessageInfo_t cairn_endpoint_reply_recv(cairn_endpoint_t ep,
-                                                           seL4_MessageInfo_t info,
-                                                           seL4_Word *badge, seL4_CPtr reply)
-{
-    return seL4_ReplyRecv(ep.cptr, info, badge, reply);
-}
-
-/* Reply to the caller the Reply object `reply` links (MCS: a Send on the Reply cap). */
-static inline void cairn_reply(seL4_CPtr reply, seL4_MessageInfo_t info)
-{
-    seL4_Send(reply, info);
-}
-#else
 /* Reply to the last caller, then wait on `ep` for the next message (a server's loop). */
 static inline seL4_MessageInfo_t
 cairn_endpoint_reply_recv(cairn_endpoint_t ep, seL4_MessageInfo_t info, seL4_Word *badge)
 {
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_ReplyRecv(ep.cptr, info, badge, cairn_reply_cap());
+#else
     return seL4_ReplyRecv(ep.cptr, info, badge);
+#endif
 }
 
-/* Reply to the thread whose Call (or fault) this thread received last (non-MCS: the reply
- * cap lives in the TCB, so there is no cap argument). */
+/* Reply to the thread whose Call (or fault) this thread received last; nothing happens if
+ * there is none. */
 static inline void cairn_reply(seL4_MessageInfo_t info)
 {
+#ifdef CONFIG_KERNEL_MCS
+    seL4_Send(cairn_reply_cap(), info);
+#else
     seL4_Reply(info);
-}
 #endif
+}
 
 /* ---- frames: granule, large page, huge page ---------------------------------------------------
  * cairn_frame_map, cairn_frame_unmap and cairn_frame_get_address take any of the three frame

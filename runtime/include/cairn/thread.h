@@ -2,8 +2,10 @@
 // Threads inside the root task: a TCB that shares the root task's CSpace and VSpace and runs
 // fn(arg) on its own stack, with its own IPC buffer and its own thread-local storage block.
 // Also the TLS block builder that the root task's start-up uses for the initial thread.
-// Not here: new address spaces or CSpaces (a separate task), fault handling, scheduling
-// contexts (Cairn is non-MCS). Everything uses only the seL4 ABI.
+// MCS (make MCS=1): each thread also gets a scheduling context and a Reply object of its own
+// (cairn_reply_cap), so receiving and replying read the same in both configurations.
+// Not here: new address spaces or CSpaces (a separate task), fault handling. Everything uses
+// only the seL4 ABI.
 #pragma once
 
 #include <stddef.h>
@@ -44,7 +46,8 @@ typedef struct cairn_thread {
     void (*fn)(void *arg); /* what the thread runs, and its argument */
     void *arg;
 #ifdef CONFIG_KERNEL_MCS
-    seL4_CPtr sc; /* MCS: its scheduling context */
+    seL4_CPtr sc;    /* MCS: its scheduling context */
+    seL4_CPtr reply; /* MCS: its Reply object (the thread's cairn_reply_cap) */
 #endif
 } cairn_thread_t;
 
@@ -67,8 +70,8 @@ typedef struct cairn_thread {
  * reported on the console and the thread stops), the root task's CNode (guard data 0) and
  * VSpace, and the IPC buffer (MCS: Configure has no fault endpoint, and the thread also gets
  * a new scheduling context of CAIRN_THREAD_BUDGET_US every CAIRN_THREAD_BUDGET_US from the
- * SchedControl cap, without which it would never run; its cap is thread->sc);
- * seL4_TCB_SetPriority; and
+ * SchedControl cap, without which it would never run, and a Reply object, its
+ * cairn_reply_cap); seL4_TCB_SetPriority; and
  * seL4_TCB_WriteRegisters with resume = true and pc = a runtime trampoline, sp = the top of
  * thread->stack, x0 = thread,
  * TPIDR_EL0 = the TLS block. The trampoline points the thread's own __sel4_ipc_buffer at
@@ -90,3 +93,26 @@ seL4_Error cairn_thread_create(cairn_thread_t *thread, seL4_CPtr tcb, seL4_Word 
  * for TPIDR_EL0, or 0 when the block does not fit. Writes only inside the area.
  */
 uintptr_t cairn_tls_init(void *area, size_t area_bytes);
+
+#ifdef CONFIG_KERNEL_MCS
+/*
+ * MCS: the calling thread's Reply object, the one cairn_endpoint_recv, _nb_recv,
+ * _reply_recv and cairn_reply name (<cairn/caps.h>), so that a server reads the same in both
+ * configurations: non-MCS keeps the caller's reply cap in the receiver's TCB, MCS in a Reply
+ * object the receiver names. A thread of cairn_thread_create has its own from the start; the
+ * root task gets one from cairn_retype on its first use, unless it set one before.
+ * Returns seL4_CapNull only if that retype failed.
+ */
+seL4_CPtr cairn_reply_cap(void);
+
+/* MCS: make `reply` (a Reply cap in the root CNode) the calling thread's cairn_reply_cap. */
+void cairn_set_reply_cap(seL4_CPtr reply);
+
+/*
+ * MCS: give the thread `tcb` CPU time, without which it never runs: a new scheduling context
+ * (cairn_retype) of CAIRN_THREAD_BUDGET_US every CAIRN_THREAD_BUDGET_US, configured with
+ * BootInfo's SchedControl cap and bound to the TCB; its cap goes to *sc (sc may be NULL).
+ * cairn_thread_create and cairn_process_start do this themselves. Returns the first error.
+ */
+seL4_Error cairn_tcb_give_sc(seL4_CPtr tcb, seL4_CPtr *sc);
+#endif

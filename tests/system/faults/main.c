@@ -6,7 +6,9 @@
 //
 // The root task has no fault endpoint (its fault CPtr is 0), so in seL4 the report is
 // "Caught cap fault in send phase at address 0 / while trying to handle: <the fault> / in
-// thread ... / With stack: <16 words>". Nothing after the fault may run.
+// thread ... / With stack: <16 words>" (MCS: the thread has no fault endpoint cap, and the
+// first line is "Found thread has no fault handler while trying to handle:"; the expect
+// files say both). Nothing after the fault may run.
 
 #include <stdint.h>
 #include <stdio.h>
@@ -116,7 +118,17 @@ static void stale_vspace(void)
     cairn_vspace_dump(vs);
 
     seL4_CPtr tcb = cairn_retype(seL4_TCBObject, 0);
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: Configure names no fault endpoint; the thread runs only with a scheduling context. */
+    must(seL4_TCB_Configure(tcb, cnode, 0, vs, 0, 0, seL4_CapNull), "Configure");
+    seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
+    must(seL4_SchedControl_ConfigureFlags(cairn_bootinfo()->schedcontrol.start, sc, 1000, 1000, 0,
+                                          0, seL4_SchedContext_NoFlag),
+         "ConfigureFlags");
+    must(seL4_SchedContext_Bind(sc, tcb), "Bind");
+#else
     must(seL4_TCB_Configure(tcb, seL4_CapNull, cnode, 0, vs, 0, 0, seL4_CapNull), "Configure");
+#endif
     must(seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, seL4_MaxPrio), "SetPriority");
     seL4_UserContext regs = {0};
     regs.pc = DEAD_VA;
@@ -139,12 +151,25 @@ extern char sched_recv_svc[], sched_dump_svc[];
 
 static void sched_receiver(void *ep)
 {
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: the receive names the thread's Reply object in x6 (fetched before the register
+     * variables are set: a call may clobber them). */
+    seL4_Word reply = cairn_reply_cap();
+#endif
     register seL4_Word x0 __asm__("x0") = (seL4_Word)ep;
     register seL4_Word x7 __asm__("x7") = (seL4_Word)seL4_SysRecv;
+#ifdef CONFIG_KERNEL_MCS
+    register seL4_Word x6 __asm__("x6") = reply;
+    __asm__ volatile(".global sched_recv_svc\nsched_recv_svc: svc #0"
+                     : "+r"(x0), "+r"(x6), "+r"(x7)
+                     :
+                     : "x1", "x2", "x3", "x4", "x5", "memory");
+#else
     __asm__ volatile(".global sched_recv_svc\nsched_recv_svc: svc #0"
                      : "+r"(x0), "+r"(x7)
                      :
                      : "x1", "x2", "x3", "x4", "x5", "x6", "memory");
+#endif
 }
 
 static __attribute__((noinline)) void sched_dump(void)

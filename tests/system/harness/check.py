@@ -31,7 +31,7 @@ import re
 import sys
 import time
 
-from expect_file import HarnessError, Matcher, parse_expect_file
+from expect_file import CONFIGS, HarnessError, Matcher, parse_expect_file
 from run import PANIC_TEXT, Console, fault_line, qemu_argv
 
 BOOTED = "Booting all finished, dropped to user space"
@@ -50,10 +50,10 @@ def step_order(name):
     return name
 
 
-def load_steps(chapter_dir):
+def load_steps(chapter_dir, config="classic"):
     expect_dir = os.path.join(chapter_dir, "expect")
     names = sorted((f[:-4] for f in os.listdir(expect_dir) if f.endswith(".txt")), key=step_order)
-    return [(n, parse_expect_file(os.path.join(expect_dir, n + ".txt"))) for n in names]
+    return [(n, parse_expect_file(os.path.join(expect_dir, n + ".txt"), config)) for n in names]
 
 
 def doc_sections(docs_path):
@@ -202,6 +202,8 @@ def parse_args(argv):
     p.add_argument("--result", help="with --fresh: write 'N passed, N failed' here")
     p.add_argument("--idle", type=float, default=DEFAULT_IDLE)
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    p.add_argument("--config", choices=CONFIGS, default="classic",
+                   help="kernel configuration: which 'classic:'/'mcs:' expect lines apply")
     opts = p.parse_args(argv)
     if not opts.fresh and not (opts.image and opts.chapter):
         p.error("give --image and --chapter, or --fresh NAME:IMAGE:DIR")
@@ -209,7 +211,7 @@ def parse_args(argv):
 
 
 def check_one(opts, name, image, chapter_dir, docs, log, out):
-    steps = load_steps(chapter_dir)
+    steps = load_steps(chapter_dir, opts.config)
     if not steps:
         raise HarnessError("%s has no expect files" % chapter_dir)
     if not os.path.isfile(image):

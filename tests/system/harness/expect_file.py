@@ -31,7 +31,10 @@ class ExpectSpec:
         self.line_timeout = None
 
 
-def parse_expect_file(path):
+CONFIGS = ("classic", "mcs")
+
+
+def parse_expect_file(path, config="classic"):
     """Read an expect file. Directives, one per line ('#' lines and blank lines ignored):
 
       expect: TEXT       TEXT must appear, after everything matched before it
@@ -44,7 +47,13 @@ def parse_expect_file(path):
 
     A named regex group (?P<NAME>...) captures a value; ${NAME} in a later expect, expect-re
     or forbid line is replaced by it (so "the address the program printed" can be matched).
+
+    A directive may be prefixed by a kernel configuration, "classic: " or "mcs: " (e.g.
+    "mcs: expect: Found thread has no fault handler"): it then applies only when the file is
+    read for that configuration (`config`, run.py's and check.py's --config).
     """
+    if config not in CONFIGS:
+        raise HarnessError("unknown configuration %r (one of %s)" % (config, ", ".join(CONFIGS)))
     spec = ExpectSpec()
     try:
         with open(path, encoding="utf-8") as f:
@@ -57,6 +66,13 @@ def parse_expect_file(path):
             continue
         key, sep, value = line.partition(":")
         key = key.strip()
+        if sep and key in CONFIGS:
+            if key != config:
+                continue
+            raw = raw.split(":", 1)[1].strip()
+            line = raw
+            key, sep, value = line.partition(":")
+            key = key.strip()
         if not sep:
             if key == "allow-fault":
                 spec.allow_fault = True

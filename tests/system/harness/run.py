@@ -34,7 +34,7 @@ import signal
 import sys
 import time
 
-from expect_file import HarnessError, Matcher, parse_expect_file
+from expect_file import CONFIGS, HarnessError, Matcher, parse_expect_file
 
 try:
     import pexpect
@@ -52,7 +52,9 @@ TAIL_LINES = 25                # console lines shown under a failure
 # Kernel lines that always fail a run, and lines that start a kernel fault report
 # (docs/design/abi.md §10.4; the kernel prints these only for an unhandled fault).
 PANIC_TEXT = "KERNEL PANIC"
-FAULT_PREFIX = "Caught "
+# A report's first line: "Caught <the handler's cap fault>" (non-MCS), "Found thread has no
+# fault handler while trying to handle:" (MCS).
+FAULT_PREFIX = ("Caught ", "Found thread has no fault handler")
 FAULT_TEXTS = ("vm fault on", "unknown syscall", "user exception")
 
 # CSI sequences (ESC [ params intermediates final) and two-byte ESC sequences.
@@ -412,6 +414,9 @@ def parse_args(argv):
                    help="seconds for a whole suite boot (default 600)")
     p.add_argument("--grace", type=float, default=DEFAULT_GRACE,
                    help="seconds of output checked after the last expectation (default 0.5)")
+    p.add_argument("--config", choices=CONFIGS, default="classic",
+                   help="kernel configuration of the images: expect-file lines prefixed "
+                        "'classic:' or 'mcs:' apply only to it (default classic)")
     opts = p.parse_args(argv)
 
     cases = []
@@ -466,7 +471,7 @@ def main(argv=None):
                 if kind == "suite":
                     run_suite_case(name, argv_q, opts, log, results)
                     continue
-                spec = parse_expect_file(expect)
+                spec = parse_expect_file(expect, opts.config)
                 ok, reason, text = run_expect_case(name, argv_q, spec, opts, log)
             except HarnessError as e:
                 results.fail(name, str(e))

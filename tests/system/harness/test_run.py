@@ -166,6 +166,18 @@ class HarnessTest(test_check.TempDirTest):
     def test_send_types_on_the_console(self):
         self.expect_pass("echo> \n@echo 3\n", "expect: echo>\nsend: abc\nexpect: [a][b][c]\n")
 
+    def test_configuration_prefix_selects_lines(self):
+        expect = "classic: expect: one\nmcs: expect: two\nexpect: three\n"
+        self.expect_pass("one\nthree\n", expect)
+        self.expect_pass("two\nthree\n", expect, "--config", "mcs")
+        self.assertEqual(self.expect_case("two\nthree\n@exit 0\n", expect), 1)
+
+    def test_mcs_fault_report_counts_as_fault(self):
+        rc = self.expect_case("Found thread has no fault handler while trying to handle:\n"
+                              "cap fault in send phase at address 0x5\nmore\n", "expect: more\n")
+        self.assertEqual(rc, 1)
+        self.assertIn("unexpected kernel fault report: Found thread", self.out)
+
     def test_bad_expect_file_fails_the_case(self):
         rc = self.expect_case("x\n", "expect: x\nbogus: y\n")
         self.assertEqual(rc, 1)

@@ -6,13 +6,13 @@
 #                        2. ipcdiff: a seeded random IPC sequence booted on the FASTPATH=1
 #                           and FASTPATH=0 kernels; the two consoles must be identical.
 # Results: build/results/system-fastpath0-suite.txt and system-ipcdiff.txt. With MCS=1 (run
-# by make test-mcs) the same on MCS kernels, with the MCS suite's tests, in build/mcs/.
+# by make test-mcs-fastpath) the same on MCS kernels, the MCS tests added, in build/mcs/.
 
 IPCDIFF_DIR   := $(SYSTEST_DIR)/ipcdiff
 IPCDIFF_OUT   := $(SYSTEST_OUT)/ipcdiff
 IPCDIFF_ELF   := $(IPCDIFF_OUT)/ipcdiff.elf
 IPCDIFF_IMAGE := $(IPCDIFF_OUT)/$(KERNEL_CONFIG_NAME).image.elf
-FASTPATH0_TESTS := $(if $(filter 1,$(MCS)),MCS*,IPC*$(,)FASTPATH*$(,)FLTH*)
+FASTPATH0_TESTS := IPC*$(,)FASTPATH*$(,)FLTH*$(if $(filter 1,$(MCS)),$(,)MCS*)
 FASTPATH0_OUT   := $(BUILD)/tests/system-fastpath0
 
 $(eval $(call one_file_image,$(IPCDIFF_DIR)/main.c,$(IPCDIFF_OUT),$(IPCDIFF_ELF),$(IPCDIFF_IMAGE)))

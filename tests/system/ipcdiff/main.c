@@ -16,8 +16,9 @@
 // MCS (make MCS=1): each server receives with a Reply object of its own and answers through
 // it (ReplyRecv, or a Send on the Reply cap then Recv). Servers 0 and 2 are passive: once
 // waiting in their first receive they lose their scheduling context and run on their
-// caller's (the root task's, or server 1's for the nested Call to server 2), which is where
-// the MCS fastpath applies; server 1 keeps its own (it receives the signals), so every Call
+// caller's (the root task's, server 1's for its nested Call to server 2, the root task's
+// again, two deep, for server 0's nested Call to server 2), which is where the MCS fastpath
+// applies; server 1 keeps its own (it receives the signals), so every Call
 // to it and its replies take the general path.
 
 #include <stdint.h>
@@ -115,8 +116,8 @@ static void print_message(const char *who, seL4_Word badge, seL4_MessageInfo_t i
     printf("\n");
 }
 
-/* label bits: 0-2 reply length (0-6), 3 nested Call, 4 Reply + Recv instead of ReplyRecv
- * (MCS: a passive server's NBSendRecv). */
+/* label bits: 0-2 reply length (0-6), 3 nested Call (to the next server, with bit 2 the one
+ * after), 4 Reply + Recv instead of ReplyRecv (MCS: a passive server's NBSendRecv). */
 static void server(void *arg)
 {
     struct server *s = arg;
@@ -127,8 +128,9 @@ static void server(void *arg)
     for (;;) {
         print_message(who, badge, info);
         seL4_Word label = seL4_MessageInfo_get_label(info);
-        if ((label & 8) && s->id + 1 < SERVERS) {
-            struct server *peer = &servers[s->id + 1];
+        int peer_id = s->id + ((label & 4) ? 2 : 1);
+        if ((label & 8) && peer_id < SERVERS) {
+            struct server *peer = &servers[peer_id];
             seL4_SetMR(0, label);
             seL4_MessageInfo_t r =
                 seL4_Call(peer->caps[label % CAPS], seL4_MessageInfo_new(label >> 1, 0, 0, 1));

@@ -140,7 +140,11 @@ TEST(BOOT0003, "seL4_DebugCapIdentify names the initial caps with seL4's cap typ
         {seL4_CapDomain, seL4_CapTag_Domain},
         {seL4_CapSMMUSIDControl, seL4_CapTag_Null},
         {seL4_CapSMMUCBControl, seL4_CapTag_Null},
+#ifdef CONFIG_KERNEL_MCS
+        {seL4_CapInitThreadSC, seL4_CapTag_SchedContext},
+#else
         {seL4_CapInitThreadSC, seL4_CapTag_Null},
+#endif
         {seL4_CapSMC, seL4_CapTag_Null},
     };
     for (unsigned i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {

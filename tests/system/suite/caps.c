@@ -162,6 +162,7 @@ TEST(CAPS0004, "TCB: priority, registers, resume/suspend; endpoint call/recv/rep
     ASSERT_NE(regs.pc, 0);
     ASSERT_OK(cairn_tcb_write_all_registers(tcb, false, &regs));
     cairn_tcb_set_name(tcb, "caps-caller");
+    test_thread_give_sc(env, t);
     ASSERT_OK(cairn_tcb_resume(tcb));
 
     seL4_Word badge = 0;

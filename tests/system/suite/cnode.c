@@ -126,7 +126,9 @@ TEST(CNODE0004, "depth outside [1, 64] for any slot operand: seL4_RangeError(1, 
             1, seL4_WordBits);
         ASSERT_RANGE(seL4_CNode_Delete(env->cnode, dest, bad[i]), 1, seL4_WordBits);
         ASSERT_RANGE(seL4_CNode_Revoke(env->cnode, ep, bad[i]), 1, seL4_WordBits);
+#ifndef CONFIG_KERNEL_MCS /* MCS has no SaveCaller (CNODE0015) */
         ASSERT_RANGE(seL4_CNode_SaveCaller(env->cnode, dest, bad[i]), 1, seL4_WordBits);
+#endif
         ASSERT_RANGE(seL4_CNode_CancelBadgedSends(env->cnode, ep, bad[i]), 1, seL4_WordBits);
     }
     ASSERT_EQ(tag(dest), seL4_CapTag_Null);
@@ -381,6 +383,15 @@ TEST(CNODE0014, "revoking an untyped destroys everything made from it, however c
     ASSERT_MR(0, 0);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+TEST(CNODE0015, "MCS has no SaveCaller: the label after CNodeRotate is IllegalOperation on a CNode")
+{
+    seL4_MessageInfo_t info = seL4_Call(env->cnode, seL4_MessageInfo_new(CNodeRotate + 1, 0, 0, 0));
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_IllegalOperation);
+    info = seL4_Call(env->cnode, seL4_MessageInfo_new(CNodeRevoke - 1, 0, 0, 0));
+    ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_IllegalOperation);
+}
+#else
 TEST(CNODE0015, "SaveCaller: nothing to save is success; an occupied slot is DeleteFirst")
 {
     seL4_CPtr dest = test_alloc_slot(env);
@@ -390,6 +401,7 @@ TEST(CNODE0015, "SaveCaller: nothing to save is success; an occupied slot is Del
     ASSERT_ERR(seL4_CNode_SaveCaller(env->cnode, ep, env->depth), seL4_DeleteFirst);
     ASSERT_EQ(tag(ep), seL4_CapTag_Endpoint);
 }
+#endif
 
 TEST(CNODE0016, "CancelBadgedSends needs an endpoint cap with all rights, else IllegalOperation")
 {

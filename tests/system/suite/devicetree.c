@@ -31,11 +31,16 @@ TEST(BOOT0005, "extra BootInfo: one FDT chunk after BootInfo, its frames in extr
     ASSERT_EQ((seL4_Word)cairn_bootinfo_fdt(bi, &size), (seL4_Word)(h + 1));
     ASSERT_EQ(size, fdt_totalsize(h + 1));
 
-    /* A frame cap per page of extraLen bytes, between the paging and the image frames. */
+    /* A frame cap per page of extraLen bytes, between the paging and the image frames (MCS:
+     * and the SchedControl caps, which come between them and the image frames). */
     seL4_SlotRegion pages = bi->extraBIPages;
     ASSERT_EQ(pages.end - pages.start, (bi->extraLen + PAGE - 1) / PAGE);
     ASSERT_EQ(pages.start, bi->userImagePaging.end);
+#ifdef CONFIG_KERNEL_MCS
+    ASSERT_EQ(pages.end, bi->schedcontrol.start);
+#else
     ASSERT_EQ(pages.end, bi->userImageFrames.start);
+#endif
 
     /* The frames are consecutive physical memory that no untyped covers. */
     seL4_ARM_Page_GetAddress_t first = seL4_ARM_Page_GetAddress(pages.start);

@@ -4,6 +4,13 @@
 // asserting the general path's exact results (badge, message info, MRs, who runs next,
 // reply caps). The suite also runs on a FASTPATH=0 kernel (make test-fastpath), where the
 // same assertions hold with every IPC taking the general path.
+//
+// MCS (make test-mcs runs them on MCS kernels with and without the fastpath): servers receive
+// and answer through their Reply objects (threads.h, test_recv ...). The MCS fastpath takes
+// only a passive server's round trip, so the servers of the tests that use the fastpath are
+// made passive once they wait (start_server, test_thread_make_passive; non-MCS: nothing);
+// those that must run on after their reply (FASTPATH0005, 0007) keep their own context, and
+// their IPC is the general path's. FASTPATH0008 (MCS only): nested passive servers.
 
 #include <sel4/sel4.h>
 
@@ -31,7 +38,7 @@ static volatile seL4_Word sequence;
 static void echo(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(self->arg[0], &badge);
+    seL4_MessageInfo_t info = test_recv(self->arg[0], &badge);
     for (seL4_Word round = 0; round < self->arg[1]; round++) {
         seL4_Word n = seL4_MessageInfo_get_length(info);
         self->out[0] = badge;
@@ -42,10 +49,25 @@ static void echo(struct test_thread *self)
         self->out[7] = ++sequence;
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, seL4_GetMR(i) + 0x10);
-        info = seL4_ReplyRecv(
+        info = test_reply_recv(
             self->arg[0],
             seL4_MessageInfo_new(seL4_MessageInfo_get_label(info) + 1, 0, 0, (n + 1) % 5), &badge);
     }
+}
+
+/* Start server fn (thread `index`, priority prio) with arg[0] = ep and arg[1] = arg1, and let
+ * it wait in its Recv; MCS: a passive server from then on. */
+static struct test_thread *start_server(struct test_env *env, int index, seL4_Word prio,
+                                        void (*fn)(struct test_thread *self), seL4_CPtr ep,
+                                        seL4_Word arg1)
+{
+    struct test_thread *s = test_thread_create(env, index, 0, prio, fn);
+    s->arg[0] = ep;
+    s->arg[1] = arg1;
+    test_thread_resume(env, s);
+    test_yield(); /* the server waits in Recv */
+    test_thread_make_passive(s);
+    return s;
 }
 
 TEST(FASTPATH0001,
@@ -53,11 +75,7 @@ TEST(FASTPATH0001,
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x5a);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
-    s->arg[0] = ep;
-    s->arg[1] = 5;
-    test_thread_resume(env, s);
-    test_yield(); /* the server waits in Recv */
+    struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 5);
     for (seL4_Word n = 0; n <= 4; n++) {
         for (int i = 0; i < 4; i++)
             seL4_SetMR(i, 0x100 * (n + 1) + (seL4_Word)i);
@@ -85,11 +103,7 @@ TEST(FASTPATH0002,
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x61);
     seL4_CPtr read_only = mint(env, ep, seL4_CanRead, 0);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
-    s->arg[0] = ep;
-    s->arg[1] = 2;
-    test_thread_resume(env, s);
-    test_yield();
+    struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 2);
 
     for (int i = 0; i < 5; i++)
         seL4_SetMR(i, 0x200 + (seL4_Word)i);
@@ -146,11 +160,7 @@ TEST(FASTPATH0004,
      "lower-priority destination while a higher thread is ready: the ready one runs first")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, echo);
-    s->arg[0] = ep;
-    s->arg[1] = 1;
-    test_thread_resume(env, s);
-    test_yield();
+    struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 1);
     ASSERT_OK(seL4_TCB_SetPriority(s->tcb, seL4_CapInitThreadTCB, 100));
     struct test_thread *r = test_thread_start(env, 1, 0, 200, mark);
     sequence = 0;
@@ -167,11 +177,11 @@ TEST(FASTPATH0004,
 static void bound_server(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_Recv(self->arg[0], &badge);
+    test_recv(self->arg[0], &badge);
     self->out[1] = seL4_GetMR(0);
     seL4_Signal(self->arg[1]);
     seL4_SetMR(0, 0x99);
-    seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     self->out[0] = badge;
 }
 
@@ -184,7 +194,7 @@ TEST(FASTPATH0005,
     ASSERT_OK(seL4_TCB_BindNotification(s->tcb, ntfn));
     s->arg[0] = ep;
     s->arg[1] = mint(env, ntfn, seL4_CanWrite, 0x44);
-    ASSERT_OK(seL4_TCB_Resume(s->tcb));
+    test_thread_resume(env, s);
     test_yield();
     seL4_SetMR(0, 0x55);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
@@ -219,7 +229,7 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     t->arg[0] = ep;
     test_thread_resume(env, t);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
+    seL4_MessageInfo_t info = test_recv(fault_ep, &badge);
     ASSERT_EQ(badge, 0xfa);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UnknownSyscall);
     seL4_Word ip = seL4_GetMR(seL4_UnknownSyscall_FaultIP);
@@ -227,7 +237,7 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
     for (int i = 1; i < 8; i++)
         seL4_SetMR(i, 0);
     seL4_SetMR(seL4_UnknownSyscall_FaultIP, ip + 4);
-    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge);
+    info = test_reply_recv(ep, seL4_MessageInfo_new(0, 0, 0, 9), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xd0e);
     ASSERT_EQ(t->out[0], 0xbeef);
@@ -238,10 +248,10 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
 static void waiting_server(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_Recv(self->arg[0], &badge);
+    test_recv(self->arg[0], &badge);
     seL4_Wait(self->arg[1], NULL);
     seL4_SetMR(0, 0x5e);
-    seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
 }
 
 /* Suspend and resume TCB arg[0] (it waits again), then signal notification arg[1]. */
@@ -281,7 +291,7 @@ TEST(FASTPATH0007,
     c->arg[1] = 0xc;
     test_thread_resume(env, c);
     seL4_Word badge;
-    seL4_Recv(ep2, &badge);
+    test_recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
     ASSERT_OK(seL4_TCB_Suspend(c->tcb));
     /* Slot 0: the server above waits in Recv for good; the suspender (slot 1) may not have
@@ -291,10 +301,82 @@ TEST(FASTPATH0007,
     d->arg[1] = 0xd;
     test_thread_resume(env, d);
     seL4_SetMR(0, 0xcc);
-    info = seL4_ReplyRecv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    info = test_reply_recv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, 0xd);
     seL4_SetMR(0, 0xdd);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(c->out[0], 0);
 }
+
+/* Receiver of FASTPATH0009: Recv on arg[0], then note when it ran. */
+static void receive_mark(struct test_thread *self)
+{
+    seL4_Word badge;
+    test_recv(self->arg[0], &badge);
+    self->out[7] = ++sequence;
+}
+
+TEST(FASTPATH0009, "Send (general path) to a receiver of the sender's priority: the sender runs "
+                   "on first, then the receiver")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *r = test_thread_create(env, 0, 0, PRIO, receive_mark);
+    r->arg[0] = ep;
+    test_thread_resume(env, r);
+    test_yield(); /* the receiver waits in Recv */
+    sequence = 0;
+    seL4_Send(ep, seL4_MessageInfo_new(0, 0, 0, 0));
+    seL4_Word mine = ++sequence;
+    test_yield();
+    ASSERT_EQ(mine, 1);
+    ASSERT_EQ(r->out[7], 2);
+}
+
+#ifdef CONFIG_KERNEL_MCS
+/* Passive server of FASTPATH0008: receive on arg[0]; for a message with MR0 != 0, Call
+ * endpoint arg[1] (if any) with MR0 + 1 first; answer with MR0 + 0x10 of the nested reply (or
+ * of its own message) by ReplyRecv; out[0] counts the messages. */
+static void relay(struct test_thread *self)
+{
+    seL4_Word badge;
+    test_recv(self->arg[0], &badge);
+    for (;;) {
+        self->out[0]++;
+        seL4_Word mr0 = seL4_GetMR(0);
+        if (mr0 != 0 && self->arg[1] != 0) {
+            seL4_SetMR(0, mr0 + 1);
+            seL4_Call(self->arg[1], seL4_MessageInfo_new(0, 0, 0, 1));
+            mr0 = seL4_GetMR(0);
+        }
+        seL4_SetMR(0, mr0 + 0x10);
+        test_reply_recv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    }
+}
+
+TEST(FASTPATH0008, "MCS: nested passive servers: the call stack two deep, each reply gives the "
+                   "context back one level")
+{
+    seL4_CPtr ep_a = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ep_b = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *b = start_server(env, 1, PRIO, relay, ep_b, 0);
+    struct test_thread *a = start_server(env, 0, PRIO, relay, ep_a, ep_b);
+
+    for (seL4_Word round = 1; round <= 3; round++) {
+        /* Root -> a -> b on the root task's context, and back (the root task runs again: it
+         * has its context back). */
+        seL4_SetMR(0, 0x100 * round);
+        seL4_MessageInfo_t info = seL4_Call(ep_a, seL4_MessageInfo_new(0, 0, 0, 1));
+        ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+        ASSERT_MR(0, 0x100 * round + 1 + 0x10 + 0x10);
+        ASSERT_EQ(a->out[0], round);
+        ASSERT_EQ(b->out[0], round);
+    }
+    /* a answers without the nested call: one level. */
+    seL4_SetMR(0, 0);
+    seL4_Call(ep_a, seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_MR(0, 0x10);
+    ASSERT_EQ(a->out[0], 4);
+    ASSERT_EQ(b->out[0], 3);
+}
+#endif

@@ -53,7 +53,7 @@ TEST(FLTH0001,
 
     struct test_thread *t = test_thread_start(env, 0, fep, PRIO, vm_fault_child);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge);
     seL4_Word mr[4] = {seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2), seL4_GetMR(3)};
     seL4_Error remap = seL4_ARM_Page_Map(frame, seL4_CapInitThreadVSpace, (seL4_Word)fault_page,
                                          seL4_AllRights, seL4_ARM_Default_VMAttributes);
@@ -67,7 +67,7 @@ TEST(FLTH0001,
     ASSERT_EQ(mr[3] >> 26, 0x24);  /* data abort from EL0 */
     ASSERT_EQ(mr[3] & 0x3f, 0x07); /* level-3 translation fault */
 
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 0));
     test_yield();
     ASSERT_EQ(t->done, 1);
     ASSERT_EQ(t->out[0], 0x5eed);
@@ -106,7 +106,7 @@ static seL4_Word usys_fault(struct test_env *env, struct test_thread **t, seL4_W
     seL4_CPtr fep = fault_endpoint(env, &ep);
     *t = test_thread_start(env, 0, fep, PRIO, usys_child);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(badge, FAULT_BADGE);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UnknownSyscall);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_UnknownSyscall_Length);
@@ -132,7 +132,7 @@ TEST(FLTH0002, "UnknownSyscall fault: 13-word message; a label-0 reply writes x0
         seL4_SetMR(i, mrs[i]);
     seL4_SetMR(0, 0xbeef); /* x0 */
     seL4_SetMR(8, ip + 4); /* skip the svc */
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 12));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 12));
     test_yield();
     ASSERT_EQ(t->out[0], 0xbeef);
     ASSERT_EQ(t->out[1], 1);
@@ -146,7 +146,7 @@ TEST(FLTH0003, "UnknownSyscall fault: a reply with label != 0 leaves the thread 
     seL4_Word ip = usys_fault(env, &t, mrs);
     seL4_SetMR(0, 0xbeef);
     seL4_SetMR(1, ip + 4);
-    seL4_Reply(seL4_MessageInfo_new(1, 0, 0, 0));
+    test_reply(seL4_MessageInfo_new(1, 0, 0, 0));
     test_yield();
     ASSERT_EQ(t->out[1], 0);
     ASSERT_EQ(t->done, 0);
@@ -170,7 +170,7 @@ TEST(FLTH0004, "UserException fault: FaultIP, SP, SPSR, ESR, 0; a reply moving F
     seL4_CPtr fep = fault_endpoint(env, &ep);
     struct test_thread *t = test_thread_start(env, 0, fep, PRIO, udf_child);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(badge, FAULT_BADGE);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UserException);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_UserException_Length);
@@ -181,7 +181,7 @@ TEST(FLTH0004, "UserException fault: FaultIP, SP, SPSR, ESR, 0; a reply moving F
     seL4_SetMR(0, (seL4_Word)udf_insn + 4);
     seL4_SetMR(1, sp);
     seL4_SetMR(2, spsr);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 3));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 3));
     test_yield();
     ASSERT_EQ(t->out[0], 1);
     ASSERT_EQ(t->done, 1);
@@ -191,7 +191,7 @@ TEST(FLTH0004, "UserException fault: FaultIP, SP, SPSR, ESR, 0; a reply moving F
 static void bad_recv_child(struct test_thread *self)
 {
     seL4_Word badge;
-    seL4_Recv(self->arg[0], &badge);
+    test_recv(self->arg[0], &badge);
     self->out[0] = 1;
 }
 
@@ -204,9 +204,9 @@ TEST(FLTH0005, "cap fault: Recv on a write-only endpoint cap; IP, Addr, InRecvPh
                               seL4_CanWrite, 0));
     struct test_thread *t = test_thread_create(env, 0, fep, PRIO, bad_recv_child);
     t->arg[0] = write_only;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    test_thread_resume(env, t);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(badge, FAULT_BADGE);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_CapFault);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 5);
@@ -215,8 +215,8 @@ TEST(FLTH0005, "cap fault: Recv on a write-only endpoint cap; IP, Addr, InRecvPh
     ASSERT_MR(3, seL4_MissingCapability);
     ASSERT_MR(4, 0);
     /* Restart: the thread faults again on the same Recv. */
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
-    info = seL4_Recv(ep, &badge);
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 0));
+    info = test_recv(ep, &badge);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_CapFault);
     ASSERT_EQ(t->out[0], 0);
 }

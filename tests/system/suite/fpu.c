@@ -21,13 +21,13 @@ static int fp_survives_yield(seL4_Word v)
     __asm__ volatile("fmov d8, %3\n\t"
                      "fmov d31, %3\n\t"
                      "msr fpcr, %4\n\t"
-                     "mov x7, #-7\n\t" /* seL4_SysYield */
+                     "mov x7, %5\n\t" /* seL4_SysYield */
                      "svc #0\n\t"
                      "fmov %0, d8\n\t"
                      "fmov %1, d31\n\t"
                      "mrs %2, fpcr"
                      : "=&r"(d8), "=&r"(d31), "=&r"(fpcr)
-                     : "r"(v), "r"(rmode)
+                     : "r"(v), "r"(rmode), "i"(seL4_SysYield)
                      : "x7", "v8", "v31", "memory");
     __asm__ volatile("msr fpcr, xzr" ::: "memory");
     return d8 == v && d31 == v && (fpcr & (3 << 22)) == rmode;
@@ -81,9 +81,9 @@ TEST(FPU0002,
     struct test_thread *t = test_thread_create(env, 0, ep, PRIO, fp_disabled_child);
     seL4_TCB_SetFlags_t r = seL4_TCB_SetFlags(t->tcb, 0, seL4_TCBFlag_fpuDisabled);
     ASSERT_EQ(r.error, seL4_NoError);
-    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    test_thread_resume(env, t);
     seL4_Word badge = 0;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_UserException);
     ASSERT_MR(0, (seL4_Word)fp_insn);
     ASSERT_EQ(seL4_GetMR(3) >> 26, 0x07); /* EC: FP/SIMD access trapped */

@@ -73,7 +73,7 @@ static seL4_Word label_for(seL4_Uint32 tag)
     case seL4_CapTag_Untyped:
         return UntypedRetype;
     case seL4_CapTag_CNode:
-        return CNodeRevoke + pick(CNodeSaveCaller - CNodeRevoke + 1);
+        return CNodeRevoke + pick(CNODE_LAST_LABEL - CNodeRevoke + 1);
     case seL4_CapTag_Frame:
         return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
     case seL4_CapTag_PageTable:
@@ -108,6 +108,9 @@ TEST(FUZZ0001, "thousands of random invocations on the test's own caps never pan
         {seL4_NotificationObject, 0},  {seL4_NotificationObject, 0}, {seL4_EndpointObject, 0},
         {seL4_UntypedObject, 16},      {seL4_UntypedObject, 12},     {seL4_ARM_SmallPageObject, 0},
         {seL4_ARM_PageTableObject, 0}, {seL4_ARM_VSpaceObject, 0},   {seL4_TCBObject, 0},
+#ifdef CONFIG_KERNEL_MCS
+        {seL4_SchedContextObject, 8},  {seL4_ReplyObject, 0},
+#endif
         {seL4_ARM_LargePageObject, 0},
     };
     for (unsigned i = 0; i < sizeof seed_objects / sizeof seed_objects[0]; i++)

@@ -11,6 +11,8 @@
 //   4 empty CNode (radix 4)   5 frame (unmapped)   6 read-only copy of it
 //   7 page table (unmapped, retyped in place: an unmapped one cannot be copied)
 //   8 read-only copy of the notification   9 the fault endpoint (badged, Write+GrantReply)
+//   MCS: 10 a Reply object (receives name one in x6); the fault endpoint is a badged copy
+//   in the root CNode, given to the TCB with SetSpace, and slot 9 is a copy of it
 // The root task keeps the originals (and the unbadged endpoint and notification).
 // It has no cap to the root task's TCB, CNode or VSpace (its TCB uses the root VSpace only
 // to run the test's code), so it cannot map, resume threads or touch the root's slots.
@@ -77,15 +79,29 @@ enum {
     C_PT,
     C_NTFN_RO,
     C_FAULT_EP,
+#ifdef CONFIG_KERNEL_MCS
+    C_REPLY, /* MCS: a Reply object, for the receives' x6 */
+#endif
     C_SLOTS, /* first empty slot */
 };
 
-/* One trap: x0..x7 in, x0..x5 out. The child writes `in` before the svc, so the root task
- * can check the fault messages against it. */
+/* One trap: x0..x7 in (MCS: x0..x8, x8 naming NBSendRecv's and NBSendWait's receive
+ * endpoint), x0..x5 out. The child writes `in` before the svc, so the root task can check
+ * the fault messages against it. */
+#ifdef CONFIG_KERNEL_MCS
+#define TRAP_IN 9
+#define TRAP_LOAD_X8 "  ldr x8, [x9, #64]\n"
+#else
+#define TRAP_IN 8
+#define TRAP_LOAD_X8 ""
+#endif
 struct trap {
-    seL4_Word in[8];
+    seL4_Word in[TRAP_IN];
     seL4_Word out[6];
 };
+
+#define CAIRN_STR_(x) #x
+#define CAIRN_STR(x) CAIRN_STR_(x)
 
 static volatile struct trap trap;
 static volatile seL4_Word trap_caps[3]; /* the extra-cap CPtrs of the current step */
@@ -101,14 +117,15 @@ __asm__(".text\n"
         "  ldp x0, x1, [x9]\n"
         "  ldp x2, x3, [x9, #16]\n"
         "  ldp x4, x5, [x9, #32]\n"
-        "  ldp x6, x7, [x9, #48]\n"
-        ".global fuzz2_svc_insn\n"
+        "  ldp x6, x7, [x9, #48]\n" TRAP_LOAD_X8 ".global fuzz2_svc_insn\n"
         "fuzz2_svc_insn:\n"
         "  svc #0\n"
-        "  stp x0, x1, [x9, #64]\n"
-        "  stp x2, x3, [x9, #80]\n"
-        "  stp x4, x5, [x9, #96]\n"
-        "  ret\n");
+        "  stp x0, x1, [x9, #8 * " CAIRN_STR(
+            TRAP_IN) "]\n"
+                     "  stp x2, x3, [x9, #8 * " CAIRN_STR(
+                         TRAP_IN) " + 16]\n"
+                                  "  stp x4, x5, [x9, #8 * " CAIRN_STR(TRAP_IN) " + 32]\n"
+                                                                                "  ret\n");
 void fuzz2_trap(volatile struct trap *t);
 extern char fuzz2_svc_insn[];
 
@@ -168,15 +185,16 @@ static bool forbidden_number(seL4_Word n)
 static seL4_Word syscall_number(void)
 {
     static const seL4_Word api[] = {
-        (seL4_Word)seL4_SysCall,
-        (seL4_Word)seL4_SysReplyRecv,
-        (seL4_Word)seL4_SysSend,
-        (seL4_Word)seL4_SysNBSend,
-        (seL4_Word)seL4_SysRecv,
+        (seL4_Word)seL4_SysCall,       (seL4_Word)seL4_SysReplyRecv,
+        (seL4_Word)seL4_SysSend,       (seL4_Word)seL4_SysNBSend,
+        (seL4_Word)seL4_SysRecv,       (seL4_Word)seL4_SysYield,
+        (seL4_Word)seL4_SysNBRecv,     (seL4_Word)seL4_SysDebugCapIdentify,
+#ifdef CONFIG_KERNEL_MCS
+        (seL4_Word)seL4_SysNBSendRecv, (seL4_Word)seL4_SysNBSendWait,
+        (seL4_Word)seL4_SysWait,       (seL4_Word)seL4_SysNBWait,
+#else
         (seL4_Word)seL4_SysReply,
-        (seL4_Word)seL4_SysYield,
-        (seL4_Word)seL4_SysNBRecv,
-        (seL4_Word)seL4_SysDebugCapIdentify,
+#endif
     };
     if (pick(256) == 0)
         return (seL4_Word)seL4_SysDebugSnapshot;
@@ -206,7 +224,7 @@ static seL4_Word label_for(seL4_Word x0)
     case C_UNTYPED:
         return UntypedRetype;
     case C_CNODE:
-        return CNodeRevoke + pick(CNodeSaveCaller - CNodeRevoke + 1);
+        return CNodeRevoke + pick(CNODE_LAST_LABEL - CNodeRevoke + 1);
     case C_FRAME:
     case C_FRAME_COPY:
         return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
@@ -247,6 +265,9 @@ static void fuzz_child(struct test_thread *self)
         for (int i = 2; i < 7; i++)
             trap.in[i] = word();
         trap.in[7] = x7;
+#ifdef CONFIG_KERNEL_MCS
+        trap.in[8] = cptr();
+#endif
         fuzz2_trap(&trap);
         if (x7 == (seL4_Word)seL4_SysCall && x0 != C_EP && x0 != C_NTFN && x0 != C_NTFN_RO &&
             seL4_MessageInfo_get_label((seL4_MessageInfo_t){{trap.out[1]}}) == seL4_NoError)
@@ -283,7 +304,7 @@ static void handle_fault(struct test_thread *t, seL4_MessageInfo_t info, struct 
         for (int i = 0; i < 12; i++)
             seL4_SetMR(i, mr[i]);
         seL4_SetMR(8, svc + 4);
-        seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 12));
+        test_reply(seL4_MessageInfo_new(0, 0, 0, 12));
         return;
     }
     if (label == seL4_Fault_CapFault) {
@@ -291,8 +312,13 @@ static void handle_fault(struct test_thread *t, seL4_MessageInfo_t info, struct 
         seL4_Word ip = seL4_GetMR(0), addr = seL4_GetMR(1), recv_phase = seL4_GetMR(2);
         ASSERT_EQ(ip, svc);
         ASSERT_TRUE(recv_phase <= 1);
-        if (addr != trap.in[0] && addr != trap_caps[0] && addr != trap_caps[1] &&
-            addr != trap_caps[2])
+        bool expected = addr == trap.in[0] || addr == trap_caps[0] || addr == trap_caps[1] ||
+                        addr == trap_caps[2];
+#ifdef CONFIG_KERNEL_MCS
+        /* MCS: also the receive's Reply cap (x6) or NBSendRecv's endpoint (x8). */
+        expected = expected || addr == trap.in[6] || addr == trap.in[8];
+#endif
+        if (!expected)
             test_fail(__FILE__, __LINE__, "cap fault at 0x%lx: neither x0 nor an extra cap",
                       (unsigned long)addr);
         /* A cap fault reply restarts the svc: move the restart PC past it first. */
@@ -302,7 +328,7 @@ static void handle_fault(struct test_thread *t, seL4_MessageInfo_t info, struct 
         ASSERT_EQ(regs.pc, svc);
         regs.pc = svc + 4;
         ASSERT_OK(seL4_TCB_WriteRegisters(t->tcb, false, 0, count, &regs));
-        seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
+        test_reply(seL4_MessageInfo_new(0, 0, 0, 0));
         return;
     }
     test_fail(__FILE__, __LINE__,
@@ -318,12 +344,12 @@ static void unblock(struct test_env *env, seL4_CPtr ep, seL4_CPtr ntfn, seL4_CPt
 {
     seL4_Word badge = 0;
     seL4_SetCapReceivePath(env->cnode, rx, env->depth);
-    seL4_MessageInfo_t info = seL4_NBRecv(ep, &badge);
+    seL4_MessageInfo_t info = test_nbrecv(ep, &badge);
     seL4_SetCapReceivePath(0, 0, 0);
     if (badge != 0) {
         ASSERT_EQ(badge, EP_BADGE);
         n->unblock_recv++;
-        seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0)); /* a no-op unless it was a Call */
+        test_reply(seL4_MessageInfo_new(0, 0, 0, 0)); /* a no-op unless it was a Call */
         if (seL4_MessageInfo_get_extraCaps(info) > 0 && seL4_DebugCapIdentify(rx) != 0) {
             n->caps_received++;
             ASSERT_OK(seL4_CNode_Delete(env->cnode, rx, env->depth));
@@ -393,6 +419,9 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
         {C_FRAME_COPY, frame, seL4_CanRead, 0},
         {C_NTFN_RO, ntfn, seL4_CanRead, 0},
         {C_FAULT_EP, fault_ep, seL4_CapRights_new(1, 0, 0, 1), FAULT_BADGE},
+#ifdef CONFIG_KERNEL_MCS
+        {C_REPLY, test_alloc_object(env, seL4_ReplyObject, 0), seL4_AllRights, 0},
+#endif
     };
     for (unsigned i = 0; i < sizeof give / sizeof give[0]; i++)
         ASSERT_OK(seL4_CNode_Mint(cnode, give[i].slot, CHILD_RADIX, env->cnode, give[i].src,
@@ -404,19 +433,27 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
     steps_done = 0;
     child_finished = 0;
     calls_accepted = 0;
-    struct test_thread *t = test_thread_create(env, 0, C_FAULT_EP, PRIO, fuzz_child);
+#ifdef CONFIG_KERNEL_MCS
+    /* MCS: the fault endpoint is a cap in the caller's CSpace when SetSpace runs. */
+    seL4_CPtr handler = test_alloc_slot(env);
+    ASSERT_OK(seL4_CNode_Copy(env->cnode, handler, env->depth, cnode, C_FAULT_EP, CHILD_RADIX,
+                              seL4_AllRights));
+#else
+    seL4_CPtr handler = C_FAULT_EP;
+#endif
+    struct test_thread *t = test_thread_create(env, 0, handler, PRIO, fuzz_child);
     t->arg[0] = FUZZ_SEED;
-    ASSERT_OK(seL4_TCB_SetSpace(t->tcb, C_FAULT_EP, cnode,
+    ASSERT_OK(seL4_TCB_SetSpace(t->tcb, handler, cnode,
                                 seL4_CNode_CapData_new(0, 64 - CHILD_RADIX).words[0],
                                 seL4_CapInitThreadVSpace, 0));
-    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    test_thread_resume(env, t);
 
     struct tally n = {0};
     unsigned idle = 0, pokes = 0;
     seL4_Word last = 0;
     while (!child_finished) {
         seL4_Word badge = 0;
-        seL4_MessageInfo_t info = seL4_NBRecv(fault_ep, &badge);
+        seL4_MessageInfo_t info = test_nbrecv(fault_ep, &badge);
         if (badge != 0) {
             ASSERT_EQ(badge, FAULT_BADGE);
             handle_fault(t, info, &n);

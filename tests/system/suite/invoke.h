@@ -21,3 +21,10 @@ static inline seL4_Error raw_invoke(seL4_CPtr service, seL4_Word label, seL4_Wor
     seL4_MessageInfo_t reply = seL4_Call(service, seL4_MessageInfo_new(label, 0, ncaps, length));
     return (seL4_Error)seL4_MessageInfo_get_label(reply);
 }
+
+/* The last CNode method's label: SaveCaller, which MCS does not have (there: Rotate). */
+#ifdef CONFIG_KERNEL_MCS
+#define CNODE_LAST_LABEL CNodeRotate
+#else
+#define CNODE_LAST_LABEL CNodeSaveCaller
+#endif

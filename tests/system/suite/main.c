@@ -18,6 +18,9 @@
 //           test_alloc_*; afterwards the driver revokes it (seL4_CNode_Revoke), which
 //           destroys everything the test made from it and resets the watermark. If the
 //           revoke fails, later tests simply get memory further into the pool.
+//   MCS     the root task's Reply object (cairn_reply_cap, for test_recv and test_reply) is
+//           made once, before the first test, outside every window and the pool: in the
+//           empty region's second-last slot, from another ordinary untyped.
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +28,7 @@
 
 #include <cairn/errors.h>
 #include <cairn/setjmp.h>
+#include <cairn/thread.h>
 #include <sel4/sel4.h>
 
 #include "test.h"
@@ -158,6 +162,31 @@ static seL4_CPtr find_pool(const seL4_BootInfo *bi)
     return best;
 }
 
+#ifdef CONFIG_KERNEL_MCS
+/* MCS: the root task's own Reply object, in the empty region's second-last slot (the last one
+ * stays empty for BOOT0003/BOOT0004), from the smallest ordinary untyped that is not the pool. */
+static void make_root_reply(const seL4_BootInfo *bi, seL4_CPtr pool)
+{
+    seL4_CPtr from = seL4_CapNull;
+    seL4_Uint8 from_bits = 0;
+    for (seL4_CPtr slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[slot - bi->untyped.start];
+        if (!d->isDevice && slot != pool && d->sizeBits >= seL4_ReplyBits &&
+            (from == seL4_CapNull || d->sizeBits < from_bits)) {
+            from = slot;
+            from_bits = d->sizeBits;
+        }
+    }
+    seL4_CPtr reply = bi->empty.end - 2;
+    seL4_Error err =
+        seL4_Untyped_Retype(from, seL4_ReplyObject, 0, seL4_CapInitThreadCNode, 0, 0, reply, 1);
+    if (err != seL4_NoError)
+        printf("suite: note: the root task's Reply object: retype gave %s\n", test_error_name(err));
+    else
+        cairn_set_reply_cap(reply);
+}
+#endif
+
 /*
  * Give back what a test took. Returns true if its window is clean again (every allocated
  * slot deleted), false if the next test must get a new window.
@@ -203,6 +232,9 @@ int main(const seL4_BootInfo *bi)
 
     seL4_CPtr window = bi->empty.start;
     seL4_CPtr pool = find_pool(bi);
+#ifdef CONFIG_KERNEL_MCS
+    make_root_reply(bi, pool);
+#endif
     int passed = 0, failed = 0;
     for (int i = 0; i < n; i++) {
         struct test_env env = {

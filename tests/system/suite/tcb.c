@@ -7,6 +7,7 @@
 #include <cairn/bootinfo.h>
 #include <sel4/sel4.h>
 
+#include "invoke.h"
 #include "test.h"
 #include "threads.h"
 
@@ -112,14 +113,15 @@ TEST(TCB0005, "SetPriority/SetMCPriority/SetSchedParams: authority checks and Ra
     ASSERT_ERR(seL4_TCB_SetPriority(tcb, weak, 51), seL4_RangeError);
     ASSERT_MR(1, 50);
 
-    ASSERT_ERR(seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadCNode, 1, 1), seL4_InvalidCapability);
+    ASSERT_ERR(test_tcb_set_sched_params(tcb, seL4_CapInitThreadCNode, 1, 1),
+               seL4_InvalidCapability);
     ASSERT_MR(0, 1);
     /* MCP is checked before priority. */
-    ASSERT_ERR(seL4_TCB_SetSchedParams(tcb, weak, 51, 1), seL4_RangeError);
+    ASSERT_ERR(test_tcb_set_sched_params(tcb, weak, 51, 1), seL4_RangeError);
     ASSERT_MR(1, 50);
-    ASSERT_ERR(seL4_TCB_SetSchedParams(tcb, weak, 1, 51), seL4_RangeError);
+    ASSERT_ERR(test_tcb_set_sched_params(tcb, weak, 1, 51), seL4_RangeError);
     ASSERT_MR(1, 50);
-    ASSERT_OK(seL4_TCB_SetSchedParams(tcb, weak, 50, 50));
+    ASSERT_OK(test_tcb_set_sched_params(tcb, weak, 50, 50));
 }
 
 /* A page of the image for IPC-buffer tests (never used as one by a running thread). */
@@ -146,14 +148,14 @@ TEST(TCB0007, "Configure/SetSpace: buffer checked first, then CNode, then VSpace
     seL4_CPtr frame = cairn_image_frame_slot(env->bi, (seL4_Word)buffer_page);
     seL4_CPtr cn = seL4_CapInitThreadCNode, vs = seL4_CapInitThreadVSpace;
     seL4_Word buf = (seL4_Word)buffer_page;
-    ASSERT_OK(seL4_TCB_Configure(tcb, 0, cn, 0, vs, 0, buf, frame));
-    ASSERT_ERR(seL4_TCB_Configure(tcb, 0, vs, 0, cn, 0, buf + 8, frame), seL4_AlignmentError);
-    ASSERT_ERR(seL4_TCB_Configure(tcb, 0, vs, 0, cn, 0, buf, frame), seL4_IllegalOperation);
-    ASSERT_ERR(seL4_TCB_Configure(tcb, 0, cn, 0, cn, 0, buf, frame), seL4_IllegalOperation);
-    ASSERT_ERR(seL4_TCB_Configure(tcb, 0, cn, 0, vs, 0, buf, cn), seL4_IllegalOperation);
+    ASSERT_OK(test_tcb_configure(tcb, cn, 0, vs, 0, buf, frame));
+    ASSERT_ERR(test_tcb_configure(tcb, vs, 0, cn, 0, buf + 8, frame), seL4_AlignmentError);
+    ASSERT_ERR(test_tcb_configure(tcb, vs, 0, cn, 0, buf, frame), seL4_IllegalOperation);
+    ASSERT_ERR(test_tcb_configure(tcb, cn, 0, cn, 0, buf, frame), seL4_IllegalOperation);
+    ASSERT_ERR(test_tcb_configure(tcb, cn, 0, vs, 0, buf, cn), seL4_IllegalOperation);
     /* A guard that does not fit (guard size 63 + radix > 64) makes the CNode cap invalid. */
-    ASSERT_ERR(seL4_TCB_Configure(tcb, 0, cn, 63, vs, 0, 0, frame), seL4_IllegalOperation);
-    ASSERT_OK(seL4_TCB_Configure(tcb, 0, cn, 0, vs, 0, 0, frame));
+    ASSERT_ERR(test_tcb_configure(tcb, cn, 63, vs, 0, 0, frame), seL4_IllegalOperation);
+    ASSERT_OK(test_tcb_configure(tcb, cn, 0, vs, 0, 0, frame));
 
     ASSERT_OK(seL4_TCB_SetSpace(tcb, 0, cn, 0, vs, 0));
     ASSERT_ERR(seL4_TCB_SetSpace(tcb, 0, vs, 0, vs, 0), seL4_IllegalOperation);
@@ -161,6 +163,26 @@ TEST(TCB0007, "Configure/SetSpace: buffer checked first, then CNode, then VSpace
     seL4_SetMR(0, 0);
     seL4_MessageInfo_t info = seL4_Call(tcb, seL4_MessageInfo_new(TCBSetSpace, 0, 0, 3));
     ASSERT_EQ(seL4_MessageInfo_get_label(info), seL4_TruncatedMessage);
+}
+
+TEST(TCB0011, "Configure: its message words (4; MCS 3, no fault endpoint) and 3 caps, else "
+              "TruncatedMessage")
+{
+    seL4_CPtr tcb = new_tcb(env);
+    seL4_CPtr frame = cairn_image_frame_slot(env->bi, (seL4_Word)buffer_page);
+    seL4_CPtr caps[3] = {seL4_CapInitThreadCNode, seL4_CapInitThreadVSpace, frame};
+#ifdef CONFIG_KERNEL_MCS
+    seL4_Word mrs[] = {0, 0, (seL4_Word)buffer_page}; /* CSpace data, VSpace data, buffer */
+#else
+    seL4_Word mrs[] = {0, 0, 0, (seL4_Word)buffer_page}; /* the fault endpoint first */
+#endif
+    seL4_Word words = sizeof mrs / sizeof mrs[0];
+    ASSERT_OK(raw_invoke(tcb, TCBConfigure, words, mrs, 3, caps));
+    ASSERT_ERR(raw_invoke(tcb, TCBConfigure, words - 1, mrs, 3, caps), seL4_TruncatedMessage);
+    ASSERT_ERR(raw_invoke(tcb, TCBConfigure, words, mrs, 2, caps), seL4_TruncatedMessage);
+    /* The buffer was taken from the last word: the IPC buffer checks see it. */
+    mrs[words - 1] += 8;
+    ASSERT_ERR(raw_invoke(tcb, TCBConfigure, words, mrs, 3, caps), seL4_AlignmentError);
 }
 
 TEST(TCB0008, "Bind/UnbindNotification: each rejection is IllegalOperation")

@@ -28,6 +28,9 @@ static struct test_thread threads[TEST_THREADS];
 /* The first code a child runs: x0 = its descriptor. */
 static void thread_main(struct test_thread *self)
 {
+#ifdef CONFIG_KERNEL_MCS
+    cairn_set_reply_cap(self->reply);
+#endif
     /* Tests fill in arg[] right after test_thread_start returns. If the root task's time
      * slice ran out meanwhile (likely on a slow kernel, e.g. CHECK_INVARIANTS=1: the timer
      * interrupt is taken as the Start returns), the child runs first; one Yield puts it
@@ -76,14 +79,14 @@ static struct test_thread *setup(struct test_env *env, int index, seL4_Word faul
     seL4_CPtr frame = cairn_image_frame_slot(env->bi, (uintptr_t)t->ipc);
     ASSERT_NE(frame, seL4_CapNull);
 #ifdef CONFIG_KERNEL_MCS
-    /* MCS: Configure has no fault endpoint; SetSpace gives the thread a copy of the cap. A
-     * thread that is started also gets a scheduling context of its own (1 ms every 1 ms),
-     * without which it would never run. */
-    ASSERT_OK(seL4_TCB_Configure(t->tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace, 0,
+    /* MCS: Configure has no fault endpoint; SetSpace gives the thread a copy of the cap. The
+     * thread gets a Reply object of its own (its cairn_reply_cap, set by thread_main). */
+    ASSERT_OK(test_tcb_configure(t->tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace, 0,
                                  (seL4_Word)t->ipc, frame));
     if (fault_ep != 0)
         ASSERT_OK(seL4_TCB_SetSpace(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
                                     seL4_CapInitThreadVSpace, 0));
+    t->reply = test_alloc_object(env, seL4_ReplyObject, 0);
 #else
     ASSERT_OK(seL4_TCB_Configure(t->tcb, fault_ep, seL4_CapInitThreadCNode, 0,
                                  seL4_CapInitThreadVSpace, 0, (seL4_Word)t->ipc, frame));
@@ -114,7 +117,7 @@ struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Wor
     return setup(env, index, fault_ep, prio, fn, false);
 }
 
-void test_thread_resume(struct test_env *env, struct test_thread *t)
+void test_thread_give_sc(struct test_env *env, struct test_thread *t)
 {
 #ifdef CONFIG_KERNEL_MCS
     /* MCS: a thread runs only with a scheduling context; each started thread gets one of
@@ -125,8 +128,23 @@ void test_thread_resume(struct test_env *env, struct test_thread *t)
     ASSERT_OK(seL4_SchedContext_Bind(t->sc, t->tcb));
 #else
     (void)env;
+    (void)t;
 #endif
+}
+
+void test_thread_resume(struct test_env *env, struct test_thread *t)
+{
+    test_thread_give_sc(env, t);
     ASSERT_OK(seL4_TCB_Resume(t->tcb));
+}
+
+void test_thread_make_passive(struct test_thread *t)
+{
+#ifdef CONFIG_KERNEL_MCS
+    ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb));
+#else
+    (void)t;
+#endif
 }
 
 void test_yield(void)
@@ -135,20 +153,18 @@ void test_yield(void)
         seL4_Yield();
 }
 
-#ifndef CONFIG_KERNEL_MCS
 void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
                           seL4_Word reply1)
 {
     seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(ep, &badge);
+    seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, want0);
     seL4_SetMR(0, reply0);
-    info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+    info = test_reply_recv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
     ASSERT_MR(0, want1);
     seL4_SetMR(0, reply1);
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 1));
     test_yield();
 }
-#endif

@@ -4,6 +4,8 @@
 // static set in the suite image. Only libsel4 calls, so it also runs on upstream seL4.
 #pragma once
 
+#include <cairn/caps.h>
+#include <cairn/thread.h>
 #include <sel4/sel4.h>
 
 #include "test.h"
@@ -14,7 +16,8 @@ struct test_thread {
     seL4_CPtr tcb;       /* TCB cap in the root CNode */
     seL4_IPCBuffer *ipc; /* the thread's IPC buffer (also readable by the root task) */
 #ifdef CONFIG_KERNEL_MCS
-    seL4_CPtr sc; /* MCS: its scheduling context (test_thread_start only), else 0 */
+    seL4_CPtr sc;    /* MCS: its scheduling context (test_thread_start only), else 0 */
+    seL4_CPtr reply; /* MCS: its Reply object, the thread's cairn_reply_cap() */
 #endif
     void (*fn)(struct test_thread *self);
     seL4_Word arg[4];          /* free for the test */
@@ -25,7 +28,8 @@ struct test_thread {
 /*
  * Create thread number `index` (0..TEST_THREADS-1): retype a TCB, configure it with the
  * root CSpace and VSpace, the fault handler CPtr `fault_ep` (0 = none; MCS: the thread keeps a
- * copy of that endpoint cap, given with TCB_SetSpace) and its IPC buffer,
+ * copy of that endpoint cap, given with TCB_SetSpace) and its IPC buffer (MCS: and give it a
+ * Reply object of its own for test_recv and test_reply),
  * set its priority to `prio`, and start it at fn(self). Set arg[] first with
  * test_thread_create + test_thread_resume when the thread reads it.
  * Fails the test on any error. The thread runs when the scheduler picks it.
@@ -45,10 +49,72 @@ struct test_thread *test_thread_create(struct test_env *env, int index, seL4_Wor
  */
 void test_thread_resume(struct test_env *env, struct test_thread *t);
 
+/* test_thread_resume without the Resume: MCS binds the thread's scheduling context (a test
+ * that resumes it in its own way calls this first); non-MCS does nothing. */
+void test_thread_give_sc(struct test_env *env, struct test_thread *t);
+
+/* MCS: t, which must be waiting in a receive, gives up its scheduling context and serves from
+ * now on as a passive server, on its callers' contexts (lent by each Call, given back by the
+ * reply; the MCS fastpath's case). Non-MCS: nothing happens. */
+void test_thread_make_passive(struct test_thread *t);
+
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
 
-#ifndef CONFIG_KERNEL_MCS /* the non-MCS Reply and ReplyRecv (ipc.c, fastpath.c) */
+/*
+ * Receiving and replying, one form for both configurations (docs/design/abi.md §0.1): the
+ * runtime's calls (<cairn/caps.h>), which in MCS name the calling thread's Reply object,
+ * cairn_reply_cap() (the root task's is made by main.c, a child's by test_thread_create), and
+ * reply by a Send on it. A test of what differs between the two uses libsel4 itself.
+ */
+static inline seL4_MessageInfo_t test_recv(seL4_CPtr ep, seL4_Word *badge)
+{
+    return cairn_endpoint_recv(cairn_as_endpoint(ep), badge);
+}
+
+static inline seL4_MessageInfo_t test_nbrecv(seL4_CPtr ep, seL4_Word *badge)
+{
+    return cairn_endpoint_nb_recv(cairn_as_endpoint(ep), badge);
+}
+
+static inline seL4_MessageInfo_t test_reply_recv(seL4_CPtr ep, seL4_MessageInfo_t info,
+                                                 seL4_Word *badge)
+{
+    return cairn_endpoint_reply_recv(cairn_as_endpoint(ep), info, badge);
+}
+
+/* Answer the Call (or fault) this thread received last; nothing happens if there is none. */
+static inline void test_reply(seL4_MessageInfo_t info)
+{
+    cairn_reply(info);
+}
+
+/* TCB_Configure without a fault endpoint (MCS has none in Configure; non-MCS gets CPtr 0). */
+static inline seL4_Error test_tcb_configure(seL4_CPtr tcb, seL4_CPtr cspace, seL4_Word cspace_data,
+                                            seL4_CPtr vspace, seL4_Word vspace_data,
+                                            seL4_Word buffer, seL4_CPtr buffer_frame)
+{
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_TCB_Configure(tcb, cspace, cspace_data, vspace, vspace_data, buffer, buffer_frame);
+#else
+    return seL4_TCB_Configure(tcb, 0, cspace, cspace_data, vspace, vspace_data, buffer,
+                              buffer_frame);
+#endif
+}
+
+/* TCB_SetSchedParams changing only the priorities: MCS also takes a scheduling context and a
+ * fault endpoint, here both the null cap (no context bound; no fault endpoint), checked after
+ * the authority and the two priorities, so the errors of those checks are the same. */
+static inline seL4_Error test_tcb_set_sched_params(seL4_CPtr tcb, seL4_CPtr authority,
+                                                   seL4_Word mcp, seL4_Word prio)
+{
+#ifdef CONFIG_KERNEL_MCS
+    return seL4_TCB_SetSchedParams(tcb, authority, mcp, prio, seL4_CapNull, seL4_CapNull);
+#else
+    return seL4_TCB_SetSchedParams(tcb, authority, mcp, prio);
+#endif
+}
+
 /*
  * Serve two Calls queued on ep, one message word each way: receive the first (its MR0 must be
  * want0), answer it with reply0 by ReplyRecv, which must receive the second (MR0 want1), answer
@@ -56,4 +122,3 @@ void test_yield(void);
  */
 void test_serve_two_calls(seL4_CPtr ep, seL4_Word want0, seL4_Word reply0, seL4_Word want1,
                           seL4_Word reply1);
-#endif

@@ -89,11 +89,12 @@ TEST(UNTYPED0002, "objects are aligned to their size; the watermark only moves u
 {
     seL4_CPtr ut = test_alloc_untyped(env, 12);
     seL4_CPtr s = slots(env, 4);
+    const seL4_Word ntfn = 1UL << seL4_NotificationBits;              /* 32 bytes; MCS: 64 */
     ASSERT_OK(retype(env, ut, seL4_EndpointObject, 0, s, 1));         /* [0, 16) */
-    ASSERT_OK(retype(env, ut, seL4_NotificationObject, 0, s + 1, 1)); /* [32, 64) */
-    ASSERT_EQ(bytes_free(env, ut, 12), PAGE - 64);
-    ASSERT_OK(retype(env, ut, seL4_EndpointObject, 0, s + 2, 1)); /* [64, 80): no going back */
-    ASSERT_EQ(bytes_free(env, ut, 12), PAGE - 80);
+    ASSERT_OK(retype(env, ut, seL4_NotificationObject, 0, s + 1, 1)); /* [ntfn, 2 ntfn) */
+    ASSERT_EQ(bytes_free(env, ut, 12), PAGE - 2 * ntfn);
+    ASSERT_OK(retype(env, ut, seL4_EndpointObject, 0, s + 2, 1)); /* +16: no going back */
+    ASSERT_EQ(bytes_free(env, ut, 12), PAGE - 2 * ntfn - 16);
     ASSERT_OK(retype(env, ut, seL4_TCBObject, 0, s + 3, 1)); /* [2048, 4096) */
     ASSERT_EQ(bytes_free(env, ut, 12), 0);
 
@@ -393,5 +394,9 @@ TEST(UNTYPED0013, "the runtime's cairn_retype and object sizes agree with the ke
     }
     ASSERT_EQ(cairn_object_size_bits(seL4_CapTableObject, 3), 3 + seL4_SlotBits);
     ASSERT_EQ(cairn_object_size_bits(seL4_UntypedObject, 17), 17);
+#ifdef CONFIG_KERNEL_MCS
+    ASSERT_EQ(cairn_object_size_bits(seL4_ReplyObject, 0), seL4_ReplyBits);
+    ASSERT_EQ(cairn_object_size_bits(seL4_SchedContextObject, 9), 9);
+#endif
     ASSERT_EQ(cairn_cap_type_name(seL4_CapTag_Notification)[0], 'n');
 }

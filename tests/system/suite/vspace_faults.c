@@ -89,7 +89,7 @@ static struct test_thread *start_child(struct test_env *env, seL4_CPtr *ep,
     seL4_CPtr fep = fault_endpoint(env, ep);
     struct test_thread *t = test_thread_create(env, 0, fep, PRIO, fn);
     t->arg[0] = fep;
-    ASSERT_OK(seL4_TCB_Resume(t->tcb));
+    test_thread_resume(env, t);
     return t;
 }
 
@@ -101,7 +101,7 @@ struct msg {
 static struct msg receive(seL4_CPtr ep)
 {
     struct msg m = {0};
-    seL4_MessageInfo_t info = seL4_Recv(ep, &m.badge);
+    seL4_MessageInfo_t info = test_recv(ep, &m.badge);
     m.label = seL4_MessageInfo_get_label(info);
     m.length = seL4_MessageInfo_get_length(info);
     for (int i = 0; i < 4; i++)
@@ -152,7 +152,7 @@ static void expect_msg(seL4_CPtr ep, seL4_Word label, seL4_Word value)
 /* Reply to a fault (VM faults: contents ignored, the thread re-executes the instruction). */
 static void reply_restart(void)
 {
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 0));
 }
 
 /* The child ended: it sent MSG_DONE and then ran to its suspend. */
@@ -329,7 +329,7 @@ TEST(VSPACE0105, "After Page_Unmap the child's next access takes a level-3 trans
     /* The child has used the translation (it may be in the TLB); unmap while it waits. */
     expect_msg(ep, MSG_STEP, 0xa1);
     ASSERT_OK(seL4_ARM_Page_Unmap(a));
-    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
+    test_reply(seL4_MessageInfo_new(0, 0, 0, 0));
     expect_vm_fault(ep, (seL4_Word)probe_read_insn, TEST_VA, 0, 0, FSC_TRANSLATION_L3);
     ASSERT_OK(seL4_ARM_Page_Map(b, VS, TEST_VA, seL4_ReadWrite, ATTRS));
     reply_restart();

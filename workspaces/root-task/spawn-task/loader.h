@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Chapter 7's loader, handed out with the chapter (the learner's main.c and the solution
-// include it): just enough of the ELF format to find the embedded child's segments, and
-// load_child, which builds the child's image in its VSpace one frame at a time through a
-// window page of our own image (the 4.C trick). Read it with docs/tutorial/spawn-task.md,
-// "Building the task (7.0)". It defines (static) functions and the window page, so one file
-// of a program includes it: main.c.
+// include it): the embedded child's ELF headers (the format from <cairn/elf.h>), load_child,
+// which builds the child's image in its VSpace one frame at a time through a window page of
+// our own image (the 4.C trick), and start_child, which gives it a CSpace and a thread. Read
+// it with docs/tutorial/spawn-task.md, "Building the task (7.0)". It defines (static)
+// functions and the window page, so one file of a program includes it: main.c.
 #pragma once
 
 #include <stddef.h>
@@ -14,6 +14,7 @@
 
 #include <cairn/alloc.h>
 #include <cairn/caps.h>
+#include <cairn/elf.h>
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 #include <cairn/runtime.h>
@@ -23,35 +24,13 @@
 /* The child's ELF file, put into our image by workspaces/child_blob.S. */
 extern const char _child_elf_start[], _child_elf_end[];
 
-/* ---- just enough of the ELF format ------------------------------------------------------ */
-
-typedef struct {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-} elf64_header_t;
-
-typedef struct {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-} elf64_phdr_t;
-
-#define ELF_PT_LOAD 1
-#define ELF_PF_X 1
-#define ELF_PF_W 2
+/* ---- the embedded child's ELF headers (the format: <cairn/elf.h>) ---------------------- */
 
 static const elf64_header_t *child_elf(void)
 {
-    const elf64_header_t *eh = (const elf64_header_t *)_child_elf_start;
-    size_t size = (size_t)(_child_elf_end - _child_elf_start);
-    if (size < sizeof *eh || memcmp(eh->ident, "\177ELF", 4) != 0 || eh->ident[4] != 2 ||
-        eh->machine != 183 /* EM_AARCH64 */ || eh->phentsize != sizeof(elf64_phdr_t) ||
-        eh->phoff + (uint64_t)eh->phnum * sizeof(elf64_phdr_t) > size)
+    if (cairn_elf_phdrs(_child_elf_start, (size_t)(_child_elf_end - _child_elf_start)) == NULL)
         panic("the embedded child is not an AArch64 ELF64 file");
-    return eh;
+    return (const elf64_header_t *)_child_elf_start;
 }
 
 static const elf64_phdr_t *child_phdr(const elf64_header_t *eh, unsigned i)
@@ -133,4 +112,60 @@ static uintptr_t load_child(cairn_vspace_t child_vspace, const elf64_header_t *e
     CHECK(cairn_frame_map(window_frame, CAIRN_INIT_VSPACE, (seL4_Word)WINDOW, seL4_ReadWrite,
                           seL4_ARM_Default_VMAttributes));
     return image_end;
+}
+
+/* ---- the child's CSpace and thread ------------------------------------------------------ */
+
+/* The child's CSpace: 2^4 slots. Its CPtrs are full 64-bit words, so the CNode cap gets a
+ * guard of 64 - 4 zero bits: guard, then 4 bits of index, and the word is used up. */
+#define CHILD_CNODE_BITS 4
+#define CHILD_SLOT_TCB 1
+#define CHILD_SLOT_ENDPOINT 2
+
+/*
+ * Start the child whose image load_child put into child_vspace: its IPC buffer in the page
+ * after the image (ipc_buffer_vaddr), its CSpace, its TCB, started at the ELF entry. It runs
+ * at priority 0. Returns the endpoint the child can send on (its slot 2).
+ */
+static cairn_endpoint_t start_child(cairn_vspace_t child_vspace, const elf64_header_t *eh,
+                                    uintptr_t ipc_buffer_vaddr)
+{
+    cairn_granule_t ipc_frame = cairn_alloc_granule();
+    check_made(cairn_cptr(ipc_frame));
+    CHECK(cairn_map_with_tables(
+        cairn_cptr(child_vspace), cairn_cptr(ipc_frame), ipc_buffer_vaddr, seL4_ReadWrite,
+        seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever, cairn_retype));
+    printf("child IPC buffer at 0x%lx\n", (unsigned long)ipc_buffer_vaddr);
+
+    /* The child's CSpace: its TCB in slot 1, the endpoint, send-only, in slot 2. */
+    cairn_cnode_t child_cnode = cairn_alloc_cnode(CHILD_CNODE_BITS);
+    cairn_tcb_t child_tcb = cairn_alloc_tcb();
+    cairn_endpoint_t endpoint = cairn_alloc_endpoint();
+    check_made(cairn_cptr(child_cnode));
+    check_made(cairn_cptr(child_tcb));
+    check_made(cairn_cptr(endpoint));
+    CHECK(cairn_cnode_copy(cairn_cnode_slot_depth(child_cnode, CHILD_SLOT_TCB, CHILD_CNODE_BITS),
+                           cairn_cspath_of(child_tcb), seL4_AllRights));
+    CHECK(
+        cairn_cnode_mint(cairn_cnode_slot_depth(child_cnode, CHILD_SLOT_ENDPOINT, CHILD_CNODE_BITS),
+                         cairn_cspath_of(endpoint), seL4_CanWrite, 0));
+
+    /* The TCB: CSpace with the guard, VSpace, IPC buffer; no fault handler. */
+    seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - CHILD_CNODE_BITS).words[0];
+    CHECK(cairn_tcb_configure(child_tcb, seL4_CapNull, child_cnode, guard, child_vspace, 0,
+                              ipc_buffer_vaddr, ipc_frame));
+
+    /* A name for the kernel's fault reports (a debug-build call, as on seL4). */
+    cairn_tcb_set_name(child_tcb, "child");
+#ifdef CONFIG_KERNEL_MCS
+    /* seL4's MCS kernel: a thread runs only on a scheduling context; give it one. */
+    CHECK(cairn_tcb_give_sc(cairn_cptr(child_tcb), NULL));
+#endif
+
+    /* Start it at its ELF entry; its own _start sets up its stack. x0 = its IPC buffer. */
+    seL4_UserContext regs = {0};
+    regs.pc = eh->entry;
+    regs.x0 = ipc_buffer_vaddr;
+    CHECK(cairn_tcb_write_all_registers(child_tcb, 1, &regs));
+    return endpoint;
 }

@@ -22,12 +22,6 @@
 
 #include "loader.h"
 
-/* The child's CSpace: 2^4 slots. Its CPtrs are full 64-bit words, so the CNode cap gets a
- * guard of 64 - 4 zero bits: guard, then 4 bits of index, and the word is used up. */
-#define CHILD_CNODE_BITS 4
-#define CHILD_SLOT_TCB 1
-#define CHILD_SLOT_ENDPOINT 2
-
 #define CHILD_MESSAGE 1337
 
 int main(const seL4_BootInfo *bi)
@@ -49,41 +43,10 @@ int main(const seL4_BootInfo *bi)
      * assign a second ASID ("assigning a second ASID: ..."). */
     CHECK(cairn_asid_pool_assign(CAIRN_INIT_ASID_POOL, child_vspace));
 
-    /* The image, then the IPC buffer in the page after it. */
-    uintptr_t ipc_buffer_vaddr = load_child(child_vspace, eh);
-    cairn_granule_t ipc_frame = cairn_alloc_granule();
-    check_made(cairn_cptr(ipc_frame));
-    CHECK(cairn_map_with_tables(
-        cairn_cptr(child_vspace), cairn_cptr(ipc_frame), ipc_buffer_vaddr, seL4_ReadWrite,
-        seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever, cairn_retype));
-    printf("child IPC buffer at 0x%lx\n", (unsigned long)ipc_buffer_vaddr);
-
-    /* The child's CSpace: its TCB in slot 1, the endpoint, send-only, in slot 2. */
-    cairn_cnode_t child_cnode = cairn_alloc_cnode(CHILD_CNODE_BITS);
-    cairn_tcb_t child_tcb = cairn_alloc_tcb();
-    cairn_endpoint_t endpoint = cairn_alloc_endpoint();
-    check_made(cairn_cptr(child_cnode));
-    check_made(cairn_cptr(child_tcb));
-    check_made(cairn_cptr(endpoint));
-    CHECK(cairn_cnode_copy(cairn_cnode_slot_depth(child_cnode, CHILD_SLOT_TCB, CHILD_CNODE_BITS),
-                           cairn_cspath_of(child_tcb), seL4_AllRights));
-    CHECK(
-        cairn_cnode_mint(cairn_cnode_slot_depth(child_cnode, CHILD_SLOT_ENDPOINT, CHILD_CNODE_BITS),
-                         cairn_cspath_of(endpoint), seL4_CanWrite, 0));
-
-    /* The TCB: CSpace with the guard, VSpace, IPC buffer; no fault handler. */
-    seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - CHILD_CNODE_BITS).words[0];
-    CHECK(cairn_tcb_configure(child_tcb, seL4_CapNull, child_cnode, guard, child_vspace, 0,
-                              ipc_buffer_vaddr, ipc_frame));
-
-    /* A name for the kernel's fault reports (a debug-build call, as on seL4). */
-    cairn_tcb_set_name(child_tcb, "child");
-
-    /* Start it at its ELF entry; its own _start sets up its stack. x0 = its IPC buffer. */
-    seL4_UserContext regs = {0};
-    regs.pc = eh->entry;
-    regs.x0 = ipc_buffer_vaddr;
-    CHECK(cairn_tcb_write_all_registers(child_tcb, 1, &regs));
+    /* The image (load_child), then the child started (start_child): an IPC buffer in the
+     * page after the image, a CSpace with its TCB and the endpoint, a TCB. */
+    uintptr_t image_end = load_child(child_vspace, eh);
+    cairn_endpoint_t endpoint = start_child(child_vspace, eh, image_end);
 
     /* The child runs at priority 0, so only once we block here. */
     seL4_MessageInfo_t info = cairn_endpoint_recv(endpoint, NULL);

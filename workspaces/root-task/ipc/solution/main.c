@@ -98,12 +98,25 @@ static void serve_rounds(cairn_endpoint_t endpoint, int rounds)
     }
 }
 
-/* 6b.C: a round answered later. Take every call first, keeping each caller's reply cap in
- * a slot of its own (SaveCaller moves it out of our TCB), then answer the last caller
- * first. */
-static void hold_then_answer(cairn_endpoint_t endpoint)
+#ifdef CONFIG_KERNEL_MCS
+/* 6b.C on seL4's MCS kernel: a caller's right to an answer is the Reply object the call was
+ * received with, a cap already. Receive each call with a Reply object of its own. */
+static void hold_calls(cairn_endpoint_t endpoint, seL4_CPtr held[])
 {
-    seL4_CPtr held[NUM_CLIENTS + 1];
+    for (int n = 0; n < NUM_CLIENTS; n++) {
+        seL4_Word badge;
+        seL4_CPtr reply = cairn_retype(seL4_ReplyObject, 0);
+        cairn_endpoint_recv_with(endpoint, &badge, reply);
+        serve(badge);
+        held[badge] = reply;
+        printf("server: holding client %lu\n", (unsigned long)badge);
+    }
+}
+#else
+/* 6b.C: take every call first, keeping each caller's reply cap in a slot of its own
+ * (SaveCaller moves it out of our TCB). */
+static void hold_calls(cairn_endpoint_t endpoint, seL4_CPtr held[])
+{
     for (int n = 0; n < NUM_CLIENTS; n++) {
         seL4_Word badge;
         cairn_endpoint_recv(endpoint, &badge);
@@ -112,12 +125,23 @@ static void hold_then_answer(cairn_endpoint_t endpoint)
         CHECK(cairn_cnode_save_caller(cairn_cspath(held[badge])));
         printf("server: holding client %lu\n", (unsigned long)badge);
     }
+}
+#endif
+
+/* 6b.C: a round answered later: hold every call, then answer the last caller first. */
+static void hold_then_answer(cairn_endpoint_t endpoint)
+{
+    seL4_CPtr held[NUM_CLIENTS + 1];
+    hold_calls(endpoint, held);
     for (seL4_Word badge = NUM_CLIENTS; badge >= 1; badge--) {
         printf("server: answering client %lu\n", (unsigned long)badge);
         seL4_SetMR(0, totals[badge]);
-        /* A saved reply cap is used with Send, once; the slot is empty afterwards. */
+        /* A saved reply cap is used with Send, once; the slot is empty afterwards (MCS: the
+         * Reply object stays, and could take another call). */
         seL4_Send(held[badge], seL4_MessageInfo_new(0, 0, 0, 1));
+#ifndef CONFIG_KERNEL_MCS
         cairn_slot_free(held[badge]);
+#endif
     }
 }
 

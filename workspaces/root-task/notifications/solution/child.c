@@ -14,6 +14,7 @@
 
 #include <sel4/sel4.h>
 
+#include "producer.h"
 #include "step.h"
 
 #define SLOT_TCB 1
@@ -22,24 +23,6 @@
 #define MESSAGES 3 /* in 7b.C; one before */
 
 void _start(seL4_IPCBuffer *ipc_buffer, seL4_Word id, seL4_Word buffer);
-
-/* Print s, with every '#' replaced by the digit d (0-9). */
-static void say(const char *s, seL4_Word d)
-{
-    for (; *s != '\0'; s++)
-        seL4_DebugPutChar(*s == '#' ? (char)('0' + d % 10) : *s);
-}
-
-/* "producer <id>, message <n>" into the shared page, NUL-terminated. volatile: the
- * consumer reads these bytes, so every store must happen. */
-static void write_message(volatile char *out, seL4_Word id, seL4_Word n)
-{
-    const char *text = "producer #, message #";
-    int digit = 0;
-    for (; *text != '\0'; text++, out++)
-        *out = *text != '#' ? *text : (char)('0' + (digit++ == 0 ? id : n) % 10);
-    *out = '\0';
-}
 
 void _start(seL4_IPCBuffer *ipc_buffer, seL4_Word id, seL4_Word buffer)
 {

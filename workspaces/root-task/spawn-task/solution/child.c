@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The child task of chapter 7, "Spawning a Task": a separately linked program (child.ld)
 // that the root task embeds, loads into a new VSpace and starts. It has no Cairn runtime:
-// libcairn assumes it is the root task (BootInfo, the initial CSpace). Its whole runtime is
-// below: an entry point that sets up a stack, a thread-local block for libsel4's
-// __sel4_ipc_buffer, and printing through seL4_DebugPutChar.
+// libcairn assumes it is the root task (BootInfo, the initial CSpace). Its whole runtime, an
+// entry point that sets up a stack, a thread-local block for libsel4's __sel4_ipc_buffer and
+// printing through seL4_DebugPutChar, is handed out in child_start.h.
 //
 // Its CSpace is a 16-slot CNode made by the root task:
 //   slot 1  its own TCB
@@ -13,10 +13,9 @@
 // This copy is the solution's (with main.c), built once per step (workspaces/step.h): 7.B
 // adds the write to read-only data.
 
-#include <stdint.h>
-
 #include <sel4/sel4.h>
 
+#include "child_start.h"
 #include "step.h"
 
 #define CHILD_TCB ((seL4_CPtr)1)
@@ -25,47 +24,11 @@
 /* The message the root task waits for. */
 #define CHILD_MESSAGE 1337
 
-/* The stack: 16 KiB of .bss. */
-#define CHILD_STACK_BYTES 16384
-static uint64_t child_stack[CHILD_STACK_BYTES / sizeof(uint64_t)]
-    __attribute__((aligned(16), used));
-
-/*
- * The thread-local block. On AArch64, TPIDR_EL0 points at a 16-byte header and the variables
- * follow it; the only one here is __sel4_ipc_buffer (.tbss, so zero-filled is correct).
- */
-static uint64_t child_tls[32] __attribute__((aligned(64)));
-
-void child_main(seL4_IPCBuffer *ipc_buffer);
-
-/* The entry point (the ELF entry): a stack, then C. x0 is passed through. */
-__asm__(".section .text.child_start, \"ax\"\n"
-        ".global _start\n"
-        ".type _start, %function\n"
-        "_start:\n"
-        "    adrp x1, child_stack\n"
-        "    add  x1, x1, :lo12:child_stack\n"
-        "    add  x1, x1, #16384\n"
-        "    mov  sp, x1\n"
-        "    bl   child_main\n"
-        "1:  b    1b\n"
-        ".size _start, . - _start\n"
-        ".previous\n");
-
-_Static_assert(CHILD_STACK_BYTES == 16384, "_start above hard-codes the stack size");
-
 static const char child_greeting[] = "In child task\n";
-
-static void child_puts(const char *s)
-{
-    for (; *s != '\0'; s++)
-        seL4_DebugPutChar(*s);
-}
 
 void child_main(seL4_IPCBuffer *ipc_buffer)
 {
-    __asm__ volatile("msr tpidr_el0, %0" : : "r"(child_tls) : "memory");
-    seL4_SetIPCBuffer(ipc_buffer);
+    child_runtime_init(ipc_buffer);
 
     child_puts(child_greeting);
 
