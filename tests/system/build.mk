@@ -187,6 +187,17 @@ systest_cases = $(if $(call selected_cases,$(2)),\
         $(addprefix --case ,$(call selected_cases,$(2)))),\
     @echo "  SKIP    $(1): no case selected by TESTS=$(TESTS)")
 
+# The MCS configuration's parts (test-mcs-*, below), each with the result files it writes;
+# a make that is itself MCS=1 has none (they would nest a second MCS tree).
+MCS_MAKE := $(filter 1,$(MCS))
+SYSTEST_MCS_SELECTED = \
+    $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs-external:system-mcs-external) \
+    $(if $(SUITE_PATTERNS),test-mcs-suite:system-mcs-suite) \
+    $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-mcs-faults:system-mcs-faults) \
+    $(if $(TESTS_ALL),test-mcs-fastpath:system-mcs-fastpath0-suite:system-mcs-ipcdiff) \
+    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_CASES))),test-mcs-workspaces:system-mcs-workspaces) \
+    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_MAIN_SPECS))),test-mcs-workspaces-main:system-mcs-workspaces-main)
+
 # Each part and the result file it writes, for the parts the selection leaves in. `make test`
 # hands the result names to tools/summarize.py, so a part that did not run (did not build,
 # or make stopped before it) is counted as failed, by name.
@@ -199,15 +210,10 @@ SYSTEST_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_EL2_CASE)),test-external-el2:system-external-el2) \
     $(if $(call selected_cases,$(MKIMAGE_CASE)),test-mkimage:system-mkimage) \
     $(if $(TESTS_ALL),test-config:system-config-cnode13) \
-    $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs-external:system-mcs-external) \
-    $(if $(SUITE_PATTERNS),test-mcs-suite:system-mcs-suite) \
-    $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-mcs-faults:system-mcs-faults) \
-    $(if $(TESTS_ALL),test-mcs-fastpath:system-mcs-fastpath0-suite:system-mcs-ipcdiff) \
     $(if $(TESTS_ALL),test-fastpath:system-ipcdiff) \
     $(if $(call selected_cases,$(WORKSPACE_CASES)),test-workspaces:system-workspaces) \
     $(if $(call selected_cases,$(WORKSPACE_MAIN_SPECS)),test-workspaces-main:system-workspaces-main) \
-    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_CASES))),test-mcs-workspaces:system-mcs-workspaces) \
-    $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_MAIN_SPECS))),test-mcs-workspaces-main:system-mcs-workspaces-main) \
+    $(if $(MCS_MAKE),,$(SYSTEST_MCS_SELECTED)) \
     $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(wordlist 2,9,$(subst :, ,$(p))))
 
@@ -305,6 +311,7 @@ mcs_result = system-mcs-$(patsubst system-%,%,$(patsubst %-mcs,%,$(1)))
 # $(call mcs_part,NAME,TARGET,RESULTS): `make MCS=1 TARGET` (log: logs/mcs-NAME.log), whose
 # result files RESULTS (names) are copied as above.
 define mcs_part
+	$(if $(MCS_MAKE),@echo "cairn: test-mcs-* run MCS=1 themselves: call them without MCS=1"; exit 1)
 	@mkdir -p $(SYSTEST_RESULTS) $(SYSTEST_LOGS)
 	@$(foreach r,$(3),echo "0 passed, 1 failed" > $(SYSTEST_RESULTS)/$(call mcs_result,$(r)).txt; \
 	    rm -f $(MCS_RESULTS)/$(r).txt;)

@@ -78,6 +78,7 @@ seL4_Error cairn_process_share(cairn_process_t *p, cairn_granule_t frame, seL4_C
 /*
  * Start it at `priority` (authority: the root task's TCB): pc = its ELF entry, sp = its
  * stack top, TPIDR_EL0 = its TLS block, x0 = its IPC buffer address, x1 = arg0, x2 = arg1.
+ * MCS: it first gets a scheduling context of its own (cairn_tcb_give_sc).
  * Its entry is an ordinary C function, e.g.
  *     void _start(seL4_IPCBuffer *ipc_buffer, seL4_Word arg0, seL4_Word arg1);
  * which must call seL4_SetIPCBuffer(ipc_buffer) before any IPC and must never return (it

@@ -10,7 +10,8 @@
 // only a passive server's round trip, so the servers of the tests that use the fastpath are
 // made passive once they wait (start_server, test_thread_make_passive; non-MCS: nothing);
 // those that must run on after their reply (FASTPATH0005, 0007) keep their own context, and
-// their IPC is the general path's. FASTPATH0008 (MCS only): nested passive servers.
+// their IPC is the general path's. MCS only: FASTPATH0008, nested passive servers;
+// FASTPATH0010, a passive server waiting without a Reply object.
 
 #include <sel4/sel4.h>
 
@@ -353,5 +354,33 @@ TEST(FASTPATH0008, "MCS: nested passive servers: the call stack two deep, each r
     ASSERT_MR(0, 0x10);
     ASSERT_EQ(a->out[0], 4);
     ASSERT_EQ(b->out[0], 3);
+}
+
+/* Passive server of FASTPATH0010: waits on arg[0] without a Reply object (seL4_Wait), then
+ * records the message's MR0. */
+static void waiter(struct test_thread *self)
+{
+    seL4_Wait(self->arg[0], NULL);
+    self->out[0] = 1;
+    self->out[1] = seL4_GetMR(0);
+}
+
+TEST(FASTPATH0010, "MCS: Call to a passive server waiting without a Reply object: no context is "
+                   "lent, the caller waits for ever, the server runs only with a context")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    struct test_thread *s = start_server(env, 0, PRIO, waiter, ep, 0);
+    struct test_thread *c = test_thread_create(env, 1, 0, PRIO, client);
+    c->arg[0] = ep;
+    c->arg[1] = 0x10a;
+    test_thread_resume(env, c);
+    test_yield();            /* the client Calls; the message is delivered, but nobody can answer */
+    ASSERT_EQ(s->out[0], 0); /* no context came with the Call */
+    ASSERT_EQ(c->out[0], 0);
+    test_thread_give_sc(env, s);
+    test_yield();
+    ASSERT_EQ(s->out[0], 1);
+    ASSERT_EQ(s->out[1], 0x10a);
+    ASSERT_EQ(c->out[0], 0); /* Inactive: no reply will ever come */
 }
 #endif

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// MCS tests (built only with make MCS=1; tests/system/build.mk, SUITE_SRCS_MCS): the MCS
+// MCS tests (built only with make MCS=1; tests/system/build.mk, SUITE_SRCS): the MCS
 // BootInfo and initial caps, SchedContext and Reply objects, and IPC through Reply objects:
 // Recv/ReplyRecv name a Reply cap, a Call links it, a Send on it answers; NBSendRecv,
 // NBSendWait, Wait/NBWait; a Reply object deleted or reused mid-call; SchedControl_ConfigureFlags
