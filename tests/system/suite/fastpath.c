@@ -132,8 +132,9 @@ TEST(FASTPATH0003,
     a->arg[1] = 0xa;
     b->arg[1] = 0xb;
     test_thread_resume(env, a);
+    test_yield(); /* a Calls: nobody receives, it queues */
     test_thread_resume(env, b);
-    test_yield(); /* both Call: nobody receives, both queue */
+    test_yield(); /* b queues behind it */
 
     test_serve_two_calls(ep, 0xa, 0xa1, 0xb, 0xb1);
     ASSERT_EQ(a->out[1], 0xa1);
