@@ -7,54 +7,42 @@ every run and the median, and write them to a JSON file.
 
     walltime.py --qemu 'QEMU CMD with {image}' --image IMG --json OUT [--runs 5]
 """
-import argparse
 import json
-import shlex
+import os
 import statistics
-import subprocess
 import sys
-import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
+                                "system", "harness"))
+from qemu_lines import crashed, qemu_command, qemu_lines, script_args  # noqa: E402
 
 DONE = b"walltime: done"
 WARM = b"walltime: warm"
 
 
 def one_run(cmd, timeout):
+    """Seconds from the WARM line to the DONE line of one boot, or None."""
     start = None
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    timer = threading.Timer(timeout, proc.kill)
-    timer.start()
-    ok = False
-    try:
-        for line in proc.stdout:
+    with qemu_lines(cmd, timeout) as lines:
+        for line in lines:
             if WARM in line:
                 start = time.monotonic()
             if DONE in line:
-                ok = True
-                break
-            if b"KERNEL PANIC" in line or line.startswith(b"Caught "):
+                return time.monotonic() - start if start is not None else None
+            if crashed(line.decode("utf-8", "replace")):
                 sys.stdout.write(line.decode("utf-8", "replace"))
-                break
-    finally:
-        elapsed = time.monotonic() - start if start is not None else 0.0
-        timer.cancel()
-        proc.kill()
-        proc.wait()
-    return elapsed if ok and start is not None else None
+                return None
+    return None
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--qemu", required=True)
+    ap = script_args(__doc__)
     ap.add_argument("--image", required=True)
     ap.add_argument("--json", required=True)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--timeout", type=float, default=120.0)
     args = ap.parse_args()
-    cmd = shlex.split(args.qemu.replace("{image}", args.image))
+    cmd = qemu_command(args.qemu, args.image)
     times = []
     for i in range(args.runs):
         t = one_run(cmd, args.timeout)

@@ -76,7 +76,7 @@ KERNEL_MACHINE := \
 	$(K)/arch/aarch64/machine/gic.c \
 	$(K)/arch/aarch64/machine/timer.c
 
-KERNEL_INCLUDES := -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE)
+KERNEL_INCLUDES := -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE) -I$(COMMON_INCLUDE)
 
 # One build directory per configuration, so a bench or 13-bit-CNode kernel never mixes
 # objects with the default one.

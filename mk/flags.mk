@@ -1,5 +1,9 @@
 # Flag sets shared by the kernel, the user-space libraries and the host tests.
 
+# common/: headers that the kernel, the runtime, root tasks and tools share and that belong
+# to none of them (common/README.md).
+COMMON_INCLUDE := $(ROOT)/common
+
 WARN_FLAGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wpointer-arith -Wundef -Wvla -Wformat=2
 # -Wcast-align is only meaningful with strict alignment; it is enabled for the kernel.

@@ -68,8 +68,9 @@ debug: image
 	@echo "cairn: A kernel breakpoint therefore has 2 locations. Quit QEMU with ctrl-a x."
 	@$(call qemu_cmd,$(IMAGE),$(QEMU_GDB_FLAGS))
 
-$(MKIMAGE): $(ROOT)/tools/mkimage.c $(ROOT)/kernel/boot/elf.c $(ROOT)/kernel/boot/elf.h
+$(MKIMAGE): $(ROOT)/tools/mkimage.c $(ROOT)/kernel/boot/elf.c $(ROOT)/kernel/boot/elf.h \
+            $(COMMON_INCLUDE)/elf64.h
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $(patsubst $(ROOT)/%,%,$@)"
 	@$(HOST_CC) $(WARN_FLAGS) -O2 -I$(ROOT)/kernel/include -I$(ROOT)/kernel \
-	    -I$(LIBSEL4_INCLUDE) -o $@ $(ROOT)/tools/mkimage.c $(ROOT)/kernel/boot/elf.c
+	    -I$(LIBSEL4_INCLUDE) -I$(COMMON_INCLUDE) -o $@ $(ROOT)/tools/mkimage.c $(ROOT)/kernel/boot/elf.c

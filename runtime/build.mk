@@ -16,7 +16,8 @@ LIBSEL4_LIB     ?= $(BUILD)/libsel4/libsel4.a
 # can only come from runtime/include. -MMD writes header dependencies beside each object.
 CROSS_CC_INCLUDE := $(shell $(CROSS_CC) -print-file-name=include)
 ROOTTASK_CFLAGS  := $(USER_CFLAGS) -nostdinc -isystem $(CROSS_CC_INCLUDE) \
-                    -I$(RUNTIME_INCLUDE) -I$(LIBSEL4_INCLUDE) -isystem $(LIBFDT_INCLUDE) -MMD -MP
+                    -I$(RUNTIME_INCLUDE) -I$(LIBSEL4_INCLUDE) -I$(COMMON_INCLUDE) \
+                    -isystem $(LIBFDT_INCLUDE) -MMD -MP
 ROOTTASK_LDFLAGS := -nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
                     -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 LIBGCC           := $(shell $(CROSS_CC) -print-libgcc-file-name)

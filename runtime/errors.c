@@ -7,19 +7,13 @@
 #include <cairn/errors.h>
 #include <cairn/panic.h>
 
+/* Each error's name is its enumerator's own spelling. */
+#define NAME_OF(e) [e] = #e
 static const char *const error_names[] = {
-    [seL4_NoError] = "seL4_NoError",
-    [seL4_InvalidArgument] = "seL4_InvalidArgument",
-    [seL4_InvalidCapability] = "seL4_InvalidCapability",
-    [seL4_IllegalOperation] = "seL4_IllegalOperation",
-    [seL4_RangeError] = "seL4_RangeError",
-    [seL4_AlignmentError] = "seL4_AlignmentError",
-    [seL4_FailedLookup] = "seL4_FailedLookup",
-    [seL4_TruncatedMessage] = "seL4_TruncatedMessage",
-    [seL4_DeleteFirst] = "seL4_DeleteFirst",
-    [seL4_RevokeFirst] = "seL4_RevokeFirst",
-    [seL4_NotEnoughMemory] = "seL4_NotEnoughMemory",
-    [CAIRN_ERROR_NO_SLOTS] = "CAIRN_ERROR_NO_SLOTS",
+    NAME_OF(seL4_NoError),          NAME_OF(seL4_InvalidArgument),  NAME_OF(seL4_InvalidCapability),
+    NAME_OF(seL4_IllegalOperation), NAME_OF(seL4_RangeError),       NAME_OF(seL4_AlignmentError),
+    NAME_OF(seL4_FailedLookup),     NAME_OF(seL4_TruncatedMessage), NAME_OF(seL4_DeleteFirst),
+    NAME_OF(seL4_RevokeFirst),      NAME_OF(seL4_NotEnoughMemory),  NAME_OF(CAIRN_ERROR_NO_SLOTS),
 };
 
 const char *seL4_strerror(seL4_Error err)

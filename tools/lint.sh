@@ -18,7 +18,7 @@ note() { echo "lint: $*"; }
 
 bash tools/check_headers.sh >/dev/null || { note "libsel4 header check failed (run tools/check_headers.sh)"; fail=1; }
 
-inc="-Ikernel/include -Ikernel -Ilibsel4/include"
+inc="-Ikernel/include -Ikernel -Ilibsel4/include -Icommon"
 for h in $(git ls-files 'kernel/*.h'); do
     case $h in
         kernel/arch/aarch64/machine/*) cc=$CROSS_CC ;;

@@ -57,6 +57,17 @@ static bool handle_debug_syscall(word_t number)
 #ifdef CONFIG_KERNEL_MCS
 // MCS: seL4's API system calls are -1 .. -11; the debug calls after them are not billed.
 #define SYSCALL_IS_API(n) ((sword_t)(n) < 0 && (sword_t)(n) >= seL4_SysYield)
+
+// ReplyRecv, NBSendRecv and NBSendWait: a non-blocking Send on the cap `send_cptr` (usually
+// the Reply cap), then, unless that send was preempted (Restart), a blocking receive, with
+// the Reply object or without.
+static void send_then_recv(struct tcb *t, cptr_t send_cptr, bool with_reply)
+{
+    handle_invocation_on(t, send_cptr);
+    if (t->state != TS_RESTART) {
+        handle_recv(t, true, with_reply);
+    }
+}
 #endif
 
 void handle_syscall(word_t number)
@@ -79,8 +90,6 @@ void handle_syscall(word_t number)
         handle_invocation(t, NULL, false, false);
         break;
 #ifdef CONFIG_KERNEL_MCS
-    // The send half of ReplyRecv/NBSendRecv/NBSendWait is a non-blocking Send to a cap
-    // (usually the Reply cap); a preempted send (Restart) skips the receive.
     case seL4_SysRecv:
         handle_recv(t, true, true);
         break;
@@ -94,22 +103,13 @@ void handle_syscall(word_t number)
         handle_recv(t, false, false);
         break;
     case seL4_SysReplyRecv:
-        handle_invocation_on(t, t->ctx.x[REG_REPLY]);
-        if (t->state != TS_RESTART) {
-            handle_recv(t, true, true);
-        }
+        send_then_recv(t, t->ctx.x[REG_REPLY], true);
         break;
     case seL4_SysNBSendRecv:
-        handle_invocation_on(t, t->ctx.x[REG_NB_SEND]);
-        if (t->state != TS_RESTART) {
-            handle_recv(t, true, true);
-        }
+        send_then_recv(t, t->ctx.x[REG_NB_SEND], true);
         break;
     case seL4_SysNBSendWait:
-        handle_invocation_on(t, t->ctx.x[REG_REPLY]);
-        if (t->state != TS_RESTART) {
-            handle_recv(t, true, false);
-        }
+        send_then_recv(t, t->ctx.x[REG_REPLY], false);
         break;
 #else
     case seL4_SysRecv:

@@ -5,11 +5,6 @@
 
 #include "util.h"
 
-#define ELFCLASS64 2
-#define ELFDATA2LSB 1
-#define ET_EXEC 2
-#define EM_AARCH64 183
-#define PT_LOAD 1
 #define PAGE_BITS 12
 
 static const struct elf64_phdr *phdr(const void *file, unsigned i)

@@ -4,23 +4,8 @@
 // ever reaches QEMU.
 #pragma once
 
+#include "elf64.h" // common/: the ELF64 structures and constants
 #include "types.h"
-
-// The ELF64 file header and program header (the fields this code reads).
-#define EI_NIDENT 16
-struct elf64_ehdr {
-    unsigned char ident[EI_NIDENT];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf64_phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
 
 struct elf_segment {
     vptr_t vaddr;       // where the segment starts in the user address space

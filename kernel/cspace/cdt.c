@@ -25,17 +25,22 @@ static bool slot_is_unlinked(const struct cte *c)
     return mdb_prev(c) == NULL && mdb_next(c) == NULL;
 }
 
+// Make `a` and `b` neighbours in the list, a before b (either may be NULL: a list end).
+static void mdb_join(struct cte *a, struct cte *b)
+{
+    if (a) {
+        mdb_set_next(a, b);
+    }
+    if (b) {
+        mdb_set_prev(b, a);
+    }
+}
+
 // Make the neighbours of the list node now stored in `at` point at `at`.
 static void mdb_relink(struct cte *at)
 {
-    struct cte *prev = mdb_prev(at);
-    struct cte *next = mdb_next(at);
-    if (prev) {
-        mdb_set_next(prev, at);
-    }
-    if (next) {
-        mdb_set_prev(next, at);
-    }
+    mdb_join(mdb_prev(at), at);
+    mdb_join(at, mdb_next(at));
 }
 
 // A child untyped covering all of its parent uses the parent up: mark the parent full.
@@ -212,13 +217,9 @@ static void empty_slot(struct cte *slot)
     if (cap_is_null(slot->cap)) {
         return;
     }
-    struct cte *prev = mdb_prev(slot);
     struct cte *next = mdb_next(slot);
-    if (prev) {
-        mdb_set_next(prev, next);
-    }
+    mdb_join(mdb_prev(slot), next);
     if (next) {
-        mdb_set_prev(next, prev);
         mdb_set_flags(next, mdb_revocable(next), mdb_first_badged(next) || mdb_first_badged(slot));
     }
     slot->cap = cap_null();

@@ -46,22 +46,35 @@ static exception_t decode_domain_set_set(struct invocation *inv)
     return EXC_NONE;
 }
 
-static exception_t decode_domain_schedule_configure(struct invocation *inv)
+// Configure and SetStart begin alike: fewer than `words` MRs is TruncatedMessage (seL4's
+// text names Configure for both), then MR0 is a schedule index below `limit`, else
+// RangeError(0, limit - 1).
+static exception_t decode_schedule_index(struct invocation *inv, const char *op, word_t words,
+                                         word_t limit, word_t *index)
 {
-    // Fewer than 3 MRs (index, domain, 64-bit duration): TruncatedMessage.
-    if (inv->length < 3) {
+    if (inv->length < words) {
         USER_ERROR(inv->thread, "Domain Schedule Configure: Truncated message.");
         return error_truncated_message(inv);
     }
-    word_t index = inv_mr(inv, 0);
-    word_t domain = inv_mr(inv, 1);
-    word_t duration = inv_mr(inv, 2);
-
-    // Index of the end marker or beyond: RangeError(0, length - 2).
-    if (index >= DOMAIN_SCHEDULE_LENGTH - 1) {
-        USER_ERROR(inv->thread, "Domain Schedule Configure: Invalid index.");
-        return error_range(inv, 0, DOMAIN_SCHEDULE_LENGTH - 2);
+    *index = inv_mr(inv, 0);
+    if (*index >= limit) {
+        USER_ERROR(inv->thread, "Domain Schedule %s: Invalid index.", op);
+        return error_range(inv, 0, limit - 1);
     }
+    return EXC_NONE;
+}
+
+static exception_t decode_domain_schedule_configure(struct invocation *inv)
+{
+    // Fewer than 3 MRs (index, domain, 64-bit duration): TruncatedMessage; index of the end
+    // marker or beyond: RangeError(0, length - 2).
+    word_t index = 0;
+    exception_t status =
+        decode_schedule_index(inv, "Configure", 3, DOMAIN_SCHEDULE_LENGTH - 1, &index);
+    if (status != EXC_NONE) {
+        return status;
+    }
+    word_t domain = inv_mr(inv, 1), duration = inv_mr(inv, 2);
 
     // Domain does not exist: RangeError(0, domains - 1).
     if (domain >= NUM_DOMAINS) {
@@ -96,17 +109,11 @@ static exception_t decode_domain_schedule_configure(struct invocation *inv)
 
 static exception_t decode_domain_schedule_set_start(struct invocation *inv)
 {
-    // No index: TruncatedMessage (seL4's text names Configure here too).
-    if (inv->length < 1) {
-        USER_ERROR(inv->thread, "Domain Schedule Configure: Truncated message.");
-        return error_truncated_message(inv);
-    }
-    word_t index = inv_mr(inv, 0);
-
-    // Index beyond the schedule: RangeError(0, length - 1).
-    if (index >= DOMAIN_SCHEDULE_LENGTH) {
-        USER_ERROR(inv->thread, "Domain Schedule Set Start: Invalid index.");
-        return error_range(inv, 0, DOMAIN_SCHEDULE_LENGTH - 1);
+    // No index: TruncatedMessage; index beyond the schedule: RangeError(0, length - 1).
+    word_t index = 0;
+    exception_t status = decode_schedule_index(inv, "Set Start", 1, DOMAIN_SCHEDULE_LENGTH, &index);
+    if (status != EXC_NONE) {
+        return status;
     }
 
     // Starting at an end marker: InvalidArgument(0).

@@ -252,15 +252,9 @@ void endpoint_cancel_all(struct endpoint *ep)
     if (ep_state(ep) == EP_IDLE) {
         return;
     }
-    struct tcb *t = ep->head;
+    struct tcb *queue = ep->head;
     ep_set_queue(ep, NULL, NULL, EP_IDLE);
-    while (t != NULL) {
-        struct tcb *next = t->ep_next;
-        t->ep_prev = t->ep_next = NULL;
-        restart_queued(t);
-        t = next;
-    }
-    sched_reschedule_required();
+    sched_restart_queue(queue, restart_queued);
 }
 
 void endpoint_cancel_badged_sends(struct endpoint *ep, word_t badge)

@@ -179,6 +179,18 @@ void notification_cancel_wait(struct notification *n, struct tcb *t)
     thread_set_state(t, TS_INACTIVE);
 }
 
+// A waiter of a deleted notification restarts its Wait (MCS: runs only with budget).
+static void restart_waiter(struct tcb *t)
+{
+    thread_set_state(t, TS_RESTART);
+#ifdef CONFIG_KERNEL_MCS
+    mcs_unblock_check(t->sc);
+    sched_possible_switch_to(t); // MCS: only with budget
+#else
+    sched_enqueue(t);
+#endif
+}
+
 void notification_cancel_all(struct notification *n)
 {
     struct tcb *bound = n->bound_tcb;
@@ -191,19 +203,7 @@ void notification_cancel_all(struct notification *n)
         return;
     }
     // Every waiter restarts its Wait (which will then fail on the deleted cap).
-    struct tcb *t = n->head;
+    struct tcb *queue = n->head;
     ntfn_set_queue(n, NULL, NULL, NTFN_IDLE);
-    while (t != NULL) {
-        struct tcb *next = t->ep_next;
-        t->ep_prev = t->ep_next = NULL;
-        thread_set_state(t, TS_RESTART);
-#ifdef CONFIG_KERNEL_MCS
-        mcs_unblock_check(t->sc);
-        sched_possible_switch_to(t); // MCS: only with budget
-#else
-        sched_enqueue(t);
-#endif
-        t = next;
-    }
-    sched_reschedule_required();
+    sched_restart_queue(queue, restart_waiter);
 }

@@ -40,44 +40,6 @@ static exception_t invoke_tcb_read_registers(struct invocation *inv, struct tcb 
     return EXC_NONE;
 }
 
-// Read and Write start alike: MR0 flags, MR1 a count; fewer than 2 MRs: TruncatedMessage.
-static exception_t flags_and_count(struct invocation *inv, const char *op, word_t *flags, word_t *n)
-{
-    if (inv->length < 2) {
-        USER_ERROR(inv->thread, "%s: Truncated message.", op);
-        return error_truncated_message(inv);
-    }
-    *flags = inv_mr(inv, 0);
-    *n = inv_mr(inv, 1);
-    return EXC_NONE;
-}
-
-exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target)
-{
-    word_t flags = 0, n = 0;
-    exception_t status = flags_and_count(inv, "TCB ReadRegisters", &flags, &n);
-    if (status != EXC_NONE) {
-        return status;
-    }
-
-    // Count outside [1, 36]: RangeError(1, 36).
-    if (n < 1 || n > TCB_USER_CONTEXT_WORDS) {
-        USER_ERROR(inv->thread,
-                   "TCB ReadRegisters: Attempted to read an invalid number of registers (%d).",
-                   (int)n);
-        return error_range(inv, 1, TCB_USER_CONTEXT_WORDS);
-    }
-
-    // Reading the caller's own registers: IllegalOperation.
-    if (target == inv->thread) {
-        USER_ERROR(inv->thread, "TCB ReadRegisters: Attempted to read our own registers.");
-        return error_illegal_operation(inv);
-    }
-
-    thread_set_state(inv->thread, TS_RESTART);
-    return invoke_tcb_read_registers(inv, target, flags & BIT(0), n);
-}
-
 static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb *dest, bool resume,
                                               word_t n)
 {
@@ -93,30 +55,52 @@ static exception_t invoke_tcb_write_registers(struct invocation *inv, struct tcb
     return EXC_NONE;
 }
 
-exception_t decode_tcb_write_registers(struct invocation *inv, struct tcb *target)
+// Read and Write decode alike (seL4's order): MR0 flags, MR1 a count, fewer than 2 MRs:
+// TruncatedMessage; then the count (Read: outside [1, 36]: RangeError(1, 36); Write: more
+// than the register values sent: TruncatedMessage); never the caller's own registers:
+// IllegalOperation.
+static exception_t decode_tcb_transfer_registers(struct invocation *inv, struct tcb *target,
+                                                 bool write)
 {
-    word_t flags = 0, n = 0;
-    exception_t status = flags_and_count(inv, "TCB WriteRegisters", &flags, &n);
-    if (status != EXC_NONE) {
-        return status;
+    const char *op = write ? "TCB WriteRegisters" : "TCB ReadRegisters";
+    if (inv->length < 2) {
+        USER_ERROR(inv->thread, "%s: Truncated message.", op);
+        return error_truncated_message(inv);
     }
+    word_t flags = inv_mr(inv, 0), n = inv_mr(inv, 1);
 
-    // Fewer register values than the count says: TruncatedMessage.
-    if (inv->length - 2 < n) {
+    if (!write && (n < 1 || n > TCB_USER_CONTEXT_WORDS)) {
+        USER_ERROR(inv->thread,
+                   "TCB ReadRegisters: Attempted to read an invalid number of registers (%d).",
+                   (int)n);
+        return error_range(inv, 1, TCB_USER_CONTEXT_WORDS);
+    }
+    if (write && inv->length - 2 < n) {
         USER_ERROR(inv->thread,
                    "TCB WriteRegisters: Message too short for requested write size (%d/%d).",
                    (int)(inv->length - 2), (int)n);
         return error_truncated_message(inv);
     }
 
-    // Writing the caller's own registers: IllegalOperation.
     if (target == inv->thread) {
-        USER_ERROR(inv->thread, "TCB WriteRegisters: Attempted to write our own registers.");
+        USER_ERROR(inv->thread, "%s: Attempted to %s our own registers.", op,
+                   write ? "write" : "read");
         return error_illegal_operation(inv);
     }
 
     thread_set_state(inv->thread, TS_RESTART);
-    return invoke_tcb_write_registers(inv, target, flags & BIT(0), n);
+    return write ? invoke_tcb_write_registers(inv, target, flags & BIT(0), n)
+                 : invoke_tcb_read_registers(inv, target, flags & BIT(0), n);
+}
+
+exception_t decode_tcb_read_registers(struct invocation *inv, struct tcb *target)
+{
+    return decode_tcb_transfer_registers(inv, target, false);
+}
+
+exception_t decode_tcb_write_registers(struct invocation *inv, struct tcb *target)
+{
+    return decode_tcb_transfer_registers(inv, target, true);
 }
 
 static exception_t invoke_tcb_copy_registers(struct tcb *dest, struct tcb *src, word_t flags)

@@ -79,12 +79,9 @@ exception_t decode_untyped_invocation(struct invocation *inv)
         return error_truncated_message(inv);
     }
 
-    word_t type = inv_mr(inv, 0);
-    word_t user_size = inv_mr(inv, 1);
-    word_t node_index = inv_mr(inv, 2);
-    word_t node_depth = inv_mr(inv, 3);
-    word_t node_offset = inv_mr(inv, 4);
-    word_t node_window = inv_mr(inv, 5);
+    word_t type = inv_mr(inv, 0), user_size = inv_mr(inv, 1);          // what to make
+    word_t node_index = inv_mr(inv, 2), node_depth = inv_mr(inv, 3);   // the destination CNode
+    word_t node_offset = inv_mr(inv, 4), node_window = inv_mr(inv, 5); // and its slots
     cap_t root = inv->extra[0].cap;
 
     // Unknown object type: InvalidArgument(0).

@@ -124,6 +124,17 @@ void sched_reschedule_required(void)
     ks_sched_action = SCHED_CHOOSE_NEW;
 }
 
+void sched_restart_queue(struct tcb *t, void (*restart)(struct tcb *t))
+{
+    while (t != NULL) {
+        struct tcb *next = t->ep_next;
+        t->ep_prev = t->ep_next = NULL;
+        restart(t);
+        t = next;
+    }
+    sched_reschedule_required();
+}
+
 void thread_stopped(struct tcb *t)
 {
     sched_dequeue(t);

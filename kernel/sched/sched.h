@@ -27,6 +27,10 @@ void sched_dequeue(struct tcb *t);
 
 // Ask the scheduler to pick again at kernel exit.
 void sched_reschedule_required(void);
+// Every thread of a wait queue taken off its endpoint or notification (head first, linked
+// through ep_next) is unlinked and given to `restart` (the object's rule for restarting its
+// system call); then the scheduler picks again. For cancelling all IPC on a deleted object.
+void sched_restart_queue(struct tcb *head, void (*restart)(struct tcb *t));
 // A thread became runnable (e.g. woken by a signal): run it now if it has a higher
 // priority than the current thread, else queue it.
 void sched_possible_switch_to(struct tcb *t);

@@ -15,7 +15,8 @@ SECONDS ?= 60
 FUZZ_HOST_REGRESSIONS := $(sort $(wildcard $(FUZZ_HOST_DIR)/regressions/*))
 FUZZ_HOST_SRCS := $(UNIT_KERNEL_SRCS) $(UNIT_DIR)/fake/hw.c $(UNIT_DIR)/fake/phys.c \
                   $(FUZZ_HOST_DIR)/fuzz_syscall.c
-FUZZ_HOST_INCLUDES := $(KERNEL_CONFIG_FLAGS) -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE) -I$(UNIT_DIR)
+FUZZ_HOST_INCLUDES := $(KERNEL_CONFIG_FLAGS) -I$(K)/include -I$(K) -I$(LIBSEL4_INCLUDE) \
+                      -I$(COMMON_INCLUDE) -I$(UNIT_DIR)
 # Warnings as for the unit tests, but not fatal: clang warns about things gcc does not.
 FUZZ_HOST_CFLAGS := -std=c11 -O1 -g -DCAIRN_HOST_TEST=1 -fno-omit-frame-pointer \
                     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined

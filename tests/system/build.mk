@@ -137,25 +137,23 @@ EXTERNAL_OUT   := $(SYSTEST_OUT)/external
 EXTERNAL_ELF   := $(EXTERNAL_OUT)/raw-task.elf
 EXTERNAL_IMAGE := $(EXTERNAL_OUT)/raw-task-image.elf
 
-$(EXTERNAL_ELF): $(SYSTEST_DIR)/external/raw_task.S
-	@mkdir -p $(dir $@)
-	@echo "  LD      $(patsubst $(ROOT)/%,%,$@) (no Cairn runtime, no libsel4)"
-	@$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $@ $<
-
-$(EXTERNAL_IMAGE): $(EXTERNAL_ELF) $(IMAGE_INPUTS)
-	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
-
 # The MCS configuration's raw root task (MCS numbers; built and run with MCS=1).
 EXTERNAL_MCS_ELF   := $(EXTERNAL_OUT)/raw-task-mcs.elf
 EXTERNAL_MCS_IMAGE := $(EXTERNAL_OUT)/raw-task-mcs-image.elf
 
-$(EXTERNAL_MCS_ELF): $(SYSTEST_DIR)/external/raw_task_mcs.S
-	@mkdir -p $(dir $@)
-	@echo "  LD      $(patsubst $(ROOT)/%,%,$@) (MCS ABI; no Cairn runtime, no libsel4)"
-	@$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $@ $<
+# $(call raw_task_rules,ELF,IMAGE,SOURCE,NOTE): link a raw root task (its one source, with
+# the puts both share) at 0x10000000 and pack it with the user-facing `make image`.
+define raw_task_rules
+$(1): $(3) $(SYSTEST_DIR)/external/raw_puts.S
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$(patsubst $(ROOT)/%,%,$$@) ($(4)no Cairn runtime, no libsel4)"
+	@$$(CROSS_CC) -nostdlib -static -Wl,-Ttext=0x10000000 -Wl,--build-id=none -o $$@ $$<
 
-$(EXTERNAL_MCS_IMAGE): $(EXTERNAL_MCS_ELF) $(IMAGE_INPUTS)
-	@$(MAKE) --no-print-directory image ROOTTASK=$< IMAGE=$@ >/dev/null
+$(2): $(1) $(IMAGE_INPUTS)
+	@$$(MAKE) --no-print-directory image ROOTTASK=$$< IMAGE=$$@ >/dev/null
+endef
+$(eval $(call raw_task_rules,$(EXTERNAL_ELF),$(EXTERNAL_IMAGE),$(SYSTEST_DIR)/external/raw_task.S,))
+$(eval $(call raw_task_rules,$(EXTERNAL_MCS_ELF),$(EXTERNAL_MCS_IMAGE),$(SYSTEST_DIR)/external/raw_task_mcs.S,MCS ABI; ))
 
 EXTERNAL_MCS_CASE := external/raw-task-mcs:$(EXTERNAL_MCS_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task-mcs.txt
 EXTERNAL_CASE     := external/raw-task:$(EXTERNAL_IMAGE):$(SYSTEST_DIR)/external/expect/raw-task.txt

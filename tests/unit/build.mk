@@ -18,7 +18,7 @@ UNIT_SUPPORT_SRCS := $(wildcard $(UNIT_DIR)/fake/*.c) \
 UNIT_TEST_SRCS := $(wildcard $(UNIT_DIR)/test_*.c)
 
 UNIT_CFLAGS := $(HOST_CFLAGS) $(KERNEL_CONFIG_FLAGS) -I$(K)/include -I$(K) \
-               -I$(LIBSEL4_INCLUDE) -I$(UNIT_DIR)
+               -I$(LIBSEL4_INCLUDE) -I$(COMMON_INCLUDE) -I$(UNIT_DIR)
 
 UNIT_KERNEL_OBJS := $(patsubst $(K)/%.c,$(UNIT_BUILD)/kernel/%.o,$(UNIT_KERNEL_SRCS))
 UNIT_SUPPORT_OBJS := $(patsubst $(UNIT_DIR)/%.c,$(UNIT_BUILD)/support/%.o,$(UNIT_SUPPORT_SRCS))

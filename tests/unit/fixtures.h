@@ -75,3 +75,11 @@ void fx_assert_unchanged(void);
         assert_int_equal((inv).error.type, (err));                                                 \
         fx_assert_unchanged();                                                                     \
     } while (0)
+
+// assert_rejected with RangeError(lo, hi): the range the error reports.
+#define assert_rejected_range(status, inv, lo, hi)                                                 \
+    do {                                                                                           \
+        assert_rejected(status, inv, seL4_RangeError);                                             \
+        assert_int_equal((inv).error.range_min, (lo));                                             \
+        assert_int_equal((inv).error.range_max, (hi));                                             \
+    } while (0)

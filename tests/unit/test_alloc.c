@@ -14,6 +14,7 @@
  * tests; <cairn/runtime.h> declares a root task's main, renamed while it is read. */
 #define main cairn_root_task_main
 #include "runtime/alloc.c"
+#include "unit_main.h"
 #undef main
 
 static seL4_BootInfo bi;
@@ -67,18 +68,16 @@ static void boot(seL4_CPtr first, seL4_CPtr end)
     retype_result = seL4_NoError;
 }
 
-static void no_empty_slot_is_the_runtimes_own_error(void **state)
+UNIT_TEST(no_empty_slot_is_the_runtimes_own_error)
 {
-    (void)state;
     boot(100, 100);
     assert_int_equal(cairn_retype(seL4_EndpointObject, 0), seL4_CapNull);
     assert_int_equal(cairn_retype_error(), CAIRN_ERROR_NO_SLOTS);
     assert_int_equal(retype_calls, 0); /* the kernel is not asked */
 }
 
-static void last_slot_then_no_slots(void **state)
+UNIT_TEST(last_slot_then_no_slots)
 {
-    (void)state;
     boot(100, 101);
     assert_int_equal(cairn_retype(seL4_EndpointObject, 0), 100);
     assert_int_equal(cairn_retype_error(), seL4_NoError);
@@ -88,9 +87,8 @@ static void last_slot_then_no_slots(void **state)
     assert_int_equal(retype_calls, 1);
 }
 
-static void kernel_error_passes_through_and_frees_the_slot(void **state)
+UNIT_TEST(kernel_error_passes_through_and_frees_the_slot)
 {
-    (void)state;
     boot(100, 101);
     retype_result = seL4_RangeError;
     assert_int_equal(cairn_retype(seL4_EndpointObject, 0), seL4_CapNull);
@@ -98,12 +96,6 @@ static void kernel_error_passes_through_and_frees_the_slot(void **state)
     assert_int_equal(cairn_slots_left(), 1); /* the slot came back */
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(no_empty_slot_is_the_runtimes_own_error),
-        cmocka_unit_test(last_slot_then_no_slots),
-        cmocka_unit_test(kernel_error_passes_through_and_frees_the_slot),
-    };
-    return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("alloc", cmocka_unit_test(no_empty_slot_is_the_runtimes_own_error),
+               cmocka_unit_test(last_slot_then_no_slots),
+               cmocka_unit_test(kernel_error_passes_through_and_frees_the_slot))

@@ -15,6 +15,7 @@
 #include "object/vspace.h"
 #include "arch/api.h"
 #include "fake/hw.h"
+#include "unit_main.h"
 
 static struct vm_fixture f;
 static struct cte *cnode; // a 16-slot CNode for MakePool destinations
@@ -50,9 +51,8 @@ static struct invocation make_pool_rejected(struct invocation inv)
     return vm_rejected(inv, decode_asid_control_invocation);
 }
 
-static void make_pool_creates_pool_in_first_free_index(void **state)
+UNIT_TEST(make_pool_creates_pool_in_first_free_index)
 {
-    (void)state;
     struct cte *u = untyped_slot(seL4_ASIDPoolBits, false);
     memset((void *)cap_ptr(u->cap), 0xab, 64); // the pool must come out zeroed
     struct invocation inv = make_pool_inv(u, 2, 3);
@@ -68,9 +68,8 @@ static void make_pool_creates_pool_in_first_free_index(void **state)
     assert_true(cdt_has_children(u));
 }
 
-static void make_pool_checks_in_sel4_order(void **state)
+UNIT_TEST(make_pool_checks_in_sel4_order)
 {
-    (void)state;
     struct cte *u = untyped_slot(seL4_ASIDPoolBits + 1, false);
     f.slots[2].cap = cap_asid_control_new();
 
@@ -96,9 +95,8 @@ static void make_pool_checks_in_sel4_order(void **state)
     assert_int_equal(make_pool_rejected(make_pool_inv(u, 2, 3)).error.type, seL4_DeleteFirst);
 }
 
-static void make_pool_rejects_device_or_non_untyped(void **state)
+UNIT_TEST(make_pool_rejects_device_or_non_untyped)
 {
-    (void)state;
     struct cte *u = untyped_slot(seL4_ASIDPoolBits, true);
     struct invocation inv = make_pool_rejected(make_pool_inv(u, 2, 3));
     assert_invalid_cap(inv, 1);
@@ -108,18 +106,16 @@ static void make_pool_rejects_device_or_non_untyped(void **state)
     assert_invalid_cap(inv, 1);
 }
 
-static void make_pool_rejects_untyped_with_children(void **state)
+UNIT_TEST(make_pool_rejects_untyped_with_children)
 {
-    (void)state;
     struct cte *u = untyped_slot(seL4_ASIDPoolBits, false);
     cdt_insert_new(u, &f.slots[3],
                    cap_frame_new(cap_ptr(u->cap), FRAME_SMALL, VM_READ_WRITE, false));
     assert_int_equal(make_pool_rejected(make_pool_inv(u, 2, 3)).error.type, seL4_RevokeFirst);
 }
 
-static void make_pool_rejects_bad_or_occupied_destination(void **state)
+UNIT_TEST(make_pool_rejects_bad_or_occupied_destination)
 {
-    (void)state;
     struct cte *u = untyped_slot(seL4_ASIDPoolBits, false);
     cnode[3].cap = cap_asid_control_new();
     assert_int_equal(make_pool_rejected(make_pool_inv(u, 2, 3)).error.type, seL4_DeleteFirst);
@@ -138,9 +134,8 @@ static struct invocation assign_inv(struct cte *pool_slot, struct cte *vspace_sl
     return vm_inv(&f, pool_slot, ARMASIDPoolAssign, 0, NULL, vspace_slot, NULL);
 }
 
-static void assign_gives_lowest_free_asid_never_zero(void **state)
+UNIT_TEST(assign_gives_lowest_free_asid_never_zero)
 {
-    (void)state;
     f.slots[1].cap = cap_asid_pool_new((pptr_t)f.pool, 0);
     for (word_t expect = 2; expect < 5; expect++) {
         f.slots[2].cap = vm_new_vspace();
@@ -164,9 +159,8 @@ static struct invocation assign_rejected(struct invocation inv)
     return vm_rejected(inv, decode_asid_pool_invocation);
 }
 
-static void assign_checks_in_sel4_order(void **state)
+UNIT_TEST(assign_checks_in_sel4_order)
 {
-    (void)state;
     f.slots[1].cap = cap_asid_pool_new((pptr_t)f.pool, 0);
     f.slots[2].cap = vm_new_vspace();
 
@@ -196,9 +190,8 @@ static void assign_checks_in_sel4_order(void **state)
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
 }
 
-static void assign_on_full_pool_is_delete_first(void **state)
+UNIT_TEST(assign_on_full_pool_is_delete_first)
 {
-    (void)state;
     for (unsigned i = 1; i < ASID_POOL_ENTRIES; i++) {
         f.pool->vspace[i] = f.vspace;
     }
@@ -208,9 +201,8 @@ static void assign_on_full_pool_is_delete_first(void **state)
                      seL4_DeleteFirst);
 }
 
-static void deleting_vspace_releases_asid_and_leaves_nothing_reachable(void **state)
+UNIT_TEST(deleting_vspace_releases_asid_and_leaves_nothing_reachable)
 {
-    (void)state;
     // Map a frame, then delete the last VSpace cap.
     vm_link_all_tables(&f, 0x400000);
     f.slots[1].cap = vm_new_frame(FRAME_SMALL);
@@ -239,9 +231,8 @@ static void deleting_vspace_releases_asid_and_leaves_nothing_reachable(void **st
     assert_int_equal(map.error.type, seL4_FailedLookup);
 }
 
-static void deleting_pool_flushes_each_assigned_asid(void **state)
+UNIT_TEST(deleting_pool_flushes_each_assigned_asid)
 {
-    (void)state;
     f.pool->vspace[7] = f.vspace;
     vm_hw_clear();
     arch_finalise_cap(cap_asid_pool_new((pptr_t)f.pool, 0), true);
@@ -252,9 +243,8 @@ static void deleting_pool_flushes_each_assigned_asid(void **state)
     assert_null(asid_find_vspace(VM_ROOT_ASID));
 }
 
-static void activate_uses_root_and_asid_of_valid_vspace(void **state)
+UNIT_TEST(activate_uses_root_and_asid_of_valid_vspace)
 {
-    (void)state;
     f.thread->slots[TCB_VTABLE].cap = f.vspace_slot->cap;
     vm_hw_clear();
     vspace_activate(f.thread);
@@ -263,9 +253,8 @@ static void activate_uses_root_and_asid_of_valid_vspace(void **state)
     assert_true(hw_seen(HW_SET_VSPACE, 0, 0, 0));
 }
 
-static void arch_object_sizes_match_sel4(void **state)
+UNIT_TEST(arch_object_sizes_match_sel4)
 {
-    (void)state;
     assert_int_equal(object_size_bits(seL4_ARM_SmallPageObject, 0), 12);
     assert_int_equal(object_size_bits(seL4_ARM_LargePageObject, 0), 21);
     assert_int_equal(object_size_bits(seL4_ARM_HugePageObject, 0), 30);
@@ -289,21 +278,16 @@ static void arch_object_sizes_match_sel4(void **state)
     assert_int_equal(cap_mapped_asid(c), 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(make_pool_creates_pool_in_first_free_index, setup),
-        cmocka_unit_test_setup(make_pool_checks_in_sel4_order, setup),
-        cmocka_unit_test_setup(make_pool_rejects_device_or_non_untyped, setup),
-        cmocka_unit_test_setup(make_pool_rejects_untyped_with_children, setup),
-        cmocka_unit_test_setup(make_pool_rejects_bad_or_occupied_destination, setup),
-        cmocka_unit_test_setup(assign_gives_lowest_free_asid_never_zero, setup),
-        cmocka_unit_test_setup(assign_checks_in_sel4_order, setup),
-        cmocka_unit_test_setup(assign_on_full_pool_is_delete_first, setup),
-        cmocka_unit_test_setup(deleting_vspace_releases_asid_and_leaves_nothing_reachable, setup),
-        cmocka_unit_test_setup(deleting_pool_flushes_each_assigned_asid, setup),
-        cmocka_unit_test_setup(activate_uses_root_and_asid_of_valid_vspace, setup),
-        cmocka_unit_test_setup(arch_object_sizes_match_sel4, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(make_pool_creates_pool_in_first_free_index, setup),
+               cmocka_unit_test_setup(make_pool_checks_in_sel4_order, setup),
+               cmocka_unit_test_setup(make_pool_rejects_device_or_non_untyped, setup),
+               cmocka_unit_test_setup(make_pool_rejects_untyped_with_children, setup),
+               cmocka_unit_test_setup(make_pool_rejects_bad_or_occupied_destination, setup),
+               cmocka_unit_test_setup(assign_gives_lowest_free_asid_never_zero, setup),
+               cmocka_unit_test_setup(assign_checks_in_sel4_order, setup),
+               cmocka_unit_test_setup(assign_on_full_pool_is_delete_first, setup),
+               cmocka_unit_test_setup(deleting_vspace_releases_asid_and_leaves_nothing_reachable,
+                                      setup),
+               cmocka_unit_test_setup(deleting_pool_flushes_each_assigned_asid, setup),
+               cmocka_unit_test_setup(activate_uses_root_and_asid_of_valid_vspace, setup),
+               cmocka_unit_test_setup(arch_object_sizes_match_sel4, setup))

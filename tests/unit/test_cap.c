@@ -2,14 +2,14 @@
 // cspace/cap.h: every constructor and accessor round-trips its fields, and fields do not
 // disturb each other (the bit layout is defined once; this pins it down).
 #include "fixtures.h"
+#include "unit_main.h"
 
 // Kernel-window-like and host-like object pointers (16-byte aligned, 48-bit sign-extended).
 static const pptr_t ptrs[] = {0xffffff8040000000ull, 0xffffff80401234f0ull, 0x00007f0012345670ull,
                               0x10ull};
 
-static void cap_type_and_null(void **state)
+UNIT_TEST(cap_type_and_null)
 {
-    (void)state;
     assert_true(cap_is_null(cap_null()));
     assert_int_equal(cap_type(cap_null()), CAP_NULL);
     // seL4's tags, as seL4_DebugCapIdentify reports them (docs/design/abi.md §6.3).
@@ -19,9 +19,8 @@ static void cap_type_and_null(void **state)
     assert_int_equal(cap_type(cap_thread_new(ptrs[0])), 12);
 }
 
-static void untyped_fields_round_trip(void **state)
+UNIT_TEST(untyped_fields_round_trip)
 {
-    (void)state;
     for (unsigned i = 0; i < 4; i++) {
         for (unsigned bits = 4; bits <= 47; bits += 43) {
             for (int dev = 0; dev < 2; dev++) {
@@ -40,9 +39,8 @@ static void untyped_fields_round_trip(void **state)
     }
 }
 
-static void ipc_caps_round_trip(void **state)
+UNIT_TEST(ipc_caps_round_trip)
 {
-    (void)state;
     for (unsigned r = 0; r <= CAP_RIGHTS_ALL; r++) {
         cap_t e = cap_endpoint_new(ptrs[0], r, ~0ull);
         assert_int_equal(cap_type(e), CAP_ENDPOINT);
@@ -60,9 +58,8 @@ static void ipc_caps_round_trip(void **state)
     }
 }
 
-static void reply_cnode_thread_irq_round_trip(void **state)
+UNIT_TEST(reply_cnode_thread_irq_round_trip)
 {
-    (void)state;
     for (int m = 0; m < 2; m++) {
         for (int g = 0; g < 2; g++) {
             cap_t r = cap_reply_new(ptrs[2], m, g);
@@ -88,9 +85,8 @@ static void reply_cnode_thread_irq_round_trip(void **state)
     assert_int_equal(cap_irq_handler_irq(h), 159);
 }
 
-static void frame_and_table_caps_round_trip(void **state)
+UNIT_TEST(frame_and_table_caps_round_trip)
 {
-    (void)state;
     for (unsigned s = FRAME_SMALL; s <= FRAME_HUGE; s++) {
         for (unsigned r = 0; r < 4; r++) {
             cap_t f = cap_frame_new(ptrs[0], (enum frame_size)s, r, s == 1);
@@ -122,9 +118,8 @@ static void frame_and_table_caps_round_trip(void **state)
     assert_int_equal(cap_asid_pool_base(cap_asid_pool_new(ptrs[3], 512)), 512);
 }
 
-static void zombie_round_trip(void **state)
+UNIT_TEST(zombie_round_trip)
 {
-    (void)state;
     cap_t z = cap_zombie_new(ptrs[0], 12, false, BIT(12));
     assert_int_equal(cap_type(z), CAP_ZOMBIE);
     assert_int_equal(cap_zombie_bits(z), 12);
@@ -138,15 +133,8 @@ static void zombie_round_trip(void **state)
     assert_true(cap_zombie_is_tcb(z));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(cap_type_and_null),
-        cmocka_unit_test(untyped_fields_round_trip),
-        cmocka_unit_test(ipc_caps_round_trip),
-        cmocka_unit_test(reply_cnode_thread_irq_round_trip),
-        cmocka_unit_test(frame_and_table_caps_round_trip),
-        cmocka_unit_test(zombie_round_trip),
-    };
-    return cmocka_run_group_tests_name("cap", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("cap", cmocka_unit_test(cap_type_and_null),
+               cmocka_unit_test(untyped_fields_round_trip), cmocka_unit_test(ipc_caps_round_trip),
+               cmocka_unit_test(reply_cnode_thread_irq_round_trip),
+               cmocka_unit_test(frame_and_table_caps_round_trip),
+               cmocka_unit_test(zombie_round_trip))

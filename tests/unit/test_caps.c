@@ -15,6 +15,7 @@
  * main is the host's, so the root task's is renamed while the header is read. */
 #define main cairn_root_task_main
 #include <cairn/caps.h>
+#include "unit_main.h"
 #undef main
 
 /* ---- recording stubs ------------------------------------------------------------------- */
@@ -325,9 +326,8 @@ static int reset(void **state)
 
 /* ---- the tests ------------------------------------------------------------------------- */
 
-static void conversions_and_paths(void **state)
+UNIT_TEST(conversions_and_paths)
 {
-    (void)state;
     assert_int_equal(sizeof(cairn_granule_t), sizeof(seL4_CPtr));
     assert_int_equal(cairn_cptr(cairn_as_tcb(42)), 42);
     assert_true(cairn_cap_is_null(cairn_as_endpoint(seL4_CapNull)));
@@ -350,9 +350,8 @@ static void conversions_and_paths(void **state)
     assert_int_equal(CAIRN_BP_GRANULE.type, seL4_ARM_SmallPageObject);
 }
 
-static void untyped_and_cnode(void **state)
+UNIT_TEST(untyped_and_cnode)
 {
-    (void)state;
     stub_error = seL4_NotEnoughMemory;
     assert_int_equal(cairn_untyped_retype(UT, CAIRN_BP_UNTYPED(16), cairn_cnode_self(CN), 5, 2),
                      seL4_NotEnoughMemory);
@@ -376,9 +375,8 @@ static void untyped_and_cnode(void **state)
     CHECK_CALL("seL4_CNode_SaveCaller", 12, 7, 64);
 }
 
-static void tcb(void **state)
+UNIT_TEST(tcb)
 {
-    (void)state;
     seL4_UserContext regs;
     seL4_Word nregs = sizeof regs / sizeof(seL4_Word);
     stub_error = seL4_InvalidCapability;
@@ -416,9 +414,8 @@ static void tcb(void **state)
     CHECK_CALL("seL4_DebugNameThread", 13, last.arg[1]);
 }
 
-static void notifications_and_endpoints(void **state)
+UNIT_TEST(notifications_and_endpoints)
 {
-    (void)state;
     seL4_Word badge;
     seL4_MessageInfo_t info = seL4_MessageInfo_new(3, 0, 0, 2);
     cairn_notification_signal(NTFN);
@@ -443,9 +440,8 @@ static void notifications_and_endpoints(void **state)
     CHECK_CALL("seL4_Reply", info.words[0]);
 }
 
-static void frames_tables_asids_irqs(void **state)
+UNIT_TEST(frames_tables_asids_irqs)
 {
-    (void)state;
     seL4_Word ro = seL4_CanRead.words[0], attrs = seL4_ARM_Default_VMAttributes;
     seL4_Word paddr = 0;
     stub_error = seL4_AlignmentError;
@@ -496,9 +492,8 @@ static void frames_tables_asids_irqs(void **state)
     CHECK_CALL("seL4_IRQHandler_Clear", 25);
 }
 
-static void bootinfo_slots_and_allocation(void **state)
+UNIT_TEST(bootinfo_slots_and_allocation)
 {
-    (void)state;
     seL4_BootInfo bi;
     memset(&bi, 0, sizeof bi);
     bi.untyped = (seL4_SlotRegion){100, 110};
@@ -520,15 +515,8 @@ static void bootinfo_slots_and_allocation(void **state)
     CHECK_CALL("cairn_retype", seL4_ARM_LargePageObject, 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(conversions_and_paths, reset),
-        cmocka_unit_test_setup(untyped_and_cnode, reset),
-        cmocka_unit_test_setup(tcb, reset),
-        cmocka_unit_test_setup(notifications_and_endpoints, reset),
-        cmocka_unit_test_setup(frames_tables_asids_irqs, reset),
-        cmocka_unit_test_setup(bootinfo_slots_and_allocation, reset),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(conversions_and_paths, reset),
+               cmocka_unit_test_setup(untyped_and_cnode, reset), cmocka_unit_test_setup(tcb, reset),
+               cmocka_unit_test_setup(notifications_and_endpoints, reset),
+               cmocka_unit_test_setup(frames_tables_asids_irqs, reset),
+               cmocka_unit_test_setup(bootinfo_slots_and_allocation, reset))

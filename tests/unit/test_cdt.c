@@ -9,6 +9,7 @@
 #include "object/endpoint.h"
 #include "object/objecttype.h"
 #include "state.h"
+#include "unit_main.h"
 
 // A fresh object of `type` carved by hand out of the untyped in `ut` into root slot `slot`.
 static struct cte *child_object(struct cte *ut, word_t slot, word_t type, unsigned bits,
@@ -19,9 +20,8 @@ static struct cte *child_object(struct cte *ut, word_t slot, word_t type, unsign
     return fx_slot(slot);
 }
 
-static void insert_links_child_after_parent(void **state)
+UNIT_TEST(insert_links_child_after_parent)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 12, false);
     struct cte *ep = child_object(ut, 11, seL4_EndpointObject, 0, 0);
     assert_ptr_equal(mdb_next(ut), ep);
@@ -43,9 +43,8 @@ static void insert_links_child_after_parent(void **state)
     assert_true(is_mdb_parent_of(ut, fx_slot(12)));
 }
 
-static void badged_copy_is_child_of_unbadged_original(void **state)
+UNIT_TEST(badged_copy_is_child_of_unbadged_original)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 12, false);
     struct cte *ep = child_object(ut, 11, seL4_EndpointObject, 0, 0);
     cdt_insert(cap_ipc_set_badge(ep->cap, 5), ep, fx_slot(12));
@@ -65,9 +64,8 @@ static void badged_copy_is_child_of_unbadged_original(void **state)
     assert_false(cap_is_null(fx_slot(14)->cap));
 }
 
-static void revoke_removes_grandchildren(void **state)
+UNIT_TEST(revoke_removes_grandchildren)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 14, false);
     // Child untyped (same region, smaller) with its own children.
     struct cte *sub = fx_slot(11);
@@ -89,9 +87,8 @@ static void revoke_removes_grandchildren(void **state)
     assert_false(cdt_has_children(ut));
 }
 
-static void move_keeps_tree_position(void **state)
+UNIT_TEST(move_keeps_tree_position)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 12, false);
     struct cte *ep = child_object(ut, 11, seL4_EndpointObject, 0, 0);
     cdt_insert(ep->cap, ep, fx_slot(12));
@@ -104,9 +101,8 @@ static void move_keeps_tree_position(void **state)
     assert_true(mdb_revocable(fx_slot(20)));
 }
 
-static void swap_of_neighbours_and_strangers(void **state)
+UNIT_TEST(swap_of_neighbours_and_strangers)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 12, false);
     struct cte *a = child_object(ut, 11, seL4_EndpointObject, 0, 0);
     struct cte *b = child_object(ut, 12, seL4_EndpointObject, 0, 16);
@@ -128,9 +124,8 @@ static void swap_of_neighbours_and_strangers(void **state)
     assert_null(mdb_prev(b));
 }
 
-static void delete_last_endpoint_cap_restarts_waiters(void **state)
+UNIT_TEST(delete_last_endpoint_cap_restarts_waiters)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 14, false);
     struct cte *ep = child_object(ut, 11, seL4_EndpointObject, 0, 0);
     struct endpoint *e = (struct endpoint *)cap_ptr(ep->cap);
@@ -154,9 +149,8 @@ static void delete_last_endpoint_cap_restarts_waiters(void **state)
     assert_true(t->in_ready_queue);
 }
 
-static void delete_last_cnode_cap_empties_its_slots(void **state)
+UNIT_TEST(delete_last_cnode_cap_empties_its_slots)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 16, false);
     struct cte *cn = child_object(ut, 11, seL4_CapTableObject, 3, 0);
     struct cte *inner = (struct cte *)cap_ptr(cn->cap);
@@ -190,9 +184,8 @@ static void delete_last_cnode_cap_empties_its_slots(void **state)
     assert_null(mdb_next(ut));
 }
 
-static void delete_last_tcb_cap_suspends_and_clears_slots(void **state)
+UNIT_TEST(delete_last_tcb_cap_suspends_and_clears_slots)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 14, false);
     struct cte *tc = child_object(ut, 11, seL4_TCBObject, 0, 0);
     struct tcb *t = tcb_from_pptr(cap_ptr(tc->cap));
@@ -206,17 +199,15 @@ static void delete_last_tcb_cap_suspends_and_clears_slots(void **state)
     assert_null(mdb_next(fx_slot(2)));
 }
 
-static void deleting_empty_slot_is_a_no_op(void **state)
+UNIT_TEST(deleting_empty_slot_is_a_no_op)
 {
-    (void)state;
     assert_int_equal(cte_delete(fx_slot(50), true), EXC_NONE);
     assert_true(cap_is_null(fx_slot(50)->cap));
     cte_delete_one(fx_slot(50));
 }
 
-static void preempted_revoke_resumes(void **state)
+UNIT_TEST(preempted_revoke_resumes)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 12, false);
     for (word_t i = 0; i < 6; i++) {
         child_object(ut, 20 + i, seL4_EndpointObject, 0, i * 16);
@@ -234,9 +225,8 @@ static void preempted_revoke_resumes(void **state)
     assert_true(ks_work_units >= 6);
 }
 
-static void untyped_child_of_whole_parent_marks_parent_full(void **state)
+UNIT_TEST(untyped_child_of_whole_parent_marks_parent_full)
 {
-    (void)state;
     struct cte *ut = fx_untyped(10, 12, false);
     cdt_insert(ut->cap, ut, fx_slot(11));
     assert_int_equal(cap_untyped_free_index(ut->cap), BIT(12));
@@ -249,20 +239,16 @@ static void untyped_child_of_whole_parent_marks_parent_full(void **state)
     assert_true(cap_is_null(derived));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(insert_links_child_after_parent, fx_setup_cmocka),
-        cmocka_unit_test_setup(badged_copy_is_child_of_unbadged_original, fx_setup_cmocka),
-        cmocka_unit_test_setup(revoke_removes_grandchildren, fx_setup_cmocka),
-        cmocka_unit_test_setup(move_keeps_tree_position, fx_setup_cmocka),
-        cmocka_unit_test_setup(swap_of_neighbours_and_strangers, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_last_endpoint_cap_restarts_waiters, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_last_cnode_cap_empties_its_slots, fx_setup_cmocka),
-        cmocka_unit_test_setup(delete_last_tcb_cap_suspends_and_clears_slots, fx_setup_cmocka),
-        cmocka_unit_test_setup(deleting_empty_slot_is_a_no_op, fx_setup_cmocka),
-        cmocka_unit_test_setup(preempted_revoke_resumes, fx_setup_cmocka),
-        cmocka_unit_test_setup(untyped_child_of_whole_parent_marks_parent_full, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("cdt", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("cdt", cmocka_unit_test_setup(insert_links_child_after_parent, fx_setup_cmocka),
+               cmocka_unit_test_setup(badged_copy_is_child_of_unbadged_original, fx_setup_cmocka),
+               cmocka_unit_test_setup(revoke_removes_grandchildren, fx_setup_cmocka),
+               cmocka_unit_test_setup(move_keeps_tree_position, fx_setup_cmocka),
+               cmocka_unit_test_setup(swap_of_neighbours_and_strangers, fx_setup_cmocka),
+               cmocka_unit_test_setup(delete_last_endpoint_cap_restarts_waiters, fx_setup_cmocka),
+               cmocka_unit_test_setup(delete_last_cnode_cap_empties_its_slots, fx_setup_cmocka),
+               cmocka_unit_test_setup(delete_last_tcb_cap_suspends_and_clears_slots,
+                                      fx_setup_cmocka),
+               cmocka_unit_test_setup(deleting_empty_slot_is_a_no_op, fx_setup_cmocka),
+               cmocka_unit_test_setup(preempted_revoke_resumes, fx_setup_cmocka),
+               cmocka_unit_test_setup(untyped_child_of_whole_parent_marks_parent_full,
+                                      fx_setup_cmocka))

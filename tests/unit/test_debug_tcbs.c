@@ -9,6 +9,7 @@
 #include "api/debug.h"
 #include "cspace/cdt.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define HEADER                                                                                     \
     "Dumping all tcbs!\n"                                                                          \
@@ -27,9 +28,8 @@ static void boot_list(void)
     debug_idle_record_boot();
 }
 
-static void boot_lists_idle_then_root(void **state)
+UNIT_TEST(boot_lists_idle_then_root)
 {
-    (void)state;
     fx_setup();
     boot_list();
     hw_reset();
@@ -41,9 +41,8 @@ static void boot_lists_idle_then_root(void **state)
                                "0x0000000000400174\t                 255\t0\n");
 }
 
-static void retyped_tcbs_come_first_named_after_creator(void **state)
+UNIT_TEST(retyped_tcbs_come_first_named_after_creator)
 {
-    (void)state;
     fx_setup();
     boot_list();
     struct cte *a = fx_object(10, seL4_TCBObject, 0);
@@ -67,9 +66,8 @@ static void retyped_tcbs_come_first_named_after_creator(void **state)
                               "0x0000000000400174\t                 255\t0\n");
 }
 
-static void deleting_the_last_cap_unlists(void **state)
+UNIT_TEST(deleting_the_last_cap_unlists)
 {
-    (void)state;
     fx_setup();
     boot_list();
     struct cte *a = fx_object(10, seL4_TCBObject, 0);
@@ -87,12 +85,6 @@ static void deleting_the_last_cap_unlists(void **state)
     assert_null(ks_debug_tcbs->debug_prev);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(boot_lists_idle_then_root),
-        cmocka_unit_test(retyped_tcbs_come_first_named_after_creator),
-        cmocka_unit_test(deleting_the_last_cap_unlists),
-    };
-    return cmocka_run_group_tests_name("debug_tcbs", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("debug_tcbs", cmocka_unit_test(boot_lists_idle_then_root),
+               cmocka_unit_test(retyped_tcbs_come_first_named_after_creator),
+               cmocka_unit_test(deleting_the_last_cap_unlists))

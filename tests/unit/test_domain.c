@@ -7,6 +7,7 @@
 #include "state.h"
 #include "object/domain.h"
 #include "object/objecttype.h"
+#include "unit_main.h"
 
 #define DOMAIN 11
 #define TCB 20
@@ -34,9 +35,8 @@ static exception_t domain(struct invocation *inv, word_t label, unsigned length,
     return fx_decode(inv, fx_slot(DOMAIN), label, length, mrs, extra, NULL);
 }
 
-static void set_puts_a_thread_in_domain_zero(void **state)
+UNIT_TEST(set_puts_a_thread_in_domain_zero)
 {
-    (void)state;
     struct tcb *t = tcb_from_pptr(cap_ptr(fx_slot(TCB)->cap));
     t->domain = 7; // as if it had been elsewhere: Set writes the field
     struct invocation inv;
@@ -46,9 +46,8 @@ static void set_puts_a_thread_in_domain_zero(void **state)
     assert_int_equal(fx.thread->state, TS_RESTART);
 }
 
-static void set_rejections_in_seL4_order(void **state)
+UNIT_TEST(set_rejections_in_seL4_order)
 {
-    (void)state;
     struct invocation inv;
     const word_t d0[1] = {0}, d1[1] = {1};
     // No domain word: TruncatedMessage (before the domain or the cap are looked at).
@@ -64,9 +63,8 @@ static void set_rejections_in_seL4_order(void **state)
     assert_true(hw_console_has("Domain Configure: thread cap required."));
 }
 
-static void schedule_configure_writes_an_entry(void **state)
+UNIT_TEST(schedule_configure_writes_an_entry)
 {
-    (void)state;
     struct invocation inv;
     const word_t entry[3] = {0, 0, 500};
     assert_int_equal(domain(&inv, DomainScheduleConfigure, 3, entry, NULL), EXC_NONE);
@@ -77,9 +75,8 @@ static void schedule_configure_writes_an_entry(void **state)
     assert_int_equal(ks_dom_schedule[0], DSCHED_MAX_DURATION);
 }
 
-static void schedule_configure_rejections_in_seL4_order(void **state)
+UNIT_TEST(schedule_configure_rejections_in_seL4_order)
 {
-    (void)state;
     struct invocation inv;
     // Fewer than three words: TruncatedMessage.
     const word_t two[3] = {0, 0, 5};
@@ -87,9 +84,7 @@ static void schedule_configure_rejections_in_seL4_order(void **state)
                     seL4_TruncatedMessage);
     // Index 1 is the end marker: RangeError(0, 0), before the domain is checked.
     const word_t end[3] = {1, 1, 5};
-    assert_rejected(domain(&inv, DomainScheduleConfigure, 3, end, NULL), inv, seL4_RangeError);
-    assert_int_equal(inv.error.range_min, 0);
-    assert_int_equal(inv.error.range_max, 0);
+    assert_rejected_range(domain(&inv, DomainScheduleConfigure, 3, end, NULL), inv, 0, 0);
     // Domain 1: RangeError(0, 0), before the duration is checked.
     const word_t dom1[3] = {0, 1, BIT(56)};
     assert_rejected(domain(&inv, DomainScheduleConfigure, 3, dom1, NULL), inv, seL4_RangeError);
@@ -107,9 +102,8 @@ static void schedule_configure_rejections_in_seL4_order(void **state)
     assert_true(hw_console_has("Starting schedule's duration must not be zero."));
 }
 
-static void schedule_set_start_accepts_a_real_entry(void **state)
+UNIT_TEST(schedule_set_start_accepts_a_real_entry)
 {
-    (void)state;
     struct invocation inv;
     const word_t s0[1] = {0};
     assert_int_equal(domain(&inv, DomainScheduleSetStart, 1, s0, NULL), EXC_NONE);
@@ -117,39 +111,29 @@ static void schedule_set_start_accepts_a_real_entry(void **state)
     assert_int_equal(fx.thread->state, TS_RESTART);
 }
 
-static void schedule_set_start_rejections_in_seL4_order(void **state)
+UNIT_TEST(schedule_set_start_rejections_in_seL4_order)
 {
-    (void)state;
     struct invocation inv;
     const word_t s1[1] = {1}, s2[1] = {2};
     // No index: TruncatedMessage.
     assert_rejected(domain(&inv, DomainScheduleSetStart, 0, s1, NULL), inv, seL4_TruncatedMessage);
     // Past the schedule: RangeError(0, 1).
-    assert_rejected(domain(&inv, DomainScheduleSetStart, 1, s2, NULL), inv, seL4_RangeError);
-    assert_int_equal(inv.error.range_min, 0);
-    assert_int_equal(inv.error.range_max, 1);
+    assert_rejected_range(domain(&inv, DomainScheduleSetStart, 1, s2, NULL), inv, 0, 1);
     // Entry 1 is the end marker: InvalidArgument(0).
     assert_rejected(domain(&inv, DomainScheduleSetStart, 1, s1, NULL), inv, seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 0);
 }
 
-static void other_labels_are_illegal(void **state)
+UNIT_TEST(other_labels_are_illegal)
 {
-    (void)state;
     struct invocation inv;
     assert_rejected(domain(&inv, CNodeCopy, 0, NULL, NULL), inv, seL4_IllegalOperation);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(set_puts_a_thread_in_domain_zero, setup_cmocka),
-        cmocka_unit_test_setup(set_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(schedule_configure_writes_an_entry, setup_cmocka),
-        cmocka_unit_test_setup(schedule_configure_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(schedule_set_start_accepts_a_real_entry, setup_cmocka),
-        cmocka_unit_test_setup(schedule_set_start_rejections_in_seL4_order, setup_cmocka),
-        cmocka_unit_test_setup(other_labels_are_illegal, setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("domain", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("domain", cmocka_unit_test_setup(set_puts_a_thread_in_domain_zero, setup_cmocka),
+               cmocka_unit_test_setup(set_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(schedule_configure_writes_an_entry, setup_cmocka),
+               cmocka_unit_test_setup(schedule_configure_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(schedule_set_start_accepts_a_real_entry, setup_cmocka),
+               cmocka_unit_test_setup(schedule_set_start_rejections_in_seL4_order, setup_cmocka),
+               cmocka_unit_test_setup(other_labels_are_illegal, setup_cmocka))

@@ -7,6 +7,7 @@
 
 #include "boot/dtb.h"
 #include "util.h"
+#include "unit_main.h"
 
 // A flattened device tree header: magic, totalsize, ..., version 17, last_comp_version 16.
 static void make_header(uint8_t *b, uint32_t magic, uint32_t total, uint32_t last_comp)
@@ -21,9 +22,8 @@ static void make_header(uint8_t *b, uint32_t magic, uint32_t total, uint32_t las
     }
 }
 
-static void accepted_header_gives_packed_size(void **state)
+UNIT_TEST(accepted_header_gives_packed_size)
 {
-    (void)state;
     uint8_t b[40];
     word_t size = 0;
     // Blocks in dtc's order: passed on up to the end of the strings (0x100 + 0x20).
@@ -40,9 +40,8 @@ static void accepted_header_gives_packed_size(void **state)
     assert_int_equal(size, 40);
 }
 
-static void refusals_and_their_log_lines(void **state)
+UNIT_TEST(refusals_and_their_log_lines)
 {
-    (void)state;
     uint8_t b[40];
     word_t size = 7;
     struct {
@@ -74,9 +73,8 @@ static void refusals_and_their_log_lines(void **state)
     assert_string_equal(hw_console(), "");
 }
 
-static void extra_bootinfo_sizes_follow_sel4(void **state)
+UNIT_TEST(extra_bootinfo_sizes_follow_sel4)
 {
-    (void)state;
     assert_int_equal(extra_bootinfo_bytes(0), 0);
     assert_int_equal(extra_bootinfo_bytes(0x100000), 0x100010);
     assert_int_equal(extra_bootinfo_size_bits(0), 0);
@@ -88,9 +86,8 @@ static void extra_bootinfo_sizes_follow_sel4(void **state)
     assert_int_equal(extra_bootinfo_size_bits(0x100010), 21); // QEMU virt's 1 MiB tree
 }
 
-static void chunk_is_header_then_blob(void **state)
+UNIT_TEST(chunk_is_header_then_blob)
 {
-    (void)state;
     uint8_t dtb[100], out[200];
     for (size_t i = 0; i < sizeof(dtb); i++) {
         dtb[i] = (uint8_t)(i * 7 + 1);
@@ -108,13 +105,7 @@ static void chunk_is_header_then_blob(void **state)
     assert_int_equal(out[16 + sizeof(dtb)], 0xee); // nothing written past the chunk
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(accepted_header_gives_packed_size),
-        cmocka_unit_test(refusals_and_their_log_lines),
-        cmocka_unit_test(extra_bootinfo_sizes_follow_sel4),
-        cmocka_unit_test(chunk_is_header_then_blob),
-    };
-    return cmocka_run_group_tests_name("dtb", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("dtb", cmocka_unit_test(accepted_header_gives_packed_size),
+               cmocka_unit_test(refusals_and_their_log_lines),
+               cmocka_unit_test(extra_bootinfo_sizes_follow_sel4),
+               cmocka_unit_test(chunk_is_header_then_blob))

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "boot/elf.h"
+#include "unit_main.h"
 
 #define USER_TOP 0x00007fffffffffffull
 
@@ -41,9 +42,8 @@ static const char *check(void)
     return elf_check(&img, sizeof(img), USER_TOP, &info);
 }
 
-static void valid_image_is_described(void **state)
+UNIT_TEST(valid_image_is_described)
 {
-    (void)state;
     make_valid();
     struct elf_info info;
     assert_null(elf_check(&img, sizeof(img), USER_TOP, &info));
@@ -58,9 +58,8 @@ static void valid_image_is_described(void **state)
     assert_int_equal(s.mem_bytes, 0x3000);
 }
 
-static void refuses_each_malformation(void **state)
+UNIT_TEST(refuses_each_malformation)
 {
-    (void)state;
     make_valid();
     img.eh.ident[0] = 'X';
     assert_string_equal(check(), "not an ELF file (bad magic)");
@@ -117,9 +116,8 @@ static void refuses_each_malformation(void **state)
                         "file too small for an ELF header");
 }
 
-static void image_must_leave_room_for_ipc_buffer_and_bootinfo(void **state)
+UNIT_TEST(image_must_leave_room_for_ipc_buffer_and_bootinfo)
 {
-    (void)state;
     make_valid();
     // The data segment ends exactly one page below the top: the IPC buffer fits, BootInfo not.
     img.ph[1].vaddr = USER_TOP + 1 - 0x4000;
@@ -131,12 +129,6 @@ static void image_must_leave_room_for_ipc_buffer_and_bootinfo(void **state)
     assert_null(check());
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(valid_image_is_described),
-        cmocka_unit_test(refuses_each_malformation),
-        cmocka_unit_test(image_must_leave_room_for_ipc_buffer_and_bootinfo),
-    };
-    return cmocka_run_group_tests_name("elf", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("elf", cmocka_unit_test(valid_image_is_described),
+               cmocka_unit_test(refuses_each_malformation),
+               cmocka_unit_test(image_must_leave_room_for_ipc_buffer_and_bootinfo))

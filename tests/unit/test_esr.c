@@ -10,10 +10,10 @@
 
 #include "arch/aarch64/esr.h"
 #include "util.h"
+#include "unit_main.h"
 
-static void decodes_data_read_translation_fault_level_3(void **state)
+UNIT_TEST(decodes_data_read_translation_fault_level_3)
 {
-    (void)state;
     struct esr_info i = esr_decode(0x92000007); // docs/design/abi.md §10.4: unmapped-page read
     assert_true(i.is_abort);
     assert_false(i.is_instruction);
@@ -23,9 +23,8 @@ static void decodes_data_read_translation_fault_level_3(void **state)
     assert_int_equal(i.level, 3);
 }
 
-static void decodes_each_fault_group_and_level(void **state)
+UNIT_TEST(decodes_each_fault_group_and_level)
 {
-    (void)state;
     static const struct {
         unsigned fsc;
         enum esr_fault_kind kind;
@@ -46,9 +45,8 @@ static void decodes_each_fault_group_and_level(void **state)
     }
 }
 
-static void write_cache_maintenance_and_fetch_are_told_apart(void **state)
+UNIT_TEST(write_cache_maintenance_and_fetch_are_told_apart)
 {
-    (void)state;
     assert_true(esr_decode(0x9200004f).is_write);
     struct esr_info cm = esr_decode(0x92000147); // CM and WnR both set
     assert_true(cm.is_cache_maint);
@@ -60,9 +58,8 @@ static void write_cache_maintenance_and_fetch_are_told_apart(void **state)
     assert_false(esr_decode(0x56000000).is_abort); // SVC
 }
 
-static void describe_gives_readable_line(void **state)
+UNIT_TEST(describe_gives_readable_line)
 {
-    (void)state;
     static const struct {
         word_t esr;
         const char *text;
@@ -92,9 +89,8 @@ static void describe_gives_readable_line(void **state)
     }
 }
 
-static void describe_truncates_and_terminates(void **state)
+UNIT_TEST(describe_truncates_and_terminates)
 {
-    (void)state;
     char buf[10];
     memset(buf, 'x', sizeof(buf));
     int n = esr_describe(0x92000007, buf, sizeof(buf));
@@ -106,14 +102,8 @@ static void describe_truncates_and_terminates(void **state)
     assert_int_equal(esr_describe(0x92000007, NULL, 0), 56);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(decodes_data_read_translation_fault_level_3),
-        cmocka_unit_test(decodes_each_fault_group_and_level),
-        cmocka_unit_test(write_cache_maintenance_and_fetch_are_told_apart),
-        cmocka_unit_test(describe_gives_readable_line),
-        cmocka_unit_test(describe_truncates_and_terminates),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test(decodes_data_read_translation_fault_level_3),
+               cmocka_unit_test(decodes_each_fault_group_and_level),
+               cmocka_unit_test(write_cache_maintenance_and_fetch_are_told_apart),
+               cmocka_unit_test(describe_gives_readable_line),
+               cmocka_unit_test(describe_truncates_and_terminates))

@@ -9,6 +9,7 @@
 #include "object/frame.h"
 #include "vm/pt_walk.h"
 #include "arch/api.h"
+#include "unit_main.h"
 
 #define VA 0x400000ull // 4 MiB: level-0/1 index 0, level-2 index 2
 
@@ -46,9 +47,8 @@ static struct invocation map_rejected(struct cte *slot, word_t length, vptr_t va
                        decode_frame_invocation);
 }
 
-static void map_writes_pte_and_records_mapping(void **state)
+UNIT_TEST(map_writes_pte_and_records_mapping)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     vm_hw_clear();
@@ -66,18 +66,16 @@ static void map_writes_pte_and_records_mapping(void **state)
     assert_int_equal(vm_hw_tlb_va_count(), 0); // the slot was empty: nothing to flush
 }
 
-static void map_rejects_short_message_or_missing_vspace(void **state)
+UNIT_TEST(map_rejects_short_message_or_missing_vspace)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(map_rejected(s, 2, VA, RW, f.vspace_slot).error.type, seL4_TruncatedMessage);
     assert_int_equal(map_rejected(s, 3, VA, RW, NULL).error.type, seL4_TruncatedMessage);
 }
 
-static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
+UNIT_TEST(map_rejects_non_vspace_or_vspace_without_asid)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     f.slots[2].cap = vm_new_page_table();
@@ -89,9 +87,8 @@ static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
     assert_invalid_cap(inv, 1);
 }
 
-static void map_rejects_asid_without_vspace_as_invalid_root(void **state)
+UNIT_TEST(map_rejects_asid_without_vspace_as_invalid_root)
 {
-    (void)state;
     struct cte *s = frame_slot();
     f.pool->vspace[VM_ROOT_ASID] = NULL;
     struct invocation inv = map_rejected(s, 3, VA, RW, f.vspace_slot);
@@ -100,18 +97,16 @@ static void map_rejects_asid_without_vspace_as_invalid_root(void **state)
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
 }
 
-static void map_rejects_vspace_cap_whose_asid_names_another_vspace(void **state)
+UNIT_TEST(map_rejects_vspace_cap_whose_asid_names_another_vspace)
 {
-    (void)state;
     struct cte *s = frame_slot();
     f.slots[2].cap = cap_vspace_new((pptr_t)vm_alloc(seL4_VSpaceBits), VM_ROOT_ASID);
     struct invocation inv = map_rejected(s, 3, VA, RW, &f.slots[2]);
     assert_invalid_cap(inv, 1);
 }
 
-static void map_rejects_misaligned_vaddr(void **state)
+UNIT_TEST(map_rejects_misaligned_vaddr)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(map_rejected(s, 3, VA + 0x800, RW, f.vspace_slot).error.type,
@@ -121,9 +116,8 @@ static void map_rejects_misaligned_vaddr(void **state)
                      seL4_AlignmentError);
 }
 
-static void map_rejects_frame_mapped_elsewhere(void **state)
+UNIT_TEST(map_rejects_frame_mapped_elsewhere)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -141,9 +135,8 @@ static void map_rejects_frame_mapped_elsewhere(void **state)
     assert_invalid_cap(inv, 1);
 }
 
-static void map_rejects_frame_reaching_past_user_top(void **state)
+UNIT_TEST(map_rejects_frame_reaching_past_user_top)
 {
-    (void)state;
     struct cte *s = frame_slot();
     struct invocation inv = map_rejected(s, 3, seL4_UserTop + 1, RW, f.vspace_slot);
     assert_int_equal(inv.error.type, seL4_InvalidArgument);
@@ -153,9 +146,8 @@ static void map_rejects_frame_reaching_past_user_top(void **state)
     assert_int_equal(inv.error.type, seL4_FailedLookup);
 }
 
-static void map_reports_missing_level_as_bits_left(void **state)
+UNIT_TEST(map_reports_missing_level_as_bits_left)
 {
-    (void)state;
     struct cte *s = frame_slot();
     static const word_t expected[] = {39, 30, 21};
     for (unsigned i = 0; i < 3; i++) {
@@ -169,9 +161,8 @@ static void map_reports_missing_level_as_bits_left(void **state)
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
 }
 
-static void map_large_frame_over_page_table_fails_with_bits_left_12(void **state)
+UNIT_TEST(map_large_frame_over_page_table_fails_with_bits_left_12)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     f.slots[1].cap = vm_new_frame(FRAME_LARGE);
     struct invocation inv = map_rejected(&f.slots[1], 3, VA, RW, f.vspace_slot);
@@ -179,9 +170,8 @@ static void map_large_frame_over_page_table_fails_with_bits_left_12(void **state
     assert_int_equal(inv.error.lookup.bits_left, 12);
 }
 
-static void map_small_frame_under_large_block_fails_with_bits_left_21(void **state)
+UNIT_TEST(map_small_frame_under_large_block_fails_with_bits_left_21)
 {
-    (void)state;
     vm_link_table(&f, vm_new_page_table(), VA);
     vm_link_table(&f, vm_new_page_table(), VA);
     f.slots[2].cap = vm_new_frame(FRAME_LARGE);
@@ -195,9 +185,8 @@ static void map_small_frame_under_large_block_fails_with_bits_left_21(void **sta
     assert_int_equal(inv.error.lookup.bits_left, 21);
 }
 
-static void map_masks_rights_instead_of_refusing(void **state)
+UNIT_TEST(map_masks_rights_instead_of_refusing)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, CAP_RIGHT_READ, ATTR_DEFAULT), EXC_NONE);
@@ -215,9 +204,8 @@ static void map_masks_rights_instead_of_refusing(void **state)
     assert_int_equal(pte_vm_rights(vm_pte_at(&f, VA + 0x2000, 3)), VM_KERNEL_ONLY);
 }
 
-static void vm_rights_mask_matches_sel4_table(void **state)
+UNIT_TEST(vm_rights_mask_matches_sel4_table)
 {
-    (void)state;
     static const struct {
         unsigned cap;
         word_t arg;
@@ -239,9 +227,8 @@ static void vm_rights_mask_matches_sel4_table(void **state)
     }
 }
 
-static void map_follows_attributes(void **state)
+UNIT_TEST(map_follows_attributes)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, seL4_ARM_ExecuteNever), EXC_NONE);
@@ -256,9 +243,8 @@ static void map_follows_attributes(void **state)
     assert_true(pte_is_cacheable(vm_pte_at(&f, VA + 0x1000, 3)));
 }
 
-static void remap_at_same_vaddr_changes_rights_and_flushes_tlb(void **state)
+UNIT_TEST(remap_at_same_vaddr_changes_rights_and_flushes_tlb)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -269,9 +255,8 @@ static void remap_at_same_vaddr_changes_rights_and_flushes_tlb(void **state)
     assert_true(vm_hw_tlb_va_seen(VM_ROOT_ASID, VA));
 }
 
-static void map_over_other_frame_replaces_it_silently(void **state)
+UNIT_TEST(map_over_other_frame_replaces_it_silently)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *a = frame_slot();
     f.slots[2].cap = vm_new_frame(FRAME_SMALL);
@@ -289,9 +274,8 @@ static void map_over_other_frame_replaces_it_silently(void **state)
     assert_int_equal(cap_mapped_asid(a->cap), 0);
 }
 
-static void unmap_clears_pte_and_flushes_exactly_that_page(void **state)
+UNIT_TEST(unmap_clears_pte_and_flushes_exactly_that_page)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -311,9 +295,8 @@ static void unmap_clears_pte_and_flushes_exactly_that_page(void **state)
     assert_int_equal(page_map(s, VA + 0x1000, RW, ATTR_DEFAULT), EXC_NONE);
 }
 
-static void unmap_of_boot_style_cap_works(void **state)
+UNIT_TEST(unmap_of_boot_style_cap_works)
 {
-    (void)state;
     // What boot hands the root task: a PTE written directly and a cap recording it.
     vm_link_all_tables(&f, VA);
     cap_t frame = vm_new_frame(FRAME_SMALL);
@@ -326,9 +309,8 @@ static void unmap_of_boot_style_cap_works(void **state)
     assert_true(vm_hw_tlb_va_seen(VM_ROOT_ASID, VA));
 }
 
-static void unmap_after_vspace_lost_its_asid_only_clears_cap(void **state)
+UNIT_TEST(unmap_after_vspace_lost_its_asid_only_clears_cap)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -339,9 +321,8 @@ static void unmap_after_vspace_lost_its_asid_only_clears_cap(void **state)
     assert_int_equal(vm_hw_tlb_va_count(), 0);
 }
 
-static void get_address_replies_physical_address(void **state)
+UNIT_TEST(get_address_replies_physical_address)
 {
-    (void)state;
     struct cte *s = frame_slot();
     struct invocation inv = vm_inv(&f, s, ARMPageGetAddress, 0, NULL, NULL, NULL);
     assert_int_equal(decode_frame_invocation(&inv), EXC_NONE);
@@ -349,9 +330,8 @@ static void get_address_replies_physical_address(void **state)
     assert_int_equal(ctx_get_mr(&f.thread->ctx, 0), pptr_to_paddr(cap_ptr(s->cap)));
 }
 
-static void unknown_label_is_illegal_operation(void **state)
+UNIT_TEST(unknown_label_is_illegal_operation)
 {
-    (void)state;
     struct cte *s = frame_slot();
     struct invocation inv =
         vm_rejected(vm_inv(&f, s, ARMPageTableMap, 0, NULL, NULL, NULL), decode_frame_invocation);
@@ -365,9 +345,8 @@ static struct invocation flush_rejected(struct cte *s, word_t label, word_t leng
     return vm_rejected(vm_inv(&f, s, label, length, mrs, NULL, NULL), decode_frame_invocation);
 }
 
-static void flush_checks_in_sel4_order(void **state)
+UNIT_TEST(flush_checks_in_sel4_order)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(flush_rejected(s, ARMPageClean_Data, 1, 0, 64).error.type,
@@ -398,9 +377,8 @@ static void flush_checks_in_sel4_order(void **state)
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
 }
 
-static void flush_maintains_the_frame_range(void **state)
+UNIT_TEST(flush_maintains_the_frame_range)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -422,9 +400,8 @@ static void flush_maintains_the_frame_range(void **state)
     }
 }
 
-static void deleting_mapped_frame_cap_unmaps_it(void **state)
+UNIT_TEST(deleting_mapped_frame_cap_unmaps_it)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -443,9 +420,8 @@ static void deleting_mapped_frame_cap_unmaps_it(void **state)
     assert_true(vm_hw_tlb_va_seen(VM_ROOT_ASID, VA));
 }
 
-static void copy_of_frame_may_map_elsewhere_and_rights_mask(void **state)
+UNIT_TEST(copy_of_frame_may_map_elsewhere_and_rights_mask)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     struct cte *s = frame_slot();
     assert_int_equal(page_map(s, VA, RW, ATTR_DEFAULT), EXC_NONE);
@@ -456,34 +432,29 @@ static void copy_of_frame_may_map_elsewhere_and_rights_mask(void **state)
     assert_int_equal(pte_vm_rights(vm_pte_at(&f, VA + 0x1000, 3)), VM_READ_ONLY);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(map_writes_pte_and_records_mapping, setup),
-        cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
-        cmocka_unit_test_setup(map_rejects_asid_without_vspace_as_invalid_root, setup),
-        cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_misaligned_vaddr, setup),
-        cmocka_unit_test_setup(map_rejects_frame_mapped_elsewhere, setup),
-        cmocka_unit_test_setup(map_rejects_frame_reaching_past_user_top, setup),
-        cmocka_unit_test_setup(map_reports_missing_level_as_bits_left, setup),
-        cmocka_unit_test_setup(map_large_frame_over_page_table_fails_with_bits_left_12, setup),
-        cmocka_unit_test_setup(map_small_frame_under_large_block_fails_with_bits_left_21, setup),
-        cmocka_unit_test_setup(map_masks_rights_instead_of_refusing, setup),
-        cmocka_unit_test_setup(vm_rights_mask_matches_sel4_table, setup),
-        cmocka_unit_test_setup(map_follows_attributes, setup),
-        cmocka_unit_test_setup(remap_at_same_vaddr_changes_rights_and_flushes_tlb, setup),
-        cmocka_unit_test_setup(map_over_other_frame_replaces_it_silently, setup),
-        cmocka_unit_test_setup(unmap_clears_pte_and_flushes_exactly_that_page, setup),
-        cmocka_unit_test_setup(unmap_of_boot_style_cap_works, setup),
-        cmocka_unit_test_setup(unmap_after_vspace_lost_its_asid_only_clears_cap, setup),
-        cmocka_unit_test_setup(get_address_replies_physical_address, setup),
-        cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
-        cmocka_unit_test_setup(flush_checks_in_sel4_order, setup),
-        cmocka_unit_test_setup(flush_maintains_the_frame_range, setup),
-        cmocka_unit_test_setup(deleting_mapped_frame_cap_unmaps_it, setup),
-        cmocka_unit_test_setup(copy_of_frame_may_map_elsewhere_and_rights_mask, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "tests", cmocka_unit_test_setup(map_writes_pte_and_records_mapping, setup),
+    cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
+    cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
+    cmocka_unit_test_setup(map_rejects_asid_without_vspace_as_invalid_root, setup),
+    cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace, setup),
+    cmocka_unit_test_setup(map_rejects_misaligned_vaddr, setup),
+    cmocka_unit_test_setup(map_rejects_frame_mapped_elsewhere, setup),
+    cmocka_unit_test_setup(map_rejects_frame_reaching_past_user_top, setup),
+    cmocka_unit_test_setup(map_reports_missing_level_as_bits_left, setup),
+    cmocka_unit_test_setup(map_large_frame_over_page_table_fails_with_bits_left_12, setup),
+    cmocka_unit_test_setup(map_small_frame_under_large_block_fails_with_bits_left_21, setup),
+    cmocka_unit_test_setup(map_masks_rights_instead_of_refusing, setup),
+    cmocka_unit_test_setup(vm_rights_mask_matches_sel4_table, setup),
+    cmocka_unit_test_setup(map_follows_attributes, setup),
+    cmocka_unit_test_setup(remap_at_same_vaddr_changes_rights_and_flushes_tlb, setup),
+    cmocka_unit_test_setup(map_over_other_frame_replaces_it_silently, setup),
+    cmocka_unit_test_setup(unmap_clears_pte_and_flushes_exactly_that_page, setup),
+    cmocka_unit_test_setup(unmap_of_boot_style_cap_works, setup),
+    cmocka_unit_test_setup(unmap_after_vspace_lost_its_asid_only_clears_cap, setup),
+    cmocka_unit_test_setup(get_address_replies_physical_address, setup),
+    cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
+    cmocka_unit_test_setup(flush_checks_in_sel4_order, setup),
+    cmocka_unit_test_setup(flush_maintains_the_frame_range, setup),
+    cmocka_unit_test_setup(deleting_mapped_frame_cap_unmaps_it, setup),
+    cmocka_unit_test_setup(copy_of_frame_may_map_elsewhere_and_rights_mask, setup))

@@ -11,6 +11,7 @@
 #include "object/endpoint.h"
 #include "object/untyped.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define UT_SLOT 10
 
@@ -47,61 +48,53 @@ static void expect_broken(const char *name)
     assert_true(hw_console_has(text));
 }
 
-static void consistent_state_passes(void **state)
+UNIT_TEST(consistent_state_passes)
 {
-    (void)state;
     invariants_check();
     invariants_check(); // twice: the scratch state starts afresh each time
 }
 
-static void broken_cdt_link(void **state)
+UNIT_TEST(broken_cdt_link)
 {
-    (void)state;
     mdb_set_prev(fx_slot(21), fx_slot(23));
     expect_broken("cdt-links");
 }
 
-static void child_above_watermark(void **state)
+UNIT_TEST(child_above_watermark)
 {
-    (void)state;
     fx_slot(UT_SLOT)->cap = cap_untyped_set_free_index(fx_slot(UT_SLOT)->cap, 16);
     expect_broken("untyped-watermark");
 }
 
-static void overlapping_objects(void **state)
+UNIT_TEST(overlapping_objects)
 {
-    (void)state;
     // A notification cap to the endpoint's memory, from nowhere.
     fx_slot(40)->cap = cap_notification_new(cap_ptr(fx_slot(20)->cap), CAP_RIGHTS_ALL, 0);
     expect_broken("object-overlap");
 }
 
-static void runnable_thread_not_queued(void **state)
+UNIT_TEST(runnable_thread_not_queued)
 {
-    (void)state;
     tcb_from_pptr(cap_ptr(fx_slot(23)->cap))->state = TS_RUNNING;
     expect_broken("sched-runnable");
 }
 
-static void blocked_thread_in_no_queue(void **state)
+UNIT_TEST(blocked_thread_in_no_queue)
 {
-    (void)state;
     struct tcb *t = tcb_from_pptr(cap_ptr(fx_slot(23)->cap));
     t->state = TS_BLOCKED_ON_SEND;
     t->blocked_on = cap_ptr(fx_slot(20)->cap);
     expect_broken("ipc-queues");
 }
 
-static void asid_table_entry_without_pool_cap(void **state)
+UNIT_TEST(asid_table_entry_without_pool_cap)
 {
-    (void)state;
     ks_asid_table[1] = (struct asid_pool *)cap_ptr(fx_slot(24)->cap);
     expect_broken("asid-table");
 }
 
-static void table_linked_without_cap(void **state)
+UNIT_TEST(table_linked_without_cap)
 {
-    (void)state;
     // A VSpace with ASID 1 in a pool passes; a table linked into it behind its cap's back
     // (the cap records no mapping) does not.
     fx_untyped(11, 14, false);
@@ -118,17 +111,11 @@ static void table_linked_without_cap(void **state)
     expect_broken("pt-mapping");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(consistent_state_passes, setup),
-        cmocka_unit_test_setup(broken_cdt_link, setup),
-        cmocka_unit_test_setup(child_above_watermark, setup),
-        cmocka_unit_test_setup(overlapping_objects, setup),
-        cmocka_unit_test_setup(runnable_thread_not_queued, setup),
-        cmocka_unit_test_setup(blocked_thread_in_no_queue, setup),
-        cmocka_unit_test_setup(asid_table_entry_without_pool_cap, setup),
-        cmocka_unit_test_setup(table_linked_without_cap, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(consistent_state_passes, setup),
+               cmocka_unit_test_setup(broken_cdt_link, setup),
+               cmocka_unit_test_setup(child_above_watermark, setup),
+               cmocka_unit_test_setup(overlapping_objects, setup),
+               cmocka_unit_test_setup(runnable_thread_not_queued, setup),
+               cmocka_unit_test_setup(blocked_thread_in_no_queue, setup),
+               cmocka_unit_test_setup(asid_table_entry_without_pool_cap, setup),
+               cmocka_unit_test_setup(table_linked_without_cap, setup))

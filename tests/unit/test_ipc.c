@@ -7,6 +7,7 @@
 #include "api/ipc.h"
 #include "object/endpoint.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define EP_SLOT 12
 #define NTFN_SLOT 13
@@ -45,9 +46,8 @@ static word_t info(word_t label, word_t extra, word_t length)
     return (label << 12) | (extra << 7) | length;
 }
 
-static void send_reaches_waiting_receiver_with_all_mrs(void **state)
+UNIT_TEST(send_reaches_waiting_receiver_with_all_mrs)
 {
-    (void)state;
     endpoint_receive(ep, receiver, false, true);
     assert_int_equal(receiver->state, TS_BLOCKED_ON_RECEIVE);
     sender->ctx.x[1] = info(7, 0, 6);
@@ -80,26 +80,23 @@ static void send_one_cap(bool grant)
     endpoint_receive(ep, receiver, false, true);
 }
 
-static void cap_transfer_with_grant_fills_receive_slot(void **state)
+UNIT_TEST(cap_transfer_with_grant_fills_receive_slot)
 {
-    (void)state;
     send_one_cap(true);
     assert_int_equal(receiver->ctx.x[1], info(0, 1, 0));
     assert_int_equal(cap_type(fx_slot(RECV_SLOT)->cap), CAP_NOTIFICATION);
     assert_int_equal(sender->state, TS_RUNNING);
 }
 
-static void cap_transfer_without_grant_drops_the_cap(void **state)
+UNIT_TEST(cap_transfer_without_grant_drops_the_cap)
 {
-    (void)state;
     send_one_cap(false);
     assert_int_equal(receiver->ctx.x[1], info(0, 0, 0));
     assert_true(cap_is_null(fx_slot(RECV_SLOT)->cap));
 }
 
-static void call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller(void **state)
+UNIT_TEST(call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller)
 {
-    (void)state;
     endpoint_receive(ep, receiver, true, true);
     sender->ctx.x[1] = info(1, 0, 1);
     sender->ctx.x[2] = 0x77;
@@ -120,9 +117,8 @@ static void call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller(void
     assert_true(cap_is_null(receiver->slots[TCB_CALLER].cap));
 }
 
-static void call_without_grant_leaves_caller_inactive(void **state)
+UNIT_TEST(call_without_grant_leaves_caller_inactive)
 {
-    (void)state;
     endpoint_receive(ep, receiver, true, true);
     sender->ctx.x[1] = info(1, 0, 0);
     endpoint_send(ep, sender, 0, false, false, true, true);
@@ -130,25 +126,18 @@ static void call_without_grant_leaves_caller_inactive(void **state)
     assert_true(cap_is_null(receiver->slots[TCB_CALLER].cap));
 }
 
-static void nbrecv_with_nothing_gives_badge_zero(void **state)
+UNIT_TEST(nbrecv_with_nothing_gives_badge_zero)
 {
-    (void)state;
     receiver->ctx.x[0] = 0x1234;
     endpoint_receive(ep, receiver, false, false);
     assert_int_equal(receiver->ctx.x[0], 0);
     assert_int_equal(receiver->state, TS_INACTIVE);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(send_reaches_waiting_receiver_with_all_mrs, setup),
-        cmocka_unit_test_setup(cap_transfer_with_grant_fills_receive_slot, setup),
-        cmocka_unit_test_setup(cap_transfer_without_grant_drops_the_cap, setup),
-        cmocka_unit_test_setup(call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller,
-                               setup),
-        cmocka_unit_test_setup(call_without_grant_leaves_caller_inactive, setup),
-        cmocka_unit_test_setup(nbrecv_with_nothing_gives_badge_zero, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "tests", cmocka_unit_test_setup(send_reaches_waiting_receiver_with_all_mrs, setup),
+    cmocka_unit_test_setup(cap_transfer_with_grant_fills_receive_slot, setup),
+    cmocka_unit_test_setup(cap_transfer_without_grant_drops_the_cap, setup),
+    cmocka_unit_test_setup(call_with_grant_reply_creates_caller_cap_and_reply_wakes_caller, setup),
+    cmocka_unit_test_setup(call_without_grant_leaves_caller_inactive, setup),
+    cmocka_unit_test_setup(nbrecv_with_nothing_gives_badge_zero, setup))

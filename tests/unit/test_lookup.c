@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cspace/lookup.h"
+#include "unit_main.h"
 
 // A second-level CNode of 2^4 slots in root slot 10, reached with a guard of `guard_bits`.
 static struct cte *level2(unsigned guard_bits, word_t guard)
@@ -25,9 +26,8 @@ static struct lookup_fault resolve_fault(cap_t root, word_t cptr, word_t depth)
     return lf;
 }
 
-static void root_cptr_is_slot_number_at_depth_64(void **state)
+UNIT_TEST(root_cptr_is_slot_number_at_depth_64)
 {
-    (void)state;
     struct lookup_fault lf;
     struct cte *slot;
     word_t left;
@@ -38,9 +38,8 @@ static void root_cptr_is_slot_number_at_depth_64(void **state)
     assert_ptr_equal(slot, fx_slot(255));
 }
 
-static void guard_mismatch_reports_guard_and_bits(void **state)
+UNIT_TEST(guard_mismatch_reports_guard_and_bits)
 {
-    (void)state;
     struct lookup_fault lf;
     struct cte *slot;
     // Bit 8 set: outside the 8-bit radix, so the 56-bit zero guard does not match.
@@ -51,9 +50,8 @@ static void guard_mismatch_reports_guard_and_bits(void **state)
     assert_int_equal(lf.bits_found, 56);
 }
 
-static void depth_too_small_for_guard_is_guard_mismatch(void **state)
+UNIT_TEST(depth_too_small_for_guard_is_guard_mismatch)
 {
-    (void)state;
     // Depth 8 < guard 56: GuardMismatch (the guard check comes first, as in seL4).
     struct lookup_fault lf = resolve_fault(fx.root_cap, 3, 8);
     assert_int_equal(lf.type, seL4_GuardMismatch);
@@ -61,9 +59,8 @@ static void depth_too_small_for_guard_is_guard_mismatch(void **state)
     assert_int_equal(lf.bits_found, 56);
 }
 
-static void depth_mismatch_when_level_needs_more_bits(void **state)
+UNIT_TEST(depth_mismatch_when_level_needs_more_bits)
 {
-    (void)state;
     cap_t flat = cap_cnode_new((pptr_t)fx.root, FX_ROOT_BITS, 0, 0);
     struct lookup_fault lf = resolve_fault(flat, 3, 4);
     assert_int_equal(lf.type, seL4_DepthMismatch);
@@ -71,9 +68,8 @@ static void depth_mismatch_when_level_needs_more_bits(void **state)
     assert_int_equal(lf.bits_found, 8);
 }
 
-static void non_cnode_root_is_invalid_root(void **state)
+UNIT_TEST(non_cnode_root_is_invalid_root)
 {
-    (void)state;
     struct lookup_fault lf = resolve_fault(cap_null(), 0, 64);
     assert_int_equal(lf.type, seL4_InvalidRoot);
     cap_t cap;
@@ -83,9 +79,8 @@ static void non_cnode_root_is_invalid_root(void **state)
     assert_int_equal(lf.type, seL4_InvalidRoot);
 }
 
-static void two_level_resolution_with_guard(void **state)
+UNIT_TEST(two_level_resolution_with_guard)
 {
-    (void)state;
     struct cte *l2 = level2(4, 0x5);
     struct lookup_fault lf;
     struct cte *slot;
@@ -107,9 +102,8 @@ static void two_level_resolution_with_guard(void **state)
     assert_int_equal(lf.bits_found, 4);
 }
 
-static void resolution_stops_at_non_cnode_with_bits_left(void **state)
+UNIT_TEST(resolution_stops_at_non_cnode_with_bits_left)
 {
-    (void)state;
     fx_object(20, seL4_EndpointObject, 0);
     struct lookup_fault lf;
     struct cte *slot;
@@ -120,9 +114,8 @@ static void resolution_stops_at_non_cnode_with_bits_left(void **state)
     assert_int_equal(left, 8);
 }
 
-static void cnode_op_checks_in_seL4_order(void **state)
+UNIT_TEST(cnode_op_checks_in_seL4_order)
 {
-    (void)state;
     struct invocation inv = fx_inv(fx_slot(2), CNodeCopy, 0, NULL, NULL, NULL);
     struct cte *slot;
 
@@ -170,9 +163,8 @@ static void cnode_op_checks_in_seL4_order(void **state)
     assert_ptr_equal(slot, fx_slot(77));
 }
 
-static void seeded_random_depth_arithmetic(void **state)
+UNIT_TEST(seeded_random_depth_arithmetic)
 {
-    (void)state;
     // For a flat CNode of radix r and guard g (zero), a CPtr resolves at depth d exactly
     // when d == r + g and the guard bits are zero; otherwise the fault is predictable.
     fx_slot(seL4_CapInitThreadCNode)->cap = cap_null(); // no second level anywhere
@@ -203,18 +195,14 @@ static void seeded_random_depth_arithmetic(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(root_cptr_is_slot_number_at_depth_64, fx_setup_cmocka),
-        cmocka_unit_test_setup(guard_mismatch_reports_guard_and_bits, fx_setup_cmocka),
-        cmocka_unit_test_setup(depth_too_small_for_guard_is_guard_mismatch, fx_setup_cmocka),
-        cmocka_unit_test_setup(depth_mismatch_when_level_needs_more_bits, fx_setup_cmocka),
-        cmocka_unit_test_setup(non_cnode_root_is_invalid_root, fx_setup_cmocka),
-        cmocka_unit_test_setup(two_level_resolution_with_guard, fx_setup_cmocka),
-        cmocka_unit_test_setup(resolution_stops_at_non_cnode_with_bits_left, fx_setup_cmocka),
-        cmocka_unit_test_setup(cnode_op_checks_in_seL4_order, fx_setup_cmocka),
-        cmocka_unit_test_setup(seeded_random_depth_arithmetic, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("lookup", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("lookup",
+               cmocka_unit_test_setup(root_cptr_is_slot_number_at_depth_64, fx_setup_cmocka),
+               cmocka_unit_test_setup(guard_mismatch_reports_guard_and_bits, fx_setup_cmocka),
+               cmocka_unit_test_setup(depth_too_small_for_guard_is_guard_mismatch, fx_setup_cmocka),
+               cmocka_unit_test_setup(depth_mismatch_when_level_needs_more_bits, fx_setup_cmocka),
+               cmocka_unit_test_setup(non_cnode_root_is_invalid_root, fx_setup_cmocka),
+               cmocka_unit_test_setup(two_level_resolution_with_guard, fx_setup_cmocka),
+               cmocka_unit_test_setup(resolution_stops_at_non_cnode_with_bits_left,
+                                      fx_setup_cmocka),
+               cmocka_unit_test_setup(cnode_op_checks_in_seL4_order, fx_setup_cmocka),
+               cmocka_unit_test_setup(seeded_random_depth_arithmetic, fx_setup_cmocka))

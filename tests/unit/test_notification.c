@@ -9,6 +9,7 @@
 #include "object/notification.h"
 #include "object/objecttype.h"
 #include "state.h"
+#include "unit_main.h"
 
 static struct notification *new_ntfn(word_t slot)
 {
@@ -24,9 +25,8 @@ static struct tcb *waiter(word_t prio)
     return t;
 }
 
-static void signals_accumulate_until_wait(void **state)
+UNIT_TEST(signals_accumulate_until_wait)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     notification_signal(n, 0x1);
     notification_signal(n, 0x1330);
@@ -39,9 +39,8 @@ static void signals_accumulate_until_wait(void **state)
     assert_int_equal(n->tail_and_state & 3, NTFN_IDLE);
 }
 
-static void poll_with_nothing_pending_returns_zero(void **state)
+UNIT_TEST(poll_with_nothing_pending_returns_zero)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct tcb *t = waiter(10);
     notification_receive(t, n, false);
@@ -53,9 +52,8 @@ static void poll_with_nothing_pending_returns_zero(void **state)
     assert_int_equal(t->ctx.x[REG_CAP], 4);
 }
 
-static void waiters_block_and_wake_in_order_with_the_badge(void **state)
+UNIT_TEST(waiters_block_and_wake_in_order_with_the_badge)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct tcb *a = waiter(10), *b = waiter(10);
     notification_receive(a, n, true);
@@ -80,9 +78,8 @@ static void waiters_block_and_wake_in_order_with_the_badge(void **state)
     assert_null(n->head);
 }
 
-static void higher_priority_waiter_is_switched_to(void **state)
+UNIT_TEST(higher_priority_waiter_is_switched_to)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct tcb *hi = waiter(200);
     notification_receive(hi, n, true);
@@ -91,9 +88,8 @@ static void higher_priority_waiter_is_switched_to(void **state)
     assert_ptr_equal(ks_sched_action, hi);
 }
 
-static void bound_thread_in_endpoint_receive_takes_the_signal(void **state)
+UNIT_TEST(bound_thread_in_endpoint_receive_takes_the_signal)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct endpoint *ep = (struct endpoint *)cap_ptr(fx_object(21, seL4_EndpointObject, 0)->cap);
     struct tcb *t = waiter(10);
@@ -112,9 +108,8 @@ static void bound_thread_in_endpoint_receive_takes_the_signal(void **state)
     assert_int_equal(n->tail_and_state & 3, NTFN_IDLE);
 }
 
-static void bound_thread_waiting_for_a_reply_is_not_woken(void **state)
+UNIT_TEST(bound_thread_waiting_for_a_reply_is_not_woken)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct tcb *t = waiter(10);
     n->bound_tcb = t;
@@ -126,9 +121,8 @@ static void bound_thread_waiting_for_a_reply_is_not_woken(void **state)
     assert_int_equal(n->word, 0x40);
 }
 
-static void cancel_wait_makes_thread_inactive(void **state)
+UNIT_TEST(cancel_wait_makes_thread_inactive)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct tcb *a = waiter(10), *b = waiter(10), *c = waiter(10);
     notification_receive(a, n, true);
@@ -144,9 +138,8 @@ static void cancel_wait_makes_thread_inactive(void **state)
     assert_null(n->head);
 }
 
-static void deleting_last_cap_restarts_waiters_and_unbinds(void **state)
+UNIT_TEST(deleting_last_cap_restarts_waiters_and_unbinds)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     struct tcb *a = waiter(10), *b = waiter(10), *bound = waiter(10);
     n->bound_tcb = bound;
@@ -166,9 +159,8 @@ static void deleting_last_cap_restarts_waiters_and_unbinds(void **state)
     assert_int_equal(n->tail_and_state & 3, NTFN_IDLE);
 }
 
-static void signal_through_cap_ors_the_cap_badge(void **state)
+UNIT_TEST(signal_through_cap_ors_the_cap_badge)
 {
-    (void)state;
     struct notification *n = new_ntfn(20);
     fx_slot(22)->cap = cap_ipc_set_badge(fx_slot(20)->cap, 0x1337);
     assert_int_equal(fx_handle_call(22, 0, 0), 0); // seL4_Call through the invocation path
@@ -178,18 +170,13 @@ static void signal_through_cap_ors_the_cap_badge(void **state)
     assert_int_equal(t->ctx.x[REG_CAP], 0x1337);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(signals_accumulate_until_wait, fx_setup_cmocka),
-        cmocka_unit_test_setup(poll_with_nothing_pending_returns_zero, fx_setup_cmocka),
-        cmocka_unit_test_setup(waiters_block_and_wake_in_order_with_the_badge, fx_setup_cmocka),
-        cmocka_unit_test_setup(higher_priority_waiter_is_switched_to, fx_setup_cmocka),
-        cmocka_unit_test_setup(bound_thread_in_endpoint_receive_takes_the_signal, fx_setup_cmocka),
-        cmocka_unit_test_setup(bound_thread_waiting_for_a_reply_is_not_woken, fx_setup_cmocka),
-        cmocka_unit_test_setup(cancel_wait_makes_thread_inactive, fx_setup_cmocka),
-        cmocka_unit_test_setup(deleting_last_cap_restarts_waiters_and_unbinds, fx_setup_cmocka),
-        cmocka_unit_test_setup(signal_through_cap_ors_the_cap_badge, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("notification", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "notification", cmocka_unit_test_setup(signals_accumulate_until_wait, fx_setup_cmocka),
+    cmocka_unit_test_setup(poll_with_nothing_pending_returns_zero, fx_setup_cmocka),
+    cmocka_unit_test_setup(waiters_block_and_wake_in_order_with_the_badge, fx_setup_cmocka),
+    cmocka_unit_test_setup(higher_priority_waiter_is_switched_to, fx_setup_cmocka),
+    cmocka_unit_test_setup(bound_thread_in_endpoint_receive_takes_the_signal, fx_setup_cmocka),
+    cmocka_unit_test_setup(bound_thread_waiting_for_a_reply_is_not_woken, fx_setup_cmocka),
+    cmocka_unit_test_setup(cancel_wait_makes_thread_inactive, fx_setup_cmocka),
+    cmocka_unit_test_setup(deleting_last_cap_restarts_waiters_and_unbinds, fx_setup_cmocka),
+    cmocka_unit_test_setup(signal_through_cap_ors_the_cap_badge, fx_setup_cmocka))

@@ -11,6 +11,7 @@
 #include "object/page_table.h"
 #include "vm/pt_walk.h"
 #include "arch/api.h"
+#include "unit_main.h"
 
 #define VA 0x40403000ull
 
@@ -33,9 +34,8 @@ static struct invocation pt_map_rejected(struct cte *slot, word_t length, vptr_t
                        decode_page_table_invocation);
 }
 
-static void map_installs_tables_level_by_level_with_rounded_vaddr(void **state)
+UNIT_TEST(map_installs_tables_level_by_level_with_rounded_vaddr)
 {
-    (void)state;
     static const struct {
         unsigned level; // level of the entry written
         word_t rounded; // vaddr recorded in the cap
@@ -57,18 +57,16 @@ static void map_installs_tables_level_by_level_with_rounded_vaddr(void **state)
     assert_int_equal(pt_lookup_slot(f.vspace, VA).bits_left, 12);
 }
 
-static void map_rejects_short_message_or_missing_vspace(void **state)
+UNIT_TEST(map_rejects_short_message_or_missing_vspace)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map_rejected(&f.slots[1], 1, VA, f.vspace_slot).error.type,
                      seL4_TruncatedMessage);
     assert_int_equal(pt_map_rejected(&f.slots[1], 2, VA, NULL).error.type, seL4_TruncatedMessage);
 }
 
-static void map_rejects_mapped_table_before_looking_at_vspace(void **state)
+UNIT_TEST(map_rejects_mapped_table_before_looking_at_vspace)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
     f.slots[2].cap = vm_new_vspace(); // also wrong, but checked later
@@ -76,9 +74,8 @@ static void map_rejects_mapped_table_before_looking_at_vspace(void **state)
     assert_invalid_cap(inv, 0);
 }
 
-static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
+UNIT_TEST(map_rejects_non_vspace_or_vspace_without_asid)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     f.slots[2].cap = vm_new_frame(FRAME_SMALL);
     struct invocation inv = pt_map_rejected(&f.slots[1], 2, VA, &f.slots[2]);
@@ -88,9 +85,8 @@ static void map_rejects_non_vspace_or_vspace_without_asid(void **state)
     assert_invalid_cap(inv, 1);
 }
 
-static void map_rejects_vaddr_above_user_top_before_asid_lookup(void **state)
+UNIT_TEST(map_rejects_vaddr_above_user_top_before_asid_lookup)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     f.pool->vspace[VM_ROOT_ASID] = NULL; // would be FailedLookup, but vaddr is checked first
     struct invocation inv = pt_map_rejected(&f.slots[1], 2, seL4_UserTop + 1, f.vspace_slot);
@@ -103,18 +99,16 @@ static void map_rejects_vaddr_above_user_top_before_asid_lookup(void **state)
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
 }
 
-static void map_rejects_vspace_cap_whose_asid_names_another_vspace(void **state)
+UNIT_TEST(map_rejects_vspace_cap_whose_asid_names_another_vspace)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     f.slots[2].cap = cap_vspace_new((pptr_t)vm_alloc(seL4_VSpaceBits), VM_ROOT_ASID);
     struct invocation inv = pt_map_rejected(&f.slots[1], 2, VA, &f.slots[2]);
     assert_invalid_cap(inv, 1);
 }
 
-static void map_rejects_when_all_levels_exist_or_frame_is_there(void **state)
+UNIT_TEST(map_rejects_when_all_levels_exist_or_frame_is_there)
 {
-    (void)state;
     vm_link_all_tables(&f, VA);
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map_rejected(&f.slots[1], 2, VA, f.vspace_slot).error.type,
@@ -130,9 +124,8 @@ static void map_rejects_when_all_levels_exist_or_frame_is_there(void **state)
                      seL4_DeleteFirst);
 }
 
-static void unknown_label_is_illegal_operation(void **state)
+UNIT_TEST(unknown_label_is_illegal_operation)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     struct invocation inv = vm_rejected(vm_inv(&f, &f.slots[1], ARMPageMap, 0, NULL, NULL, NULL),
                                         decode_page_table_invocation);
@@ -145,9 +138,8 @@ static exception_t pt_unmap(struct cte *slot, struct invocation *out)
     return decode_page_table_invocation(out);
 }
 
-static void unmap_detaches_zeroes_and_flushes_asid(void **state)
+UNIT_TEST(unmap_detaches_zeroes_and_flushes_asid)
 {
-    (void)state;
     vm_link_table(&f, vm_new_page_table(), VA);
     vm_link_table(&f, vm_new_page_table(), VA);
     f.slots[1].cap = vm_new_page_table();
@@ -172,9 +164,8 @@ static void unmap_detaches_zeroes_and_flushes_asid(void **state)
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
 }
 
-static void unmap_with_copies_is_revoke_first(void **state)
+UNIT_TEST(unmap_with_copies_is_revoke_first)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
     cap_t copy = derived_copy(f.slots[1].cap);
@@ -187,16 +178,14 @@ static void unmap_with_copies_is_revoke_first(void **state)
     assert_int_equal(inv.error.type, seL4_RevokeFirst);
 }
 
-static void unmapped_table_cap_cannot_be_copied(void **state)
+UNIT_TEST(unmapped_table_cap_cannot_be_copied)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_true(cap_is_null(derived_copy(f.slots[1].cap)));
 }
 
-static void deleting_last_cap_detaches_table(void **state)
+UNIT_TEST(deleting_last_cap_detaches_table)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
 
@@ -210,9 +199,8 @@ static void deleting_last_cap_detaches_table(void **state)
     assert_true(vm_hw_tlb_asid_seen(VM_ROOT_ASID));
 }
 
-static void detach_ignores_table_no_longer_linked_there(void **state)
+UNIT_TEST(detach_ignores_table_no_longer_linked_there)
 {
-    (void)state;
     f.slots[1].cap = vm_new_page_table();
     assert_int_equal(pt_map(&f.slots[1], VA, f.vspace_slot), EXC_NONE);
     cap_t stale = f.slots[1].cap;
@@ -228,22 +216,18 @@ static void detach_ignores_table_no_longer_linked_there(void **state)
     assert_int_equal(vm_hw_call_total(), 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(map_installs_tables_level_by_level_with_rounded_vaddr, setup),
-        cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_mapped_table_before_looking_at_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
-        cmocka_unit_test_setup(map_rejects_vaddr_above_user_top_before_asid_lookup, setup),
-        cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace, setup),
-        cmocka_unit_test_setup(map_rejects_when_all_levels_exist_or_frame_is_there, setup),
-        cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
-        cmocka_unit_test_setup(unmap_detaches_zeroes_and_flushes_asid, setup),
-        cmocka_unit_test_setup(unmap_with_copies_is_revoke_first, setup),
-        cmocka_unit_test_setup(unmapped_table_cap_cannot_be_copied, setup),
-        cmocka_unit_test_setup(deleting_last_cap_detaches_table, setup),
-        cmocka_unit_test_setup(detach_ignores_table_no_longer_linked_there, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests",
+               cmocka_unit_test_setup(map_installs_tables_level_by_level_with_rounded_vaddr, setup),
+               cmocka_unit_test_setup(map_rejects_short_message_or_missing_vspace, setup),
+               cmocka_unit_test_setup(map_rejects_mapped_table_before_looking_at_vspace, setup),
+               cmocka_unit_test_setup(map_rejects_non_vspace_or_vspace_without_asid, setup),
+               cmocka_unit_test_setup(map_rejects_vaddr_above_user_top_before_asid_lookup, setup),
+               cmocka_unit_test_setup(map_rejects_vspace_cap_whose_asid_names_another_vspace,
+                                      setup),
+               cmocka_unit_test_setup(map_rejects_when_all_levels_exist_or_frame_is_there, setup),
+               cmocka_unit_test_setup(unknown_label_is_illegal_operation, setup),
+               cmocka_unit_test_setup(unmap_detaches_zeroes_and_flushes_asid, setup),
+               cmocka_unit_test_setup(unmap_with_copies_is_revoke_first, setup),
+               cmocka_unit_test_setup(unmapped_table_cap_cannot_be_copied, setup),
+               cmocka_unit_test_setup(deleting_last_cap_detaches_table, setup),
+               cmocka_unit_test_setup(detach_ignores_table_no_longer_linked_there, setup))

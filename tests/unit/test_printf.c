@@ -3,10 +3,10 @@
 #include "fixtures.h"
 
 #include "lib/printf.h"
+#include "unit_main.h"
 
-static void signed_values_print_as_sel4_prints_them(void **state)
+UNIT_TEST(signed_values_print_as_sel4_prints_them)
 {
-    (void)state;
     hw_reset();
     // seL4's kernel printf never prints a minus sign: %d of a negative int is its 64-bit
     // two's complement, unsigned (upstream's INTMAX_MAX is UINT64_MAX).
@@ -18,10 +18,4 @@ static void signed_values_print_as_sel4_prints_them(void **state)
     assert_string_equal(hw_console(), "[    7] [ab  |] [00012] [0] [0x1f]");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(signed_values_print_as_sel4_prints_them),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test(signed_values_print_as_sel4_prints_them))

@@ -5,6 +5,7 @@
 
 #include "vm/pt_walk.h"
 #include "arch/api.h"
+#include "unit_main.h"
 
 #define VA 0x0000123456789000ull
 
@@ -12,9 +13,8 @@ static struct vm_fixture f;
 
 VM_SETUP(f)
 
-static void bits_left_shrink_by_nine_per_level(void **state)
+UNIT_TEST(bits_left_shrink_by_nine_per_level)
 {
-    (void)state;
     static const unsigned expected[] = {39, 30, 21, 12};
     for (unsigned level = 0; level < 4; level++) {
         struct pt_slot s = pt_lookup_slot(f.vspace, VA);
@@ -26,9 +26,8 @@ static void bits_left_shrink_by_nine_per_level(void **state)
     }
 }
 
-static void returned_entry_is_the_index_of_va(void **state)
+UNIT_TEST(returned_entry_is_the_index_of_va)
 {
-    (void)state;
     struct pt_slot s = pt_lookup_slot(f.vspace, VA);
     assert_ptr_equal(s.pte, &f.vspace[pt_index(VA, 0)]);
     vm_link_all_tables(&f, VA);
@@ -40,9 +39,8 @@ static void returned_entry_is_the_index_of_va(void **state)
     assert_ptr_equal(pt_lookup_slot(f.vspace, VA + 0x1000).pte, s.pte + 1);
 }
 
-static void walk_stops_at_block_and_at_page(void **state)
+UNIT_TEST(walk_stops_at_block_and_at_page)
 {
-    (void)state;
     vm_link_table(&f, vm_new_page_table(), VA);
     struct pt_slot s = pt_lookup_slot(f.vspace, VA);
     *s.pte = pte_make_frame(0x40000000, 1, VM_READ_WRITE, true, false); // 1 GiB block
@@ -58,20 +56,13 @@ static void walk_stops_at_block_and_at_page(void **state)
     assert_int_equal(pt_lookup_slot(f.vspace, VA).bits_left, 12);
 }
 
-static void next_table_goes_through_physical_window(void **state)
+UNIT_TEST(next_table_goes_through_physical_window)
 {
-    (void)state;
     pte_t *t = vm_alloc(12);
     assert_ptr_equal(pt_next_table(pte_make_table(pptr_to_paddr((pptr_t)t))), t);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(bits_left_shrink_by_nine_per_level, setup),
-        cmocka_unit_test_setup(returned_entry_is_the_index_of_va, setup),
-        cmocka_unit_test_setup(walk_stops_at_block_and_at_page, setup),
-        cmocka_unit_test_setup(next_table_goes_through_physical_window, setup),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test_setup(bits_left_shrink_by_nine_per_level, setup),
+               cmocka_unit_test_setup(returned_entry_is_the_index_of_va, setup),
+               cmocka_unit_test_setup(walk_stops_at_block_and_at_page, setup),
+               cmocka_unit_test_setup(next_table_goes_through_physical_window, setup))

@@ -8,10 +8,10 @@
 
 #include "arch/aarch64/pte.h"
 #include "cspace/cap.h"
+#include "unit_main.h"
 
-static void frame_descriptors_match_sel4_low_bits(void **state)
+UNIT_TEST(frame_descriptors_match_sel4_low_bits)
 {
-    (void)state;
     paddr_t pa = 0x40123000;
     assert_int_equal(pte_make_frame(pa, 3, VM_READ_WRITE, true, false), pa | 0xc53 | PTE_SW_PAGE);
     assert_int_equal(pte_make_frame(pa, 3, VM_READ_ONLY, true, false), pa | 0xcd3 | PTE_SW_PAGE);
@@ -24,9 +24,8 @@ static void frame_descriptors_match_sel4_low_bits(void **state)
     assert_int_equal(pte_make_table(0x40124000), 0x40124003);
 }
 
-static void entry_kind_depends_on_level(void **state)
+UNIT_TEST(entry_kind_depends_on_level)
 {
-    (void)state;
     pte_t table = pte_make_table(0x1000);
     pte_t page = pte_make_frame(0x2000, 3, VM_READ_WRITE, true, false);
     pte_t block = pte_make_frame(0x200000, 2, VM_READ_WRITE, true, false);
@@ -39,9 +38,8 @@ static void entry_kind_depends_on_level(void **state)
     assert_false(pte_is_valid(0));
 }
 
-static void geometry_matches_va_split(void **state)
+UNIT_TEST(geometry_matches_va_split)
 {
-    (void)state;
     assert_int_equal(pt_level_shift(0), 39);
     assert_int_equal(pt_level_shift(3), 12);
     vptr_t va = (5ull << 39) | (6ull << 30) | (7ull << 21) | (8ull << 12) | 0x123;
@@ -51,9 +49,8 @@ static void geometry_matches_va_split(void **state)
     assert_int_equal(pt_index(va, 3), 8);
 }
 
-static void seeded_round_trips(void **state)
+UNIT_TEST(seeded_round_trips)
 {
-    (void)state;
     word_t seed = 0x5eed;
     for (unsigned n = 0; n < 10000; n++) {
         seed = seed * 6364136223846793005ull + 1442695040888963407ull;
@@ -72,13 +69,6 @@ static void seeded_round_trips(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(frame_descriptors_match_sel4_low_bits),
-        cmocka_unit_test(entry_kind_depends_on_level),
-        cmocka_unit_test(geometry_matches_va_split),
-        cmocka_unit_test(seeded_round_trips),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("tests", cmocka_unit_test(frame_descriptors_match_sel4_low_bits),
+               cmocka_unit_test(entry_kind_depends_on_level),
+               cmocka_unit_test(geometry_matches_va_split), cmocka_unit_test(seeded_round_trips))

@@ -6,6 +6,7 @@
 
 #include "sched/sched.h"
 #include "state.h"
+#include "unit_main.h"
 
 static struct tcb *thread(word_t prio)
 {
@@ -16,9 +17,8 @@ static struct tcb *thread(word_t prio)
     return t;
 }
 
-static void enqueue_puts_in_front_and_append_behind(void **state)
+UNIT_TEST(enqueue_puts_in_front_and_append_behind)
 {
-    (void)state;
     struct tcb *a = thread(50), *b = thread(50), *c = thread(50);
     sched_append(a);
     sched_append(b);
@@ -42,9 +42,8 @@ static void enqueue_puts_in_front_and_append_behind(void **state)
     assert_false(ks_ready_bitmap[0] & BIT(50));
 }
 
-static void the_current_thread_stays_without_a_request(void **state)
+UNIT_TEST(the_current_thread_stays_without_a_request)
 {
-    (void)state;
     struct tcb *other = thread(200);
     sched_append(other); // higher, but nobody asked for a reschedule
     schedule();
@@ -56,9 +55,8 @@ static void the_current_thread_stays_without_a_request(void **state)
     assert_false(other->in_ready_queue);    // the current thread is never queued
 }
 
-static void a_woken_thread_runs_only_if_it_beats_the_current_one(void **state)
+UNIT_TEST(a_woken_thread_runs_only_if_it_beats_the_current_one)
 {
-    (void)state;
     struct tcb *low = thread(50), *high = thread(150);
     sched_possible_switch_to(low);
     schedule();
@@ -70,9 +68,8 @@ static void a_woken_thread_runs_only_if_it_beats_the_current_one(void **state)
     assert_true(fx.thread->in_ready_queue);
 }
 
-static void equal_priority_goes_behind_the_current_one(void **state)
+UNIT_TEST(equal_priority_goes_behind_the_current_one)
 {
-    (void)state;
     struct tcb *peer = thread(100);
     sched_possible_switch_to(peer);
     schedule();
@@ -81,9 +78,8 @@ static void equal_priority_goes_behind_the_current_one(void **state)
     assert_ptr_equal(ks_ready_head[100], peer);
 }
 
-static void yield_and_the_time_slice_rotate_equal_priorities(void **state)
+UNIT_TEST(yield_and_the_time_slice_rotate_equal_priorities)
 {
-    (void)state;
     struct tcb *peer = thread(100);
     sched_append(peer);
     sched_yield_current();
@@ -102,9 +98,8 @@ static void yield_and_the_time_slice_rotate_equal_priorities(void **state)
     assert_ptr_equal(ks_cur_thread, fx.thread);
 }
 
-static void nothing_runnable_is_idle(void **state)
+UNIT_TEST(nothing_runnable_is_idle)
 {
-    (void)state;
     thread_set_state(fx.thread, TS_INACTIVE);
     assert_ptr_equal(ks_sched_action, (struct tcb *)1); // a reschedule was requested
     schedule();
@@ -113,16 +108,10 @@ static void nothing_runnable_is_idle(void **state)
     assert_null(ks_sched_action);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(enqueue_puts_in_front_and_append_behind, fx_setup_cmocka),
-        cmocka_unit_test_setup(the_current_thread_stays_without_a_request, fx_setup_cmocka),
-        cmocka_unit_test_setup(a_woken_thread_runs_only_if_it_beats_the_current_one,
-                               fx_setup_cmocka),
-        cmocka_unit_test_setup(equal_priority_goes_behind_the_current_one, fx_setup_cmocka),
-        cmocka_unit_test_setup(yield_and_the_time_slice_rotate_equal_priorities, fx_setup_cmocka),
-        cmocka_unit_test_setup(nothing_runnable_is_idle, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("sched", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "sched", cmocka_unit_test_setup(enqueue_puts_in_front_and_append_behind, fx_setup_cmocka),
+    cmocka_unit_test_setup(the_current_thread_stays_without_a_request, fx_setup_cmocka),
+    cmocka_unit_test_setup(a_woken_thread_runs_only_if_it_beats_the_current_one, fx_setup_cmocka),
+    cmocka_unit_test_setup(equal_priority_goes_behind_the_current_one, fx_setup_cmocka),
+    cmocka_unit_test_setup(yield_and_the_time_slice_rotate_equal_priorities, fx_setup_cmocka),
+    cmocka_unit_test_setup(nothing_runnable_is_idle, fx_setup_cmocka))

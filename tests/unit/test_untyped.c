@@ -10,6 +10,7 @@
 #include "object/objecttype.h"
 #include "object/untyped.h"
 #include "state.h"
+#include "unit_main.h"
 
 #define UT_SLOT 10
 #define ROOT_SLOT seL4_CapInitThreadCNode
@@ -32,9 +33,13 @@ static exception_t rejected(struct invocation *inv, word_t label, unsigned lengt
     return decode_untyped_invocation(inv);
 }
 
-static void retype_notification_into_root_cnode(void **state)
+// A whole Retype (the six MRs given) with the root cap from slot `root`, that must be
+// rejected.
+#define retype_rejected(inv, root, ...)                                                            \
+    rejected(inv, UntypedRetype, 6, (const word_t[6]){__VA_ARGS__}, fx_slot(root))
+
+UNIT_TEST(retype_notification_into_root_cnode)
 {
-    (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     assert_int_equal(retype(&inv, seL4_NotificationObject, 0, 30, 1), EXC_NONE);
@@ -48,9 +53,8 @@ static void retype_notification_into_root_cnode(void **state)
     assert_int_equal(fx.thread->state, TS_RESTART);
 }
 
-static void watermark_aligns_each_object_to_its_size(void **state)
+UNIT_TEST(watermark_aligns_each_object_to_its_size)
 {
-    (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 14, false);
     pptr_t base = cap_ptr(ut->cap);
     struct invocation inv;
@@ -87,9 +91,8 @@ static void watermark_aligns_each_object_to_its_size(void **state)
     assert_false(cap_untyped_is_device(u));
 }
 
-static void objects_are_zeroed(void **state)
+UNIT_TEST(objects_are_zeroed)
 {
-    (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 12, false);
     memset((void *)cap_ptr(ut->cap), 0xa5, 4096);
     ut->cap = cap_untyped_set_free_index(ut->cap, 4096); // as after earlier use
@@ -102,9 +105,8 @@ static void objects_are_zeroed(void **state)
     assert_int_equal(p[16 << seL4_SlotBits], 0xa5); // the reset itself clears nothing
 }
 
-static void childless_untyped_is_reset_and_reused(void **state)
+UNIT_TEST(childless_untyped_is_reset_and_reused)
 {
-    (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     assert_int_equal(retype(&inv, seL4_TCBObject, 0, 30, 2), EXC_NONE);
@@ -123,9 +125,8 @@ static void childless_untyped_is_reset_and_reused(void **state)
     assert_int_equal(cap_untyped_free_index(ut->cap), 16);
 }
 
-static void reset_is_never_preempted(void **state)
+UNIT_TEST(reset_is_never_preempted)
 {
-    (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 12, false);
     ut->cap = cap_untyped_set_free_index(ut->cap, 4096);
     memset((void *)cap_ptr(ut->cap), 0xff, 4096);
@@ -141,9 +142,8 @@ static void reset_is_never_preempted(void **state)
     }
 }
 
-static void fan_out_of_256_and_destination_cnode_by_depth(void **state)
+UNIT_TEST(fan_out_of_256_and_destination_cnode_by_depth)
 {
-    (void)state;
     fx_untyped(UT_SLOT, 16, false);
     // A second CNode of 2^9 slots in root slot 20, named with depth 64.
     fx_object(20, seL4_CapTableObject, 9);
@@ -157,16 +157,14 @@ static void fan_out_of_256_and_destination_cnode_by_depth(void **state)
     assert_true(cap_is_null(dest[255].cap));
 }
 
-static void device_untyped_gives_frames_and_untypeds_only(void **state)
+UNIT_TEST(device_untyped_gives_frames_and_untypeds_only)
 {
-    (void)state;
     struct cte *ut = fx_untyped(UT_SLOT, 16, true);
     struct invocation inv;
     word_t bad[] = {seL4_TCBObject,      seL4_EndpointObject,      seL4_NotificationObject,
                     seL4_CapTableObject, seL4_ARM_PageTableObject, seL4_ARM_VSpaceObject};
     for (unsigned i = 0; i < ARRAY_SIZE(bad); i++) {
-        const word_t mrs[6] = {bad[i], 4, 0, 0, 30, 1};
-        assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
+        assert_rejected(retype_rejected(&inv, ROOT_SLOT, bad[i], 4, 0, 0, 30, 1), inv,
                         seL4_InvalidArgument);
         assert_int_equal(inv.error.invalid_argument, 1);
     }
@@ -181,19 +179,23 @@ static void device_untyped_gives_frames_and_untypeds_only(void **state)
 
 // ---- rejections, in seL4's order ---------------------------------------------------------
 
-static void rejects_wrong_label_before_length(void **state)
+// The rejection tests' setup: the fixture, and a 4 KiB untyped in UT_SLOT.
+static int with_4k_untyped(void **state)
 {
-    (void)state;
+    fx_setup_cmocka(state);
     fx_untyped(UT_SLOT, 12, false);
+    return 0;
+}
+
+UNIT_TEST(rejects_wrong_label_before_length)
+{
     struct invocation inv;
     assert_rejected(rejected(&inv, CNodeCopy, 0, NULL, NULL), inv, seL4_IllegalOperation);
     assert_true(hw_console_has("Untyped cap: Illegal operation attempted."));
 }
 
-static void rejects_short_message_or_missing_root(void **state)
+UNIT_TEST(rejects_short_message_or_missing_root)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     const word_t mrs[6] = {99, 99, 0, 0, 9999, 0};
     assert_rejected(rejected(&inv, UntypedRetype, 5, mrs, fx_slot(ROOT_SLOT)), inv,
@@ -201,24 +203,19 @@ static void rejects_short_message_or_missing_root(void **state)
     assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, NULL), inv, seL4_TruncatedMessage);
 }
 
-static void rejects_unknown_type_as_argument_0(void **state)
+UNIT_TEST(rejects_unknown_type_as_argument_0)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     word_t types[] = {seL4_ObjectTypeCount, seL4_ARM_VCPUObject, ~0ull};
     for (unsigned i = 0; i < ARRAY_SIZE(types); i++) {
-        const word_t mrs[6] = {types[i], 99, 0, 0, 9999, 0};
-        assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
+        assert_rejected(retype_rejected(&inv, ROOT_SLOT, types[i], 99, 0, 0, 9999, 0), inv,
                         seL4_InvalidArgument);
         assert_int_equal(inv.error.invalid_argument, 0);
     }
 }
 
-static void rejects_impossible_sizes_with_range_0_47(void **state)
+UNIT_TEST(rejects_impossible_sizes_with_range_0_47)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     const word_t cases[][2] = {{seL4_UntypedObject, 48},
                                {seL4_UntypedObject, 64},
@@ -226,150 +223,113 @@ static void rejects_impossible_sizes_with_range_0_47(void **state)
                                {seL4_EndpointObject, 64},
                                {seL4_ARM_SmallPageObject, ~0ull}};
     for (unsigned i = 0; i < ARRAY_SIZE(cases); i++) {
-        const word_t mrs[6] = {cases[i][0], cases[i][1], 0, 0, 9999, 0};
-        assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
-                        seL4_RangeError);
-        assert_int_equal(inv.error.range_min, 0);
-        assert_int_equal(inv.error.range_max, 47);
+        assert_rejected_range(
+            retype_rejected(&inv, ROOT_SLOT, cases[i][0], cases[i][1], 0, 0, 9999, 0), inv, 0, 47);
     }
 }
 
-static void rejects_too_small_cnode_and_untyped_as_argument_1(void **state)
+UNIT_TEST(rejects_too_small_cnode_and_untyped_as_argument_1)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
-    const word_t cn[6] = {seL4_CapTableObject, 0, 0, 0, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, cn, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_CapTableObject, 0, 0, 0, 9999, 0), inv,
                     seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 1);
-    const word_t ut[6] = {seL4_UntypedObject, 3, 0, 0, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, ut, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_UntypedObject, 3, 0, 0, 9999, 0), inv,
                     seL4_InvalidArgument);
     assert_int_equal(inv.error.invalid_argument, 1);
     assert_true(hw_console_has("Untyped Retype: Requested UntypedItem size too small."));
 }
 
-static void rejects_bad_destination_lookup(void **state)
+UNIT_TEST(rejects_bad_destination_lookup)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
     // Depth 65: RangeError(1, 64).
-    const word_t d65[6] = {seL4_EndpointObject, 0, 20, 65, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, d65, fx_slot(ROOT_SLOT)), inv,
-                    seL4_RangeError);
-    assert_int_equal(inv.error.range_min, 1);
-    assert_int_equal(inv.error.range_max, 64);
+    assert_rejected_range(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 20, 65, 9999, 0),
+                          inv, 1, 64);
     // Depth 32 on the boot-shaped root: GuardMismatch, not source.
-    const word_t d32[6] = {seL4_EndpointObject, 0, 20, 32, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, d32, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 20, 32, 9999, 0), inv,
                     seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_GuardMismatch);
     // Root extra cap not a CNode with depth != 0: InvalidRoot.
-    const word_t d64[6] = {seL4_EndpointObject, 0, 20, 64, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, d64, fx_slot(20)), inv, seL4_FailedLookup);
+    assert_rejected(retype_rejected(&inv, 20, seL4_EndpointObject, 0, 20, 64, 9999, 0), inv,
+                    seL4_FailedLookup);
     assert_int_equal(inv.error.lookup.type, seL4_InvalidRoot);
 }
 
-static void rejects_destination_that_is_not_a_cnode(void **state)
+UNIT_TEST(rejects_destination_that_is_not_a_cnode)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     fx_object(20, seL4_EndpointObject, 0);
     struct invocation inv;
     // Depth 64 names slot 20, an endpoint: MissingCapability(bits_left = 64).
-    const word_t mrs[6] = {seL4_EndpointObject, 0, 20, 64, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 20, 64, 9999, 0), inv,
                     seL4_FailedLookup);
     assert_false(inv.error.failed_lookup_was_source);
     assert_int_equal(inv.error.lookup.type, seL4_MissingCapability);
     assert_int_equal(inv.error.lookup.bits_left, 64);
     // Depth 0 with an endpoint as root: bits_left = 0.
-    const word_t d0[6] = {seL4_EndpointObject, 0, 0, 0, 9999, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, d0, fx_slot(20)), inv, seL4_FailedLookup);
+    assert_rejected(retype_rejected(&inv, 20, seL4_EndpointObject, 0, 0, 0, 9999, 0), inv,
+                    seL4_FailedLookup);
     assert_int_equal(inv.error.lookup.type, seL4_MissingCapability);
     assert_int_equal(inv.error.lookup.bits_left, 0);
     assert_true(hw_console_has("Untyped Retype: Destination cap invalid or read-only."));
 }
 
-static void rejects_offset_window_and_count_ranges(void **state)
+UNIT_TEST(rejects_offset_window_and_count_ranges)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     const word_t slots = BIT(FX_ROOT_BITS);
     // Offset past the end: RangeError(0, slots - 1), before the count is looked at.
-    const word_t off[6] = {seL4_EndpointObject, 0, 0, 0, slots, 0};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, off, fx_slot(ROOT_SLOT)), inv,
-                    seL4_RangeError);
-    assert_int_equal(inv.error.range_min, 0);
-    assert_int_equal(inv.error.range_max, slots - 1);
+    assert_rejected_range(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 0, 0, slots, 0),
+                          inv, 0, slots - 1);
     // Count 0 and 257: RangeError(1, 256).
     for (word_t n = 0; n <= 257; n += 257) {
-        const word_t cnt[6] = {seL4_EndpointObject, 0, 0, 0, 30, n};
-        assert_rejected(rejected(&inv, UntypedRetype, 6, cnt, fx_slot(ROOT_SLOT)), inv,
-                        seL4_RangeError);
-        assert_int_equal(inv.error.range_min, 1);
-        assert_int_equal(inv.error.range_max, 256);
+        assert_rejected_range(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 0, 0, 30, n),
+                              inv, 1, 256);
     }
     // Window overrunning the CNode: RangeError(1, slots - offset).
-    const word_t win[6] = {seL4_EndpointObject, 0, 0, 0, slots - 6, 10};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, win, fx_slot(ROOT_SLOT)), inv,
-                    seL4_RangeError);
-    assert_int_equal(inv.error.range_min, 1);
-    assert_int_equal(inv.error.range_max, 6);
+    assert_rejected_range(
+        retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 0, 0, slots - 6, 10), inv, 1, 6);
 }
 
-static void rejects_occupied_destination_slot(void **state)
+UNIT_TEST(rejects_occupied_destination_slot)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     fx_object(33, seL4_EndpointObject, 0);
     struct invocation inv;
-    const word_t mrs[6] = {seL4_EndpointObject, 0, 0, 0, 30, 5};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, mrs, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_EndpointObject, 0, 0, 0, 30, 5), inv,
                     seL4_DeleteFirst);
     assert_true(hw_console_has("Untyped Retype: Slot #33 in destination window non-empty."));
 }
 
-static void rejects_when_memory_is_short_with_bytes_left(void **state)
+UNIT_TEST(rejects_when_memory_is_short_with_bytes_left)
 {
-    (void)state;
-    fx_untyped(UT_SLOT, 12, false);
     struct invocation inv;
     // Childless: all 4096 bytes count, 3 TCBs need 6144.
-    const word_t three[6] = {seL4_TCBObject, 0, 0, 0, 30, 3};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, three, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_TCBObject, 0, 0, 0, 30, 3), inv,
                     seL4_NotEnoughMemory);
     assert_int_equal(inv.error.memory_left, 4096);
     // After one endpoint (a child), 4080 bytes are left: room for one TCB only.
     assert_int_equal(retype(&inv, seL4_EndpointObject, 0, 40, 1), EXC_NONE);
-    const word_t two[6] = {seL4_TCBObject, 0, 0, 0, 30, 2};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, two, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_TCBObject, 0, 0, 0, 30, 2), inv,
                     seL4_NotEnoughMemory);
     assert_int_equal(inv.error.memory_left, 4080);
     // An untyped as big as the parent does not fit once something was taken.
-    const word_t big[6] = {seL4_UntypedObject, 12, 0, 0, 30, 1};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, big, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_UntypedObject, 12, 0, 0, 30, 1), inv,
                     seL4_NotEnoughMemory);
 }
 
-static void checks_come_in_seL4_order(void **state)
+UNIT_TEST(checks_come_in_seL4_order)
 {
-    (void)state;
     fx_untyped(UT_SLOT, 12, true);
     fx_object(30, seL4_EndpointObject, 0);
     struct invocation inv;
     // Device + TCB + occupied slot + too many objects: the occupied slot (DeleteFirst) is
     // found before memory and device checks...
-    const word_t a[6] = {seL4_TCBObject, 0, 0, 0, 30, 4};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, a, fx_slot(ROOT_SLOT)), inv, seL4_DeleteFirst);
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_TCBObject, 0, 0, 0, 30, 4), inv,
+                    seL4_DeleteFirst);
     // ...memory before the device rule...
-    const word_t b[6] = {seL4_TCBObject, 0, 0, 0, 31, 4};
-    assert_rejected(rejected(&inv, UntypedRetype, 6, b, fx_slot(ROOT_SLOT)), inv,
+    assert_rejected(retype_rejected(&inv, ROOT_SLOT, seL4_TCBObject, 0, 0, 0, 31, 4), inv,
                     seL4_NotEnoughMemory);
     // ...and a bad type before everything after the length check.
     const word_t c[6] = {77, 0, 0, 99, 9999, 0};
@@ -378,27 +338,22 @@ static void checks_come_in_seL4_order(void **state)
                     seL4_InvalidArgument);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(retype_notification_into_root_cnode, fx_setup_cmocka),
-        cmocka_unit_test_setup(watermark_aligns_each_object_to_its_size, fx_setup_cmocka),
-        cmocka_unit_test_setup(objects_are_zeroed, fx_setup_cmocka),
-        cmocka_unit_test_setup(childless_untyped_is_reset_and_reused, fx_setup_cmocka),
-        cmocka_unit_test_setup(reset_is_never_preempted, fx_setup_cmocka),
-        cmocka_unit_test_setup(fan_out_of_256_and_destination_cnode_by_depth, fx_setup_cmocka),
-        cmocka_unit_test_setup(device_untyped_gives_frames_and_untypeds_only, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_wrong_label_before_length, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_short_message_or_missing_root, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_unknown_type_as_argument_0, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_impossible_sizes_with_range_0_47, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_too_small_cnode_and_untyped_as_argument_1, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_bad_destination_lookup, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_destination_that_is_not_a_cnode, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_offset_window_and_count_ranges, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_occupied_destination_slot, fx_setup_cmocka),
-        cmocka_unit_test_setup(rejects_when_memory_is_short_with_bytes_left, fx_setup_cmocka),
-        cmocka_unit_test_setup(checks_come_in_seL4_order, fx_setup_cmocka),
-    };
-    return cmocka_run_group_tests_name("untyped", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN(
+    "untyped", cmocka_unit_test_setup(retype_notification_into_root_cnode, fx_setup_cmocka),
+    cmocka_unit_test_setup(watermark_aligns_each_object_to_its_size, fx_setup_cmocka),
+    cmocka_unit_test_setup(objects_are_zeroed, fx_setup_cmocka),
+    cmocka_unit_test_setup(childless_untyped_is_reset_and_reused, fx_setup_cmocka),
+    cmocka_unit_test_setup(reset_is_never_preempted, fx_setup_cmocka),
+    cmocka_unit_test_setup(fan_out_of_256_and_destination_cnode_by_depth, fx_setup_cmocka),
+    cmocka_unit_test_setup(device_untyped_gives_frames_and_untypeds_only, fx_setup_cmocka),
+    cmocka_unit_test_setup(rejects_wrong_label_before_length, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_short_message_or_missing_root, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_unknown_type_as_argument_0, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_impossible_sizes_with_range_0_47, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_too_small_cnode_and_untyped_as_argument_1, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_bad_destination_lookup, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_destination_that_is_not_a_cnode, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_offset_window_and_count_ranges, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_occupied_destination_slot, with_4k_untyped),
+    cmocka_unit_test_setup(rejects_when_memory_is_short_with_bytes_left, with_4k_untyped),
+    cmocka_unit_test_setup(checks_come_in_seL4_order, fx_setup_cmocka))

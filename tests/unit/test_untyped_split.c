@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "boot/untyped_split.h"
+#include "unit_main.h"
 
 #define MAX_BLOCKS 512
 
@@ -37,18 +38,16 @@ static unsigned check_region(paddr_t start, paddr_t end)
     return n;
 }
 
-static void ram_gigabyte_is_one_block(void **state)
+UNIT_TEST(ram_gigabyte_is_one_block)
 {
-    (void)state;
     struct untyped_block b[4];
     assert_int_equal(untyped_split(0x40000000, 0x80000000, b, 4), 1);
     assert_int_equal(b[0].paddr, 0x40000000);
     assert_int_equal(b[0].size_bits, 30);
 }
 
-static void unaligned_region_splits_ascending(void **state)
+UNIT_TEST(unaligned_region_splits_ascending)
 {
-    (void)state;
     struct untyped_block b[8];
     // [0x1010, 0x3000): 16 B, 32 B, ... up to 0x2000, then 4 KiB.
     unsigned n = untyped_split(0x1010, 0x3000, b, 8);
@@ -62,9 +61,8 @@ static void unaligned_region_splits_ascending(void **state)
     check_region(0x1010, 0x3000);
 }
 
-static void tiny_and_empty_regions(void **state)
+UNIT_TEST(tiny_and_empty_regions)
 {
-    (void)state;
     struct untyped_block b[2];
     assert_int_equal(untyped_split(0x1000, 0x1000, b, 2), 0);
     assert_int_equal(untyped_split(0x2000, 0x1000, b, 2), 0);
@@ -74,9 +72,8 @@ static void tiny_and_empty_regions(void **state)
     assert_int_equal(b[0].paddr, 0x1010);
 }
 
-static void zero_start_and_47_bit_cap(void **state)
+UNIT_TEST(zero_start_and_47_bit_cap)
 {
-    (void)state;
     struct untyped_block b[4];
     // A device region from 0 to 2^40: address 0 is aligned to everything.
     assert_int_equal(untyped_split(0, BIT(40), b, 4), 1);
@@ -88,18 +85,16 @@ static void zero_start_and_47_bit_cap(void **state)
     check_region(0, BIT(48));
 }
 
-static void count_beyond_max_is_reported(void **state)
+UNIT_TEST(count_beyond_max_is_reported)
 {
-    (void)state;
     struct untyped_block b[2];
     unsigned n = untyped_split(0x1010, 0x3000, b, 2);
     assert_int_equal(n, 9);
     assert_int_equal(b[1].paddr, 0x1020);
 }
 
-static void seeded_random_regions_are_covered(void **state)
+UNIT_TEST(seeded_random_regions_are_covered)
 {
-    (void)state;
     unsigned seed = 0xca1e;
     srand(seed);
     for (int i = 0; i < 2000; i++) {
@@ -109,15 +104,9 @@ static void seeded_random_regions_are_covered(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(ram_gigabyte_is_one_block),
-        cmocka_unit_test(unaligned_region_splits_ascending),
-        cmocka_unit_test(tiny_and_empty_regions),
-        cmocka_unit_test(zero_start_and_47_bit_cap),
-        cmocka_unit_test(count_beyond_max_is_reported),
-        cmocka_unit_test(seeded_random_regions_are_covered),
-    };
-    return cmocka_run_group_tests_name("untyped_split", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("untyped_split", cmocka_unit_test(ram_gigabyte_is_one_block),
+               cmocka_unit_test(unaligned_region_splits_ascending),
+               cmocka_unit_test(tiny_and_empty_regions),
+               cmocka_unit_test(zero_start_and_47_bit_cap),
+               cmocka_unit_test(count_beyond_max_is_reported),
+               cmocka_unit_test(seeded_random_regions_are_covered))

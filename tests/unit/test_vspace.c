@@ -8,6 +8,7 @@
 #include "object/vspace.h"
 #include "arch/api.h"
 #include "fake/hw.h"
+#include "unit_main.h"
 
 #define VA 0x800000ull // 8 MiB: the frame the cache calls work on
 
@@ -41,9 +42,8 @@ static struct invocation flush(struct cte *vspace, word_t label, word_t length, 
     return inv;
 }
 
-static void each_operation_maintains_the_physical_range(void **state)
+UNIT_TEST(each_operation_maintains_the_physical_range)
 {
-    (void)state;
     pptr_t frame = map_frame(RW);
     static const struct {
         word_t label;
@@ -60,16 +60,14 @@ static void each_operation_maintains_the_physical_range(void **state)
     }
 }
 
-static void nothing_mapped_succeeds_without_maintenance(void **state)
+UNIT_TEST(nothing_mapped_succeeds_without_maintenance)
 {
-    (void)state;
     flush(f.vspace_slot, ARMVSpaceClean_Data, 2, VA, VA + 64, EXC_NONE);
     assert_int_equal(vm_hw_cache_count(), 0);
 }
 
-static void rejections_in_seL4_order(void **state)
+UNIT_TEST(rejections_in_seL4_order)
 {
-    (void)state;
     map_frame(CAP_RIGHT_READ);
     struct invocation inv;
     // One word: TruncatedMessage.
@@ -109,9 +107,8 @@ static void rejections_in_seL4_order(void **state)
     assert_int_equal(inv.error.type, seL4_IllegalOperation);
 }
 
-static void activate_uses_the_vspace_its_asid_still_names(void **state)
+UNIT_TEST(activate_uses_the_vspace_its_asid_still_names)
 {
-    (void)state;
     tcb_slot(f.thread, TCB_VTABLE)->cap = f.vspace_slot->cap;
     vm_hw_clear();
     vspace_activate(f.thread);
@@ -122,13 +119,7 @@ static void activate_uses_the_vspace_its_asid_still_names(void **state)
     assert_true(hw_seen(HW_SET_VSPACE, 0, 0, 0));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(each_operation_maintains_the_physical_range, setup),
-        cmocka_unit_test_setup(nothing_mapped_succeeds_without_maintenance, setup),
-        cmocka_unit_test_setup(rejections_in_seL4_order, setup),
-        cmocka_unit_test_setup(activate_uses_the_vspace_its_asid_still_names, setup),
-    };
-    return cmocka_run_group_tests_name("vspace", tests, NULL, NULL);
-}
+UNIT_TEST_MAIN("vspace", cmocka_unit_test_setup(each_operation_maintains_the_physical_range, setup),
+               cmocka_unit_test_setup(nothing_mapped_succeeds_without_maintenance, setup),
+               cmocka_unit_test_setup(rejections_in_seL4_order, setup),
+               cmocka_unit_test_setup(activate_uses_the_vspace_its_asid_still_names, setup))

@@ -33,11 +33,85 @@ LIBSEL4_INLINE_FUNC seL4_Error seL4_Invoke_(seL4_CPtr service, seL4_Word label,
     return error;
 }
 
+// seL4_Invoke_ with extra caps: the n caps of caps[] go to the IPC buffer's cap slots
+// 0..n-1 first (n at most seL4_MsgMaxExtraCaps).
+SEL4_FORCE_INLINE seL4_Error seL4_InvokeCaps_(seL4_CPtr service, seL4_Word label,
+                                              const seL4_CPtr *caps, seL4_Word n, seL4_Word length,
+                                              seL4_Word *mr)
+{
+    if (n > 0) {
+        seL4_SetCap(0, caps[0]);
+    }
+    if (n > 1) {
+        seL4_SetCap(1, caps[1]);
+    }
+    if (n > 2) {
+        seL4_SetCap(2, caps[2]);
+    }
+    return seL4_Invoke_(service, label, n, length, mr);
+}
+
+// The invocation `label` of `service` with the caps that follow (one to three) as its
+// extra caps, `length` message words and MR0..MR3 in mr[].
+#define SEL4_INVOKE_CAPS_(service, label, length, mr, ...)                                         \
+    seL4_InvokeCaps_(service, label, (const seL4_CPtr[]){__VA_ARGS__},                             \
+                     sizeof((const seL4_CPtr[]){__VA_ARGS__}) / sizeof(seL4_CPtr), length, mr)
+
 #define SEL4_U8_(x) (0xffu & (seL4_Word)(x))
 #define SEL4_BOOL_(x) (0x1u & (seL4_Word)(x))
 
 // Number of words in seL4_UserContext (36): the most registers one transfer can carry.
 #define SEL4_USER_CONTEXT_WORDS_ (sizeof(seL4_UserContext) / sizeof(seL4_Word))
+
+// The stub families, each a whole stub from one line: the invocation `label` on a
+// `type` cap, message length and extra caps fixed by the family (sel4_client_mcs.h
+// uses them too).
+// No arguments: an empty message.
+#define SEL4_NOARG_OP_(fn, type, label)                                                            \
+    LIBSEL4_INLINE seL4_Error fn(type _service)                                                    \
+    {                                                                                              \
+        seL4_Word mr[4] = {0, 0, 0, 0};                                                            \
+        return seL4_Invoke_(_service, label, 0, 0, mr);                                            \
+    }
+
+// One extra cap, named `cap`, and no words.
+#define SEL4_CAP_OP_(fn, type, label, cap)                                                         \
+    LIBSEL4_INLINE seL4_Error fn(type _service, seL4_CPtr cap)                                     \
+    {                                                                                              \
+        seL4_Word mr[4] = {0, 0, 0, 0};                                                            \
+        return SEL4_INVOKE_CAPS_(_service, label, 0, mr, cap);                                     \
+    }
+
+// A slot of the invoked CNode: index, depth.
+#define SEL4_SLOT_OP_(fn, label)                                                                   \
+    LIBSEL4_INLINE seL4_Error fn(seL4_CNode _service, seL4_Word index, seL4_Uint8 depth)           \
+    {                                                                                              \
+        seL4_Word mr[4] = {index, SEL4_U8_(depth), 0, 0};                                          \
+        return seL4_Invoke_(_service, label, 0, 2, mr);                                            \
+    }
+
+// Cache maintenance over [start, end) virtual addresses.
+#define SEL4_RANGE_OP_(fn, label)                                                                  \
+    LIBSEL4_INLINE seL4_Error fn(seL4_CPtr _service, seL4_Word start, seL4_Word end)               \
+    {                                                                                              \
+        seL4_Word mr[4] = {start, end, 0, 0};                                                      \
+        return seL4_Invoke_(_service, label, 0, 2, mr);                                            \
+    }
+
+// No arguments; the result struct fn##_t carries the error and, on success, the reply's
+// MR0 as `field`.
+#define SEL4_RESULT_OP_(fn, type, label, field)                                                    \
+    LIBSEL4_INLINE fn##_t fn(type _service)                                                        \
+    {                                                                                              \
+        fn##_t result = {0, 0};                                                                    \
+        seL4_Word mr[4] = {0, 0, 0, 0};                                                            \
+                                                                                                   \
+        result.error = seL4_Invoke_(_service, label, 0, 0, mr);                                    \
+        if (result.error == seL4_NoError) {                                                        \
+            result.field = mr[0];                                                                  \
+        }                                                                                          \
+        return result;                                                                             \
+    }
 
 /* ---- Untyped ---------------------------------------------------------------------- */
 
@@ -51,10 +125,9 @@ LIBSEL4_INLINE seL4_Error seL4_Untyped_Retype(seL4_Untyped _service, seL4_Word t
 {
     seL4_Word mr[4] = {type, size_bits, node_index, node_depth};
 
-    seL4_SetCap(0, root);
     seL4_SetMR(4, node_offset);
     seL4_SetMR(5, num_objects);
-    return seL4_Invoke_(_service, UntypedRetype, 1, 6, mr);
+    return SEL4_INVOKE_CAPS_(_service, UntypedRetype, 6, mr, root);
 }
 
 /* ---- TCB -------------------------------------------------------------------------- */
@@ -108,8 +181,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_CopyRegisters(seL4_TCB _service, seL4_TCB sou
                            SEL4_U8_(arch_flags) << 8,
                        0, 0, 0};
 
-    seL4_SetCap(0, source);
-    return seL4_Invoke_(_service, TCBCopyRegisters, 1, 1, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBCopyRegisters, 1, mr, source);
 }
 
 #ifndef CONFIG_KERNEL_MCS
@@ -121,32 +193,21 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_Configure(seL4_TCB _service, seL4_Word fault_
 {
     seL4_Word mr[4] = {fault_ep, cspace_root_data, vspace_root_data, buffer};
 
-    seL4_SetCap(0, cspace_root);
-    seL4_SetCap(1, vspace_root);
-    seL4_SetCap(2, bufferFrame);
-    return seL4_Invoke_(_service, TCBConfigure, 3, 4, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBConfigure, 4, mr, cspace_root, vspace_root, bufferFrame);
 }
 #endif
 
-// Set the priority, bounded by the MCP of `authority`.
-LIBSEL4_INLINE seL4_Error seL4_TCB_SetPriority(seL4_TCB _service, seL4_TCB authority,
-                                               seL4_Word priority)
-{
-    seL4_Word mr[4] = {priority, 0, 0, 0};
-
-    seL4_SetCap(0, authority);
-    return seL4_Invoke_(_service, TCBSetPriority, 1, 1, mr);
-}
-
-// Set the maximum controlled priority, bounded by the MCP of `authority`.
-LIBSEL4_INLINE seL4_Error seL4_TCB_SetMCPriority(seL4_TCB _service, seL4_TCB authority,
-                                                 seL4_Word mcp)
-{
-    seL4_Word mr[4] = {mcp, 0, 0, 0};
-
-    seL4_SetCap(0, authority);
-    return seL4_Invoke_(_service, TCBSetMCPriority, 1, 1, mr);
-}
+// Set the priority (SetPriority) or the maximum controlled priority (SetMCPriority),
+// bounded by the MCP of `authority`.
+#define SEL4_TCB_PRIO_OP_(fn, label, value)                                                        \
+    LIBSEL4_INLINE seL4_Error fn(seL4_TCB _service, seL4_TCB authority, seL4_Word value)           \
+    {                                                                                              \
+        seL4_Word mr[4] = {value, 0, 0, 0};                                                        \
+        return SEL4_INVOKE_CAPS_(_service, label, 1, mr, authority);                               \
+    }
+SEL4_TCB_PRIO_OP_(seL4_TCB_SetPriority, TCBSetPriority, priority)
+SEL4_TCB_PRIO_OP_(seL4_TCB_SetMCPriority, TCBSetMCPriority, mcp)
+#undef SEL4_TCB_PRIO_OP_
 
 #ifndef CONFIG_KERNEL_MCS
 // Set MCP and priority in one call.
@@ -155,8 +216,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetSchedParams(seL4_TCB _service, seL4_TCB au
 {
     seL4_Word mr[4] = {mcp, priority, 0, 0};
 
-    seL4_SetCap(0, authority);
-    return seL4_Invoke_(_service, TCBSetSchedParams, 1, 2, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBSetSchedParams, 2, mr, authority);
 }
 #endif
 
@@ -166,8 +226,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetIPCBuffer(seL4_TCB _service, seL4_Word buf
 {
     seL4_Word mr[4] = {buffer, 0, 0, 0};
 
-    seL4_SetCap(0, bufferFrame);
-    return seL4_Invoke_(_service, TCBSetIPCBuffer, 1, 1, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBSetIPCBuffer, 1, mr, bufferFrame);
 }
 
 #ifndef CONFIG_KERNEL_MCS
@@ -178,41 +237,15 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetSpace(seL4_TCB _service, seL4_Word fault_e
 {
     seL4_Word mr[4] = {fault_ep, cspace_root_data, vspace_root_data, 0};
 
-    seL4_SetCap(0, cspace_root);
-    seL4_SetCap(1, vspace_root);
-    return seL4_Invoke_(_service, TCBSetSpace, 2, 3, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBSetSpace, 3, mr, cspace_root, vspace_root);
 }
 #endif
 
-LIBSEL4_INLINE seL4_Error seL4_TCB_Suspend(seL4_TCB _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, TCBSuspend, 0, 0, mr);
-}
-
-LIBSEL4_INLINE seL4_Error seL4_TCB_Resume(seL4_TCB _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, TCBResume, 0, 0, mr);
-}
-
+SEL4_NOARG_OP_(seL4_TCB_Suspend, seL4_TCB, TCBSuspend)
+SEL4_NOARG_OP_(seL4_TCB_Resume, seL4_TCB, TCBResume)
 // Bind a notification, so signals arrive while the thread waits on an endpoint.
-LIBSEL4_INLINE seL4_Error seL4_TCB_BindNotification(seL4_TCB _service, seL4_CPtr notification)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    seL4_SetCap(0, notification);
-    return seL4_Invoke_(_service, TCBBindNotification, 1, 0, mr);
-}
-
-LIBSEL4_INLINE seL4_Error seL4_TCB_UnbindNotification(seL4_TCB _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, TCBUnbindNotification, 0, 0, mr);
-}
+SEL4_CAP_OP_(seL4_TCB_BindNotification, seL4_TCB, TCBBindNotification, notification)
+SEL4_NOARG_OP_(seL4_TCB_UnbindNotification, seL4_TCB, TCBUnbindNotification)
 
 // Set the thread's saved TPIDR_EL0.
 LIBSEL4_INLINE seL4_Error seL4_TCB_SetTLSBase(seL4_TCB _service, seL4_Word tls_base)
@@ -245,27 +278,9 @@ LIBSEL4_INLINE seL4_TCB_SetFlags_t seL4_TCB_SetFlags(seL4_TCB _service, seL4_Wor
 /* ---- CNode ------------------------------------------------------------------------ */
 // Slots are named by index/depth, resolved inside the invoked CNode (_service).
 
-LIBSEL4_INLINE seL4_Error seL4_CNode_Revoke(seL4_CNode _service, seL4_Word index, seL4_Uint8 depth)
-{
-    seL4_Word mr[4] = {index, SEL4_U8_(depth), 0, 0};
-
-    return seL4_Invoke_(_service, CNodeRevoke, 0, 2, mr);
-}
-
-LIBSEL4_INLINE seL4_Error seL4_CNode_Delete(seL4_CNode _service, seL4_Word index, seL4_Uint8 depth)
-{
-    seL4_Word mr[4] = {index, SEL4_U8_(depth), 0, 0};
-
-    return seL4_Invoke_(_service, CNodeDelete, 0, 2, mr);
-}
-
-LIBSEL4_INLINE seL4_Error seL4_CNode_CancelBadgedSends(seL4_CNode _service, seL4_Word index,
-                                                       seL4_Uint8 depth)
-{
-    seL4_Word mr[4] = {index, SEL4_U8_(depth), 0, 0};
-
-    return seL4_Invoke_(_service, CNodeCancelBadgedSends, 0, 2, mr);
-}
+SEL4_SLOT_OP_(seL4_CNode_Revoke, CNodeRevoke)
+SEL4_SLOT_OP_(seL4_CNode_Delete, CNodeDelete)
+SEL4_SLOT_OP_(seL4_CNode_CancelBadgedSends, CNodeCancelBadgedSends)
 
 // Copy the cap at src_root/src_index/src_depth to dest, with `rights` masked in.
 LIBSEL4_INLINE seL4_Error seL4_CNode_Copy(seL4_CNode _service, seL4_Word dest_index,
@@ -275,9 +290,8 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_Copy(seL4_CNode _service, seL4_Word dest_in
 {
     seL4_Word mr[4] = {dest_index, SEL4_U8_(dest_depth), src_index, SEL4_U8_(src_depth)};
 
-    seL4_SetCap(0, src_root);
     seL4_SetMR(4, rights.words[0]);
-    return seL4_Invoke_(_service, CNodeCopy, 1, 5, mr);
+    return SEL4_INVOKE_CAPS_(_service, CNodeCopy, 5, mr, src_root);
 }
 
 // As Copy, and also set the badge (endpoints, notifications) or guard (CNodes).
@@ -288,10 +302,9 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_Mint(seL4_CNode _service, seL4_Word dest_in
 {
     seL4_Word mr[4] = {dest_index, SEL4_U8_(dest_depth), src_index, SEL4_U8_(src_depth)};
 
-    seL4_SetCap(0, src_root);
     seL4_SetMR(4, rights.words[0]);
     seL4_SetMR(5, badge);
-    return seL4_Invoke_(_service, CNodeMint, 1, 6, mr);
+    return SEL4_INVOKE_CAPS_(_service, CNodeMint, 6, mr, src_root);
 }
 
 LIBSEL4_INLINE seL4_Error seL4_CNode_Move(seL4_CNode _service, seL4_Word dest_index,
@@ -300,8 +313,7 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_Move(seL4_CNode _service, seL4_Word dest_in
 {
     seL4_Word mr[4] = {dest_index, SEL4_U8_(dest_depth), src_index, SEL4_U8_(src_depth)};
 
-    seL4_SetCap(0, src_root);
-    return seL4_Invoke_(_service, CNodeMove, 1, 4, mr);
+    return SEL4_INVOKE_CAPS_(_service, CNodeMove, 4, mr, src_root);
 }
 
 // Move and set badge/guard in one step.
@@ -312,9 +324,8 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_Mutate(seL4_CNode _service, seL4_Word dest_
 {
     seL4_Word mr[4] = {dest_index, SEL4_U8_(dest_depth), src_index, SEL4_U8_(src_depth)};
 
-    seL4_SetCap(0, src_root);
     seL4_SetMR(4, badge);
-    return seL4_Invoke_(_service, CNodeMutate, 1, 5, mr);
+    return SEL4_INVOKE_CAPS_(_service, CNodeMutate, 5, mr, src_root);
 }
 
 // Move pivot -> dest and src -> pivot atomically, re-badging both.
@@ -327,24 +338,16 @@ LIBSEL4_INLINE seL4_Error seL4_CNode_Rotate(seL4_CNode _service, seL4_Word dest_
 {
     seL4_Word mr[4] = {dest_index, SEL4_U8_(dest_depth), dest_badge, pivot_index};
 
-    seL4_SetCap(0, pivot_root);
-    seL4_SetCap(1, src_root);
     seL4_SetMR(4, SEL4_U8_(pivot_depth));
     seL4_SetMR(5, pivot_badge);
     seL4_SetMR(6, src_index);
     seL4_SetMR(7, SEL4_U8_(src_depth));
-    return seL4_Invoke_(_service, CNodeRotate, 2, 8, mr);
+    return SEL4_INVOKE_CAPS_(_service, CNodeRotate, 8, mr, pivot_root, src_root);
 }
 
 #ifndef CONFIG_KERNEL_MCS
 // Move the caller's implicit reply cap into a slot.
-LIBSEL4_INLINE seL4_Error seL4_CNode_SaveCaller(seL4_CNode _service, seL4_Word index,
-                                                seL4_Uint8 depth)
-{
-    seL4_Word mr[4] = {index, SEL4_U8_(depth), 0, 0};
-
-    return seL4_Invoke_(_service, CNodeSaveCaller, 0, 2, mr);
-}
+SEL4_SLOT_OP_(seL4_CNode_SaveCaller, CNodeSaveCaller)
 #endif
 
 /* ---- IRQ -------------------------------------------------------------------------- */
@@ -355,8 +358,7 @@ LIBSEL4_INLINE seL4_Error seL4_IRQControl_Get(seL4_IRQControl _service, seL4_Wor
 {
     seL4_Word mr[4] = {irq, index, SEL4_U8_(depth), 0};
 
-    seL4_SetCap(0, root);
-    return seL4_Invoke_(_service, IRQIssueIRQHandler, 1, 3, mr);
+    return SEL4_INVOKE_CAPS_(_service, IRQIssueIRQHandler, 3, mr, root);
 }
 
 // As Get, also choosing the trigger (1 = edge, 0 = level).
@@ -366,8 +368,7 @@ LIBSEL4_INLINE seL4_Error seL4_IRQControl_GetTrigger(seL4_IRQControl _service, s
 {
     seL4_Word mr[4] = {irq, trigger, index, SEL4_U8_(depth)};
 
-    seL4_SetCap(0, root);
-    return seL4_Invoke_(_service, ARMIRQIssueIRQHandlerTrigger, 1, 4, mr);
+    return SEL4_INVOKE_CAPS_(_service, ARMIRQIssueIRQHandlerTrigger, 4, mr, root);
 }
 
 // Create a cap that sends software-generated interrupt `irq` to node `target`.
@@ -377,32 +378,12 @@ LIBSEL4_INLINE seL4_Error seL4_IRQControl_IssueSGISignal(seL4_IRQControl _servic
 {
     seL4_Word mr[4] = {irq, target, index, SEL4_U8_(depth)};
 
-    seL4_SetCap(0, root);
-    return seL4_Invoke_(_service, ARMIRQIssueSGISignal, 1, 4, mr);
+    return SEL4_INVOKE_CAPS_(_service, ARMIRQIssueSGISignal, 4, mr, root);
 }
 
-LIBSEL4_INLINE seL4_Error seL4_IRQHandler_Ack(seL4_IRQHandler _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, IRQAckIRQ, 0, 0, mr);
-}
-
-LIBSEL4_INLINE seL4_Error seL4_IRQHandler_SetNotification(seL4_IRQHandler _service,
-                                                          seL4_CPtr notification)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    seL4_SetCap(0, notification);
-    return seL4_Invoke_(_service, IRQSetIRQHandler, 1, 0, mr);
-}
-
-LIBSEL4_INLINE seL4_Error seL4_IRQHandler_Clear(seL4_IRQHandler _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, IRQClearIRQHandler, 0, 0, mr);
-}
+SEL4_NOARG_OP_(seL4_IRQHandler_Ack, seL4_IRQHandler, IRQAckIRQ)
+SEL4_CAP_OP_(seL4_IRQHandler_SetNotification, seL4_IRQHandler, IRQSetIRQHandler, notification)
+SEL4_NOARG_OP_(seL4_IRQHandler_Clear, seL4_IRQHandler, IRQClearIRQHandler)
 
 /* ---- Domains ---------------------------------------------------------------------- */
 
@@ -411,8 +392,7 @@ LIBSEL4_INLINE seL4_Error seL4_DomainSet_Set(seL4_DomainSet _service, seL4_Uint8
 {
     seL4_Word mr[4] = {SEL4_U8_(domain), 0, 0, 0};
 
-    seL4_SetCap(0, thread);
-    return seL4_Invoke_(_service, DomainSetSet, 1, 1, mr);
+    return SEL4_INVOKE_CAPS_(_service, DomainSetSet, 1, mr, thread);
 }
 
 LIBSEL4_INLINE seL4_Error seL4_DomainSet_ScheduleConfigure(seL4_DomainSet _service, seL4_Word index,
@@ -432,13 +412,6 @@ LIBSEL4_INLINE seL4_Error seL4_DomainSet_ScheduleSetStart(seL4_DomainSet _servic
 
 /* ---- ARM VSpace: cache maintenance over [start, end) virtual addresses ------------- */
 
-#define SEL4_RANGE_OP_(fn, label)                                                                  \
-    LIBSEL4_INLINE seL4_Error fn(seL4_CPtr _service, seL4_Word start, seL4_Word end)               \
-    {                                                                                              \
-        seL4_Word mr[4] = {start, end, 0, 0};                                                      \
-        return seL4_Invoke_(_service, label, 0, 2, mr);                                            \
-    }
-
 SEL4_RANGE_OP_(seL4_ARM_VSpace_Clean_Data, ARMVSpaceClean_Data)
 SEL4_RANGE_OP_(seL4_ARM_VSpace_Invalidate_Data, ARMVSpaceInvalidate_Data)
 SEL4_RANGE_OP_(seL4_ARM_VSpace_CleanInvalidate_Data, ARMVSpaceCleanInvalidate_Data)
@@ -453,16 +426,10 @@ LIBSEL4_INLINE seL4_Error seL4_ARM_PageTable_Map(seL4_ARM_PageTable _service, se
 {
     seL4_Word mr[4] = {vaddr, (seL4_Word)attr, 0, 0};
 
-    seL4_SetCap(0, vspace);
-    return seL4_Invoke_(_service, ARMPageTableMap, 1, 2, mr);
+    return SEL4_INVOKE_CAPS_(_service, ARMPageTableMap, 2, mr, vspace);
 }
 
-LIBSEL4_INLINE seL4_Error seL4_ARM_PageTable_Unmap(seL4_ARM_PageTable _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, ARMPageTableUnmap, 0, 0, mr);
-}
+SEL4_NOARG_OP_(seL4_ARM_PageTable_Unmap, seL4_ARM_PageTable, ARMPageTableUnmap)
 
 /* ---- ARM Page (frames) ------------------------------------------------------------ */
 
@@ -474,16 +441,10 @@ LIBSEL4_INLINE seL4_Error seL4_ARM_Page_Map(seL4_ARM_Page _service, seL4_CPtr vs
 {
     seL4_Word mr[4] = {vaddr, rights.words[0], (seL4_Word)attr, 0};
 
-    seL4_SetCap(0, vspace);
-    return seL4_Invoke_(_service, ARMPageMap, 1, 3, mr);
+    return SEL4_INVOKE_CAPS_(_service, ARMPageMap, 3, mr, vspace);
 }
 
-LIBSEL4_INLINE seL4_Error seL4_ARM_Page_Unmap(seL4_ARM_Page _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, ARMPageUnmap, 0, 0, mr);
-}
+SEL4_NOARG_OP_(seL4_ARM_Page_Unmap, seL4_ARM_Page, ARMPageUnmap)
 
 // Cache maintenance over [start_offset, end_offset) within the (mapped) frame.
 SEL4_RANGE_OP_(seL4_ARM_Page_Clean_Data, ARMPageClean_Data)
@@ -497,17 +458,7 @@ struct seL4_ARM_Page_GetAddress {
 };
 typedef struct seL4_ARM_Page_GetAddress seL4_ARM_Page_GetAddress_t;
 
-LIBSEL4_INLINE seL4_ARM_Page_GetAddress_t seL4_ARM_Page_GetAddress(seL4_ARM_Page _service)
-{
-    seL4_ARM_Page_GetAddress_t result = {0, 0};
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    result.error = seL4_Invoke_(_service, ARMPageGetAddress, 0, 0, mr);
-    if (result.error == seL4_NoError) {
-        result.paddr = mr[0];
-    }
-    return result;
-}
+SEL4_RESULT_OP_(seL4_ARM_Page_GetAddress, seL4_ARM_Page, ARMPageGetAddress, paddr)
 
 /* ---- ARM ASIDs -------------------------------------------------------------------- */
 
@@ -518,21 +469,12 @@ LIBSEL4_INLINE seL4_Error seL4_ARM_ASIDControl_MakePool(seL4_ARM_ASIDControl _se
 {
     seL4_Word mr[4] = {index, SEL4_U8_(depth), 0, 0};
 
-    seL4_SetCap(0, untyped);
-    seL4_SetCap(1, root);
-    return seL4_Invoke_(_service, ARMASIDControlMakePool, 2, 2, mr);
+    return SEL4_INVOKE_CAPS_(_service, ARMASIDControlMakePool, 2, mr, untyped, root);
 }
 
 // Give `vspace` the lowest free ASID of this pool.
-LIBSEL4_INLINE seL4_Error seL4_ARM_ASIDPool_Assign(seL4_ARM_ASIDPool _service, seL4_CPtr vspace)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
+SEL4_CAP_OP_(seL4_ARM_ASIDPool_Assign, seL4_ARM_ASIDPool, ARMASIDPoolAssign, vspace)
 
-    seL4_SetCap(0, vspace);
-    return seL4_Invoke_(_service, ARMASIDPoolAssign, 1, 0, mr);
-}
-
-#undef SEL4_RANGE_OP_
 #undef SEL4_USER_CONTEXT_WORDS_
 #undef SEL4_BOOL_
 #undef SEL4_U8_

@@ -3,7 +3,8 @@
 // (included by <sel4/sel4_client.h> when CONFIG_KERNEL_MCS is set): TCB_Configure,
 // SetSchedParams and SetSpace take the fault endpoint as a cap the TCB keeps (Configure
 // no longer takes one), TCB_SetTimeoutEndpoint, SchedControl and SchedContext.
-// Message layouts: docs/design/abi.md §9 (MCS). Same conventions as sel4_client.h.
+// Message layouts: docs/design/abi.md §9 (MCS). Same conventions and stub families as
+// sel4_client.h, which includes this file before it undefines them.
 #pragma once
 
 #include <sel4/sel4_client.h>
@@ -18,10 +19,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_Configure(seL4_TCB _service, seL4_CNode cspac
 {
     seL4_Word mr[4] = {cspace_root_data, vspace_root_data, buffer, 0};
 
-    seL4_SetCap(0, cspace_root);
-    seL4_SetCap(1, vspace_root);
-    seL4_SetCap(2, bufferFrame);
-    return seL4_Invoke_(_service, TCBConfigure, 3, 3, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBConfigure, 3, mr, cspace_root, vspace_root, bufferFrame);
 }
 
 // Set MCP and priority (bounded by authority's MCP), the scheduling context and the fault
@@ -32,20 +30,12 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetSchedParams(seL4_TCB _service, seL4_TCB au
 {
     seL4_Word mr[4] = {mcp, priority, 0, 0};
 
-    seL4_SetCap(0, authority);
-    seL4_SetCap(1, sched_context);
-    seL4_SetCap(2, fault_ep);
-    return seL4_Invoke_(_service, TCBSetSchedParams, 3, 2, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBSetSchedParams, 2, mr, authority, sched_context,
+                             fault_ep);
 }
 
 // Set the endpoint a timeout fault of this thread is sent to (a cap the TCB keeps).
-LIBSEL4_INLINE seL4_Error seL4_TCB_SetTimeoutEndpoint(seL4_TCB _service, seL4_CPtr timeout_fault_ep)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    seL4_SetCap(0, timeout_fault_ep);
-    return seL4_Invoke_(_service, TCBSetTimeoutEndpoint, 1, 0, mr);
-}
+SEL4_CAP_OP_(seL4_TCB_SetTimeoutEndpoint, seL4_TCB, TCBSetTimeoutEndpoint, timeout_fault_ep)
 
 // Set the fault endpoint cap, CSpace and VSpace.
 LIBSEL4_INLINE seL4_Error seL4_TCB_SetSpace(seL4_TCB _service, seL4_CPtr fault_ep,
@@ -54,10 +44,7 @@ LIBSEL4_INLINE seL4_Error seL4_TCB_SetSpace(seL4_TCB _service, seL4_CPtr fault_e
 {
     seL4_Word mr[4] = {cspace_root_data, vspace_root_data, 0, 0};
 
-    seL4_SetCap(0, fault_ep);
-    seL4_SetCap(1, cspace_root);
-    seL4_SetCap(2, vspace_root);
-    return seL4_Invoke_(_service, TCBSetSpace, 3, 2, mr);
+    return SEL4_INVOKE_CAPS_(_service, TCBSetSpace, 2, mr, fault_ep, cspace_root, vspace_root);
 }
 
 /* ---- SchedControl ----------------------------------------------------------------- */
@@ -73,38 +60,18 @@ LIBSEL4_INLINE seL4_Error seL4_SchedControl_ConfigureFlags(seL4_SchedControl _se
 {
     seL4_Word mr[4] = {budget, period, extra_refills, badge};
 
-    seL4_SetCap(0, schedcontext);
     seL4_SetMR(4, flags);
-    return seL4_Invoke_(_service, SchedControlConfigureFlags, 1, 5, mr);
+    return SEL4_INVOKE_CAPS_(_service, SchedControlConfigureFlags, 5, mr, schedcontext);
 }
 
 /* ---- SchedContext ----------------------------------------------------------------- */
 
 // Bind a TCB or a notification to this scheduling context.
-LIBSEL4_INLINE seL4_Error seL4_SchedContext_Bind(seL4_SchedContext _service, seL4_CPtr cap)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    seL4_SetCap(0, cap);
-    return seL4_Invoke_(_service, SchedContextBind, 1, 0, mr);
-}
-
+SEL4_CAP_OP_(seL4_SchedContext_Bind, seL4_SchedContext, SchedContextBind, cap)
 // Unbind every TCB and notification from this scheduling context.
-LIBSEL4_INLINE seL4_Error seL4_SchedContext_Unbind(seL4_SchedContext _service)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    return seL4_Invoke_(_service, SchedContextUnbind, 0, 0, mr);
-}
-
+SEL4_NOARG_OP_(seL4_SchedContext_Unbind, seL4_SchedContext, SchedContextUnbind)
 // Unbind one object (a TCB or a notification) from this scheduling context.
-LIBSEL4_INLINE seL4_Error seL4_SchedContext_UnbindObject(seL4_SchedContext _service, seL4_CPtr cap)
-{
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    seL4_SetCap(0, cap);
-    return seL4_Invoke_(_service, SchedContextUnbindObject, 1, 0, mr);
-}
+SEL4_CAP_OP_(seL4_SchedContext_UnbindObject, seL4_SchedContext, SchedContextUnbindObject, cap)
 
 struct seL4_SchedContext_Consumed {
     int error;
@@ -112,17 +79,7 @@ struct seL4_SchedContext_Consumed {
 };
 typedef struct seL4_SchedContext_Consumed seL4_SchedContext_Consumed_t;
 
-LIBSEL4_INLINE seL4_SchedContext_Consumed_t seL4_SchedContext_Consumed(seL4_SchedContext _service)
-{
-    seL4_SchedContext_Consumed_t result = {0, 0};
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    result.error = seL4_Invoke_(_service, SchedContextConsumed, 0, 0, mr);
-    if (result.error == seL4_NoError) {
-        result.consumed = mr[0];
-    }
-    return result;
-}
+SEL4_RESULT_OP_(seL4_SchedContext_Consumed, seL4_SchedContext, SchedContextConsumed, consumed)
 
 struct seL4_SchedContext_YieldTo {
     int error;
@@ -131,14 +88,4 @@ struct seL4_SchedContext_YieldTo {
 typedef struct seL4_SchedContext_YieldTo seL4_SchedContext_YieldTo_t;
 
 // Run the thread bound to this scheduling context now, if its priority allows.
-LIBSEL4_INLINE seL4_SchedContext_YieldTo_t seL4_SchedContext_YieldTo(seL4_SchedContext _service)
-{
-    seL4_SchedContext_YieldTo_t result = {0, 0};
-    seL4_Word mr[4] = {0, 0, 0, 0};
-
-    result.error = seL4_Invoke_(_service, SchedContextYieldTo, 0, 0, mr);
-    if (result.error == seL4_NoError) {
-        result.consumed = mr[0];
-    }
-    return result;
-}
+SEL4_RESULT_OP_(seL4_SchedContext_YieldTo, seL4_SchedContext, SchedContextYieldTo, consumed)

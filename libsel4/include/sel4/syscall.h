@@ -20,12 +20,7 @@ typedef enum {
     seL4_SysWait = -9,
     seL4_SysNBWait = -10,
     seL4_SysYield = -11,
-    seL4_SysDebugPutChar = -12,
-    seL4_SysDebugDumpScheduler = -13,
-    seL4_SysDebugHalt = -14,
-    seL4_SysDebugCapIdentify = -15,
-    seL4_SysDebugSnapshot = -16,
-    seL4_SysDebugNameThread = -17,
+#define SEL4_SYS_DEBUG_FIRST_ (-12)
 #else
     seL4_SysCall = -1,
     seL4_SysReplyRecv = -2,
@@ -35,15 +30,17 @@ typedef enum {
     seL4_SysReply = -6,
     seL4_SysYield = -7,
     seL4_SysNBRecv = -8,
-    // Debug calls: present because Cairn is a debug build with printing.
-    seL4_SysDebugPutChar = -9,
-    seL4_SysDebugDumpScheduler = -10,
-    seL4_SysDebugHalt = -11,
-    seL4_SysDebugCapIdentify = -12,
-    seL4_SysDebugSnapshot = -13,
-    seL4_SysDebugNameThread = -14,
+#define SEL4_SYS_DEBUG_FIRST_ (-9)
 #endif
-    // -15 and below (SMP, code injection, benchmarks, x86, SetTLSBase) are not
-    // configured; they raise an UnknownSyscall fault.
+    // Debug calls, right after the API list: present because Cairn is a debug build with
+    // printing.
+    seL4_SysDebugPutChar = SEL4_SYS_DEBUG_FIRST_,
+    seL4_SysDebugDumpScheduler = SEL4_SYS_DEBUG_FIRST_ - 1,
+    seL4_SysDebugHalt = SEL4_SYS_DEBUG_FIRST_ - 2,
+    seL4_SysDebugCapIdentify = SEL4_SYS_DEBUG_FIRST_ - 3,
+    seL4_SysDebugSnapshot = SEL4_SYS_DEBUG_FIRST_ - 4,
+    seL4_SysDebugNameThread = SEL4_SYS_DEBUG_FIRST_ - 5,
+    // Below these (SMP, code injection, benchmarks, x86, SetTLSBase) nothing is
+    // configured; such numbers raise an UnknownSyscall fault.
     SEL4_FORCE_LONG_ENUM(seL4_Syscall_ID)
 } seL4_Syscall_ID;

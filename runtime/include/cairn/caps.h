@@ -102,6 +102,9 @@ static inline seL4_Error cairn_tcb_set_mc_priority(cairn_tcb_t tcb, cairn_tcb_t 
     return seL4_TCB_SetMCPriority(tcb.cptr, authority.cptr, mcp);
 }
 
+/* The number of registers in a seL4_UserContext: the `count` of all of them. */
+#define CAIRN_USER_CONTEXT_WORDS (sizeof(seL4_UserContext) / sizeof(seL4_Word))
+
 /* Write the first `count` registers of *regs (seL4_UserContext order); resume_target starts
  * the thread afterwards. */
 static inline seL4_Error cairn_tcb_write_registers(cairn_tcb_t tcb, seL4_Bool resume_target,
@@ -111,14 +114,6 @@ static inline seL4_Error cairn_tcb_write_registers(cairn_tcb_t tcb, seL4_Bool re
     return seL4_TCB_WriteRegisters(tcb.cptr, resume_target, arch_flags, count, regs);
 }
 
-/* All of *regs. (Rust: tcb_write_all_registers) */
-static inline seL4_Error cairn_tcb_write_all_registers(cairn_tcb_t tcb, seL4_Bool resume_target,
-                                                       seL4_UserContext *regs)
-{
-    return cairn_tcb_write_registers(tcb, resume_target, 0,
-                                     sizeof(seL4_UserContext) / sizeof(seL4_Word), regs);
-}
-
 static inline seL4_Error cairn_tcb_read_registers(cairn_tcb_t tcb, seL4_Bool suspend_source,
                                                   seL4_Uint8 arch_flags, seL4_Word count,
                                                   seL4_UserContext *regs)
@@ -126,12 +121,11 @@ static inline seL4_Error cairn_tcb_read_registers(cairn_tcb_t tcb, seL4_Bool sus
     return seL4_TCB_ReadRegisters(tcb.cptr, suspend_source, arch_flags, count, regs);
 }
 
-static inline seL4_Error cairn_tcb_read_all_registers(cairn_tcb_t tcb, seL4_Bool suspend_source,
-                                                      seL4_UserContext *regs)
-{
-    return cairn_tcb_read_registers(tcb, suspend_source, 0,
-                                    sizeof(seL4_UserContext) / sizeof(seL4_Word), regs);
-}
+/* Write or read all of *regs. (Rust: tcb_write_all_registers, tcb_read_all_registers) */
+#define cairn_tcb_write_all_registers(tcb, resume_target, regs)                                    \
+    cairn_tcb_write_registers(tcb, resume_target, 0, CAIRN_USER_CONTEXT_WORDS, regs)
+#define cairn_tcb_read_all_registers(tcb, suspend_source, regs)                                    \
+    cairn_tcb_read_registers(tcb, suspend_source, 0, CAIRN_USER_CONTEXT_WORDS, regs)
 
 static inline seL4_Error cairn_tcb_resume(cairn_tcb_t tcb)
 {
@@ -230,23 +224,23 @@ static inline void cairn_reply_with(seL4_CPtr reply, seL4_MessageInfo_t info)
 }
 #endif
 
+/* The last argument of Recv, NBRecv and ReplyRecv: MCS names the thread's own Reply object;
+ * non-MCS has no such argument. */
+#ifdef CONFIG_KERNEL_MCS
+#define CAIRN_OWN_REPLY_ , cairn_reply_cap()
+#else
+#define CAIRN_OWN_REPLY_
+#endif
+
 /* Wait on `ep` for a message; a Call received leaves its reply to cairn_reply. */
 static inline seL4_MessageInfo_t cairn_endpoint_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
-#ifdef CONFIG_KERNEL_MCS
-    return seL4_Recv(ep.cptr, badge, cairn_reply_cap());
-#else
-    return seL4_Recv(ep.cptr, badge);
-#endif
+    return seL4_Recv(ep.cptr, badge CAIRN_OWN_REPLY_);
 }
 
 static inline seL4_MessageInfo_t cairn_endpoint_nb_recv(cairn_endpoint_t ep, seL4_Word *badge)
 {
-#ifdef CONFIG_KERNEL_MCS
-    return seL4_NBRecv(ep.cptr, badge, cairn_reply_cap());
-#else
-    return seL4_NBRecv(ep.cptr, badge);
-#endif
+    return seL4_NBRecv(ep.cptr, badge CAIRN_OWN_REPLY_);
 }
 
 static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_MessageInfo_t info)
@@ -258,11 +252,7 @@ static inline seL4_MessageInfo_t cairn_endpoint_call(cairn_endpoint_t ep, seL4_M
 static inline seL4_MessageInfo_t
 cairn_endpoint_reply_recv(cairn_endpoint_t ep, seL4_MessageInfo_t info, seL4_Word *badge)
 {
-#ifdef CONFIG_KERNEL_MCS
-    return seL4_ReplyRecv(ep.cptr, info, badge, cairn_reply_cap());
-#else
-    return seL4_ReplyRecv(ep.cptr, info, badge);
-#endif
+    return seL4_ReplyRecv(ep.cptr, info, badge CAIRN_OWN_REPLY_);
 }
 
 /* Reply to the thread whose Call (or fault) this thread received last; nothing happens if
@@ -355,18 +345,17 @@ CAIRN_FRAME_KIND_(huge_page)
 
 /* Cache maintenance on the bytes [start, end) of a mapped frame, offsets from its start:
  * make new code visible to instruction fetch, or clean/invalidate the data cache (DMA). */
+#define CAIRN_FRAME_RANGE_CALL_(op, frame, start, end)                                             \
+    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_" #op),                                              \
+     CAIRN_FRAME_OP_(frame, op)((frame), (start), (end)))
 #define cairn_frame_unify_instruction(frame, start, end)                                           \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_unify_instruction"),                                 \
-     CAIRN_FRAME_OP_(frame, unify_instruction)((frame), (start), (end)))
+    CAIRN_FRAME_RANGE_CALL_(unify_instruction, frame, start, end)
 #define cairn_frame_clean_data(frame, start, end)                                                  \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_clean_data"),                                        \
-     CAIRN_FRAME_OP_(frame, clean_data)((frame), (start), (end)))
+    CAIRN_FRAME_RANGE_CALL_(clean_data, frame, start, end)
 #define cairn_frame_invalidate_data(frame, start, end)                                             \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_invalidate_data"),                                   \
-     CAIRN_FRAME_OP_(frame, invalidate_data)((frame), (start), (end)))
+    CAIRN_FRAME_RANGE_CALL_(invalidate_data, frame, start, end)
 #define cairn_frame_clean_invalidate_data(frame, start, end)                                       \
-    (CAIRN_REQUIRE_FRAME_(frame, "cairn_frame_clean_invalidate_data"),                             \
-     CAIRN_FRAME_OP_(frame, clean_invalidate_data)((frame), (start), (end)))
+    CAIRN_FRAME_RANGE_CALL_(clean_invalidate_data, frame, start, end)
 
 /* ---- page tables, ASIDs ------------------------------------------------------------------------
  */

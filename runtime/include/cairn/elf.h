@@ -7,23 +7,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-} elf64_header_t;
+#include <elf64.h> /* common/ */
 
-typedef struct {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-} elf64_phdr_t;
+/* The structures and the specification's constant names are common/elf64.h's, which the
+ * kernel's root-task check shares; here they have the runtime's names. */
+typedef struct elf64_ehdr elf64_header_t;
+typedef struct elf64_phdr elf64_phdr_t;
 
-enum { ELF_ET_EXEC = 2, ELF_EM_AARCH64 = 183 };
-enum { ELF_PT_LOAD = 1, ELF_PT_TLS = 7 };
-enum { ELF_PF_X = 1, ELF_PF_W = 2 };
+enum { ELF_ET_EXEC = ET_EXEC, ELF_EM_AARCH64 = EM_AARCH64 };
+enum { ELF_PT_LOAD = PT_LOAD, ELF_PT_TLS = PT_TLS };
+enum { ELF_PF_X = PF_X, ELF_PF_W = PF_W };
 
 /* The program headers of `file` (`bytes` long) if it is an AArch64 ELF64 executable whose
  * program headers lie inside it, else NULL. */

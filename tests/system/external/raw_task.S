@@ -15,27 +15,19 @@
     .global _start
 _start:
     mov x20, x0                     // BootInfo pointer from the kernel
-    adrp x19, message
-    add x19, x19, :lo12:message
-1:  ldrb w0, [x19], #1
-    cbz w0, 2f
-    mov x7, #SYS_DEBUG_PUT_CHAR
-    svc #0
-    b 1b
-2:  mov x0, #CAP_INIT_THREAD_TCB
+    adrp x0, message
+    add x0, x0, :lo12:message
+    bl puts
+    mov x0, #CAP_INIT_THREAD_TCB
     mov x7, #SYS_DEBUG_CAP_IDENTIFY
     svc #0
     cmp x0, #12                     // seL4's thread cap tag
-    adrp x19, ok_line
-    add x19, x19, :lo12:ok_line
+    adrp x0, ok_line
+    add x0, x0, :lo12:ok_line
     b.eq 3f
-    adrp x19, bad_line
-    add x19, x19, :lo12:bad_line
-3:  ldrb w0, [x19], #1
-    cbz w0, 4f
-    mov x7, #SYS_DEBUG_PUT_CHAR
-    svc #0
-    b 3b
+    adrp x0, bad_line
+    add x0, x0, :lo12:bad_line
+3:  bl puts
 4:  adrp x1, counter                // the data segment is writable
     add x1, x1, :lo12:counter
     str x20, [x1]
@@ -44,6 +36,8 @@ _start:
     mov x7, #SYS_CALL
     svc #0
 5:  b 5b                            // never reached: the thread is suspended
+
+#include "raw_puts.S"
 
     .section .rodata
 message:

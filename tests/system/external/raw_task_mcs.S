@@ -64,14 +64,7 @@ bad:
 2:  b 2b
 
 // Print the NUL-terminated string at x0 (clobbers x0, x19, x7).
-puts:
-    mov x19, x0
-3:  ldrb w0, [x19], #1
-    cbz w0, 4f
-    mov x7, #SYS_DEBUG_PUT_CHAR
-    svc #0
-    b 3b
-4:  ret
+#include "raw_puts.S"
 
 hello:
     .asciz "mcs root task: hello through raw seL4_DebugPutChar (-12)\n"

@@ -197,33 +197,35 @@ static void dump_scheduler(void)
     seL4_DebugHalt();
 }
 
+/* The cases, by the name FAULT_CASE gives: what each says first (if anything), then the
+ * function that faults. */
+static const struct {
+    const char *name, *intro;
+    void (*run)(void);
+} cases[] = {
+    {"unknown-syscall", "faults: raising unknown syscall 12345\n", unknown_syscall},
+    {"data-abort", "faults: reading unmapped address 0x10\n", data_abort},
+    {"undefined-instruction", "faults: executing an undefined instruction\n",
+     undefined_instruction},
+    {"instruction-abort", "faults: jumping to unmapped address 0x200000\n", instruction_abort},
+    {"debug-calls", "faults: naming the root task and halting\n", debug_calls},
+    {"dump-scheduler", NULL, dump_scheduler},
+    {"stale-vspace", NULL, stale_vspace},
+};
+
 int main(const seL4_BootInfo *bi)
 {
     (void)bi;
-    if (strcmp(FAULT_CASE, "unknown-syscall") == 0) {
-        printf("faults: raising unknown syscall 12345\n");
-        unknown_syscall();
-    } else if (strcmp(FAULT_CASE, "data-abort") == 0) {
-        printf("faults: reading unmapped address 0x10\n");
-        data_abort();
-    } else if (strcmp(FAULT_CASE, "undefined-instruction") == 0) {
-        printf("faults: executing an undefined instruction\n");
-        undefined_instruction();
-    } else if (strcmp(FAULT_CASE, "instruction-abort") == 0) {
-        printf("faults: jumping to unmapped address 0x200000\n");
-        instruction_abort();
-    } else if (strcmp(FAULT_CASE, "debug-calls") == 0) {
-        printf("faults: naming the root task and halting\n");
-        debug_calls();
-    } else if (strcmp(FAULT_CASE, "dump-scheduler") == 0) {
-        dump_scheduler();
-    } else if (strcmp(FAULT_CASE, "stale-vspace") == 0) {
-        stale_vspace();
-    } else {
-        printf("faults: no case named %s\n", FAULT_CASE);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (strcmp(FAULT_CASE, cases[i].name) != 0)
+            continue;
+        if (cases[i].intro != NULL)
+            printf("%s", cases[i].intro);
+        cases[i].run();
+        /* The expect files forbid this line: the faulting thread must not be resumed. */
+        printf("faults: still running after the fault\n");
         return 1;
     }
-    /* The expect files forbid this line: the faulting thread must not be resumed. */
-    printf("faults: still running after the fault\n");
+    printf("faults: no case named %s\n", FAULT_CASE);
     return 1;
 }

@@ -32,7 +32,7 @@ import sys
 import time
 
 from expect_file import CONFIGS, HarnessError, Matcher, parse_expect_file
-from run import PANIC_TEXT, Console, fault_line, qemu_argv
+from run import PANIC_TEXT, Console, add_console_options, fault_line, qemu_argv
 
 BOOTED = "Booting all finished, dropped to user space"
 # Lines after which the program runs no more: main returned, or the kernel stopped the
@@ -190,16 +190,13 @@ def report(chapter, steps, matchers, text, sections, docs_name, out):
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description="Say which steps of a chapter a program completes.")
-    p.add_argument("--qemu", required=True, help="command template with {image}")
+    add_console_options(p, "program")  # --log-dir and --result: with --fresh
     p.add_argument("--image", help="the learner's boot image")
     p.add_argument("--chapter", help="the chapter's directory (its expect/ is used)")
     p.add_argument("--docs", help="the chapter text, for section names")
-    p.add_argument("--log", help="console log of the boot")
     p.add_argument("--fresh", action="append", default=[], metavar="NAME:IMAGE:DIR",
                    help="system test: a fresh learner's program must boot and leave work")
     p.add_argument("--docs-dir", help="with --fresh: directory of the chapter texts")
-    p.add_argument("--log-dir", help="with --fresh: one console log per program")
-    p.add_argument("--result", help="with --fresh: write 'N passed, N failed' here")
     p.add_argument("--idle", type=float, default=DEFAULT_IDLE)
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     p.add_argument("--config", choices=CONFIGS, default="classic",

@@ -383,6 +383,16 @@ def log_path_for(opts, name, single):
     return os.path.join(directory, re.sub(r"[^A-Za-z0-9_.-]", "_", name) + ".log")
 
 
+def add_console_options(p, unit):
+    """The options run.py and check.py share: the QEMU command, the console logs (one file,
+    or one per `unit` in a directory) and the file for the final line."""
+    p.add_argument("--qemu", required=True,
+                   help="command template; {image} is replaced by the %s's image path" % unit)
+    p.add_argument("--log", help="console log file (with several %ss: their directory)" % unit)
+    p.add_argument("--log-dir", help="directory for one console log per %s (NAME.log)" % unit)
+    p.add_argument("--result", help="write the final 'N passed, N failed' line here")
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(
         description="Boot Cairn images in QEMU and check their console output.",
@@ -391,8 +401,7 @@ def parse_args(argv):
                "         --case hello:build/hello.img:expect/2.A.txt --result r.txt\n"
                "  run.py --qemu '...' --suite suite:build/suite.img --log-dir build/logs\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--qemu", required=True,
-                   help="command template; {image} is replaced by the case's image path")
+    add_console_options(p, "case")
     p.add_argument("--case", action="append", default=[], metavar="NAME:IMAGE:EXPECTFILE",
                    help="an expect case (repeatable)")
     p.add_argument("--suite", action="append", default=[], metavar="NAME:IMAGE",
@@ -401,9 +410,6 @@ def parse_args(argv):
     p.add_argument("--expect", action="append", default=[], metavar="FILE",
                    help="shorthand: expect file(s) run against --image, one boot each")
     p.add_argument("--name", help="shorthand: case name for --image/--expect")
-    p.add_argument("--log", help="console log file (with several cases: their directory)")
-    p.add_argument("--log-dir", help="directory for one console log per case (NAME.log)")
-    p.add_argument("--result", help="write the final 'N passed, N failed' line here")
     p.add_argument("--line-timeout", type=float, default=DEFAULT_LINE_TIMEOUT,
                    help="seconds per expectation unless the file says timeout: (default 10)")
     p.add_argument("--case-timeout", type=float, default=DEFAULT_CASE_TIMEOUT,

@@ -66,6 +66,11 @@ class HarnessTest(test_check.TempDirTest):
         """expect_case, which must pass."""
         self.assertEqual(self.expect_case(console, expect, *extra), 0, self.out)
 
+    def expect_fail(self, console, expect, message, *extra):
+        """expect_case, which must fail and say `message`."""
+        self.assertEqual(self.expect_case(console, expect, *extra), 1, self.out)
+        self.assertIn(message, self.out)
+
     # ---- expect mode ----------------------------------------------------------------------
 
     def test_ordered_expectations_pass(self):
@@ -75,9 +80,8 @@ class HarnessTest(test_check.TempDirTest):
         self.assertEqual(self.result, "1 passed, 0 failed")
 
     def test_out_of_order_fails(self):
-        rc = self.expect_case("second\nfirst\n@exit 0\n", "expect: first\nexpect: second\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("[FAIL] t: console closed before text 'second'", self.out)
+        self.expect_fail("second\nfirst\n@exit 0\n", "expect: first\nexpect: second\n",
+                         "[FAIL] t: console closed before text 'second'")
         self.assertEqual(self.result, "0 passed, 1 failed")
 
     def test_ansi_codes_are_stripped(self):
@@ -97,9 +101,8 @@ class HarnessTest(test_check.TempDirTest):
                          "expect-re: PAGE_A: (?P<A>0x[0-9a-f]+)$\nexpect: saw ${A}\n")
 
     def test_forbid_before_end_fails(self):
-        rc = self.expect_case("TEST_PASS\ndone\n", "expect: done\nforbid: TEST_PASS\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("forbidden text appeared: 'TEST_PASS'", self.out)
+        self.expect_fail("TEST_PASS\ndone\n", "expect: done\nforbid: TEST_PASS\n",
+                         "forbidden text appeared: 'TEST_PASS'")
 
     def test_forbid_within_grace_fails(self):
         rc = self.expect_case("done\n@sleep 0.2\nTEST_PASS\n@hang\n",
@@ -112,14 +115,12 @@ class HarnessTest(test_check.TempDirTest):
         self.assertLess(self.elapsed, 5)
 
     def test_unexpected_fault_report_fails(self):
-        rc = self.expect_case(BOOT + REPORT, "expect: never printed\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("unexpected kernel fault report: Caught cap fault", self.out)
+        self.expect_fail(BOOT + REPORT, "expect: never printed\n",
+                         "unexpected kernel fault report: Caught cap fault")
 
     def test_unknown_syscall_line_counts_as_fault(self):
-        rc = self.expect_case("unknown syscall 0x3039\nmore\n", "expect: more\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("unexpected kernel fault report: unknown syscall 0x3039", self.out)
+        self.expect_fail("unknown syscall 0x3039\nmore\n", "expect: more\n",
+                         "unexpected kernel fault report: unknown syscall 0x3039")
 
     def test_allowed_fault_report_passes(self):
         self.expect_pass(BOOT + REPORT + "@hang\n",
@@ -129,27 +130,22 @@ class HarnessTest(test_check.TempDirTest):
                          "\\n){16}\n")
 
     def test_panic_fails_even_with_allow_fault(self):
-        rc = self.expect_case("hello\n\x1b[31mKERNEL PANIC: cdt: oops\x1b[0m\n@hang\n",
-                              "allow-fault\nexpect: hello\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("kernel panic: KERNEL PANIC: cdt: oops", self.out)
+        self.expect_fail("hello\n\x1b[31mKERNEL PANIC: cdt: oops\x1b[0m\n@hang\n",
+                         "allow-fault\nexpect: hello\n", "kernel panic: KERNEL PANIC: cdt: oops")
 
     def test_line_timeout_kills_qemu(self):
         pidfile = os.path.join(self.dir, "pid")
-        rc = self.expect_case("@pidfile %s\nhello\n@hang\n" % pidfile,
-                              "timeout: 1\nexpect: hello\nexpect: never\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("timeout (1s) waiting for text 'never'", self.out)
+        self.expect_fail("@pidfile %s\nhello\n@hang\n" % pidfile,
+                         "timeout: 1\nexpect: hello\nexpect: never\n",
+                         "timeout (1s) waiting for text 'never'")
         self.assertLess(self.elapsed, 8)
         with open(pidfile) as f:
             self.assertFalse(pid_alive(int(f.read())), "fake QEMU still running")
 
     def test_case_timeout(self):
-        rc = self.expect_case("a\n@sleep 0.6\nb\n@sleep 0.6\nc\n@hang\n",
-                              "expect: a\nexpect: b\nexpect: c\nexpect: d\n",
-                              "--case-timeout", "1")
-        self.assertEqual(rc, 1)
-        self.assertIn("case timeout", self.out)
+        self.expect_fail("a\n@sleep 0.6\nb\n@sleep 0.6\nc\n@hang\n",
+                         "expect: a\nexpect: b\nexpect: c\nexpect: d\n", "case timeout",
+                         "--case-timeout", "1")
 
     def test_kill_after_pass_of_shell_wrapped_process_group(self):
         pidfile = os.path.join(self.dir, "pid")
@@ -173,15 +169,12 @@ class HarnessTest(test_check.TempDirTest):
         self.assertEqual(self.expect_case("two\nthree\n@exit 0\n", expect), 1)
 
     def test_mcs_fault_report_counts_as_fault(self):
-        rc = self.expect_case("Found thread has no fault handler while trying to handle:\n"
-                              "cap fault in send phase at address 0x5\nmore\n", "expect: more\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("unexpected kernel fault report: Found thread", self.out)
+        self.expect_fail("Found thread has no fault handler while trying to handle:\n"
+                         "cap fault in send phase at address 0x5\nmore\n", "expect: more\n",
+                         "unexpected kernel fault report: Found thread")
 
     def test_bad_expect_file_fails_the_case(self):
-        rc = self.expect_case("x\n", "expect: x\nbogus: y\n")
-        self.assertEqual(rc, 1)
-        self.assertIn("unknown directive 'bogus'", self.out)
+        self.expect_fail("x\n", "expect: x\nbogus: y\n", "unknown directive 'bogus'")
 
     def test_missing_image_fails(self):
         exp = self.write("t.expect", "expect: x\n")

@@ -9,44 +9,33 @@ Writes "1 passed, 0 failed" or "0 passed, 1 failed" to the result file; on a dif
 prints the first differing line of each run. The two consoles are kept as
 DIR/fastpath1.log and DIR/fastpath0.log.
 """
-import argparse
 import os
 import re
-import shlex
-import subprocess
 import sys
-import threading
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+from qemu_lines import crashed, qemu_command, qemu_lines, script_args  # noqa: E402
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DONE = "ipcdiff: done"
 
 
 def console(qemu, image, timeout):
-    proc = subprocess.Popen(shlex.split(qemu.replace("{image}", image)), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    timer = threading.Timer(timeout, proc.kill)
-    timer.start()
+    """The console lines of one boot, without colour codes, up to DONE or a crash."""
     lines = []
-    try:
-        for raw in proc.stdout:
+    with qemu_lines(qemu_command(qemu, image), timeout) as out:
+        for raw in out:
             line = ANSI.sub("", raw.decode("utf-8", "replace")).rstrip("\r\n")
             lines.append(line)
-            if line == DONE or "KERNEL PANIC" in line or line.startswith("Caught "):
+            if line == DONE or crashed(line):
                 break
-    finally:
-        timer.cancel()
-        proc.kill()
-        proc.wait()
     return lines
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--qemu", required=True)
+    ap = script_args(__doc__)
     ap.add_argument("--result", required=True)
     ap.add_argument("--log-dir", required=True)
-    ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("images", nargs=2)
     args = ap.parse_args()
 

@@ -62,10 +62,7 @@ static struct test_thread *start_server(struct test_env *env, int index, seL4_Wo
                                         void (*fn)(struct test_thread *self), seL4_CPtr ep,
                                         seL4_Word arg1)
 {
-    struct test_thread *s = test_thread_create(env, index, 0, prio, fn);
-    s->arg[0] = ep;
-    s->arg[1] = arg1;
-    test_thread_resume(env, s);
+    struct test_thread *s = test_thread_run(env, index, prio, fn, ep, arg1);
     test_yield(); /* the server waits in Recv */
     test_thread_make_passive(s);
     return s;
@@ -268,15 +265,9 @@ TEST(FASTPATH0007,
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, waiting_server);
-    s->arg[0] = ep;
-    s->arg[1] = ntfn;
-    test_thread_resume(env, s);
+    struct test_thread *s = test_thread_run(env, 0, PRIO, waiting_server, ep, ntfn);
     test_yield();
-    struct test_thread *r = test_thread_create(env, 1, 0, 200, suspender);
-    r->arg[0] = s->tcb;
-    r->arg[1] = ntfn;
-    test_thread_resume(env, r);
+    struct test_thread *r = test_thread_run(env, 1, 200, suspender, s->tcb, ntfn);
     seL4_SetMR(0, 1);
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
     ASSERT_EQ(r->out[0], seL4_NoError);
@@ -287,20 +278,14 @@ TEST(FASTPATH0007,
     /* The client side: a caller suspended while it waits loses its reply cap, so the
      * next ReplyRecv only receives (here the Call of a second client). */
     seL4_CPtr ep2 = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *c = test_thread_create(env, 2, 0, PRIO, client);
-    c->arg[0] = ep2;
-    c->arg[1] = 0xc;
-    test_thread_resume(env, c);
+    struct test_thread *c = test_thread_run(env, 2, PRIO, client, ep2, 0xc);
     seL4_Word badge;
     test_recv(ep2, &badge);
     ASSERT_MR(0, 0xc);
     ASSERT_OK(seL4_TCB_Suspend(c->tcb));
     /* Slot 0: the server above waits in Recv for good; the suspender (slot 1) may not have
      * finished yet (it runs below the root task's priority). */
-    struct test_thread *d = test_thread_create(env, 0, 0, 200, client);
-    d->arg[0] = ep2;
-    d->arg[1] = 0xd;
-    test_thread_resume(env, d);
+    test_thread_run(env, 0, 200, client, ep2, 0xd);
     seL4_SetMR(0, 0xcc);
     info = test_reply_recv(ep2, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);

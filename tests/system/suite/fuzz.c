@@ -69,24 +69,7 @@ static seL4_Word label_for(seL4_Uint32 tag)
         return tcb_labels[pick(sizeof tcb_labels / sizeof tcb_labels[0])];
     if (pick(3) == 0)
         return pick(56);
-    switch (tag) {
-    case seL4_CapTag_Untyped:
-        return UntypedRetype;
-    case seL4_CapTag_CNode:
-        return CNodeRevoke + pick(CNODE_LAST_LABEL - CNodeRevoke + 1);
-    case seL4_CapTag_Frame:
-        return ARMPageMap + pick(ARMPageGetAddress - ARMPageMap + 1);
-    case seL4_CapTag_PageTable:
-        return ARMPageTableMap + pick(2);
-    case seL4_CapTag_VSpace:
-        return ARMVSpaceClean_Data + pick(4);
-    case seL4_CapTag_ASIDPool:
-        return ARMASIDPoolAssign;
-    case seL4_CapTag_IRQHandler:
-        return IRQAckIRQ + pick(3);
-    default:
-        return pick(56);
-    }
+    return pick_label_for_tag(tag, 56);
 }
 
 TEST(FUZZ0001, "thousands of random invocations on the test's own caps never panic the kernel")

@@ -34,10 +34,7 @@ TEST(IPC0001, "Send/Recv: badge, label and 10 MRs (4 in registers, 6 in the buff
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr badged = mint(env, ep, seL4_AllRights.words[0], 0x77);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
-    t->arg[0] = badged;
-    t->arg[1] = 10;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run(env, 0, PRIO, sender, badged, 10);
 
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = test_recv(ep, &badge);
@@ -69,9 +66,7 @@ TEST(IPC0002, "Call/Reply: the server gets a reply cap; the reply carries 7 MRs 
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr client = mint(env, ep, seL4_AllRights.words[0], 5);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, echo_server);
-    t->arg[0] = ep;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run(env, 0, PRIO, echo_server, ep);
     test_yield(); /* the server waits in Recv */
 
     for (int i = 0; i < 6; i++)
@@ -124,10 +119,7 @@ static seL4_MessageInfo_t recv_into(struct test_env *env, seL4_CPtr ep, seL4_CPt
 static seL4_MessageInfo_t transfer_cap(struct test_env *env, seL4_CPtr ep, seL4_CPtr via,
                                        seL4_CPtr cap, seL4_CPtr *slot)
 {
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = via;
-    t->arg[2] = cap;
-    test_thread_resume(env, t);
+    test_thread_run(env, 0, PRIO, cap_sender, via, 0, cap);
     *slot = test_alloc_slot(env);
     return recv_into(env, ep, *slot);
 }
@@ -184,9 +176,7 @@ TEST(IPC0007, "Call through a cap without Grant/GrantReply: delivered, but no re
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr write_only = mint(env, ep, seL4_CanWrite.words[0], 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, caller);
-    t->arg[0] = write_only;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run(env, 0, PRIO, caller, write_only);
 
     seL4_Word badge;
     seL4_MessageInfo_t info = test_recv(ep, &badge);
@@ -280,10 +270,7 @@ TEST(IPC0011, "sender without an IPC buffer: only MR0-3 arrive and the length sa
 TEST(IPC0012, "a length field above 120 is clamped: 120 MRs arrive")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, sender);
-    t->arg[0] = ep;
-    t->arg[1] = 127;
-    test_thread_resume(env, t);
+    test_thread_run(env, 0, PRIO, sender, ep, 127);
     seL4_Word badge;
     seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_MsgMaxLength);
@@ -296,10 +283,7 @@ TEST(IPC0013, "receive slot occupied: the cap stays with the sender, extraCaps 0
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     seL4_CPtr occupied = test_alloc_object(env, seL4_EndpointObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, cap_sender);
-    t->arg[0] = ep;
-    t->arg[2] = ntfn;
-    test_thread_resume(env, t);
+    test_thread_run(env, 0, PRIO, cap_sender, ep, 0, ntfn);
     seL4_MessageInfo_t info = recv_into(env, ep, occupied);
     ASSERT_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
     ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);

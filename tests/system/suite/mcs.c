@@ -81,10 +81,7 @@ TEST(MCS0003,
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, reply_server);
-    t->arg[0] = ep;
-    t->arg[1] = reply;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run(env, 0, PRIO, reply_server, ep, reply);
     test_yield(); /* the server blocks in Recv first */
 
     seL4_SetMR(0, 41);
@@ -107,6 +104,13 @@ static void client(struct test_thread *self)
     }
 }
 
+/* Answer the caller linked to `reply` with the one word `value`: a Send on the Reply cap. */
+static void answer(seL4_CPtr reply, seL4_Word value)
+{
+    seL4_SetMR(0, value);
+    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 1));
+}
+
 /* An endpoint and a Reply object; a client making n Calls on the endpoint; the root task
  * receives the first Call with the Reply object. */
 static struct test_thread *serve_client(struct test_env *env, seL4_Word n, seL4_CPtr *ep,
@@ -114,10 +118,7 @@ static struct test_thread *serve_client(struct test_env *env, seL4_Word n, seL4_
 {
     *ep = test_alloc_object(env, seL4_EndpointObject, 0);
     *reply = test_alloc_object(env, seL4_ReplyObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, client);
-    t->arg[0] = *ep;
-    t->arg[1] = n;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run(env, 0, PRIO, client, *ep, n);
     seL4_Word badge;
     seL4_Recv(*ep, &badge, *reply);
     return t;
@@ -136,8 +137,7 @@ TEST(MCS0004,
     seL4_SetMR(0, 202);
     seL4_NBSendRecv(reply, seL4_MessageInfo_new(0, 0, 0, 1), ep, &badge, reply);
     ASSERT_MR(0, 102);
-    seL4_SetMR(0, 204);
-    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 1));
+    answer(reply, 204);
     test_yield();
     ASSERT_EQ(t->done, 1);
     ASSERT_EQ(t->out[0], 200);
@@ -150,7 +150,6 @@ TEST(MCS0005,
 {
     seL4_CPtr ep, reply;
     struct test_thread *t = serve_client(env, 1, &ep, &reply);
-    seL4_Word badge;
     ASSERT_MR(0, 100);
     ASSERT_OK(seL4_CNode_Delete(env->cnode, reply, env->depth));
     test_yield();
@@ -159,10 +158,10 @@ TEST(MCS0005,
     /* Resumed, the caller restarts its Call; a new Reply object answers it. */
     ASSERT_OK(seL4_TCB_Resume(t->tcb));
     seL4_CPtr reply2 = test_alloc_object(env, seL4_ReplyObject, 0);
+    seL4_Word badge;
     seL4_Recv(ep, &badge, reply2);
     ASSERT_MR(0, 100);
-    seL4_SetMR(0, 7);
-    seL4_Send(reply2, seL4_MessageInfo_new(0, 0, 0, 1));
+    answer(reply2, 7);
     test_yield();
     ASSERT_EQ(t->done, 1);
     ASSERT_EQ(t->out[0], 7);
@@ -195,10 +194,8 @@ TEST(MCS0007, "Wait, NBWait, Poll and NBSendWait on a notification; a Send on an
     seL4_NBWait(ntfn, &badge);
     ASSERT_EQ(badge, 0);
     seL4_Signal(badged);
-    seL4_Wait(ntfn, &badge);
-    ASSERT_EQ(badge, 0x5);
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0);
+    ASSERT_EQ(test_waited(ntfn), 0x5);
+    ASSERT_EQ(test_polled(ntfn), 0);
 
     seL4_Signal(badged);
     seL4_NBSendWait(reply, seL4_MessageInfo_new(0, 0, 0, 0), ntfn, &badge);
@@ -278,9 +275,7 @@ TEST(MCS0009, "SchedContext_Bind/UnbindObject/Unbind of TCBs and notifications, 
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     seL4_CPtr ntfn2 = test_alloc_object(env, seL4_NotificationObject, 0);
     struct test_thread *a = test_thread_create(env, 0, 0, PRIO, waiter);
-    struct test_thread *b = test_thread_create(env, 1, 0, PRIO, waiter);
-    b->arg[0] = ntfn2;
-    test_thread_resume(env, b);
+    struct test_thread *b = test_thread_run(env, 1, PRIO, waiter, ntfn2);
     test_yield();                                             /* b blocks in Wait */
     ASSERT_OK(seL4_SchedContext_UnbindObject(b->sc, b->tcb)); /* b: blocked, no context */
 
@@ -483,10 +478,7 @@ TEST(MCS0014, "A passive server (no scheduling context) runs on its caller's, le
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
-    struct test_thread *t = test_thread_create(env, 0, 0, PRIO, reply_server);
-    t->arg[0] = ep;
-    t->arg[1] = reply;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run(env, 0, PRIO, reply_server, ep, reply);
     test_yield();                                             /* the server waits in Recv */
     ASSERT_OK(seL4_SchedContext_UnbindObject(t->sc, t->tcb)); /* and is passive now */
 
@@ -519,18 +511,11 @@ TEST(MCS0015, "Deleting the Reply object of a call with a lent context gives the
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    struct test_thread *s = test_thread_create(env, 0, 0, PRIO, holding_server);
-    s->arg[0] = ep;
-    s->arg[1] = reply;
-    s->arg[2] = ntfn;
-    test_thread_resume(env, s);
+    struct test_thread *s = test_thread_run(env, 0, PRIO, holding_server, ep, reply, ntfn);
     test_yield();
     ASSERT_OK(seL4_SchedContext_UnbindObject(s->sc, s->tcb)); /* passive */
 
-    struct test_thread *c = test_thread_create(env, 1, 0, PRIO, client);
-    c->arg[0] = ep;
-    c->arg[1] = 1;
-    test_thread_resume(env, c);
+    struct test_thread *c = test_thread_run(env, 1, PRIO, client, ep, 1);
     test_yield();
     ASSERT_EQ(s->out[0], 1); /* the server took the call, on the client's context */
     ASSERT_ERR(seL4_SchedContext_UnbindObject(c->sc, c->tcb), seL4_IllegalOperation);

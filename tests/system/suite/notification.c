@@ -22,17 +22,12 @@ static seL4_CPtr badged(struct test_env *env, seL4_CPtr ntfn, seL4_CapRights_t r
 TEST(NTFN0001, "Signal then Wait returns at once; Poll with nothing pending returns 0")
 {
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_Word badge = 99;
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0);
+    ASSERT_EQ(test_polled(ntfn), 0);
     seL4_CPtr b = badged(env, ntfn, seL4_AllRights, 0x1337);
     seL4_Signal(b);
-    badge = 0;
-    seL4_Wait(ntfn, &badge);
-    ASSERT_EQ(badge, 0x1337);
+    ASSERT_EQ(test_waited(ntfn), 0x1337);
     /* The receive cleared the word. */
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0);
+    ASSERT_EQ(test_polled(ntfn), 0);
 }
 
 TEST(NTFN0002, "badges of several signals are OR-ed together until the next receive")
@@ -45,13 +40,10 @@ TEST(NTFN0002, "badges of several signals are OR-ed together until the next rece
     seL4_Signal(b);
     seL4_Signal(b);
     seL4_Signal(c);
-    seL4_Word badge = 0;
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0x105);
+    ASSERT_EQ(test_polled(ntfn), 0x105);
     /* Poll and Wait through a badged cap with read rights receive the same word. */
     seL4_Signal(a);
-    seL4_Wait(b, &badge);
-    ASSERT_EQ(badge, 0x1);
+    ASSERT_EQ(test_waited(b), 0x1);
 }
 
 TEST(NTFN0003, "a signal needs the write right: read-only and no-rights copies are refused")
@@ -64,9 +56,7 @@ TEST(NTFN0003, "a signal needs the write right: read-only and no-rights copies a
     /* seL4_Signal reports nothing; seL4_Call shows the refusal. */
     seL4_Signal(ro);
     seL4_Signal(none);
-    seL4_Word badge = 1;
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0);
+    ASSERT_EQ(test_polled(ntfn), 0);
     ASSERT_ERR(raw_invoke(ro, 0, 0, NULL, 0, NULL), seL4_InvalidCapability);
     ASSERT_MR(0, 0);
     ASSERT_ERR(raw_invoke(none, 0, 0, NULL, 0, NULL), seL4_InvalidCapability);
@@ -74,11 +64,9 @@ TEST(NTFN0003, "a signal needs the write right: read-only and no-rights copies a
 
     /* Write alone is enough; any label signals. */
     seL4_Signal(wo);
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0x40);
+    ASSERT_EQ(test_polled(ntfn), 0x40);
     ASSERT_ERR(raw_invoke(wo, CNodeCopy, 3, (seL4_Word[]){1, 2, 3}, 0, NULL), seL4_NoError);
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0x40);
+    ASSERT_EQ(test_polled(ntfn), 0x40);
 }
 
 TEST(NTFN0004, "Copy masks notification rights; a copy of a badged cap keeps its badge")
@@ -90,9 +78,7 @@ TEST(NTFN0004, "Copy masks notification rights; a copy of a badged cap keeps its
         seL4_CNode_Copy(env->cnode, c, env->depth, env->cnode, b, env->depth, seL4_AllRights));
     ASSERT_OK(seL4_CNode_Copy(env->cnode, ro, env->depth, env->cnode, c, env->depth, seL4_CanRead));
     seL4_Signal(c);
-    seL4_Word badge = 0;
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0x8);
+    ASSERT_EQ(test_polled(ntfn), 0x8);
     /* Rights only shrink: a copy of the read-only cap asking for all rights is read-only. */
     seL4_CPtr again = test_alloc_slot(env);
     ASSERT_OK(
@@ -108,9 +94,7 @@ TEST(NTFN0005, "a pending signal survives until received; deleting the object en
     /* Revoking the original deletes the badged copy; the object and its word remain. */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ntfn, env->depth));
     ASSERT_EQ(seL4_DebugCapIdentify(b), seL4_CapTag_Null);
-    seL4_Word badge = 0;
-    seL4_Poll(ntfn, &badge);
-    ASSERT_EQ(badge, 0x2);
+    ASSERT_EQ(test_polled(ntfn), 0x2);
     ASSERT_OK(seL4_CNode_Delete(env->cnode, ntfn, env->depth));
     ASSERT_ERR(raw_invoke(ntfn, 0, 0, NULL, 0, NULL), seL4_InvalidCapability);
     ASSERT_MR(0, 0);

@@ -138,3 +138,19 @@ seL4_CPtr test_alloc_object(struct test_env *env, seL4_Word type, seL4_Word size
         ASSERT_MR(0, lo);                                                                          \
         ASSERT_MR(1, hi);                                                                          \
     } while (0)
+
+/* The badge word a Poll (test_polled) or Wait (test_waited) on ntfn receives. The variable
+ * starts at ~0, so a receive that does not write it shows. */
+static inline seL4_Word test_polled(seL4_CPtr ntfn)
+{
+    seL4_Word badge = ~(seL4_Word)0;
+    seL4_Poll(ntfn, &badge);
+    return badge;
+}
+
+static inline seL4_Word test_waited(seL4_CPtr ntfn)
+{
+    seL4_Word badge = ~(seL4_Word)0;
+    seL4_Wait(ntfn, &badge);
+    return badge;
+}

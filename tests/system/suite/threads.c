@@ -147,6 +147,19 @@ void test_thread_make_passive(struct test_thread *t)
 #endif
 }
 
+struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word prio,
+                                         void (*fn)(struct test_thread *self),
+                                         const seL4_Word *args, unsigned n)
+{
+    struct test_thread *t = setup(env, index, 0, prio, fn, false);
+    if (n > sizeof(t->arg) / sizeof(t->arg[0]))
+        test_fail(__FILE__, __LINE__, "%u thread arguments, at most 4", n);
+    for (unsigned i = 0; i < n; i++)
+        t->arg[i] = args[i];
+    test_thread_resume(env, t);
+    return t;
+}
+
 void test_yield(void)
 {
     for (int i = 0; i < 8; i++)

@@ -58,6 +58,18 @@ void test_thread_give_sc(struct test_env *env, struct test_thread *t);
  * reply; the MCS fastpath's case). Non-MCS: nothing happens. */
 void test_thread_make_passive(struct test_thread *t);
 
+/*
+ * The usual start of a child: test_thread_create with no fault handler, arg[0..n-1] set to
+ * the (up to four) values after fn, then test_thread_resume. The values are evaluated before
+ * the thread is made, so objects they name must exist already.
+ */
+#define test_thread_run(env, index, prio, fn, ...)                                                 \
+    test_thread_run_args(env, index, prio, fn, (const seL4_Word[]){__VA_ARGS__},                   \
+                         sizeof((const seL4_Word[]){__VA_ARGS__}) / sizeof(seL4_Word))
+struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word prio,
+                                         void (*fn)(struct test_thread *self),
+                                         const seL4_Word *args, unsigned n);
+
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */
 void test_yield(void);
 

@@ -4,25 +4,13 @@
 // exception from EL0 saves registers straight into the TCB and then switches to the
 // kernel stack. restore_user_context() is the only way back to EL0.
 
+#include "asm_regs.S"
+
 #define CTX_SP 0xf8
 #define CTX_ELR 0x100
 
     .macro save_user_context
-    stp x0, x1, [sp, #0x00]
-    stp x2, x3, [sp, #0x10]
-    stp x4, x5, [sp, #0x20]
-    stp x6, x7, [sp, #0x30]
-    stp x8, x9, [sp, #0x40]
-    stp x10, x11, [sp, #0x50]
-    stp x12, x13, [sp, #0x60]
-    stp x14, x15, [sp, #0x70]
-    stp x16, x17, [sp, #0x80]
-    stp x18, x19, [sp, #0x90]
-    stp x20, x21, [sp, #0xa0]
-    stp x22, x23, [sp, #0xb0]
-    stp x24, x25, [sp, #0xc0]
-    stp x26, x27, [sp, #0xd0]
-    stp x28, x29, [sp, #0xe0]
+    reg_pairs stp, x, 0, 29, sp, 0, 8
     mrs x21, sp_el0
     stp x30, x21, [sp, #0xf0]
     mrs x22, elr_el1
@@ -112,21 +100,7 @@ restore_user_context:
     msr spsr_el1, x23
     ldp x30, x21, [sp, #0xf0]
     msr sp_el0, x21
-    ldp x0, x1, [sp, #0x00]
-    ldp x2, x3, [sp, #0x10]
-    ldp x4, x5, [sp, #0x20]
-    ldp x6, x7, [sp, #0x30]
-    ldp x8, x9, [sp, #0x40]
-    ldp x10, x11, [sp, #0x50]
-    ldp x12, x13, [sp, #0x60]
-    ldp x14, x15, [sp, #0x70]
-    ldp x16, x17, [sp, #0x80]
-    ldp x18, x19, [sp, #0x90]
-    ldp x20, x21, [sp, #0xa0]
-    ldp x22, x23, [sp, #0xb0]
-    ldp x24, x25, [sp, #0xc0]
-    ldp x26, x27, [sp, #0xd0]
-    ldp x28, x29, [sp, #0xe0]
+    reg_pairs ldp, x, 0, 29, sp, 0, 8
     eret
 
     .section .bss

@@ -26,62 +26,125 @@ LIBSEL4_INLINE_FUNC void seL4_MRStore_(seL4_Word *dst, seL4_Word value)
     }
 }
 
-// Send or NBSend with MR0..MR3 from the IPC buffer, or from mr0..mr3 where given.
-LIBSEL4_INLINE_FUNC void seL4_SendVia_(seL4_Word sys, seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
+// Where the register message words MR0..MR3 (x2..x5) of a system call come from and go
+// back to: `mrs` null means the IPC buffer's msg[0..3]; otherwise it is the four caller
+// variables of a "WithMRs" form (each sent only if given and the message is long
+// enough, written back only if given).
+SEL4_FORCE_INLINE seL4_Word seL4_MRIn_(seL4_Word *const *mrs, seL4_MessageInfo_t info, int i)
 {
-    arm_sys_send(sys, dest, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2),
-                 seL4_GetMR(3));
+    return mrs != seL4_Null ? seL4_MRIfPresent_(mrs[i], info, (seL4_Uint64)i) : seL4_GetMR(i);
 }
 
-LIBSEL4_INLINE_FUNC void seL4_SendWithMRsVia_(seL4_Word sys, seL4_CPtr dest,
-                                              seL4_MessageInfo_t msgInfo, seL4_Word *mr0,
-                                              seL4_Word *mr1, seL4_Word *mr2, seL4_Word *mr3)
+SEL4_FORCE_INLINE void seL4_MROut_(seL4_Word *const *mrs, int i, seL4_Word value)
 {
-    arm_sys_send(sys, dest, msgInfo.words[0], seL4_MRIfPresent_(mr0, msgInfo, 0),
-                 seL4_MRIfPresent_(mr1, msgInfo, 1), seL4_MRIfPresent_(mr2, msgInfo, 2),
-                 seL4_MRIfPresent_(mr3, msgInfo, 3));
+    if (mrs != seL4_Null) {
+        seL4_MRStore_(mrs[i], value);
+    } else {
+        seL4_SetMR(i, value);
+    }
 }
 
-// Send a message (blocking until received); MR0..MR3 come from the IPC buffer.
-LIBSEL4_INLINE_FUNC void seL4_Send(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
+SEL4_FORCE_INLINE void seL4_MRsOut_(seL4_Word *const *mrs, seL4_Word msg0, seL4_Word msg1,
+                                    seL4_Word msg2, seL4_Word msg3)
 {
-    seL4_SendVia_(seL4_SysSend, dest, msgInfo);
+    seL4_MROut_(mrs, 0, msg0);
+    seL4_MROut_(mrs, 1, msg1);
+    seL4_MROut_(mrs, 2, msg2);
+    seL4_MROut_(mrs, 3, msg3);
 }
 
-LIBSEL4_INLINE_FUNC void seL4_SendWithMRs(seL4_CPtr dest, seL4_MessageInfo_t msgInfo,
-                                          seL4_Word *mr0, seL4_Word *mr1, seL4_Word *mr2,
-                                          seL4_Word *mr3)
+// The four caller variables of a "WithMRs" form, as `mrs` above.
+#define SEL4_MR_VARS_(mr0, mr1, mr2, mr3) ((seL4_Word *const[]){mr0, mr1, mr2, mr3})
+
+// Recv, NBRecv and ReplyRecv name a Reply object last with CONFIG_KERNEL_MCS (a Call that
+// arrives links it); without MCS they have no such parameter and pass 0.
+#ifdef CONFIG_KERNEL_MCS
+#define SEL4_REPLY_PARAM_ , seL4_CPtr reply
+#define SEL4_REPLY_ARG_ reply
+#else
+#define SEL4_REPLY_PARAM_
+#define SEL4_REPLY_ARG_ 0
+#endif
+
+// Send or NBSend (or Reply, non-MCS) without waiting for an answer.
+SEL4_FORCE_INLINE void seL4_SendVia_(seL4_Word sys, seL4_CPtr dest, seL4_MessageInfo_t msgInfo,
+                                     seL4_Word *const *mrs)
 {
-    seL4_SendWithMRsVia_(seL4_SysSend, dest, msgInfo, mr0, mr1, mr2, mr3);
+    seL4_Word msg0 = seL4_MRIn_(mrs, msgInfo, 0), msg1 = seL4_MRIn_(mrs, msgInfo, 1);
+    seL4_Word msg2 = seL4_MRIn_(mrs, msgInfo, 2), msg3 = seL4_MRIn_(mrs, msgInfo, 3);
+
+#ifndef CONFIG_KERNEL_MCS
+    if (sys == (seL4_Word)seL4_SysReply) {
+        arm_sys_reply(sys, msgInfo.words[0], msg0, msg1, msg2, msg3);
+        return;
+    }
+#endif
+    arm_sys_send(sys, dest, msgInfo.words[0], msg0, msg1, msg2, msg3);
 }
 
-// Send only if a receiver is waiting; otherwise the message is dropped silently.
-LIBSEL4_INLINE_FUNC void seL4_NBSend(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
+// Every receive: trap `sys` on src (MCS: with the Reply object `reply`), MR0..MR3 out as
+// `mrs` says, the badge to *sender if given.
+SEL4_FORCE_INLINE seL4_MessageInfo_t seL4_RecvVia_(seL4_Word sys, seL4_CPtr src, seL4_Word *sender,
+                                                   seL4_Word *const *mrs, seL4_CPtr reply)
 {
-    seL4_SendVia_(seL4_SysNBSend, dest, msgInfo);
+    seL4_MessageInfo_t info;
+    seL4_Word badge, msg0, msg1, msg2, msg3;
+
+    arm_sys_recv(sys, src, &badge, &info.words[0], &msg0, &msg1, &msg2, &msg3, reply);
+    seL4_MRsOut_(mrs, msg0, msg1, msg2, msg3);
+    seL4_MRStore_(sender, badge);
+    return info;
 }
 
-LIBSEL4_INLINE_FUNC void seL4_NBSendWithMRs(seL4_CPtr dest, seL4_MessageInfo_t msgInfo,
-                                            seL4_Word *mr0, seL4_Word *mr1, seL4_Word *mr2,
-                                            seL4_Word *mr3)
+// Every send-then-receive in one trap (Call, ReplyRecv): MR0..MR3 in and out as `mrs`
+// says, the badge (Call: the destination register's final value) to *badge.
+SEL4_FORCE_INLINE seL4_MessageInfo_t seL4_SendRecvVia_(seL4_Word sys, seL4_CPtr dest,
+                                                       seL4_Word *badge, seL4_MessageInfo_t msgInfo,
+                                                       seL4_Word *const *mrs, seL4_CPtr reply)
 {
-    seL4_SendWithMRsVia_(seL4_SysNBSend, dest, msgInfo, mr0, mr1, mr2, mr3);
+    seL4_MessageInfo_t info;
+    seL4_Word msg0 = seL4_MRIn_(mrs, msgInfo, 0), msg1 = seL4_MRIn_(mrs, msgInfo, 1);
+    seL4_Word msg2 = seL4_MRIn_(mrs, msgInfo, 2), msg3 = seL4_MRIn_(mrs, msgInfo, 3);
+
+    arm_sys_send_recv(sys, dest, badge, msgInfo.words[0], &info.words[0], &msg0, &msg1, &msg2,
+                      &msg3, reply);
+    seL4_MRsOut_(mrs, msg0, msg1, msg2, msg3);
+    return info;
 }
+
+// The two forms of a send-type call: seL4_<name>(dest, msgInfo) sends MR0..MR3 from the
+// IPC buffer, seL4_<name>WithMRs(dest, msgInfo, mr0, mr1, mr2, mr3) from the caller's
+// variables.
+#define SEL4_SEND_FORMS_(name, sys)                                                                \
+    LIBSEL4_INLINE_FUNC void seL4_##name(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)               \
+    {                                                                                              \
+        seL4_SendVia_(sys, dest, msgInfo, seL4_Null);                                              \
+    }                                                                                              \
+    LIBSEL4_INLINE_FUNC void seL4_##name##WithMRs(seL4_CPtr dest, seL4_MessageInfo_t msgInfo,      \
+                                                  seL4_Word *mr0, seL4_Word *mr1, seL4_Word *mr2,  \
+                                                  seL4_Word *mr3)                                  \
+    {                                                                                              \
+        seL4_SendVia_(sys, dest, msgInfo, SEL4_MR_VARS_(mr0, mr1, mr2, mr3));                      \
+    }
+
+// seL4_Send, seL4_SendWithMRs: send a message, blocking until it is received.
+SEL4_SEND_FORMS_(Send, seL4_SysSend)
+// seL4_NBSend, seL4_NBSendWithMRs: send only if a receiver is waiting; otherwise the
+// message is dropped silently.
+SEL4_SEND_FORMS_(NBSend, seL4_SysNBSend)
+#undef SEL4_SEND_FORMS_
 
 #ifndef CONFIG_KERNEL_MCS
 // Reply to the thread that last called us (through the TCB's implicit reply cap).
 LIBSEL4_INLINE_FUNC void seL4_Reply(seL4_MessageInfo_t msgInfo)
 {
-    arm_sys_reply(seL4_SysReply, msgInfo.words[0], seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2),
-                  seL4_GetMR(3));
+    seL4_SendVia_(seL4_SysReply, 0, msgInfo, seL4_Null);
 }
 
 LIBSEL4_INLINE_FUNC void seL4_ReplyWithMRs(seL4_MessageInfo_t msgInfo, seL4_Word *mr0,
                                            seL4_Word *mr1, seL4_Word *mr2, seL4_Word *mr3)
 {
-    arm_sys_reply(seL4_SysReply, msgInfo.words[0], seL4_MRIfPresent_(mr0, msgInfo, 0),
-                  seL4_MRIfPresent_(mr1, msgInfo, 1), seL4_MRIfPresent_(mr2, msgInfo, 2),
-                  seL4_MRIfPresent_(mr3, msgInfo, 3));
+    seL4_SendVia_(seL4_SysReply, 0, msgInfo, SEL4_MR_VARS_(mr0, mr1, mr2, mr3));
 }
 
 #endif // !CONFIG_KERNEL_MCS
@@ -92,69 +155,32 @@ LIBSEL4_INLINE_FUNC void seL4_Signal(seL4_CPtr dest)
     arm_sys_send_null(seL4_SysSend, dest, seL4_MessageInfo_new(0, 0, 0, 0).words[0]);
 }
 
-#ifndef CONFIG_KERNEL_MCS
-// Shared body of Recv/NBRecv: trap, mirror MR0..MR3 into the IPC buffer, return badge.
-LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_RecvCommon_(seL4_Word sys, seL4_CPtr src,
-                                                        seL4_Word *sender)
-{
-    seL4_MessageInfo_t info;
-    seL4_Word badge, msg0, msg1, msg2, msg3;
-
-    arm_sys_recv(sys, src, &badge, &info.words[0], &msg0, &msg1, &msg2, &msg3, 0);
-    seL4_SetMR(0, msg0);
-    seL4_SetMR(1, msg1);
-    seL4_SetMR(2, msg2);
-    seL4_SetMR(3, msg3);
-    seL4_MRStore_(sender, badge);
-    return info;
-}
-
 // Block until a message or notification arrives on src; *sender gets the badge.
-LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_Recv(seL4_CPtr src, seL4_Word *sender)
+LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_Recv(seL4_CPtr src, seL4_Word *sender SEL4_REPLY_PARAM_)
 {
-    return seL4_RecvCommon_(seL4_SysRecv, src, sender);
+    return seL4_RecvVia_(seL4_SysRecv, src, sender, seL4_Null, SEL4_REPLY_ARG_);
 }
 
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_RecvWithMRs(seL4_CPtr src, seL4_Word *sender,
                                                         seL4_Word *mr0, seL4_Word *mr1,
-                                                        seL4_Word *mr2, seL4_Word *mr3)
+                                                        seL4_Word *mr2,
+                                                        seL4_Word *mr3 SEL4_REPLY_PARAM_)
 {
-    seL4_MessageInfo_t info;
-    seL4_Word badge, msg0 = 0, msg1 = 0, msg2 = 0, msg3 = 0;
-
-    arm_sys_recv(seL4_SysRecv, src, &badge, &info.words[0], &msg0, &msg1, &msg2, &msg3, 0);
-    seL4_MRStore_(mr0, msg0);
-    seL4_MRStore_(mr1, msg1);
-    seL4_MRStore_(mr2, msg2);
-    seL4_MRStore_(mr3, msg3);
-    seL4_MRStore_(sender, badge);
-    return info;
+    return seL4_RecvVia_(seL4_SysRecv, src, sender, SEL4_MR_VARS_(mr0, mr1, mr2, mr3),
+                         SEL4_REPLY_ARG_);
 }
 
 // Receive without blocking; with nothing pending the badge is 0.
-LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_NBRecv(seL4_CPtr src, seL4_Word *sender)
+LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_NBRecv(seL4_CPtr src,
+                                                   seL4_Word *sender SEL4_REPLY_PARAM_)
 {
-    return seL4_RecvCommon_(seL4_SysNBRecv, src, sender);
+    return seL4_RecvVia_(seL4_SysNBRecv, src, sender, seL4_Null, SEL4_REPLY_ARG_);
 }
-
-#endif // !CONFIG_KERNEL_MCS
 
 // Send and wait for the reply in one trap. MR0..MR3 go from and return to the IPC buffer.
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_Call(seL4_CPtr dest, seL4_MessageInfo_t msgInfo)
 {
-    seL4_MessageInfo_t info;
-    seL4_Word msg0 = seL4_GetMR(0);
-    seL4_Word msg1 = seL4_GetMR(1);
-    seL4_Word msg2 = seL4_GetMR(2);
-    seL4_Word msg3 = seL4_GetMR(3);
-
-    arm_sys_send_recv(seL4_SysCall, dest, &dest, msgInfo.words[0], &info.words[0], &msg0, &msg1,
-                      &msg2, &msg3, 0);
-    seL4_SetMR(0, msg0);
-    seL4_SetMR(1, msg1);
-    seL4_SetMR(2, msg2);
-    seL4_SetMR(3, msg3);
-    return info;
+    return seL4_SendRecvVia_(seL4_SysCall, dest, &dest, msgInfo, seL4_Null, 0);
 }
 
 // Call with MR0..MR3 passed through the caller's variables instead of the IPC buffer.
@@ -163,67 +189,39 @@ LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_CallWithMRs(seL4_CPtr dest, seL4_Mes
                                                         seL4_Word *mr0, seL4_Word *mr1,
                                                         seL4_Word *mr2, seL4_Word *mr3)
 {
-    seL4_MessageInfo_t info;
-    seL4_Word msg0 = seL4_MRIfPresent_(mr0, msgInfo, 0);
-    seL4_Word msg1 = seL4_MRIfPresent_(mr1, msgInfo, 1);
-    seL4_Word msg2 = seL4_MRIfPresent_(mr2, msgInfo, 2);
-    seL4_Word msg3 = seL4_MRIfPresent_(mr3, msgInfo, 3);
+    return seL4_SendRecvVia_(seL4_SysCall, dest, &dest, msgInfo, SEL4_MR_VARS_(mr0, mr1, mr2, mr3),
+                             0);
+}
 
-    arm_sys_send_recv(seL4_SysCall, dest, &dest, msgInfo.words[0], &info.words[0], &msg0, &msg1,
-                      &msg2, &msg3, 0);
-    seL4_MRStore_(mr0, msg0);
-    seL4_MRStore_(mr1, msg1);
-    seL4_MRStore_(mr2, msg2);
-    seL4_MRStore_(mr3, msg3);
+// Reply to the current caller (MCS: the one linked to `reply`), then wait on src (the
+// usual server loop step; MCS: with `reply`); *sender gets the badge.
+SEL4_FORCE_INLINE seL4_MessageInfo_t seL4_ReplyRecvVia_(seL4_CPtr src, seL4_MessageInfo_t msgInfo,
+                                                        seL4_Word *sender, seL4_Word *const *mrs,
+                                                        seL4_CPtr reply)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t info =
+        seL4_SendRecvVia_(seL4_SysReplyRecv, src, &badge, msgInfo, mrs, reply);
+
+    seL4_MRStore_(sender, badge);
     return info;
 }
 
-#ifndef CONFIG_KERNEL_MCS
-// Reply to the current caller, then wait on src (the usual server loop step).
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_ReplyRecv(seL4_CPtr src, seL4_MessageInfo_t msgInfo,
-                                                      seL4_Word *sender)
+                                                      seL4_Word *sender SEL4_REPLY_PARAM_)
 {
-    seL4_MessageInfo_t info;
-    seL4_Word badge;
-    seL4_Word msg0 = seL4_GetMR(0);
-    seL4_Word msg1 = seL4_GetMR(1);
-    seL4_Word msg2 = seL4_GetMR(2);
-    seL4_Word msg3 = seL4_GetMR(3);
-
-    arm_sys_send_recv(seL4_SysReplyRecv, src, &badge, msgInfo.words[0], &info.words[0], &msg0,
-                      &msg1, &msg2, &msg3, 0);
-    seL4_SetMR(0, msg0);
-    seL4_SetMR(1, msg1);
-    seL4_SetMR(2, msg2);
-    seL4_SetMR(3, msg3);
-    seL4_MRStore_(sender, badge);
-    return info;
+    return seL4_ReplyRecvVia_(src, msgInfo, sender, seL4_Null, SEL4_REPLY_ARG_);
 }
 
 LIBSEL4_INLINE_FUNC seL4_MessageInfo_t seL4_ReplyRecvWithMRs(seL4_CPtr src,
                                                              seL4_MessageInfo_t msgInfo,
                                                              seL4_Word *sender, seL4_Word *mr0,
                                                              seL4_Word *mr1, seL4_Word *mr2,
-                                                             seL4_Word *mr3)
+                                                             seL4_Word *mr3 SEL4_REPLY_PARAM_)
 {
-    seL4_MessageInfo_t info;
-    seL4_Word badge;
-    seL4_Word msg0 = seL4_MRIfPresent_(mr0, msgInfo, 0);
-    seL4_Word msg1 = seL4_MRIfPresent_(mr1, msgInfo, 1);
-    seL4_Word msg2 = seL4_MRIfPresent_(mr2, msgInfo, 2);
-    seL4_Word msg3 = seL4_MRIfPresent_(mr3, msgInfo, 3);
-
-    arm_sys_send_recv(seL4_SysReplyRecv, src, &badge, msgInfo.words[0], &info.words[0], &msg0,
-                      &msg1, &msg2, &msg3, 0);
-    seL4_MRStore_(mr0, msg0);
-    seL4_MRStore_(mr1, msg1);
-    seL4_MRStore_(mr2, msg2);
-    seL4_MRStore_(mr3, msg3);
-    seL4_MRStore_(sender, badge);
-    return info;
+    return seL4_ReplyRecvVia_(src, msgInfo, sender, SEL4_MR_VARS_(mr0, mr1, mr2, mr3),
+                              SEL4_REPLY_ARG_);
 }
-
-#endif // !CONFIG_KERNEL_MCS
 
 // Give up the rest of the time slice. The empty asm is a compiler barrier: other
 // threads may have changed shared memory meanwhile.

@@ -22,13 +22,22 @@ LIBSEL4_INLINE_FUNC seL4_Uint64 seL4_Fault_ptr_get_seL4_FaultType(const seL4_Fau
     return f->words[0];
 }
 
-// A fault of kind `tag` with no fields set yet.
-LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_empty_(seL4_Uint64 tag)
+// A fault of kind `tag` with fields v[0..n-1] (the rest 0).
+LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_make_(seL4_Uint64 tag, const seL4_Uint64 *v, unsigned n)
 {
     seL4_Fault_t f = {{0}};
+
     f.words[0] = tag;
+    for (unsigned i = 0; i < n; i++) {
+        f.words[1 + i] = v[i];
+    }
     return f;
 }
+
+// The fault of kind `tag` whose fields are the arguments that follow.
+#define SEL4_FAULT_MAKE_(tag, ...)                                                                 \
+    seL4_Fault_make_(tag, (const seL4_Uint64[]){__VA_ARGS__},                                      \
+                     sizeof((const seL4_Uint64[]){__VA_ARGS__}) / sizeof(seL4_Uint64))
 
 // Getter and setter for field `idx` of fault kind `kind`, named as upstream's generator.
 #define SEL4_FAULT_FIELD_(kind, field, idx)                                                        \
@@ -49,7 +58,7 @@ LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_empty_(seL4_Uint64 tag)
 
 LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_NullFault_new(void)
 {
-    return seL4_Fault_empty_(seL4_Fault_NullFault);
+    return seL4_Fault_make_(seL4_Fault_NullFault, seL4_Null, 0);
 }
 
 // CapFault: MR4..MR6 depend on the lookup-failure type (see seL4_CapFault_Msg).
@@ -67,13 +76,8 @@ LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_CapFault_new(seL4_Uint64 IP, seL4_Ui
                                                          seL4_Uint64 MR4, seL4_Uint64 MR5,
                                                          seL4_Uint64 MR6)
 {
-    seL4_Fault_t f = seL4_Fault_empty_(seL4_Fault_CapFault);
-    const seL4_Uint64 v[] = {IP, Addr, InRecvPhase, LookupFailureType, MR4, MR5, MR6};
-
-    for (unsigned i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-        f.words[1 + i] = v[i];
-    }
-    return f;
+    return SEL4_FAULT_MAKE_(seL4_Fault_CapFault, IP, Addr, InRecvPhase, LookupFailureType, MR4, MR5,
+                            MR6);
 }
 
 SEL4_FAULT_FIELD_(UnknownSyscall, X0, 0)
@@ -95,13 +99,8 @@ LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_UnknownSyscall_new(
     seL4_Uint64 X6, seL4_Uint64 X7, seL4_Uint64 FaultIP, seL4_Uint64 SP, seL4_Uint64 LR,
     seL4_Uint64 SPSR, seL4_Uint64 Syscall)
 {
-    seL4_Fault_t f = seL4_Fault_empty_(seL4_Fault_UnknownSyscall);
-    const seL4_Uint64 v[] = {X0, X1, X2, X3, X4, X5, X6, X7, FaultIP, SP, LR, SPSR, Syscall};
-
-    for (unsigned i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-        f.words[1 + i] = v[i];
-    }
-    return f;
+    return SEL4_FAULT_MAKE_(seL4_Fault_UnknownSyscall, X0, X1, X2, X3, X4, X5, X6, X7, FaultIP, SP,
+                            LR, SPSR, Syscall);
 }
 
 SEL4_FAULT_FIELD_(UserException, FaultIP, 0)
@@ -114,13 +113,7 @@ LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_UserException_new(seL4_Uint64 FaultI
                                                               seL4_Uint64 Stack, seL4_Uint64 SPSR,
                                                               seL4_Uint64 Number, seL4_Uint64 Code)
 {
-    seL4_Fault_t f = seL4_Fault_empty_(seL4_Fault_UserException);
-    const seL4_Uint64 v[] = {FaultIP, Stack, SPSR, Number, Code};
-
-    for (unsigned i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-        f.words[1 + i] = v[i];
-    }
-    return f;
+    return SEL4_FAULT_MAKE_(seL4_Fault_UserException, FaultIP, Stack, SPSR, Number, Code);
 }
 
 SEL4_FAULT_FIELD_(VMFault, IP, 0)
@@ -131,16 +124,11 @@ SEL4_FAULT_FIELD_(VMFault, FSR, 3)
 LIBSEL4_INLINE_FUNC seL4_Fault_t seL4_Fault_VMFault_new(seL4_Uint64 IP, seL4_Uint64 Addr,
                                                         seL4_Uint64 PrefetchFault, seL4_Uint64 FSR)
 {
-    seL4_Fault_t f = seL4_Fault_empty_(seL4_Fault_VMFault);
-
-    f.words[1] = IP;
-    f.words[2] = Addr;
-    f.words[3] = PrefetchFault;
-    f.words[4] = FSR;
-    return f;
+    return SEL4_FAULT_MAKE_(seL4_Fault_VMFault, IP, Addr, PrefetchFault, FSR);
 }
 
 #undef SEL4_FAULT_FIELD_
+#undef SEL4_FAULT_MAKE_
 
 // Decode the AArch64-specific fault kinds of a received fault message (MRs must be in
 // the IPC buffer, which seL4_Recv/ReplyRecv guarantee). Unknown labels give NullFault.
