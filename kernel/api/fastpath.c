@@ -203,7 +203,9 @@ struct reply_link {
 
 static FORCE_INLINE bool call_can_link(const struct tcb *cur, const struct tcb *dest)
 {
-    kassert(cur->sc != NULL); // a thread runs only on a scheduling context
+    // A thread runs only on a scheduling context, the one whose time runs (sched/mcs.c); it
+    // stays the one whose time runs, so nothing is accounted here.
+    kassert(cur->sc != NULL && cur->sc == ks_cur_sc);
     (void)cur;
     return dest->sc == NULL && dest->reply != NULL;
 }
@@ -228,7 +230,7 @@ static FORCE_INLINE void call_link(struct tcb *cur, struct tcb *dest)
 // no call stack, and its ReplyRecv goes the general way at once).
 static FORCE_INLINE bool reply_may_be_fast(const struct tcb *cur)
 {
-    kassert(cur->sc != NULL);
+    kassert(cur->sc != NULL && cur->sc == ks_cur_sc);
     return cur->sc->reply != NULL;
 }
 

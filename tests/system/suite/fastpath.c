@@ -139,12 +139,10 @@ TEST(FASTPATH0003,
     a->arg[0] = b->arg[0] = ep;
     a->arg[1] = 0xa;
     b->arg[1] = 0xb;
-    /* Nobody receives: a Calls and queues, then b behind it (one at a time, so the order
-     * does not depend on how the two would share the CPU). */
     test_thread_resume(env, a);
-    test_yield();
+    test_yield(); /* a Calls: nobody receives, it queues */
     test_thread_resume(env, b);
-    test_yield();
+    test_yield(); /* b queues behind it */
 
     test_serve_two_calls(ep, 0xa, 0xa1, 0xb, 0xb1);
     ASSERT_EQ(a->out[1], 0xa1);
