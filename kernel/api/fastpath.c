@@ -173,12 +173,16 @@ static FORCE_INLINE void receiver_dequeue(struct endpoint *ep, struct tcb *dest)
     dest->ep_next = NULL;
 }
 
-// t waits to receive at the end of ep's queue, through a cap with these rights.
+// t waits to receive at the end of ep's queue (MCS: in priority order), through a cap with
+// these rights.
 static FORCE_INLINE void receiver_enqueue(struct endpoint *ep, struct tcb *t, unsigned rights)
 {
     t->state = TS_BLOCKED_ON_RECEIVE;
     t->blocked_on = (pptr_t)ep;
     t->blocking_can_grant = (rights & CAP_RIGHT_GRANT) != 0;
+#ifdef CONFIG_KERNEL_MCS
+    ep_queue_insert(ep, t, EP_RECV); // MCS: in priority order, as the general path
+#else
     struct tcb *tail = ep_tail(ep);
     t->ep_prev = tail;
     t->ep_next = NULL;
@@ -186,6 +190,7 @@ static FORCE_INLINE void receiver_enqueue(struct endpoint *ep, struct tcb *t, un
         tail->ep_next = t;
     }
     ep_set_queue(ep, tail ? ep->head : t, t, EP_RECV);
+#endif
 }
 
 // ---- who answers whom ---------------------------------------------------------------------

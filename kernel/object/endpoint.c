@@ -32,9 +32,13 @@ static void queue_remove(struct tcb **head, struct tcb **tail, struct tcb *t)
     t->ep_prev = t->ep_next = NULL;
 }
 
-// Put t at the end of ep's queue; the endpoint takes state s (the queue's kind).
+// Put t at the end of ep's queue (MCS: in priority order); the endpoint takes state s (the
+// queue's kind).
 static void ep_append(struct endpoint *ep, struct tcb *t, enum ep_state s)
 {
+#ifdef CONFIG_KERNEL_MCS
+    ep_queue_insert(ep, t, s);
+#else
     struct tcb *head = ep->head, *tail = ep_tail(ep);
     t->ep_prev = tail;
     t->ep_next = NULL;
@@ -44,6 +48,7 @@ static void ep_append(struct endpoint *ep, struct tcb *t, enum ep_state s)
         head = t;
     }
     ep_set_queue(ep, head, t, s);
+#endif
 }
 
 // Take t out of ep's queue; the endpoint goes idle when nobody is left.
@@ -53,6 +58,17 @@ static void ep_dequeue(struct endpoint *ep, struct tcb *t)
     queue_remove(&head, &tail, t);
     ep_set_queue(ep, head, tail, head ? ep_state(ep) : EP_IDLE);
 }
+
+#ifdef CONFIG_KERNEL_MCS
+void endpoint_reorder(struct endpoint *ep, struct tcb *t)
+{
+    enum ep_state s = ep_state(ep);
+    struct tcb *head = ep->head, *tail = ep_tail(ep);
+    queue_remove(&head, &tail, t);
+    ep_set_queue(ep, head, tail, s);
+    ep_queue_insert(ep, t, s);
+}
+#endif
 
 // ---- the rendezvous ------------------------------------------------------------------------
 

@@ -34,6 +34,21 @@ static inline void ep_set_queue(struct endpoint *ep, struct tcb *head, struct tc
     ep->state_and_tail = (word_t)tail | (word_t)s;
 }
 
+#ifdef CONFIG_KERNEL_MCS
+#include "object/tcb.h"
+
+// MCS: t joins ep's queue in priority order (object/tcb.h); the endpoint takes state s.
+static inline void ep_queue_insert(struct endpoint *ep, struct tcb *t, enum ep_state s)
+{
+    struct tcb *head = ep->head, *tail = ep_tail(ep);
+    ipc_queue_link(&head, &tail, t, ipc_queue_after(head, tail, t));
+    ep_set_queue(ep, head, tail, s);
+}
+
+// MCS: t, queued on ep, changed priority: it moves to its new place (seL4 reorderEP).
+void endpoint_reorder(struct endpoint *ep, struct tcb *t);
+#endif
+
 /*
  * seL4 sendIPC: thread t sends to ep with the sender-side properties of the cap it used.
  * If a receiver is queued, the message is transferred now (api/ipc.c), the receiver runs,

@@ -36,6 +36,12 @@ static void ntfn_set_queue(struct notification *n, struct tcb *head, struct tcb 
 
 static void ntfn_append(struct notification *n, struct tcb *t)
 {
+#ifdef CONFIG_KERNEL_MCS
+    // MCS: in priority order (object/tcb.h).
+    struct tcb *head = n->head, *last = ntfn_tail(n);
+    ipc_queue_link(&head, &last, t, ipc_queue_after(head, last, t));
+    ntfn_set_queue(n, head, last, NTFN_WAITING);
+#else
     struct tcb *tail = ntfn_tail(n);
     t->ep_prev = tail;
     t->ep_next = NULL;
@@ -45,6 +51,7 @@ static void ntfn_append(struct notification *n, struct tcb *t)
         n->head = t;
     }
     ntfn_set_queue(n, n->head, t, NTFN_WAITING);
+#endif
 }
 
 // Remove t from the queue; the notification goes idle when nobody is left.
@@ -72,6 +79,12 @@ static void ntfn_set_active(struct notification *n, word_t word)
 }
 
 #ifdef CONFIG_KERNEL_MCS
+void notification_reorder(struct notification *n, struct tcb *t)
+{
+    ntfn_dequeue(n, t);
+    ntfn_append(n, t);
+}
+
 // MCS: a thread without a scheduling context that takes a signal runs on the notification's
 // bound context, if no thread has it (seL4 maybeDonateSchedContext).
 static void maybe_donate_sc(struct tcb *t, struct notification *n)

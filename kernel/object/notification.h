@@ -38,6 +38,8 @@ void notification_receive(struct tcb *t, struct notification *n, bool blocking);
 // Remove a waiting thread from n's queue (cancelled IPC).
 void notification_cancel_wait(struct notification *n, struct tcb *t);
 #ifdef CONFIG_KERNEL_MCS
+// MCS: t, waiting on n, changed priority: it moves to its new place (seL4 reorderNTFN).
+void notification_reorder(struct notification *n, struct tcb *t);
 // MCS: t, about to wait, gives back the context of n it was running on (seL4
 // maybeReturnSchedContext).
 void notification_return_sc(struct notification *n, struct tcb *t);

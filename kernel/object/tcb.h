@@ -135,6 +135,40 @@ static inline word_t *lookup_ipc_buffer(const struct tcb *t, bool is_receiver)
     return msg_ipc_buffer(t->slots[TCB_BUFFER].cap, t->ipc_buffer, is_receiver);
 }
 
+#ifdef CONFIG_KERNEL_MCS
+// MCS: endpoint and notification queues are ordered by priority, first come first served
+// within a priority (seL4 tcbAppend): the queued thread t goes after (NULL: at the head).
+static inline struct tcb *ipc_queue_after(struct tcb *head, struct tcb *tail, const struct tcb *t)
+{
+    if (head == NULL || t->priority > head->priority) {
+        return NULL;
+    }
+    struct tcb *after = tail;
+    while (t->priority > after->priority) {
+        after = after->ep_prev;
+    }
+    return after;
+}
+
+// Link t into the queue [*head, *tail] after `after` (NULL: at the head).
+static inline void ipc_queue_link(struct tcb **head, struct tcb **tail, struct tcb *t,
+                                  struct tcb *after)
+{
+    t->ep_prev = after;
+    t->ep_next = after != NULL ? after->ep_next : *head;
+    if (t->ep_next != NULL) {
+        t->ep_next->ep_prev = t;
+    } else {
+        *tail = t;
+    }
+    if (after != NULL) {
+        after->ep_next = t;
+    } else {
+        *head = t;
+    }
+}
+#endif
+
 static inline bool thread_is_runnable(const struct tcb *t)
 {
     return t->state == TS_RUNNING || t->state == TS_RESTART;

@@ -18,6 +18,39 @@
 #include "sched/sched.h"
 #include "arch/api.h"
 
+#ifdef CONFIG_KERNEL_MCS
+// seL4 setPriority (MCS): a queued or current thread goes to the head of its new priority's
+// queue (and the scheduler chooses again); a thread waiting on an endpoint or notification
+// moves to its new place there; any other thread just takes the new priority.
+static void set_priority(struct tcb *t, word_t prio)
+{
+    switch (t->state) {
+    case TS_RUNNING:
+    case TS_RESTART:
+        if (t->in_ready_queue || t == ks_cur_thread) {
+            sched_dequeue(t);
+            t->priority = prio;
+            sched_enqueue(t);
+            sched_reschedule_required();
+        } else {
+            t->priority = prio;
+        }
+        break;
+    case TS_BLOCKED_ON_RECEIVE:
+    case TS_BLOCKED_ON_SEND:
+        t->priority = prio;
+        endpoint_reorder((struct endpoint *)t->blocked_on, t);
+        break;
+    case TS_BLOCKED_ON_NOTIFICATION:
+        t->priority = prio;
+        notification_reorder((struct notification *)t->blocked_on, t);
+        break;
+    default:
+        t->priority = prio;
+        break;
+    }
+}
+#else
 // seL4 setPriority (non-MCS): requeue at the new priority if runnable.
 static void set_priority(struct tcb *t, word_t prio)
 {
@@ -31,6 +64,7 @@ static void set_priority(struct tcb *t, word_t prio)
         }
     }
 }
+#endif
 
 // ---- Configure, SetSpace, SetIPCBuffer, priorities: seL4's ThreadControl ------------------------
 

@@ -122,7 +122,9 @@ static void stale_vspace(void)
     /* MCS: Configure names no fault endpoint; the thread runs only with a scheduling context. */
     must(seL4_TCB_Configure(tcb, cnode, 0, vs, 0, 0, seL4_CapNull), "Configure");
     seL4_CPtr sc = cairn_retype(seL4_SchedContextObject, seL4_MinSchedContextBits);
-    must(seL4_SchedControl_ConfigureFlags(cairn_bootinfo()->schedcontrol.start, sc, 1000, 1000, 0,
+    /* 10 ms time slices: budgets run in QEMU's time, which a busy host may stall past a
+     * shorter one before the thread's first instruction. */
+    must(seL4_SchedControl_ConfigureFlags(cairn_bootinfo()->schedcontrol.start, sc, 10000, 10000, 0,
                                           0, seL4_SchedContext_NoFlag),
          "ConfigureFlags");
     must(seL4_SchedContext_Bind(sc, tcb), "Bind");

@@ -170,9 +170,11 @@ TEST(BUDGET0003, "Timeout fault: seL4's message (badge, consumed), a reply resum
         ASSERT_EQ(seL4_MessageInfo_get_length(info), seL4_Timeout_Length);
         ASSERT_EQ(badge, 0x55);
         ASSERT_MR(seL4_Timeout_Data, 0x77);
-        /* What was used since the last report: at least the budget less the minimum. */
+        /* What was used since the last report: the whole budget (less the minimum) the
+         * first time; later ones may be smaller, when a stalled run overran its budget and
+         * the overrun was charged to the next refill. */
         used[faults] = seL4_GetMR(seL4_Timeout_Consumed);
-        ASSERT_TRUE(used[faults] >= 950);
+        ASSERT_TRUE(used[faults] >= (faults == 0 ? 950 : 1));
         if (count > 0 && t->out[0] > count)
             break; /* it ran again after being resumed */
         count = t->out[0];
@@ -367,4 +369,71 @@ TEST(BUDGET0007, "A passive thread bound to a notification runs on the notificat
     seL4_Signal(badged);
     test_yield();
     ASSERT_EQ(s->out[0], 2);
+}
+
+/* Child: one Send on arg[0] (a badged endpoint cap), or one Wait on arg[1] whose badge it
+ * keeps in out[0]. */
+static void send_once(struct test_thread *self)
+{
+    seL4_Send(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 0));
+}
+
+static void wait_once(struct test_thread *self)
+{
+    seL4_Word badge = 0;
+    seL4_Wait(self->arg[1], &badge);
+    self->out[0] = badge;
+}
+
+/* Three threads of the root task's priority queue up on `object` (fn), then get priorities
+ * 100, 200 and 150 while they wait. */
+static void queue_three(struct test_env *env, struct test_thread *t[3],
+                        void (*fn)(struct test_thread *self), seL4_CPtr ep, seL4_CPtr ntfn)
+{
+    static const seL4_Word prio[3] = {100, 200, 150};
+    for (int i = 0; i < 3; i++) {
+        t[i] = test_thread_create(env, i, 0, ROOT_PRIO, fn);
+        t[i]->arg[0] = test_alloc_slot(env);
+        t[i]->arg[1] = ntfn;
+        ASSERT_OK(seL4_CNode_Mint(env->cnode, t[i]->arg[0], env->depth, env->cnode, ep, env->depth,
+                                  seL4_AllRights, i + 1));
+        test_thread_resume(env, t[i]);
+        test_yield(); /* it runs and blocks: the queue is t[0], t[1], t[2] */
+    }
+    for (int i = 0; i < 3; i++)
+        ASSERT_OK(seL4_TCB_SetPriority(t[i]->tcb, seL4_CapInitThreadTCB, prio[i]));
+}
+
+TEST(BUDGET0008, "MCS endpoint and notification queues are in priority order, and a waiting "
+                 "thread given a new priority moves to its new place")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr reply = test_alloc_object(env, seL4_ReplyObject, 0);
+    struct test_thread *t[3];
+    queue_three(env, t, send_once, ep, 0);
+    static const seL4_Word want[3] = {2, 3, 1}; /* priorities 200, 150, 100 */
+    for (int i = 0; i < 3; i++) {
+        seL4_Word badge = 0;
+        seL4_Recv(ep, &badge, reply);
+        ASSERT_EQ(badge, want[i]);
+    }
+    for (int i = 0; i < 3; i++)
+        ASSERT_OK(seL4_TCB_Suspend(t[i]->tcb)); /* before their slots are used again */
+
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    queue_three(env, t, wait_once, ep, ntfn);
+    /* Each signal wakes the first waiter with its own badge. */
+    for (seL4_Word bit = 1; bit <= 4; bit <<= 1) {
+        seL4_CPtr badged = test_alloc_slot(env);
+        ASSERT_OK(seL4_CNode_Mint(env->cnode, badged, env->depth, env->cnode, ntfn, env->depth,
+                                  seL4_AllRights, bit));
+        seL4_Signal(badged);
+    }
+    /* Below them for a moment, the root task lets them record what they got. */
+    ASSERT_OK(seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 50));
+    seL4_Yield();
+    ASSERT_OK(seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, ROOT_PRIO));
+    ASSERT_EQ(t[1]->out[0], 1); /* priority 200: woken first */
+    ASSERT_EQ(t[2]->out[0], 2);
+    ASSERT_EQ(t[0]->out[0], 4);
 }

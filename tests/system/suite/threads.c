@@ -121,10 +121,13 @@ void test_thread_give_sc(struct test_env *env, struct test_thread *t)
 {
 #ifdef CONFIG_KERNEL_MCS
     /* MCS: a thread runs only with a scheduling context; each started thread gets one of
-     * its own (1 ms every 1 ms). */
+     * its own, round robin with 10 ms time slices (the non-MCS kernel's slice): budgets are
+     * enforced in QEMU's time, which follows a possibly busy host, and a slice much shorter
+     * could end in the middle of a test's step (a thread stalled past it restarts its
+     * system call later, behind others). */
     t->sc = test_alloc_object(env, seL4_SchedContextObject, seL4_MinSchedContextBits);
-    ASSERT_OK(
-        seL4_SchedControl_ConfigureFlags(env->bi->schedcontrol.start, t->sc, 1000, 1000, 0, 0, 0));
+    ASSERT_OK(seL4_SchedControl_ConfigureFlags(env->bi->schedcontrol.start, t->sc, 10000, 10000, 0,
+                                               0, 0));
     ASSERT_OK(seL4_SchedContext_Bind(t->sc, t->tcb));
 #else
     (void)env;
