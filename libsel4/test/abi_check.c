@@ -32,12 +32,7 @@ ABI("SysNBRecv", seL4_SysNBRecv == -8);
 ABI("SysWait", seL4_SysWait == -9);
 ABI("SysNBWait", seL4_SysNBWait == -10);
 ABI("SysYield", seL4_SysYield == -11);
-ABI("SysDebugPutChar", seL4_SysDebugPutChar == -12);
-ABI("SysDebugDumpScheduler", seL4_SysDebugDumpScheduler == -13);
-ABI("SysDebugHalt", seL4_SysDebugHalt == -14);
-ABI("SysDebugCapIdentify", seL4_SysDebugCapIdentify == -15);
-ABI("SysDebugSnapshot", seL4_SysDebugSnapshot == -16);
-ABI("SysDebugNameThread", seL4_SysDebugNameThread == -17);
+#define SYS_DEBUG (-12) // the debug calls count on down from here
 
 // Invocation labels (§4.3, MCS).
 ABI("UntypedRetype", UntypedRetype == 1);
@@ -79,12 +74,7 @@ ABI("SysRecv", seL4_SysRecv == -5);
 ABI("SysReply", seL4_SysReply == -6);
 ABI("SysYield", seL4_SysYield == -7);
 ABI("SysNBRecv", seL4_SysNBRecv == -8);
-ABI("SysDebugPutChar", seL4_SysDebugPutChar == -9);
-ABI("SysDebugDumpScheduler", seL4_SysDebugDumpScheduler == -10);
-ABI("SysDebugHalt", seL4_SysDebugHalt == -11);
-ABI("SysDebugCapIdentify", seL4_SysDebugCapIdentify == -12);
-ABI("SysDebugSnapshot", seL4_SysDebugSnapshot == -13);
-ABI("SysDebugNameThread", seL4_SysDebugNameThread == -14);
+#define SYS_DEBUG (-9)
 
 // Invocation labels (§4.2).
 ABI("UntypedRetype", UntypedRetype == 1);
@@ -111,6 +101,14 @@ ABI("ARMIRQIssueSGISignal", ARMIRQIssueSGISignal == 50);
 ABI("nArchInvocationLabels", nArchInvocationLabels == 51);
 #endif
 
+// The debug calls, after the API's (§1.2).
+ABI("SysDebugPutChar", seL4_SysDebugPutChar == SYS_DEBUG);
+ABI("SysDebugDumpScheduler", seL4_SysDebugDumpScheduler == SYS_DEBUG - 1);
+ABI("SysDebugHalt", seL4_SysDebugHalt == SYS_DEBUG - 2);
+ABI("SysDebugCapIdentify", seL4_SysDebugCapIdentify == SYS_DEBUG - 3);
+ABI("SysDebugSnapshot", seL4_SysDebugSnapshot == SYS_DEBUG - 4);
+ABI("SysDebugNameThread", seL4_SysDebugNameThread == SYS_DEBUG - 5);
+
 // Errors (§5.1).
 ABI("NoError", seL4_NoError == 0);
 ABI("InvalidArgument", seL4_InvalidArgument == 1);
@@ -131,23 +129,20 @@ ABI("TCBObject", seL4_TCBObject == 1);
 ABI("EndpointObject", seL4_EndpointObject == 2);
 ABI("NotificationObject", seL4_NotificationObject == 3);
 ABI("CapTableObject", seL4_CapTableObject == 4);
+// MCS inserts its two object types before the arch ones, which then count on from 7.
 #ifdef CONFIG_KERNEL_MCS
 ABI("SchedContextObject", seL4_SchedContextObject == 5);
 ABI("ReplyObject", seL4_ReplyObject == 6);
-ABI("HugePageObject", seL4_ARM_HugePageObject == 7);
-ABI("VSpaceObject", seL4_ARM_VSpaceObject == 8);
-ABI("SmallPageObject", seL4_ARM_SmallPageObject == 9);
-ABI("LargePageObject", seL4_ARM_LargePageObject == 10);
-ABI("PageTableObject", seL4_ARM_PageTableObject == 11);
-ABI("ObjectTypeCount", seL4_ObjectTypeCount == 12);
+#define ARCH_OBJECTS 7
 #else
-ABI("HugePageObject", seL4_ARM_HugePageObject == 5);
-ABI("VSpaceObject", seL4_ARM_VSpaceObject == 6);
-ABI("SmallPageObject", seL4_ARM_SmallPageObject == 7);
-ABI("LargePageObject", seL4_ARM_LargePageObject == 8);
-ABI("PageTableObject", seL4_ARM_PageTableObject == 9);
-ABI("ObjectTypeCount", seL4_ObjectTypeCount == 10);
+#define ARCH_OBJECTS 5
 #endif
+ABI("HugePageObject", seL4_ARM_HugePageObject == ARCH_OBJECTS);
+ABI("VSpaceObject", seL4_ARM_VSpaceObject == ARCH_OBJECTS + 1);
+ABI("SmallPageObject", seL4_ARM_SmallPageObject == ARCH_OBJECTS + 2);
+ABI("LargePageObject", seL4_ARM_LargePageObject == ARCH_OBJECTS + 3);
+ABI("PageTableObject", seL4_ARM_PageTableObject == ARCH_OBJECTS + 4);
+ABI("ObjectTypeCount", seL4_ObjectTypeCount == ARCH_OBJECTS + 5);
 ABI("VCPUObject", seL4_ARM_VCPUObject == 0xfffe);
 ABI("IOPageTableObject", seL4_ARM_IOPageTableObject == 0xffff);
 ABI("PageDirectoryObject alias", seL4_ARM_PageDirectoryObject == seL4_ARM_PageTableObject);

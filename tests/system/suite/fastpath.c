@@ -20,14 +20,6 @@
 
 #define PRIO 255
 
-static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
-{
-    seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(
-        seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth, rights, badge));
-    return slot;
-}
-
 /* Order in which threads reached their marks (FASTPATH0005). */
 static volatile seL4_Word sequence;
 
@@ -72,7 +64,7 @@ TEST(FASTPATH0001,
      "Call/ReplyRecv in registers: badge, label, lengths 0-4, MRs past the length kept")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x5a);
+    seL4_CPtr badged = test_mint(env, ep, seL4_AllRights, 0x5a);
     struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 5);
     for (seL4_Word n = 0; n <= 4; n++) {
         for (int i = 0; i < 4; i++)
@@ -99,8 +91,8 @@ TEST(FASTPATH0002,
      "general path: 5 MRs, an extra cap (unwrapped), a read-only cap (InvalidCapability(0))")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    seL4_CPtr badged = mint(env, ep, seL4_AllRights, 0x61);
-    seL4_CPtr read_only = mint(env, ep, seL4_CanRead, 0);
+    seL4_CPtr badged = test_mint(env, ep, seL4_AllRights, 0x61);
+    seL4_CPtr read_only = test_mint(env, ep, seL4_CanRead, 0);
     struct test_thread *s = start_server(env, 0, PRIO, echo, ep, 2);
 
     for (int i = 0; i < 5; i++)
@@ -192,7 +184,7 @@ TEST(FASTPATH0005,
     struct test_thread *s = test_thread_create(env, 0, 0, PRIO, bound_server);
     ASSERT_OK(seL4_TCB_BindNotification(s->tcb, ntfn));
     s->arg[0] = ep;
-    s->arg[1] = mint(env, ntfn, seL4_CanWrite, 0x44);
+    s->arg[1] = test_mint(env, ntfn, seL4_CanWrite, 0x44);
     test_thread_resume(env, s);
     test_yield();
     seL4_SetMR(0, 0x55);
@@ -223,10 +215,8 @@ TEST(FASTPATH0006, "fault endpoint: ReplyRecv answering a fault restarts the fau
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr fault_ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    seL4_CPtr fep = mint(env, fault_ep, seL4_AllRights, 0xfa);
-    struct test_thread *t = test_thread_create(env, 0, fep, PRIO, faulting);
-    t->arg[0] = ep;
-    test_thread_resume(env, t);
+    seL4_CPtr fep = test_mint(env, fault_ep, seL4_AllRights, 0xfa);
+    struct test_thread *t = test_thread_run_handled(env, 0, fep, PRIO, faulting, ep);
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = test_recv(fault_ep, &badge);
     ASSERT_EQ(badge, 0xfa);

@@ -19,9 +19,7 @@
 static seL4_CPtr fault_endpoint(struct test_env *env, seL4_CPtr *ep)
 {
     *ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, *ep, env->depth,
-                              seL4_AllRights, FAULT_BADGE));
+    seL4_CPtr slot = test_mint(env, *ep, seL4_AllRights, FAULT_BADGE);
     return slot;
 }
 
@@ -199,12 +197,8 @@ TEST(FLTH0005, "cap fault: Recv on a write-only endpoint cap; IP, Addr, InRecvPh
 {
     seL4_CPtr ep;
     seL4_CPtr fep = fault_endpoint(env, &ep);
-    seL4_CPtr write_only = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, write_only, env->depth, env->cnode, ep, env->depth,
-                              seL4_CanWrite, 0));
-    struct test_thread *t = test_thread_create(env, 0, fep, PRIO, bad_recv_child);
-    t->arg[0] = write_only;
-    test_thread_resume(env, t);
+    seL4_CPtr write_only = test_mint(env, ep, seL4_CanWrite, 0);
+    struct test_thread *t = test_thread_run_handled(env, 0, fep, PRIO, bad_recv_child, write_only);
     seL4_Word badge = 0;
     seL4_MessageInfo_t info = test_recv(ep, &badge);
     ASSERT_EQ(badge, FAULT_BADGE);

@@ -505,17 +505,13 @@ TEST(FUZZ0002, "a child in its own CSpace makes thousands of random syscalls; fa
 
     /* The root task can still retype, invoke, signal and map. */
     seL4_CPtr n2 = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr copy = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, copy, env->depth, env->cnode, n2, env->depth,
-                              seL4_AllRights, 0x5));
+    seL4_CPtr copy = test_mint(env, n2, seL4_AllRights, 0x5);
     seL4_Signal(copy);
     seL4_Word got = 0;
     seL4_Poll(n2, &got);
     ASSERT_EQ(got, 0x5);
     /* The child's notification too (its own signals carried badge 0). */
-    seL4_CPtr nb = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, nb, env->depth, env->cnode, ntfn, env->depth,
-                              seL4_AllRights, 0x9));
+    seL4_CPtr nb = test_mint(env, ntfn, seL4_AllRights, 0x9);
     seL4_Signal(nb);
     seL4_Poll(ntfn, &got);
     ASSERT_EQ(got, 0x9);

@@ -14,11 +14,9 @@
 /* A copy of cap `src` in a new slot, with `rights` and `badge`. */
 static seL4_CPtr mint(struct test_env *env, seL4_CPtr src, seL4_Word rights, seL4_Word badge)
 {
-    seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(
-        env->cnode, slot, env->depth, env->cnode, src, env->depth,
-        seL4_CapRights_new(rights >> 3 & 1, rights >> 2 & 1, rights >> 1 & 1, rights & 1), badge));
-    return slot;
+    return test_mint(
+        env, src, seL4_CapRights_new(rights >> 3 & 1, rights >> 2 & 1, rights >> 1 & 1, rights & 1),
+        badge);
 }
 
 /* Child: send arg[1] MRs (MRi = 0x100 + i) with label 0x42 on endpoint arg[0]. */

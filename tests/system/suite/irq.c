@@ -91,9 +91,7 @@ static struct uart uart_claim(struct test_env *env, bool get_trigger, seL4_Word 
         ASSERT_OK(
             seL4_IRQControl_Get(seL4_CapIRQControl, UART_IRQ, env->cnode, u.handler, env->depth));
     u.ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr badged = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, badged, env->depth, env->cnode, u.ntfn, env->depth,
-                              seL4_AllRights, BADGE));
+    seL4_CPtr badged = test_mint(env, u.ntfn, seL4_AllRights, BADGE);
     ASSERT_OK(seL4_IRQHandler_SetNotification(u.handler, badged));
     return u;
 }

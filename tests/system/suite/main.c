@@ -140,6 +140,14 @@ seL4_CPtr test_alloc_object(struct test_env *env, seL4_Word type, seL4_Word size
     return slot;
 }
 
+seL4_CPtr test_mint(struct test_env *env, seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
+{
+    seL4_CPtr slot = test_alloc_slot(env);
+    ASSERT_OK(
+        seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, src, env->depth, rights, badge));
+    return slot;
+}
+
 seL4_CPtr test_alloc_untyped(struct test_env *env, seL4_Word size_bits)
 {
     return test_alloc_object(env, seL4_UntypedObject, size_bits);

@@ -10,20 +10,11 @@
 #include "invoke.h"
 #include "test.h"
 
-static seL4_CPtr badged(struct test_env *env, seL4_CPtr ntfn, seL4_CapRights_t rights,
-                        seL4_Word badge)
-{
-    seL4_CPtr s = test_alloc_slot(env);
-    ASSERT_OK(
-        seL4_CNode_Mint(env->cnode, s, env->depth, env->cnode, ntfn, env->depth, rights, badge));
-    return s;
-}
-
 TEST(NTFN0001, "Signal then Wait returns at once; Poll with nothing pending returns 0")
 {
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
     ASSERT_EQ(test_polled(ntfn), 0);
-    seL4_CPtr b = badged(env, ntfn, seL4_AllRights, 0x1337);
+    seL4_CPtr b = test_mint(env, ntfn, seL4_AllRights, 0x1337);
     seL4_Signal(b);
     ASSERT_EQ(test_waited(ntfn), 0x1337);
     /* The receive cleared the word. */
@@ -33,9 +24,9 @@ TEST(NTFN0001, "Signal then Wait returns at once; Poll with nothing pending retu
 TEST(NTFN0002, "badges of several signals are OR-ed together until the next receive")
 {
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr a = badged(env, ntfn, seL4_AllRights, 0x1);
-    seL4_CPtr b = badged(env, ntfn, seL4_AllRights, 0x4);
-    seL4_CPtr c = badged(env, ntfn, seL4_AllRights, 0x104);
+    seL4_CPtr a = test_mint(env, ntfn, seL4_AllRights, 0x1);
+    seL4_CPtr b = test_mint(env, ntfn, seL4_AllRights, 0x4);
+    seL4_CPtr c = test_mint(env, ntfn, seL4_AllRights, 0x104);
     seL4_Signal(a);
     seL4_Signal(b);
     seL4_Signal(b);
@@ -49,9 +40,9 @@ TEST(NTFN0002, "badges of several signals are OR-ed together until the next rece
 TEST(NTFN0003, "a signal needs the write right: read-only and no-rights copies are refused")
 {
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr ro = badged(env, ntfn, seL4_CanRead, 0x10);
-    seL4_CPtr none = badged(env, ntfn, seL4_NoRights, 0x20);
-    seL4_CPtr wo = badged(env, ntfn, seL4_CapRights_new(0, 0, 0, 1), 0x40);
+    seL4_CPtr ro = test_mint(env, ntfn, seL4_CanRead, 0x10);
+    seL4_CPtr none = test_mint(env, ntfn, seL4_NoRights, 0x20);
+    seL4_CPtr wo = test_mint(env, ntfn, seL4_CapRights_new(0, 0, 0, 1), 0x40);
 
     /* seL4_Signal reports nothing; seL4_Call shows the refusal. */
     seL4_Signal(ro);
@@ -72,7 +63,7 @@ TEST(NTFN0003, "a signal needs the write right: read-only and no-rights copies a
 TEST(NTFN0004, "Copy masks notification rights; a copy of a badged cap keeps its badge")
 {
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr b = badged(env, ntfn, seL4_AllRights, 0x8);
+    seL4_CPtr b = test_mint(env, ntfn, seL4_AllRights, 0x8);
     seL4_CPtr c = test_alloc_slot(env), ro = test_alloc_slot(env);
     ASSERT_OK(
         seL4_CNode_Copy(env->cnode, c, env->depth, env->cnode, b, env->depth, seL4_AllRights));
@@ -89,7 +80,7 @@ TEST(NTFN0004, "Copy masks notification rights; a copy of a badged cap keeps its
 TEST(NTFN0005, "a pending signal survives until received; deleting the object ends it")
 {
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr b = badged(env, ntfn, seL4_AllRights, 0x2);
+    seL4_CPtr b = test_mint(env, ntfn, seL4_AllRights, 0x2);
     seL4_Signal(b);
     /* Revoking the original deletes the badged copy; the object and its word remain. */
     ASSERT_OK(seL4_CNode_Revoke(env->cnode, ntfn, env->depth));

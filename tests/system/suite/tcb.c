@@ -189,9 +189,7 @@ TEST(TCB0008, "Bind/UnbindNotification: each rejection is IllegalOperation")
 {
     seL4_CPtr tcb = new_tcb(env), other = new_tcb(env);
     seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
-    seL4_CPtr send_only = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, send_only, env->depth, env->cnode, ntfn, env->depth,
-                              seL4_CanWrite, 0));
+    seL4_CPtr send_only = test_mint(env, ntfn, seL4_CanWrite, 0);
     ASSERT_ERR(seL4_TCB_UnbindNotification(tcb), seL4_IllegalOperation);
     ASSERT_ERR(seL4_TCB_BindNotification(tcb, seL4_CapInitThreadCNode), seL4_IllegalOperation);
     ASSERT_ERR(seL4_TCB_BindNotification(tcb, send_only), seL4_IllegalOperation);

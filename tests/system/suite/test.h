@@ -85,6 +85,10 @@ seL4_CPtr test_alloc_untyped(struct test_env *env, seL4_Word size_bits);
 /* One new kernel object of `type` (size_bits as for seL4_Untyped_Retype) in a new slot. */
 seL4_CPtr test_alloc_object(struct test_env *env, seL4_Word type, seL4_Word size_bits);
 
+/* A copy of the cap in root CNode slot `src` with `rights` and `badge` (seL4_CNode_Mint), in a
+ * new slot. Fails the test on any error. */
+seL4_CPtr test_mint(struct test_env *env, seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge);
+
 /* ---- assertions: on failure, print the marker with file:line and leave the test ---- */
 
 #define ASSERT_TRUE(cond)                                                                          \

@@ -150,11 +150,11 @@ void test_thread_make_passive(struct test_thread *t)
 #endif
 }
 
-struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word prio,
-                                         void (*fn)(struct test_thread *self),
+struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word fault_ep,
+                                         seL4_Word prio, void (*fn)(struct test_thread *self),
                                          const seL4_Word *args, unsigned n)
 {
-    struct test_thread *t = setup(env, index, 0, prio, fn, false);
+    struct test_thread *t = setup(env, index, fault_ep, prio, fn, false);
     if (n > sizeof(t->arg) / sizeof(t->arg[0]))
         test_fail(__FILE__, __LINE__, "%u thread arguments, at most 4", n);
     for (unsigned i = 0; i < n; i++)

@@ -64,10 +64,13 @@ void test_thread_make_passive(struct test_thread *t);
  * the thread is made, so objects they name must exist already.
  */
 #define test_thread_run(env, index, prio, fn, ...)                                                 \
-    test_thread_run_args(env, index, prio, fn, (const seL4_Word[]){__VA_ARGS__},                   \
+    test_thread_run_handled(env, index, 0, prio, fn, __VA_ARGS__)
+/* The same with the fault handler CPtr `fault_ep` (as test_thread_create's). */
+#define test_thread_run_handled(env, index, fault_ep, prio, fn, ...)                               \
+    test_thread_run_args(env, index, fault_ep, prio, fn, (const seL4_Word[]){__VA_ARGS__},         \
                          sizeof((const seL4_Word[]){__VA_ARGS__}) / sizeof(seL4_Word))
-struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word prio,
-                                         void (*fn)(struct test_thread *self),
+struct test_thread *test_thread_run_args(struct test_env *env, int index, seL4_Word fault_ep,
+                                         seL4_Word prio, void (*fn)(struct test_thread *self),
                                          const seL4_Word *args, unsigned n);
 
 /* Let every ready thread at the root task's priority run once (a few seL4_Yield calls). */

@@ -76,9 +76,7 @@ static void child_step(struct test_thread *self, seL4_Word value)
 static seL4_CPtr fault_endpoint(struct test_env *env, seL4_CPtr *ep)
 {
     *ep = test_alloc_object(env, seL4_EndpointObject, 0);
-    seL4_CPtr slot = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, slot, env->depth, env->cnode, *ep, env->depth,
-                              seL4_AllRights, FAULT_BADGE));
+    seL4_CPtr slot = test_mint(env, *ep, seL4_AllRights, FAULT_BADGE);
     return slot;
 }
 
@@ -87,9 +85,7 @@ static struct test_thread *start_child(struct test_env *env, seL4_CPtr *ep,
                                        void (*fn)(struct test_thread *self))
 {
     seL4_CPtr fep = fault_endpoint(env, ep);
-    struct test_thread *t = test_thread_create(env, 0, fep, PRIO, fn);
-    t->arg[0] = fep;
-    test_thread_resume(env, t);
+    struct test_thread *t = test_thread_run_handled(env, 0, fep, PRIO, fn, fep);
     return t;
 }
 
@@ -221,9 +217,7 @@ TEST(VSPACE0101, "Read-only frame cap mapped with seL4_ReadWrite: accepted, mapp
                  "the child's write faults until a read-write cap maps the frame")
 {
     seL4_CPtr frame = test_alloc_object(env, seL4_ARM_SmallPageObject, 0);
-    seL4_CPtr ro = test_alloc_slot(env);
-    ASSERT_OK(seL4_CNode_Mint(env->cnode, ro, env->depth, env->cnode, frame, env->depth,
-                              seL4_CanRead, 0));
+    seL4_CPtr ro = test_mint(env, frame, seL4_CanRead, 0);
     add_tables(env, VS, TEST_VA, 3);
     ASSERT_OK(seL4_ARM_Page_Map(ro, VS, TEST_VA, seL4_ReadWrite, ATTRS));
     seL4_CPtr ep;

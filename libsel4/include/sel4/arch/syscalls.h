@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The seL4 system calls as C functions (the non-MCS API, or with CONFIG_KERNEL_MCS the
-// calls both APIs share here and the MCS receive side in <sel4/arch/syscalls_mcs.h>, plus
-// the debug calls), built on the AArch64 trap helpers. Register placement is upstream's:
-// x0 cap/badge, x1 message info, x2..x5 MR0..MR3. Calls that receive copy MR0..MR3 into
-// the IPC buffer so seL4_GetMR works for every register.
+// calls both APIs share here, Recv, NBRecv and ReplyRecv with their Reply cap among them,
+// and the MCS-only calls in <sel4/arch/syscalls_mcs.h>; plus the debug calls), built on
+// the AArch64 trap helpers. Register placement is upstream's: x0 cap/badge, x1 message
+// info, x2..x5 MR0..MR3. Calls that receive copy MR0..MR3 into the IPC buffer so
+// seL4_GetMR works for every register. Every call is one of three helpers below (a send, a
+// receive, a send-then-receive), told where MR0..MR3 come from and go.
 #pragma once
 
 #include <sel4/functions.h>
