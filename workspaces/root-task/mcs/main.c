@@ -61,6 +61,14 @@ static void chapter(void)
     /* EXERCISE 7c.B ("7c.B: a passive server"): start a server that adds up 1..n for its
      * callers, above main; take its scheduling context away once it waits, and call it with
      * 10, 100 and 1000. */
+
+    /* EXERCISE 7c.C ("7c.C: a budget that runs out"): start a hog that counts for ever,
+     * give it 1 ms every 10 ms, raise it above main and watch it use up its budget three
+     * times; then unbind it. */
+
+    /* EXERCISE 7c.D ("7c.D: a timeout fault"): give the server a timeout endpoint; a
+     * client with 10 ms every 100 ms asks the server for a big sum; receive the server's
+     * timeout fault and print the badge of the scheduling context it ran out on. */
 }
 
 int main(const seL4_BootInfo *bi)
