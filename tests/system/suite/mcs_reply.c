@@ -12,16 +12,22 @@
 #define PRIO 255
 #define FAULT_BADGE 0xfa
 
-/* Child: Recv on arg[0] naming arg[1] in x6; if it returns, the badge goes to out[0]. */
+/* Child: Recv on arg[0] naming arg[1] in x6 (arg[2] = 1: NBRecv, 2: ReplyRecv); if it
+ * returns, the badge goes to out[0]. */
 static void recv_bad_reply(struct test_thread *self)
 {
     seL4_Word badge = 0;
-    seL4_Recv(self->arg[0], &badge, self->arg[1]);
+    if (self->arg[2] == 1)
+        seL4_NBRecv(self->arg[0], &badge, self->arg[1]);
+    else if (self->arg[2] == 2)
+        seL4_ReplyRecv(self->arg[0], seL4_MessageInfo_new(0, 0, 0, 0), &badge, self->arg[1]);
+    else
+        seL4_Recv(self->arg[0], &badge, self->arg[1]);
     self->out[0] = badge;
 }
 
-TEST(MCS0016, "Recv whose x6 names no Reply cap: a receive-phase CapFault on x6; a Recv on a "
-              "notification does not look at x6")
+TEST(MCS0016, "Recv, NBRecv, ReplyRecv whose x6 names no Reply cap: a receive-phase CapFault on "
+              "x6; a Recv on a notification does not look at x6")
 {
     seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
     seL4_CPtr fep = test_alloc_slot(env);
@@ -34,18 +40,22 @@ TEST(MCS0016, "Recv whose x6 names no Reply cap: a receive-phase CapFault on x6;
      * docs/design/abi-deviations.md). A CPtr with a bit above the root CNode's radix (its
      * guard is 0) does not resolve: that lookup's own failure, GuardMismatch. */
     const seL4_CPtr bad = (seL4_CPtr)1 << 60;
+    /* NBRecv looks x6 up as Recv does; ReplyRecv first invokes x6 as its reply (an empty
+     * slot: an error nobody receives), then looks it up for the receive. */
     const struct {
         seL4_CPtr x6;
-        seL4_Word type, bits_left;
+        seL4_Word call, type, bits_left;
     } cases[] = {
-        {server_ep, seL4_MissingCapability, 0},
-        {empty, seL4_MissingCapability, 0},
-        {bad, seL4_GuardMismatch, seL4_WordBits},
+        {server_ep, 0, seL4_MissingCapability, 0},   {empty, 0, seL4_MissingCapability, 0},
+        {bad, 0, seL4_GuardMismatch, seL4_WordBits}, {empty, 1, seL4_MissingCapability, 0},
+        {empty, 2, seL4_MissingCapability, 0},
     };
-    for (int i = 0; i < 3; i++) {
-        struct test_thread *t = test_thread_create(env, i, fep, PRIO, recv_bad_reply);
+    for (int i = 0; i < 5; i++) {
+        struct test_thread *t =
+            test_thread_create(env, i % TEST_THREADS, fep, PRIO, recv_bad_reply);
         t->arg[0] = server_ep;
         t->arg[1] = cases[i].x6;
+        t->arg[2] = cases[i].call;
         test_thread_resume(env, t);
         seL4_Word badge = 0;
         seL4_MessageInfo_t info = test_recv(ep, &badge);
