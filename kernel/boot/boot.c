@@ -33,22 +33,20 @@ BOOT_CODE pptr_t boot_alloc_object(struct boot_alloc *a, unsigned bits)
     return p;
 }
 
-// The device tree goes into extra BootInfo at the top of RAM, naturally aligned (so no
-// memory is lost to alignment); returns the new end of free RAM.
-static BOOT_CODE paddr_t place_extra_bootinfo(struct root_task *rt, const void *dtb,
-                                              word_t dtb_size, paddr_t free_end)
+// The device tree goes into extra BootInfo, allocated like the root task's other boot
+// objects just above the kernel (naturally aligned), so the untyped memory above them stays
+// in blocks as large as the RAM allows.
+static BOOT_CODE void place_extra_bootinfo(struct root_task *rt, struct boot_alloc *alloc,
+                                           const void *dtb, word_t dtb_size)
 {
     rt->extra_bi_bytes = extra_bootinfo_bytes(dtb_size);
     rt->extra_bi_bits = extra_bootinfo_size_bits(rt->extra_bi_bytes);
     rt->extra_bi = 0;
     if (rt->extra_bi_bytes == 0) {
-        return free_end;
+        return;
     }
-    free_end = ALIGN_DOWN(free_end - BIT(rt->extra_bi_bits), rt->extra_bi_bits);
-    rt->extra_bi = paddr_to_pptr(free_end);
-    arch_zero_range(rt->extra_bi, BIT(rt->extra_bi_bits));
+    rt->extra_bi = boot_alloc_object(alloc, rt->extra_bi_bits);
     extra_bootinfo_write((void *)rt->extra_bi, dtb, dtb_size);
-    return free_end;
 }
 
 BOOT_CODE void boot_kernel(word_t boot_el)
@@ -76,11 +74,11 @@ BOOT_CODE void boot_kernel(word_t boot_el)
     ks_cur_time = arch_time_now(); // the initial thread's budget is usable from now
 #endif
     struct root_task rt = {0};
-    paddr_t free_end = place_extra_bootinfo(&rt, dtb, dtb_size, RAM_END);
-    struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = free_end};
+    struct boot_alloc alloc = {.start = kernel_end, .next = kernel_end, .end = RAM_END};
+    place_extra_bootinfo(&rt, &alloc, dtb, dtb_size);
     create_root_task(&alloc, _rootimage_start, &rt);
     debug_idle_record_boot();
-    populate_bootinfo(&rt, RAM_BASE + dtb_size, kernel_start, alloc.next, free_end);
+    populate_bootinfo(&rt, RAM_BASE + dtb_size, kernel_start, alloc.next, RAM_END);
 
 #if CONFIG_BENCH
     arch_export_pmu_user();

@@ -15,9 +15,9 @@
 #   make test-mcs                       the MCS configuration (MCS=1, built in build/mcs/): a raw
 #                                       MCS-ABI root task, the suite, the fault cases
 #                                       and the fastpath's tests (test-mcs-external, -suite,
-#                                       -faults, -fastpath, -workspaces, -workspaces-main;
-#                                       each runs that part with MCS=1 and its results count
-#                                       as system-mcs-<name>); test-mcs-invariants by hand
+#                                       -invariants, -faults, -fastpath, -workspaces,
+#                                       -workspaces-main; each runs that part with MCS=1 and
+#                                       its results count as system-mcs-<name>)
 #   make test-workspaces                every workspace step's solution against its expect
 #                                       file, one boot each (workspaces/build.mk:
 #                                       WORKSPACE_IMAGES, _CASES)
@@ -194,6 +194,7 @@ MCS_MAKE := $(filter 1,$(MCS))
 SYSTEST_MCS_SELECTED = \
     $(if $(call selected_cases,$(EXTERNAL_MCS_CASE)),test-mcs-external:system-mcs-external) \
     $(if $(SUITE_PATTERNS),test-mcs-suite:system-mcs-suite) \
+    $(if $(SUITE_PATTERNS),test-mcs-invariants:system-mcs-suite-invariants) \
     $(if $(call selected_cases,$(FAULT_CASE_SPECS)),test-mcs-faults:system-mcs-faults) \
     $(if $(TESTS_ALL),test-mcs-fastpath:system-mcs-fastpath0-suite:system-mcs-ipcdiff) \
     $(if $(call selected_cases,$(call ws_not_mcs_only,$(WORKSPACE_CASES))),test-mcs-workspaces:system-mcs-workspaces) \
@@ -218,7 +219,8 @@ SYSTEST_SELECTED = \
     $(if $(TESTS_ALL),test-docs:docs)
 SYSTEST_RESULT_NAMES = $(foreach p,$(SYSTEST_SELECTED),$(wordlist 2,9,$(subst :, ,$(p))))
 
-MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-faults test-mcs-fastpath \
+MCS_PARTS := test-mcs-external test-mcs-suite test-mcs-invariants test-mcs-faults \
+             test-mcs-fastpath \
              test-mcs-workspaces test-mcs-workspaces-main
 SYSTEST_PARTS := test-harness test-suite test-invariants test-faults test-external \
                  test-external-el1 test-external-el2 test-mkimage test-config test-mcs \
@@ -333,9 +335,8 @@ test-mcs-external:
 test-mcs-suite:
 	$(call mcs_part,suite,test-suite,system-suite)
 
-# The MCS suite on a CHECK_INVARIANTS=1 kernel: by hand only, not in `make test` (or
-# test-mcs): on that slow kernel the budget tests' timing (BUDGET*) and round-robin shares
-# fail on a loaded host.
+# The MCS suite on a CHECK_INVARIANTS=1 kernel (its timing is the guest's instruction count,
+# -icount in mk/qemu.mk, so the budget tests hold on this slow kernel too).
 test-mcs-invariants:
 	$(call mcs_part,invariants,test-invariants,system-suite-invariants)
 
