@@ -11,7 +11,9 @@
 // made passive once they wait (start_server, test_thread_make_passive; non-MCS: nothing);
 // those that must run on after their reply (FASTPATH0005, 0007) keep their own context, and
 // their IPC is the general path's. MCS only: FASTPATH0008, nested passive servers;
-// FASTPATH0010, a passive server waiting without a Reply object.
+// FASTPATH0010, a passive server waiting without a Reply object; FASTPATH0011, a ReplyRecv
+// naming a Reply object not on top of the call stack; FASTPATH0012, a caller given a context
+// of its own while it waits for its reply.
 
 #include <sel4/sel4.h>
 
@@ -383,5 +385,80 @@ TEST(FASTPATH0010, "MCS: Call to a passive server waiting without a Reply object
     ASSERT_EQ(s->out[0], 1);
     ASSERT_EQ(s->out[1], 0x10a);
     ASSERT_EQ(c->out[0], 0); /* Inactive: no reply will ever come */
+}
+
+/* Passive server of FASTPATH0011, arg[0] = ep, arg[1] = a second Reply object: a first Call
+ * (received with its own Reply object, so on the caller's context), then a second one with
+ * arg[1] while it still runs on the first caller's context, answered by a ReplyRecv naming
+ * arg[1]; then the root task's Call (arg[1] again), answered by a Send on arg[1]; last the first
+ * caller, by a ReplyRecv naming its own Reply object. Each reply: MR0 + 0x10. */
+static void two_replies(struct test_thread *self)
+{
+    seL4_Word badge;
+    seL4_CPtr second = self->arg[1];
+    seL4_MessageInfo_t one = seL4_MessageInfo_new(0, 0, 0, 1);
+    test_recv(self->arg[0], &badge);
+    self->out[0] = seL4_GetMR(0);
+    seL4_Recv(self->arg[0], &badge, second);
+    self->out[1] = seL4_GetMR(0);
+    seL4_SetMR(0, self->out[1] + 0x10);
+    seL4_ReplyRecv(self->arg[0], one, &badge, second); /* not the top of the call stack */
+    self->out[2] = seL4_GetMR(0);
+    seL4_SetMR(0, self->out[2] + 0x10);
+    seL4_Send(second, one);
+    seL4_SetMR(0, self->out[0] + 0x10);
+    test_reply_recv(self->arg[0], one, &badge); /* the top: the first caller's context back */
+}
+
+TEST(FASTPATH0011, "MCS: ReplyRecv naming a Reply object that is not the top of the running "
+                   "context's call stack answers that caller; the context stays lent")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr second = test_alloc_object(env, seL4_ReplyObject, 0);
+    struct test_thread *s = start_server(env, 0, PRIO, two_replies, ep, second);
+    /* c1 Calls: its context goes to s, which then waits for the next Call holding it. */
+    struct test_thread *c1 = test_thread_run(env, 1, PRIO, client, ep, 0xc1);
+    test_yield();
+    ASSERT_EQ(s->out[0], 0xc1);
+    ASSERT_EQ(c1->out[0], 0);
+    /* c2 Calls (nothing lent: s has a context); s answers it naming `second`. */
+    struct test_thread *c2 = test_thread_run(env, 2, PRIO, client, ep, 0xc2);
+    test_yield();
+    ASSERT_EQ(s->out[1], 0xc2);
+    ASSERT_EQ(c2->out[0], 1);
+    ASSERT_EQ(c2->out[1], 0xd2);
+    ASSERT_EQ(c1->out[0], 0); /* still waiting: its Reply object was not the one named */
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(c1->sc, c1->tcb), seL4_IllegalOperation);
+    /* The root task's Call is answered the same way; then c1 gets its answer and context. */
+    seL4_SetMR(0, 0x77);
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 1));
+    ASSERT_EQ(seL4_MessageInfo_get_length(info), 1);
+    ASSERT_MR(0, 0x87);
+    test_yield();
+    ASSERT_EQ(c1->out[0], 1);
+    ASSERT_EQ(c1->out[1], 0xd1);
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(c1->sc, s->tcb), seL4_IllegalOperation);
+    ASSERT_OK(seL4_SchedContext_UnbindObject(c1->sc, c1->tcb));
+}
+
+TEST(FASTPATH0012, "MCS: a caller given a context of its own while it waits: the reply leaves "
+                   "the lent context with the server, the caller runs on its new one")
+{
+    seL4_CPtr ep = test_alloc_object(env, seL4_EndpointObject, 0);
+    seL4_CPtr ntfn = test_alloc_object(env, seL4_NotificationObject, 0);
+    struct test_thread *s = start_server(env, 0, PRIO, waiting_server, ep, ntfn);
+    struct test_thread *c = test_thread_run(env, 1, PRIO, client, ep, 0x12);
+    test_yield(); /* c Calls; s, on c's context, waits on ntfn mid-call */
+    seL4_CPtr lent = c->sc;
+    test_thread_give_sc(env, c); /* a new context for c, blocked on its reply */
+    ASSERT_EQ(c->out[0], 0);
+    seL4_Signal(ntfn);
+    test_yield(); /* s answers; c runs on its new context */
+    ASSERT_EQ(c->out[0], 1);
+    ASSERT_EQ(c->out[1], 0x5e);
+    /* The lent context stayed with s, which waits in its receive again, no longer passive. */
+    ASSERT_ERR(seL4_SchedContext_UnbindObject(lent, c->tcb), seL4_IllegalOperation);
+    ASSERT_OK(seL4_SchedContext_UnbindObject(c->sc, c->tcb));
+    ASSERT_OK(seL4_SchedContext_UnbindObject(lent, s->tcb));
 }
 #endif
